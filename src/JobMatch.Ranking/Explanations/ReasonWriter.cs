@@ -1,0 +1,81 @@
+using System.Globalization;
+using JobMatch.Ranking.Features;
+using JobMatch.Ranking.Profiles;
+
+namespace JobMatch.Ranking.Explanations;
+
+/// <summary>Turns the features that pushed a result up into short bilingual reasons that name the actual skills, places and numbers.</summary>
+public static class ReasonWriter
+{
+    private static readonly int[] SkillFeatures =
+        [FeatureSchema.SkillCoverage, FeatureSchema.SkillMatchCount, FeatureSchema.SkillDirectShare, FeatureSchema.CrosswalkMostShare, FeatureSchema.CrosswalkSomeShare];
+
+    public static IReadOnlyList<Reason> Write(
+        FeatureBuilder builder, PreparedVeteran veteran, PreparedOpening opening, ReadOnlySpan<float> features, ReadOnlySpan<float> contributions, int max = 3)
+    {
+        var c = contributions.ToArray();
+        var order = Enumerable.Range(0, c.Length).Where(i => c[i] > 0).ToList();
+        order.Sort((a, b) => c[b].CompareTo(c[a]));
+
+        var reasons = new List<Reason>();
+        foreach (var index in order)
+        {
+            // The five skill features all say "skills match"; name the skills once.
+            var key = SkillFeatures.Contains(index) ? FeatureSchema.SkillCoverage : index;
+            if (reasons.Any(r => r.Feature == FeatureSchema.Names[key]))
+            {
+                continue;
+            }
+
+            if (Describe(builder, veteran, opening, key, features) is { } text)
+            {
+                reasons.Add(new Reason(FeatureSchema.Names[key], text.Zh, text.En, c[index]));
+            }
+
+            if (reasons.Count == max)
+            {
+                break;
+            }
+        }
+
+        return reasons;
+    }
+
+    private static (string Zh, string En)? Describe(FeatureBuilder builder, PreparedVeteran veteran, PreparedOpening prepared, int index, ReadOnlySpan<float> f)
+    {
+        var o = prepared.Opening;
+        var inv = CultureInfo.InvariantCulture;
+        switch (index)
+        {
+            case FeatureSchema.SkillCoverage:
+                var skills = builder.MatchedSkills(veteran, prepared).Take(4).ToArray();
+                return skills.Length == 0 ? null
+                    : ($"技能匹配：{string.Join('、', skills.Select(s => s.Skill.NameZh))}", $"skills match: {string.Join(", ", skills.Select(s => s.Skill.NameEn))}");
+            case FeatureSchema.SameDistrict when f[index] > 0:
+                return ("同区县", "same district");
+            case FeatureSchema.DistanceKm when f[index] >= 0:
+                var km = f[index].ToString("0", inv);
+                return ($"距离约{km}公里", $"about {km} km away");
+            case FeatureSchema.EducationMeets or FeatureSchema.EducationGap when f[FeatureSchema.EducationMeets] >= 1:
+                return ("学历符合", "education meets the requirement");
+            case FeatureSchema.MajorMatch when f[index] > 0:
+                return ("专业对口", "major matches");
+            case FeatureSchema.CertificatesHeldShare or FeatureSchema.CertificatesMissing when o.RequiredCertificates.Count > 0 && f[FeatureSchema.CertificatesMissing] == 0:
+                return ($"持有所需证书：{string.Join('、', o.RequiredCertificates)}", $"holds the required certificates: {string.Join(", ", o.RequiredCertificates)}");
+            case FeatureSchema.SalaryFit or FeatureSchema.SalaryKnown when f[FeatureSchema.SalaryKnown] > 0 && f[FeatureSchema.SalaryFit] >= 0:
+                return ("薪资达到期望", "pay meets the expected minimum");
+            case FeatureSchema.IndustryPreferred when f[index] >= 1:
+                return ($"意向行业：{o.Industry}", $"preferred industry: {o.Industry}");
+            case FeatureSchema.KindPreferred when f[index] >= 1:
+                return o.Kind == OpeningKind.Training ? ("意向：培训", "wants training") : ("意向：就业", "wants a job");
+            case FeatureSchema.TextSimilarity or FeatureSchema.TitleSimilarity:
+                return ("经历与岗位描述相近", "experience resembles the position description");
+            case FeatureSchema.RemainingHeadcountLog when o.RemainingHeadcount > 0:
+                return ($"仍招{o.RemainingHeadcount}人", $"{o.RemainingHeadcount} places left");
+            case FeatureSchema.DaysSincePosted when f[index] <= 14:
+                return ("新近发布", "recently posted");
+            default:
+                return null;
+        }
+    }
+}

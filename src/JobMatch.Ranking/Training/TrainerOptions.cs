@@ -1,0 +1,40 @@
+namespace JobMatch.Ranking.Training;
+
+public enum RankingAlgorithm
+{
+    LightGbmLambdaRank,
+    FastTreeLambdaRank,
+}
+
+/// <summary>
+/// Trainer parameters. The number of trees is chosen between <see cref="MinTrees"/> and <see cref="MaxTrees"/> by our
+/// own NDCG@<see cref="SelectionDepth"/> on the validation split (ML.NET's LightGBM ranking loses query boundaries
+/// on a validation set, and FastTree's early stopping offers only NDCG@1/@3).
+/// </summary>
+public sealed record TrainerOptions
+{
+    public RankingAlgorithm Algorithm { get; init; } = RankingAlgorithm.LightGbmLambdaRank;
+
+    public int MaxTrees { get; init; } = 200;
+
+    public int MinTrees { get; init; } = 10;
+
+    /// <summary>Tree counts are compared every this many trees.</summary>
+    public int SelectionStep { get; init; } = 10;
+
+    public int SelectionDepth { get; init; } = 10;
+
+    public double LearningRate { get; init; } = 0.1;
+
+    public int Leaves { get; init; } = 31;
+
+    public int MinExamplesPerLeaf { get; init; } = 50;
+
+    /// <summary>Gain of each label 0..n: 2^label − 1, the gains of the evaluation, set explicitly (ML.NET's LightGBM default gives label 1 a gain of 3).</summary>
+    public IReadOnlyList<int> LabelGains { get; init; } = [0, 1, 3, 7, 15, 31, 63, 127];
+
+    public int Seed { get; init; } = 20230316;
+
+    /// <summary>Null lets the trainer use every core.</summary>
+    public int? Threads { get; init; }
+}
