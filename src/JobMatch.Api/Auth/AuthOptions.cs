@@ -1,0 +1,34 @@
+namespace JobMatch.Api.Auth;
+
+/// <summary>Configuration section "Auth": how bearer tokens are checked.</summary>
+public sealed class AuthOptions
+{
+    public const string Section = "Auth";
+
+    public string Issuer { get; set; } = "jobmatch";
+    public string Audience { get; set; } = "jobmatch-api";
+
+    /// <summary>Base64 HMAC key (at least 32 bytes) for tokens this service issues; generated in embedded mode.</summary>
+    public string? SigningKey { get; set; }
+
+    /// <summary>An external OpenID Connect issuer to trust instead of the signing key.</summary>
+    public string? Authority { get; set; }
+
+    public double TokenLifetimeHours { get; set; } = 8;
+
+    public byte[] SigningKeyBytes() => Convert.FromBase64String(SigningKey ?? "");
+
+    public bool IsValid() => !string.IsNullOrWhiteSpace(Authority) || HasUsableKey();
+
+    bool HasUsableKey()
+    {
+        try
+        {
+            return SigningKeyBytes().Length >= 32;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+}

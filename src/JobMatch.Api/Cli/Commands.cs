@@ -1,0 +1,43 @@
+using System.CommandLine;
+using JobMatch.Api.Database;
+using Microsoft.Extensions.Options;
+
+namespace JobMatch.Api.Cli;
+
+/// <summary>
+/// The command line: serving is the default; subcommands do one job and exit. Tokens the parser does not know
+/// (--urls, --Embedded:DataDirectory=...) go on to the host's configuration as usual.
+/// </summary>
+public static class Commands
+{
+    public static RootCommand Create(Func<string[], Task<int>> serve)
+    {
+        var root = new RootCommand("JobMatch: employment and training matching for veterans. With no command, serves the API.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        root.SetAction((parsed, _) => WithClearErrors(() => serve([.. parsed.UnmatchedTokens])));
+        root.Subcommands.Add(MigrateCommand.Create());
+        root.Subcommands.Add(TokenCommand.Create());
+        return root;
+    }
+
+    /// <summary>Problems the user can fix are one sentence on stderr and a non-zero exit, never a stack trace.</summary>
+    public static async Task<int> WithClearErrors(Func<Task<int>> run)
+    {
+        try
+        {
+            return await run();
+        }
+        catch (EmbeddedDatabaseException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 2;
+        }
+        catch (OptionsValidationException e)
+        {
+            await Console.Error.WriteLineAsync("Configuration error: " + string.Join(" ", e.Failures));
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using System.Data.Common;
+using System.Security.Claims;
+using Dapper;
+using JobMatch.Api.Auth;
+
+namespace JobMatch.Api.Companies;
+
+/// <summary>What a caller may reach is read from the database on every request: an unlinked recruiter loses access at once.</summary>
+public static class CompanyAccess
+{
+    /// <summary>Admin reaches every company; a recruiter only those linked to their subject; anyone else none.</summary>
+    public static async Task<bool> CanActFor(DbConnection db, ClaimsPrincipal user, Guid companyId) =>
+        user.IsAdmin()
+            ? await db.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM companies WHERE id = @companyId)", new { companyId })
+            : user.IsInRole(Roles.Recruiter) && await db.ExecuteScalarAsync<bool>(
+                "SELECT EXISTS (SELECT 1 FROM recruiter_links WHERE subject = @subject AND company_id = @companyId)",
+                new { subject = user.Subject(), companyId });
+}

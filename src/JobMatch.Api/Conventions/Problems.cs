@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Json;
+using Npgsql;
+
+namespace JobMatch.Api.Conventions;
+
+/// <summary>Every error is RFC 9457 ProblemDetails with a trace id and a message that says what to fix.</summary>
+public static class Problems
+{
+    public static IServiceCollection AddJobMatchProblems(this IServiceCollection services)
+    {
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+            context.ProblemDetails.Detail ??= DefaultDetail(context.ProblemDetails.Status);
+        });
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        // Binding failures throw, so the handler below answers them as ProblemDetails instead of an empty 400.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(options =>
+        {
+            options.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
+            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        });
+        return services;
+    }
+
+    static string? DefaultDetail(int? status) => status switch
+    {
+        401 => Say.Text("需要登录：请在 Authorization 头中提供有效的 Bearer 令牌。", "Sign in first: send a valid bearer token in the Authorization header."),
+        403 => Say.Text("您的角色无权执行此操作。", "Your role is not allowed to do this."),
+        404 => Say.Text("未找到：地址不存在，或该记录不存在或不属于您。", "Not found: there is no such address, or no such record that is yours."),
+        405 => Say.Text("该地址不支持此 HTTP 方法。", "This address does not accept that HTTP method."),
+        415 => Say.Text("不支持的内容类型：请发送 application/json。", "Unsupported content type: send application/json."),
+        _ => null,
+    };
+
+    /// <summary>
+    /// Unknown addresses answer 404 ProblemDetails, not the fallback policy's 401. A middleware rather than a catch-all
+    /// route, so that routing still answers 405 and 415 for known addresses.
+    /// </summary>
+    public static IApplicationBuilder UseNotFoundForUnknownRoutes(this IApplicationBuilder app) => app.Use((http, next) =>
+        http.GetEndpoint() is null ? TypedResults.NotFound().ExecuteAsync(http) : next(http));
+
+    public static ProblemHttpResult Conflict(string chinese, string english) =>
+        TypedResults.Problem(statusCode: 409, title: "Conflict", detail: Say.Text(chinese, english));
+
+    public static ProblemHttpResult Unprocessable(string chinese, string english) =>
+        TypedResults.Problem(statusCode: 422, title: "Unprocessable request", detail: Say.Text(chinese, english));
+}
+
+/// <summary>Maps what escapes a handler to a status and a message; internals and stack traces never leave.</summary>
+sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, detail) = exception switch
+        {
+            BadHttpRequestException { StatusCode: 413 } => (413, "Request body too large",
+                Say.Text("请求体过大，请缩小后重试。", "The request body is too large; send a smaller one.")),
+            BadHttpRequestException { InnerException: JsonException json } => (400, "Invalid JSON",
+                Say.Text($"请求体不是有效的 JSON，或含有未知字段（位置 {json.Path ?? "$"}）。",
+                         $"The request body is not valid JSON or has an unknown member (at {json.Path ?? "$"}).")),
+            BadHttpRequestException bad => (bad.StatusCode, "Bad request",
+                Say.Text($"请求无效：{bad.Message}", $"Bad request: {bad.Message}")),
+            PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } => (409, "Conflict",
+                Say.Text("已存在相同的记录。", "A record with the same unique value already exists.")),
+            PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation or PostgresErrorCodes.CheckViolation } => (409, "Conflict",
+                Say.Text("该操作与现有数据冲突。", "The change conflicts with existing data.")),
+            _ => (500, "Internal server error",
+                Say.Text("服务器内部错误，请稍后重试；报告问题时请附上 traceId。", "Something went wrong on our side; quote the traceId when you report it.")),
+        };
+        if (status >= 500)
+        {
+            logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        }
+        httpContext.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        });
+    }
+}

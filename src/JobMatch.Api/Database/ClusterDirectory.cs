@@ -1,0 +1,96 @@
+namespace JobMatch.Api.Database;
+
+/// <summary>The cluster's data directory on disk: first-time initialisation and recovery from a killed service.</summary>
+static class ClusterDirectory
+{
+    public static async Task EnsureInitializedAsync(string binDir, string dataDir, string? runAs, ILogger logger, CancellationToken ct)
+    {
+        if (File.Exists(Path.Combine(dataDir, "PG_VERSION")))
+        {
+            return;
+        }
+        if (Directory.Exists(dataDir) && Directory.EnumerateFileSystemEntries(dataDir).Any())
+        {
+            throw new EmbeddedDatabaseException(
+                $"The folder {dataDir} is not empty but holds no PostgreSQL cluster: empty it, or set Embedded:DataDirectory to another folder.");
+        }
+        // initdb into a scratch folder, then rename: a crash mid-way never leaves a half-made cluster behind.
+        var scratch = dataDir.TrimEnd('/') + ".initdb";
+        if (Directory.Exists(scratch))
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+        Directory.CreateDirectory(scratch);
+        await ServiceAccount.GiveTo(scratch, runAs);
+        if (!await ServiceAccount.CanWrite(scratch, runAs))
+        {
+            Directory.Delete(scratch, recursive: true);
+            throw new EmbeddedDatabaseException(
+                $"The account '{runAs}' that runs PostgreSQL cannot reach {Path.GetDirectoryName(dataDir)} because a parent folder is closed to other users: " +
+                "set Embedded:DataDirectory to a folder it can reach, for example under /tmp or /var/lib.");
+        }
+        logger.LogInformation("Creating the embedded PostgreSQL cluster in {DataDirectory}", dataDir);
+        var result = await ProcessRunner.RunAsync(Path.Combine(binDir, "initdb"),
+            ["-D", scratch, "-U", EmbeddedPostgres.Superuser, "--encoding=UTF8", "--no-locale",
+             "--auth-local=trust", "--auth-host=scram-sha-256", "--no-instructions"], runAs, ct);
+        if (result.ExitCode != 0)
+        {
+            throw new EmbeddedDatabaseException($"initdb failed in {scratch}: {result.Output}");
+        }
+        if (Directory.Exists(dataDir))
+        {
+            Directory.Delete(dataDir);
+        }
+        Directory.Move(scratch, dataDir);
+    }
+
+    /// <summary>
+    /// A postmaster.pid left by a killed service: stop the server it names if that server still runs,
+    /// otherwise remove the stale file. Only called while we hold the data directory's lock, so no live service owns it.
+    /// </summary>
+    public static async Task StopOrphanAsync(string binDir, string dataDir, string? runAs, ILogger logger, CancellationToken ct)
+    {
+        var pidFile = Path.Combine(dataDir, "postmaster.pid");
+        if (!File.Exists(pidFile) || !int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid))
+        {
+            return;
+        }
+        if (!IsRunningPostgres(pid))
+        {
+            logger.LogWarning("Removing the stale postmaster.pid of a PostgreSQL server (pid {Pid}) that is no longer running", pid);
+            File.Delete(pidFile);
+            return;
+        }
+        logger.LogWarning("Stopping a PostgreSQL server (pid {Pid}) orphaned by a service that was killed", pid);
+        var stopped = await ProcessRunner.RunAsync(Path.Combine(binDir, "pg_ctl"), ["stop", "-D", dataDir, "-m", "fast", "-w", "-t", "30", "-s"], runAs, ct);
+        if (stopped.ExitCode != 0 && IsRunningPostgres(pid))
+        {
+            await ProcessRunner.RunAsync("kill", ["-KILL", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)], runAs: null, ct);
+        }
+        // A killed postmaster leaves its pid file, and may linger as a zombie where PID 1 does not reap it.
+        for (var i = 0; i < 50 && IsRunningPostgres(pid); i++)
+        {
+            await Task.Delay(100, ct);
+        }
+        if (File.Exists(pidFile))
+        {
+            File.Delete(pidFile);
+        }
+    }
+
+    /// <summary>True for a live (not zombie) process whose name is postgres.</summary>
+    public static bool IsRunningPostgres(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var name = stat[(stat.IndexOf('(', StringComparison.Ordinal) + 1)..stat.LastIndexOf(')')];
+            var state = stat[(stat.LastIndexOf(')') + 2)..].FirstOrDefault();
+            return name.StartsWith("postgres", StringComparison.Ordinal) && state is not ('Z' or 'X');
+        }
+        catch (IOException)
+        {
+            return false; // /proc/PID is gone: the process is dead.
+        }
+    }
+}

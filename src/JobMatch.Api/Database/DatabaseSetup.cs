@@ -1,0 +1,72 @@
+using Npgsql;
+
+namespace JobMatch.Api.Database;
+
+public static class DatabaseSetup
+{
+    /// <summary>
+    /// Registers the data source. With no ConnectionStrings:JobMatch the service runs its own PostgreSQL (whatever the
+    /// environment name) and returns it, so the caller stops it; with one, it starts nothing and returns null.
+    /// </summary>
+    public static async Task<EmbeddedPostgres?> AddJobMatchDatabaseAsync(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<Migrator>();
+        builder.Services.AddSingleton<DatabaseState>();
+        EmbeddedPostgres? embedded = null;
+        if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("JobMatch")))
+        {
+            var options = builder.Configuration.GetSection(EmbeddedOptions.Section).Get<EmbeddedOptions>() ?? new();
+            // Lives as long as the process: the cluster logs with it until it is stopped, after the host's own loggers.
+            var loggers = LoggerFactory.Create(logging => logging
+                .AddConfiguration(builder.Configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true));
+            embedded = await EmbeddedPostgres.StartAsync(options, loggers.CreateLogger<EmbeddedPostgres>());
+            try
+            {
+                var secrets = LocalSecrets.LoadOrCreate(embedded.DataDirectory);
+                await embedded.EnsureAppDatabaseAsync(EmbeddedPostgres.AppDatabase, secrets.DatabasePassword);
+                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    ["ConnectionStrings:JobMatch"] = embedded.AppConnectionString(EmbeddedPostgres.AppDatabase, secrets.DatabasePassword),
+                    ["ConnectionStrings:JobMatchAdmin"] = embedded.SuperuserConnectionString(EmbeddedPostgres.AppDatabase),
+                    ["Auth:SigningKey"] = builder.Configuration["Auth:SigningKey"] ?? secrets.SigningKey,
+                    ["DemoData:Enabled"] = builder.Configuration["DemoData:Enabled"] ?? "true",
+                });
+            }
+            catch
+            {
+                await embedded.StopAsync();
+                throw;
+            }
+            builder.Services.AddSingleton(embedded);
+            // Registered before every other hosted service, so it is stopped after all of them (SIGINT and SIGTERM included).
+            builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, EmbeddedPostgresLifetime>());
+        }
+        builder.Services.AddNpgsqlDataSource(builder.Configuration.GetConnectionString("JobMatch")!);
+        return embedded;
+    }
+
+    /// <summary>Applies migrations and first-start data before the service takes requests.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await app.Services.GetRequiredService<Migrator>().MigrateAsync();
+        await DemoData.DemoDataLoader.LoadOnFirstStartAsync(app.Services);
+        app.Services.GetRequiredService<DatabaseState>().MarkReady();
+    }
+}
+
+sealed class EmbeddedPostgresLifetime(EmbeddedPostgres postgres) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => postgres.StopAsync();
+}
+
+/// <summary>Whether start-up work (migrations, first-start data) has finished: the readiness probe reads it.</summary>
+public sealed class DatabaseState
+{
+    volatile bool ready;
+
+    public bool IsReady => ready;
+
+    public void MarkReady() => ready = true;
+}

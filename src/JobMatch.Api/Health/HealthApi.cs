@@ -1,0 +1,46 @@
+using JobMatch.Api.Database;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+
+namespace JobMatch.Api.Health;
+
+public static class HealthApi
+{
+    public static IServiceCollection AddJobMatchHealth(this IServiceCollection services)
+    {
+        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        return services;
+    }
+
+    /// <summary>Live: the process answers. Ready: the database is reachable, migrated and first-start data is loaded.</summary>
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false })
+            .AllowAnonymous().WithTags("Health").WithSummary("Liveness: the process answers");
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") })
+            .AllowAnonymous().WithTags("Health").WithSummary("Readiness: database reachable, migrated, demo data loaded");
+        return app;
+    }
+}
+
+sealed class DatabaseReadyCheck(NpgsqlDataSource dataSource, DatabaseState state) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (!state.IsReady)
+        {
+            return HealthCheckResult.Unhealthy("Start-up work (migrations, first-start data) has not finished.");
+        }
+        try
+        {
+            await using var command = dataSource.CreateCommand("SELECT 1");
+            await command.ExecuteScalarAsync(cancellationToken);
+            return HealthCheckResult.Healthy();
+        }
+        catch (NpgsqlException)
+        {
+            return HealthCheckResult.Unhealthy("The database does not answer.");
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using Dapper;
+using JobMatch.Api.Audit;
+using JobMatch.Api.Auth;
+using JobMatch.Api.Cli;
+using JobMatch.Api.Companies;
+using JobMatch.Api.Conventions;
+using JobMatch.Api.Database;
+using JobMatch.Api.Health;
+using JobMatch.Api.OpenApi;
+
+return await Commands.Create(Serve).Parse(args).InvokeAsync();
+
+static async Task<int> Serve(string[] args)
+{
+    DefaultTypeMap.MatchNamesWithUnderscores = true;
+    var builder = WebApplication.CreateBuilder(args);
+    await using var embedded = await builder.AddJobMatchDatabaseAsync();
+
+    builder.Services.AddJobMatchProblems();
+    builder.Services.AddJobMatchAuth(builder.Configuration);
+    builder.Services.AddJobMatchLimits(builder.Configuration);
+    builder.Services.AddJobMatchHealth();
+    builder.Services.AddJobMatchSwagger();
+    builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
+    var app = builder.Build();
+
+    app.UseChineseOrEnglish();
+    app.UseExceptionHandler();
+    app.UseStatusCodePages();
+    app.UseSecurityHeaders();
+    app.UseJobMatchSwagger();
+    app.UseRouting();
+    app.UseNotFoundForUnknownRoutes();
+    app.UseAuthentication();
+    app.UseAuthorization();
+    app.UseRateLimiter();
+    app.UseBodyLimits();
+    app.UseIdempotencyKeys();
+
+    app.MapHealth();
+    app.MapMe();
+    app.MapCompanies();
+    app.MapAudit();
+
+    await app.PrepareDatabaseAsync();
+    await app.RunAsync();
+    return 0;
+}
+
+/// <summary>Exposed for WebApplicationFactory in the tests.</summary>
+public partial class Program;

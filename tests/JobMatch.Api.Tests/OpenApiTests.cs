@@ -1,0 +1,48 @@
+using System.Net;
+using System.Text.Json;
+using JobMatch.Api.Tests.Infrastructure;
+
+namespace JobMatch.Api.Tests;
+
+public sealed class OpenApiTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task DocumentIsPublicAndEveryOperationHasSummaryResponsesAndBearerAuth()
+    {
+        var document = await (await api.CreateClient().GetAsync("/swagger/v1/swagger.json")).ReadJson();
+        Assert.Equal("http", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer").GetProperty("type").GetString());
+        var operations = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(op => (name: $"{op.Name} {path.Name}", op: op.Value))).ToList();
+        Assert.NotEmpty(operations);
+        Assert.All(operations, o =>
+        {
+            Assert.True(o.op.TryGetProperty("summary", out var summary) && summary.GetString()!.Length > 0, $"{o.name} has a summary");
+            Assert.True(o.op.GetProperty("responses").EnumerateObject().Any(), $"{o.name} documents responses");
+        });
+    }
+
+    [Fact]
+    public async Task SwaggerUiAndHealthNeedNoToken()
+    {
+        var client = api.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/swagger/index.html")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ResponsesCarrySecurityHeaders()
+    {
+        var response = await api.CreateClient().GetAsync("/health/live");
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.True(response.Headers.Contains("X-Frame-Options"));
+    }
+
+    [Fact]
+    public async Task JsonIsCamelCase()
+    {
+        var me = await (await api.Admin().GetAsync("/api/me")).Content.ReadAsStringAsync();
+        using var parsed = JsonDocument.Parse(me);
+        Assert.True(parsed.RootElement.TryGetProperty("companyIds", out _));
+    }
+}

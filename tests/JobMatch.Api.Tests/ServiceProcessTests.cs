@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using JobMatch.Api.Database;
+using JobMatch.Api.Tests.Infrastructure;
+
+namespace JobMatch.Api.Tests;
+
+/// <summary>The real program, as `dotnet run` starts it: embedded database, command line, signals.</summary>
+public sealed class ServiceProcessTests : IDisposable
+{
+    static readonly string Program = typeof(Program).Assembly.Location;
+    readonly string root = TempRoot.Create("jobmatch-service-");
+    string DataDirectory => Path.Combine(root, "pgdata");
+
+    Process Start(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(Program);
+        foreach (var arg in args.Append($"--Embedded:DataDirectory={DataDirectory}"))
+        {
+            info.ArgumentList.Add(arg);
+        }
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment.Remove("ConnectionStrings__JobMatch");
+        return Process.Start(info)!;
+    }
+
+    async Task<(int ExitCode, string Output, string Error)> Run(params string[] args)
+    {
+        using var process = Start(args);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, (await output).Trim(), (await error).Trim());
+    }
+
+    static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    async Task<(Process Service, HttpClient Http, TimeSpan ReadyAfter)> Serve()
+    {
+        var port = FreePort();
+        var clock = Stopwatch.StartNew();
+        var service = Start("--urls", $"http://127.0.0.1:{port}");
+        _ = service.StandardOutput.ReadToEndAsync();
+        _ = service.StandardError.ReadToEndAsync();
+        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            try
+            {
+                if ((await http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK)
+                {
+                    return (service, http, clock.Elapsed);
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+            Assert.False(service.HasExited, "the service exited before it was ready");
+            await Task.Delay(200);
+        }
+        throw new TimeoutException("The service was not ready within 60 s.");
+    }
+
+    static async Task Terminate(Process service)
+    {
+        await ProcessRunner.RunAsync("kill", ["-TERM", service.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], null);
+        await service.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    int PostmasterPid() => int.Parse(File.ReadLines(Path.Combine(DataDirectory, "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task ServesOnItsOwnDatabaseStopsOnSigtermAndKeepsDataAcrossRestarts()
+    {
+        var (service, http, readyAfter) = await Serve();
+        Assert.True(readyAfter < TimeSpan.FromSeconds(30), $"ready after {readyAfter}");
+        var postgresPid = PostmasterPid();
+
+        var token = await Run("token", "--role", "admin", "--subject", "first-admin");
+        Assert.Equal(0, token.ExitCode);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Output);
+        var demo = await http.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/companies");
+        Assert.Equal(4, demo.GetProperty("total").GetInt64());
+        (await http.PostAsJsonAsync("/api/companies", new { name = "重启后仍在的公司" })).EnsureSuccessStatusCode();
+
+        await Terminate(service);
+        Assert.False(ClusterDirectory.IsRunningPostgres(postgresPid), "SIGTERM leaves no postgres behind");
+        Assert.False(File.Exists(Path.Combine(DataDirectory, "postmaster.pid")));
+
+        var (again, http2, _) = await Serve();
+        http2.DefaultRequestHeaders.Authorization = http.DefaultRequestHeaders.Authorization;
+        var kept = await http2.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/companies");
+        Assert.Equal(5, kept.GetProperty("total").GetInt64());
+        await Terminate(again);
+    }
+
+    [Fact]
+    public async Task MissingPostgresBinariesGiveOneSentenceAndNonZeroExit()
+    {
+        var (exitCode, _, error) = await Run("--Embedded:BinDirectory=/nonexistent");
+        Assert.NotEqual(0, exitCode);
+        Assert.Equal(PostgresBinaries.NotFoundMessage, error);
+    }
+
+    [Fact]
+    public async Task TokenCommandRejectsUnknownRole()
+    {
+        var (exitCode, _, error) = await Run("token", "--role", "superuser", "--subject", "x");
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("superuser", error);
+    }
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+}
