@@ -65,7 +65,8 @@ static class ClusterDirectory
         var stopped = await ProcessRunner.RunAsync(Path.Combine(binDir, "pg_ctl"), ["stop", "-D", dataDir, "-m", "fast", "-w", "-t", "30", "-s"], runAs, ct);
         if (stopped.ExitCode != 0 && IsRunningPostgres(pid))
         {
-            await ProcessRunner.RunAsync("kill", ["-KILL", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)], runAs: null, ct);
+            using var orphan = System.Diagnostics.Process.GetProcessById(pid);
+            orphan.Kill();
         }
         // A killed postmaster leaves its pid file, and may linger as a zombie where PID 1 does not reap it.
         for (var i = 0; i < 50 && IsRunningPostgres(pid); i++)

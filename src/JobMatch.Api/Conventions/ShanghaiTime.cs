@@ -1,0 +1,15 @@
+namespace JobMatch.Api.Conventions;
+
+/// <summary>Times are stored as timestamptz in UTC; business days (overdue check-ins, closing dates) are counted in Asia/Shanghai.</summary>
+public static class ShanghaiTime
+{
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    public static DateOnly DateOf(DateTime utc) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone));
+
+    public static DateOnly Today(TimeProvider clock) => DateOf(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>Whole calendar days in Shanghai from one instant to another (a 23:30 → 00:30 step is one day).</summary>
+    public static int DaysBetween(DateTime fromUtc, DateTime toUtc) => DateOf(toUtc).DayNumber - DateOf(fromUtc).DayNumber;
+}
