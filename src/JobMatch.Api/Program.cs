@@ -5,10 +5,17 @@ using JobMatch.Api.Cli;
 using JobMatch.Api.Companies;
 using JobMatch.Api.Conventions;
 using JobMatch.Api.Database;
+using JobMatch.Api.DemoData;
 using JobMatch.Api.Health;
 using JobMatch.Api.OpenApi;
 
-return await Commands.Create(Serve).Parse(args).InvokeAsync();
+return await Commands.Create(Serve, AddSeeders).Parse(args).InvokeAsync();
+
+// Demo data of every feature, loaded by `seed` and on the embedded database's first start.
+static void AddSeeders(IServiceCollection services)
+{
+    services.AddDemoSeeder<DemoCompanies>();
+}
 
 static async Task<int> Serve(string[] args)
 {
@@ -21,6 +28,7 @@ static async Task<int> Serve(string[] args)
     builder.Services.AddJobMatchLimits(builder.Configuration);
     builder.Services.AddJobMatchHealth();
     builder.Services.AddJobMatchSwagger();
+    AddSeeders(builder.Services);
     builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
     var app = builder.Build();

@@ -105,6 +105,19 @@ public sealed class ServiceProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task SeedLoadsDemoDataOnceWithProgress()
+    {
+        var first = await Run("seed");
+        Assert.True(first.ExitCode == 0, first.Error);
+        Assert.Contains("Demo data loaded.", first.Output);
+        Assert.Contains("companies", first.Output);
+
+        var second = await Run("seed");
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("already loaded", second.Output);
+    }
+
+    [Fact]
     public async Task MissingPostgresBinariesGiveOneSentenceAndNonZeroExit()
     {
         var (exitCode, _, error) = await Run("--Embedded:BinDirectory=/nonexistent");

@@ -10,7 +10,7 @@ namespace JobMatch.Api.Cli;
 /// </summary>
 public static class Commands
 {
-    public static RootCommand Create(Func<string[], Task<int>> serve)
+    public static RootCommand Create(Func<string[], Task<int>> serve, Action<IServiceCollection> addSeeders)
     {
         var root = new RootCommand("JobMatch: employment and training matching for veterans. With no command, serves the API.")
         {
@@ -19,6 +19,7 @@ public static class Commands
         root.SetAction((parsed, _) => WithClearErrors(() => serve([.. parsed.UnmatchedTokens])));
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(TokenCommand.Create());
+        root.Subcommands.Add(SeedCommand.Create(addSeeders));
         return root;
     }
 
