@@ -8,6 +8,8 @@ using JobMatch.Api.Database;
 using JobMatch.Api.DemoData;
 using JobMatch.Api.Health;
 using JobMatch.Api.OpenApi;
+using JobMatch.Api.Taxonomy;
+using JobMatch.Api.Veterans;
 
 return await Commands.Create(Serve, AddSeeders).Parse(args).InvokeAsync();
 
@@ -15,6 +17,7 @@ return await Commands.Create(Serve, AddSeeders).Parse(args).InvokeAsync();
 static void AddSeeders(IServiceCollection services)
 {
     services.AddDemoSeeder<DemoCompanies>();
+    services.AddDemoSeeder<DemoVeterans>();
 }
 
 static async Task<int> Serve(string[] args)
@@ -28,6 +31,7 @@ static async Task<int> Serve(string[] args)
     builder.Services.AddJobMatchLimits(builder.Configuration);
     builder.Services.AddJobMatchHealth();
     builder.Services.AddJobMatchSwagger();
+    builder.Services.AddVeterans();
     AddSeeders(builder.Services);
     builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
@@ -50,6 +54,8 @@ static async Task<int> Serve(string[] args)
     app.MapMe();
     app.MapCompanies();
     app.MapAudit();
+    app.MapVeterans();
+    app.MapTaxonomy();
 
     await app.PrepareDatabaseAsync();
     await app.RunAsync();

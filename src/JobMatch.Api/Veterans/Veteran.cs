@@ -1,0 +1,63 @@
+namespace JobMatch.Api.Veterans;
+
+/// <summary>What a veteran sends to create or replace their profile. Every part but the name is optional.</summary>
+public sealed record VeteranInput(
+    string Name,
+    string? IdNumber,
+    string? Phone,
+    ServiceRecord? Service,
+    EducationRecord? Education,
+    CertificateRecord? Certificates,
+    IReadOnlyList<string>? Skills,
+    string? HomeDistrict,
+    PreferenceRecord? Preferences,
+    string? Status,
+    IReadOnlyList<ConsentInput>? Consents);
+
+public sealed record ServiceRecord(string? Branch, int? Years, int? DischargeYear, string? Rank, IReadOnlyList<string>? Specialties);
+
+public sealed record EducationRecord(string? Level, string? Major);
+
+public sealed record CertificateRecord(
+    IReadOnlyList<string>? LicenceClasses, IReadOnlyList<string>? SpecialOperations, IReadOnlyList<string>? SpecialEquipment, IReadOnlyList<string>? Others);
+
+public sealed record PreferenceRecord(IReadOnlyList<string>? Districts, IReadOnlyList<string>? Industries, int? MinMonthlySalary, IReadOnlyList<string>? Seeking);
+
+/// <summary>A profile as shown. IdNumber and Phone are masked unless the reader is the veteran (or an admin unmasking).</summary>
+public sealed record VeteranView(
+    Guid Id,
+    string Name,
+    string? Gender,
+    string? BirthDate,
+    string? IdNumber,
+    string? Phone,
+    ServiceRecord Service,
+    EducationRecord Education,
+    CertificateRecord Certificates,
+    IReadOnlyList<VeteranSkill> Skills,
+    string? HomeDistrict,
+    PreferenceRecord Preferences,
+    string Status,
+    IReadOnlyList<ConsentState> Consents,
+    bool Synthetic,
+    DateTime CreatedAt,
+    DateTime UpdatedAt);
+
+/// <summary>A skill on a profile: canonical (SkillId) or free text; inferred ones name the specialty they came from.</summary>
+public sealed record VeteranSkill(string Label, string? SkillId, string Source, string? MatchType, string? Specialty);
+
+/// <summary>One line of the admin list, identifiers masked.</summary>
+public sealed record VeteranSummary(
+    Guid Id, string Name, string? IdNumber, string? Phone, string? Branch, string? HomeDistrict, string? EducationLevel, string Status, bool Synthetic, DateTime CreatedAt);
+
+public sealed record UnmaskRequest(string Reason);
+
+public sealed record Unmasked(Guid Id, string? IdNumber, string? Phone);
+
+/// <summary>The profile row as stored (ID number still encrypted).</summary>
+sealed record VeteranRow(
+    Guid Id, string? Subject, bool Synthetic, string Name, string? Gender, string? BirthDate, byte[]? IdNumberCipher, string? Phone,
+    string? Branch, int? ServiceYears, int? DischargeYear, string? Rank, string[] Specialties, string? EducationLevel, string? Major,
+    string[] LicenceClasses, string[] SpecialOperations, string[] SpecialEquipment, string[] OtherCertificates, string? HomeDistrict,
+    string[] PreferredDistricts, string[] PreferredIndustries, int? MinMonthlySalary, string[] Seeking, string Status, string[] DismissedSkills,
+    DateTime CreatedAt, DateTime UpdatedAt);
