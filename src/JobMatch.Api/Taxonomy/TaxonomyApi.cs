@@ -41,6 +41,6 @@ public static class TaxonomyApi
     static SpecialtySkill ToSkill(ReferenceData data, CrosswalkEntry entry)
     {
         var skill = data.Skills.Taxonomy.Find(entry.SkillId)!;
-        return new SpecialtySkill(skill.Id, skill.NameZh, skill.NameEn, entry.Match == CrosswalkMatch.Most ? "most" : "some");
+        return new SpecialtySkill(skill.Id, skill.NameZh, skill.NameEn, entry.Match == CrosswalkMatch.Most ? "most duties" : "some duties");
     }
 }

@@ -54,10 +54,38 @@ public sealed record UnmaskRequest(string Reason);
 
 public sealed record Unmasked(Guid Id, string? IdNumber, string? Phone);
 
-/// <summary>The profile row as stored (ID number still encrypted).</summary>
-sealed record VeteranRow(
-    Guid Id, string? Subject, bool Synthetic, string Name, string? Gender, string? BirthDate, byte[]? IdNumberCipher, string? Phone,
-    string? Branch, int? ServiceYears, int? DischargeYear, string? Rank, string[] Specialties, string? EducationLevel, string? Major,
-    string[] LicenceClasses, string[] SpecialOperations, string[] SpecialEquipment, string[] OtherCertificates, string? HomeDistrict,
-    string[] PreferredDistricts, string[] PreferredIndustries, int? MinMonthlySalary, string[] Seeking, string Status, string[] DismissedSkills,
-    DateTime CreatedAt, DateTime UpdatedAt);
+/// <summary>
+/// The profile row as stored (ID number still encrypted). Properties rather than a positional record: Npgsql reports
+/// text[] columns as System.Array, which Dapper's constructor matching refuses.
+/// </summary>
+sealed record VeteranRow
+{
+    public Guid Id { get; init; }
+    public string? Subject { get; init; }
+    public bool Synthetic { get; init; }
+    public string Name { get; init; } = "";
+    public string? Gender { get; init; }
+    public string? BirthDate { get; init; }
+    public byte[]? IdNumberCipher { get; init; }
+    public string? Phone { get; init; }
+    public string? Branch { get; init; }
+    public int? ServiceYears { get; init; }
+    public int? DischargeYear { get; init; }
+    public string? Rank { get; init; }
+    public string[] Specialties { get; init; } = [];
+    public string? EducationLevel { get; init; }
+    public string? Major { get; init; }
+    public string[] LicenceClasses { get; init; } = [];
+    public string[] SpecialOperations { get; init; } = [];
+    public string[] SpecialEquipment { get; init; } = [];
+    public string[] OtherCertificates { get; init; } = [];
+    public string? HomeDistrict { get; init; }
+    public string[] PreferredDistricts { get; init; } = [];
+    public string[] PreferredIndustries { get; init; } = [];
+    public int? MinMonthlySalary { get; init; }
+    public string[] Seeking { get; init; } = [];
+    public string Status { get; init; } = "";
+    public string[] DismissedSkills { get; init; } = [];
+    public DateTime CreatedAt { get; init; }
+    public DateTime UpdatedAt { get; init; }
+}
