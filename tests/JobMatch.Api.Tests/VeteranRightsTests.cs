@@ -110,7 +110,7 @@ public sealed class VeteranRightsTests(ApiFactory api) : IClassFixture<ApiFactor
         var skills = created.GetProperty("skills").EnumerateArray().ToList();
         var truck = Assert.Single(skills, s => s.GetProperty("skillId").GetString() == "drive_truck");
         Assert.Equal("inferred", truck.GetProperty("source").GetString());
-        Assert.Equal("most", truck.GetProperty("matchType").GetString());
+        Assert.Equal("most duties", truck.GetProperty("matchType").GetString());
         Assert.Single(skills, s => s.GetProperty("skillId").GetString() == "forklift" && s.GetProperty("source").GetString() == "stated");
         Assert.Single(skills, s => s.GetProperty("label").GetString() == "无人机表演" && s.GetProperty("skillId").ValueKind == JsonValueKind.Null);
 

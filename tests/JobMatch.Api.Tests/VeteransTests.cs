@@ -53,6 +53,7 @@ public sealed class VeteransTests(ApiFactory api) : IClassFixture<ApiFactory>
         await (await other.PutAsJsonAsync("/api/veterans/me", new { name = "改名" })).AssertProblem(404);
         await (await other.DeleteAsync("/api/veterans/me")).AssertProblem(404);
         await (await other.PostAsJsonAsync($"/api/veterans/{id}/unmask", new { reason = "想看看" })).AssertProblem(403);
+        await (await api.ClientFor(Roles.Mentor, "mentor-curious").GetAsync($"/api/veterans/{id}")).AssertProblem(403);
 
         var unchanged = await (await api.Veteran("vet-owner").GetAsync("/api/veterans/me")).ReadJson();
         Assert.Equal(name, unchanged.GetProperty("name").GetString());

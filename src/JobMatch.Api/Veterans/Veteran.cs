@@ -43,7 +43,7 @@ public sealed record VeteranView(
     DateTime CreatedAt,
     DateTime UpdatedAt);
 
-/// <summary>A skill on a profile: canonical (SkillId) or free text; inferred ones name the specialty they came from.</summary>
+/// <summary>A skill on a profile: canonical (SkillId) or free text; inferred ones name their specialty and match type ("most duties" / "some duties").</summary>
 public sealed record VeteranSkill(string Label, string? SkillId, string Source, string? MatchType, string? Specialty);
 
 /// <summary>One line of the admin list, identifiers masked.</summary>

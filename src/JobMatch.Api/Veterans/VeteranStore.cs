@@ -98,7 +98,7 @@ sealed class VeteranStore(IdNumberVault vault, ReferenceData data)
 
     public Task<IEnumerable<VeteranSkill>> Skills(DbConnection db, Guid veteranId, DbTransaction? tx = null) =>
         db.QueryAsync<VeteranSkill>("""
-            SELECT label, skill_id, source, match_type, specialty FROM veteran_skills WHERE veteran_id = @veteranId
+            SELECT label, skill_id, source, match_type || ' duties' AS match_type, specialty FROM veteran_skills WHERE veteran_id = @veteranId
             ORDER BY source DESC, match_type NULLS FIRST, label
             """, new { veteranId }, tx);
 
