@@ -42,6 +42,12 @@ public sealed class VeteranRightsTests(ApiFactory api) : IClassFixture<ApiFactor
         Assert.Equal(HttpStatusCode.NoContent, (await veteran.DeleteAsync("/api/veterans/me")).StatusCode);
 
         Assert.Empty(await PersonalDataScan.FindAsync(api, name, idNumber, phone));
+        await using (var db = new Npgsql.NpgsqlConnection(api.Cluster.SuperuserConnectionString(api.Database)))
+        {
+            await db.OpenAsync();
+            await using var count = new Npgsql.NpgsqlCommand("SELECT coalesce(sum(deleted), 0) FROM veteran_deletions WHERE home_district = '340403' AND branch = 'army'", db);
+            Assert.True((long)(await count.ExecuteScalarAsync())! >= 1, "the deletion is counted anonymously");
+        }
         await (await veteran.GetAsync("/api/veterans/me")).AssertProblem(404);
         await (await admin.GetAsync($"/api/veterans/{id}")).AssertProblem(404);
         var audit = await (await admin.GetAsync($"/api/audit?action=veteran.deleted&objectId={id}")).ReadJson();
