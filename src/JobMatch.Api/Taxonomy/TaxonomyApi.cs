@@ -16,6 +16,8 @@ public static class TaxonomyApi
 {
     public static IEndpointRouteBuilder MapTaxonomy(this IEndpointRouteBuilder app)
     {
+        // Load the files now: a broken taxonomy stops the start instead of failing the first request.
+        _ = app.ServiceProvider.GetRequiredService<ReferenceData>();
         var skills = app.MapGroup("/api/skills").WithTags("Taxonomy").RequireAuthorization(Policies.AnyRole);
         skills.MapGet("/", SearchSkills).WithSummary("Skills whose name or synonym matches q (any script, width or spacing), for autocompletion");
         var specialties = app.MapGroup("/api/specialties").WithTags("Taxonomy").RequireAuthorization(Policies.AnyRole);

@@ -73,11 +73,20 @@ static class VeteranRights
     public static async Task<Results<Ok<ConsentOverview>, NotFound, ValidationProblem>> ChangeConsent(
         string kind, ConsentChange body, ClaimsPrincipal user, NpgsqlDataSource dataSource, VeteranStore store)
     {
-        var errors = new Dictionary<string, string[]>();
-        VeteransApi.ValidateConsents([new ConsentInput(kind, body.Granted, body.TextVersion)], errors);
-        if (errors.Count > 0)
+        if (Consents.Current(kind) is not { } text)
         {
-            return TypedResults.ValidationProblem(errors.ToDictionary(e => e.Key == "consents" ? (Consents.Current(kind) is null ? "kind" : "textVersion") : e.Key, e => e.Value));
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["kind"] = [Say.Text($"未知的同意类型 {kind}：可选 {string.Join("、", Consents.Texts.Select(t => t.Kind))}。",
+                                     $"Unknown consent kind {kind}: use one of {string.Join(", ", Consents.Texts.Select(t => t.Kind))}.")],
+            });
+        }
+        if (body.TextVersion != text.Version)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["textVersion"] = [Say.Text($"同意文本版本应为 {text.Version}：请先阅读当前文本。", $"The consent text version must be {text.Version}: read the current text first.")],
+            });
         }
         await using var db = await dataSource.OpenConnectionAsync();
         await using var tx = await db.BeginTransactionAsync();

@@ -126,7 +126,7 @@ public static class VeteransApi
         "Storing an ID number or service details needs the sensitive_data consent.");
 
     /// <summary>Known kinds, each once, each naming the version of the text in force.</summary>
-    internal static IReadOnlyList<ConsentInput> ValidateConsents(IReadOnlyList<ConsentInput>? consents, Dictionary<string, string[]> errors)
+    static IReadOnlyList<ConsentInput> ValidateConsents(IReadOnlyList<ConsentInput>? consents, Dictionary<string, string[]> errors)
     {
         var list = consents ?? [];
         foreach (var consent in list)
