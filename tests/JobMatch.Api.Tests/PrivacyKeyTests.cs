@@ -24,6 +24,16 @@ public sealed class PrivacyKeyTests
     }
 
     [Fact]
+    public async Task SeveralBadSettingsAtOnceAreStillAClearConfigurationError()
+    {
+        var exitCode = await JobMatch.Api.Cli.Commands.WithClearErrors(() => throw new AggregateException(
+            new OptionsValidationException("Auth", typeof(object), ["Set Auth:SigningKey."]),
+            new OptionsValidationException(PrivacyOptions.Section, typeof(PrivacyOptions), [IdNumberVault.Invalid])));
+
+        Assert.Equal(2, exitCode);
+    }
+
+    [Fact]
     public void EmbeddedSecretsWrittenBeforeEncryptionGainAKeyOnceAndKeepTheRest()
     {
         var directory = Path.Combine(Directory.CreateTempSubdirectory("secrets-").FullName, "pgdata");
