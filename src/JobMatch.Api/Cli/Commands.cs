@@ -20,6 +20,7 @@ public static class Commands
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(TokenCommand.Create());
         root.Subcommands.Add(SeedCommand.Create(addSeeders));
+        root.Subcommands.Add(LtrEvalCommand.Create());
         return root;
     }
 
