@@ -51,7 +51,6 @@ static async Task<int> Serve(string[] args)
     app.MapCompanies();
     app.MapAudit();
 
-    await app.PrepareDatabaseAsync();
     await app.RunAsync();
     return 0;
 }

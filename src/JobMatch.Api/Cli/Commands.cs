@@ -41,5 +41,10 @@ public static class Commands
             await Console.Error.WriteLineAsync("Configuration error: " + string.Join(" ", e.Failures));
             return 2;
         }
+        catch (Npgsql.NpgsqlException e)
+        {
+            await Console.Error.WriteLineAsync($"Could not use the database ({e.Message}): check ConnectionStrings:JobMatch and that the server is running.");
+            return 2;
+        }
     }
 }
