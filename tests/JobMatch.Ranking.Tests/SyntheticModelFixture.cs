@@ -1,3 +1,4 @@
+using JobMatch.Ranking.Evaluation;
 using JobMatch.Ranking.Simulation;
 using JobMatch.Ranking.Training;
 
@@ -9,7 +10,7 @@ public sealed class SyntheticModelFixture
     public SyntheticModelFixture() =>
         Result = SyntheticExperiment.Run(TestData.Taxonomy, new SimulationOptions(Seed: 11, Veterans: 2000, Openings: 300), new TrainerOptions());
 
-    public ExperimentResult Result { get; }
+    public TrainingOutcome Result { get; }
 }
 
 [CollectionDefinition(Name)]

@@ -9,7 +9,7 @@ namespace JobMatch.Ranking.Tests;
 [Collection(SyntheticModelCollection.Name)]
 public sealed class SyntheticModelTests(SyntheticModelFixture fixture)
 {
-    private readonly ExperimentResult _result = fixture.Result;
+    private readonly TrainingOutcome _result = fixture.Result;
 
     [Fact]
     public void ModelBeatsEveryBaselineByAtLeastFiveHundredthsOfNdcg10OnHeldOutVeterans()
@@ -53,12 +53,26 @@ public sealed class SyntheticModelTests(SyntheticModelFixture fixture)
         var valid = _result.Splits.Valid.Data;
 
         var ours = TreeEnsembleScorer.PrefixScores(RankerTrainer.Ensemble(model.Transformer), valid, 1_000_000)[^1];
-        var mlnet = model.Score(valid.Features, valid.RowCount);
+        var mlnet = model.ScoreWithMlNet(valid.Features, valid.RowCount);
 
         Assert.Equal(model.Metadata.Trees, RankerTrainer.Ensemble(model.Transformer).Trees.Count);
         for (var i = 0; i < mlnet.Length; i++)
         {
             Assert.True(Math.Abs(mlnet[i] - ours[i]) < 1e-3, $"row {i}: {mlnet[i]} vs {ours[i]}");
+        }
+    }
+
+    [Fact]
+    public void CompiledTreesScoreExactlyAsMlNetDoes()
+    {
+        var test = _result.Splits.Test.Data;
+
+        var fast = _result.Model.Score(test.Features, test.RowCount);
+        var mlnet = _result.Model.ScoreWithMlNet(test.Features, test.RowCount);
+
+        for (var i = 0; i < fast.Length; i++)
+        {
+            Assert.True(Math.Abs(fast[i] - mlnet[i]) <= 1e-5 * Math.Max(1, Math.Abs(mlnet[i])), $"row {i}: {fast[i]} vs {mlnet[i]}");
         }
     }
 
@@ -89,6 +103,7 @@ public sealed class SyntheticModelTests(SyntheticModelFixture fixture)
 
         Assert.Equal(_result.Model.Score(test.Features, test.RowCount), loaded.Score(test.Features, test.RowCount));
         Assert.Equal(_result.Model.Metadata.TestMetrics, loaded.Metadata.TestMetrics);
+        Assert.Equal(_result.Model.Contributions(test.Features[..(5 * FeatureSchema.Count)], 5), loaded.Contributions(test.Features[..(5 * FeatureSchema.Count)], 5));
         Assert.Throws<IncompatibleModelException>(() => RankingModel.Load(stream, FeatureSchema.Version + 1));
     }
 
