@@ -57,7 +57,6 @@ static async Task<int> Serve(string[] args)
     app.MapVeterans();
     app.MapTaxonomy();
 
-    await app.PrepareDatabaseAsync();
     await app.RunAsync();
     return 0;
 }

@@ -133,6 +133,23 @@ public sealed class CompaniesTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task KeyLeftInFlightByACrashIsTakenOverLater()
+    {
+        var key = Guid.NewGuid().ToString();
+        await using (var db = new Npgsql.NpgsqlConnection(api.Cluster.AppConnectionString(api.Database)))
+        {
+            await db.OpenAsync();
+            await using var crashed = new Npgsql.NpgsqlCommand(
+                "INSERT INTO idempotency_keys (subject, key, request_hash, created_at) VALUES ('admin-1', @key, '\\x00', now() - interval '10 minutes')", db);
+            crashed.Parameters.AddWithValue("key", key);
+            await crashed.ExecuteNonQueryAsync();
+        }
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/companies") { Content = JsonContent.Create(new { name = "崩溃后重试公司" }) };
+        request.Headers.Add("Idempotency-Key", key);
+        Assert.Equal(HttpStatusCode.Created, (await api.Admin().SendAsync(request)).StatusCode);
+    }
+
+    [Fact]
     public async Task CreatingAndLinkingAreAuditedByOpaqueId()
     {
         var admin = api.Admin("admin-audit");

@@ -22,6 +22,19 @@ public sealed class OpenApiTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task CreatingOperationsDocumentIdempotencyKeyAndAuthFailures()
+    {
+        var document = await (await api.CreateClient().GetAsync("/swagger/v1/swagger.json")).ReadJson();
+        var post = document.GetProperty("paths").GetProperty("/api/companies").GetProperty("post");
+        Assert.Contains(post.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "Idempotency-Key");
+        var responses = post.GetProperty("responses");
+        foreach (var status in new[] { "201", "400", "401", "403", "409", "422" })
+        {
+            Assert.True(responses.TryGetProperty(status, out _), $"POST /api/companies documents {status}");
+        }
+    }
+
+    [Fact]
     public async Task SwaggerUiAndHealthNeedNoToken()
     {
         var client = api.CreateClient();

@@ -126,6 +126,25 @@ public sealed class ServiceProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task MissingSigningKeyIsReportedBeforeTheDatabaseIsTouched()
+    {
+        var (exitCode, _, error) = await Run("--ConnectionStrings:JobMatch=Host=127.0.0.1;Port=1;Username=x;Password=y");
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith("Configuration error: Set Auth:SigningKey", error);
+    }
+
+    [Fact]
+    public async Task UnreachableDatabaseIsReportedInOneLine()
+    {
+        var (exitCode, _, error) = await Run("--ConnectionStrings:JobMatch=Host=127.0.0.1;Port=1;Username=x;Password=secret-word",
+            "--Auth:SigningKey=" + Convert.ToBase64String(new byte[32]), "--Privacy:EncryptionKey=" + Convert.ToBase64String(new byte[32]));
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith("Could not use the database", error);
+        Assert.DoesNotContain("secret-word", error);
+        Assert.DoesNotContain("\n", error);
+    }
+
+    [Fact]
     public async Task TokenCommandRejectsUnknownRole()
     {
         var (exitCode, _, error) = await Run("token", "--role", "superuser", "--subject", "x");

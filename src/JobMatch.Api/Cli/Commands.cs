@@ -20,6 +20,7 @@ public static class Commands
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(TokenCommand.Create());
         root.Subcommands.Add(SeedCommand.Create(addSeeders));
+        root.Subcommands.Add(LtrEvalCommand.Create());
         return root;
     }
 
@@ -45,6 +46,11 @@ public static class Commands
         catch (OptionsValidationException e)
         {
             await Console.Error.WriteLineAsync("Configuration error: " + string.Join(" ", e.Failures));
+            return 2;
+        }
+        catch (Npgsql.NpgsqlException e)
+        {
+            await Console.Error.WriteLineAsync($"Could not use the database ({e.Message}): check ConnectionStrings:JobMatch and that the server is running.");
             return 2;
         }
     }

@@ -17,7 +17,7 @@ public static class CompaniesApi
         group.MapGet("/{id:guid}", GetById).RequireAuthorization(Policies.AdminOrRecruiter).WithName("GetCompany")
             .WithSummary("One company, if the caller may act for it");
         group.MapPost("/", Create).RequireAuthorization(Policies.Admin).AcceptsIdempotencyKey()
-            .WithSummary("Register a company (admin)");
+            .ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Register a company (admin)");
         group.MapPost("/{id:guid}/recruiters", Link).RequireAuthorization(Policies.Admin).AcceptsIdempotencyKey()
             .WithSummary("Let a recruiter (by token subject) act for this company (admin)");
         group.MapDelete("/{id:guid}/recruiters/{subject}", Unlink).RequireAuthorization(Policies.Admin)

@@ -19,7 +19,7 @@ public static class Idempotency
 
 /// <summary>
 /// Same key and same body: the first answer again (header Idempotent-Replayed). Same key, other body: 422.
-/// A key in flight answers 409. Only successful answers are kept (24 hours); a failure frees the key for a retry.
+/// A key in flight answers 409 (taken over after two minutes). Only successful answers are kept (24 hours); a failure frees the key for a retry.
 /// </summary>
 sealed class IdempotencyMiddleware(RequestDelegate next, NpgsqlDataSource dataSource)
 {
@@ -46,6 +46,14 @@ sealed class IdempotencyMiddleware(RequestDelegate next, NpgsqlDataSource dataSo
                 INSERT INTO idempotency_keys (subject, key, request_hash) VALUES (@subject, @key, @hash)
                 ON CONFLICT (subject, key) DO NOTHING
                 """, new { subject, key, hash });
+            if (claimed == 0)
+            {
+                // A key left in flight by a crashed request is taken over after two minutes instead of blocking for a day.
+                claimed = await db.ExecuteAsync("""
+                    UPDATE idempotency_keys SET request_hash = @hash, created_at = now()
+                    WHERE subject = @subject AND key = @key AND status_code IS NULL AND created_at < now() - interval '2 minutes'
+                    """, new { subject, key, hash });
+            }
             if (claimed == 0)
             {
                 var stored = await db.QuerySingleAsync<StoredAnswer>("""

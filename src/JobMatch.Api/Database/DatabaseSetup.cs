@@ -12,6 +12,7 @@ public static class DatabaseSetup
     {
         builder.Services.AddSingleton<Migrator>();
         builder.Services.AddSingleton<DatabaseState>();
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabasePreparation>());
         EmbeddedPostgres? embedded = null;
         if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("JobMatch")))
         {
@@ -46,13 +47,22 @@ public static class DatabaseSetup
         return embedded;
     }
 
-    /// <summary>Applies migrations and first-start data before the service takes requests.</summary>
-    public static async Task PrepareDatabaseAsync(this WebApplication app)
+}
+
+/// <summary>
+/// Migrations and first-start data, run as the host starts: after configuration is validated (bad settings fail
+/// before the database is touched) and before the web server takes requests (registered ahead of it).
+/// </summary>
+sealed class DatabasePreparation(IServiceProvider services, Migrator migrator, DatabaseState state) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await app.Services.GetRequiredService<Migrator>().MigrateAsync();
-        await DemoData.DemoDataLoader.LoadOnFirstStartAsync(app.Services);
-        app.Services.GetRequiredService<DatabaseState>().MarkReady();
+        await migrator.MigrateAsync(cancellationToken);
+        await DemoData.DemoDataLoader.LoadOnFirstStartAsync(services);
+        state.MarkReady();
     }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 sealed class EmbeddedPostgresLifetime(EmbeddedPostgres postgres) : IHostedService

@@ -15,6 +15,7 @@ public static class SwaggerSetup
                 Version = "v1",
                 Description = "Employment and training matching for veterans. Bearer tokens: `dotnet run --project src/JobMatch.Api -- token --role admin --subject me`.",
             });
+            options.OperationFilter<ConventionsOperationFilter>();
             options.AddSecurityDefinition("bearer", new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,

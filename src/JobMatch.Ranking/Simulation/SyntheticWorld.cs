@@ -1,9 +1,7 @@
 using JobMatch.Ranking.Profiles;
+using JobMatch.Ranking.Training;
 
 namespace JobMatch.Ranking.Simulation;
-
-/// <summary>One row of the outcome log: an opening shown to a veteran at a position, and what came of it.</summary>
-public sealed record Impression(string VeteranId, string OpeningId, int Position, int Label);
 
 /// <summary>Seeds and sizes of the synthetic world.</summary>
 public sealed record SimulationOptions(

@@ -1,5 +1,6 @@
 using JobMatch.Ranking.Profiles;
 using JobMatch.Ranking.Taxonomy;
+using JobMatch.Ranking.Training;
 
 namespace JobMatch.Ranking.Simulation;
 

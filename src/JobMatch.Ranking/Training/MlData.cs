@@ -50,7 +50,8 @@ internal static class MlData
             {
                 Features = data.Row(r).ToArray(),
                 Label = data.Labels[r],
-                GroupId = data.GroupIds[r],
+                // A POCO holds a key as its 0-based index; ML.NET exposes it as 1-based (0 means missing).
+                GroupId = data.GroupIds[r] - 1,
             };
         }
     }

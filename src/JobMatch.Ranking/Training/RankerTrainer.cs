@@ -30,7 +30,8 @@ public static class RankerTrainer
         }
 
         var eligible = curve.Where(c => c.Trees >= Math.Min(options.MinTrees, ensemble.Trees.Count)).ToList();
-        var best = eligible.Aggregate((a, b) => b.Ndcg > a.Ndcg + 1e-9 ? b : a);
+        var top = eligible.Max(c => c.Ndcg);
+        var best = eligible.First(c => c.Ndcg >= top - options.SelectionTolerance);
         // Same data and seed: the refit's trees are the first trees of the full fit.
         var model = best.Trees == ensemble.Trees.Count ? full : Fit(ml, view, options, best.Trees);
 

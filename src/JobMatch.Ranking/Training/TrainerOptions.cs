@@ -15,7 +15,7 @@ public sealed record TrainerOptions
 {
     public RankingAlgorithm Algorithm { get; init; } = RankingAlgorithm.LightGbmLambdaRank;
 
-    public int MaxTrees { get; init; } = 200;
+    public int MaxTrees { get; init; } = 400;
 
     public int MinTrees { get; init; } = 10;
 
@@ -24,11 +24,18 @@ public sealed record TrainerOptions
 
     public int SelectionDepth { get; init; } = 10;
 
-    public double LearningRate { get; init; } = 0.1;
+    /// <summary>
+    /// Keep the fewest trees whose validation NDCG is within this of the best: the curve is flat near its top, and
+    /// every tree costs scoring time on every request.
+    /// </summary>
+    public double SelectionTolerance { get; init; } = 0.002;
 
-    public int Leaves { get; init; } = 31;
+    public double LearningRate { get; init; } = 0.05;
 
-    public int MinExamplesPerLeaf { get; init; } = 50;
+    /// <summary>Small trees: on the synthetic world 7 leaves beat 15 and 31 (NDCG@10 0.447 vs 0.439 and 0.436) and score faster.</summary>
+    public int Leaves { get; init; } = 7;
+
+    public int MinExamplesPerLeaf { get; init; } = 200;
 
     /// <summary>Gain of each label 0..n: 2^label − 1, the gains of the evaluation, set explicitly (ML.NET's LightGBM default gives label 1 a gain of 3).</summary>
     public IReadOnlyList<int> LabelGains { get; init; } = [0, 1, 3, 7, 15, 31, 63, 127];
