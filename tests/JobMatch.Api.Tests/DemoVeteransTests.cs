@@ -8,7 +8,7 @@ using Npgsql;
 
 namespace JobMatch.Api.Tests;
 
-public sealed class DemoVeteransTests(ApiFactory api) : IClassFixture<ApiFactory>
+public sealed class DemoVeteransTests(ApiFactory api, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<ApiFactory>
 {
     sealed record Seeded(Guid Id, byte[] IdNumberCipher, string Phone, string Branch, string HomeDistrict);
 
@@ -19,6 +19,7 @@ public sealed class DemoVeteransTests(ApiFactory api) : IClassFixture<ApiFactory
         var clock = Stopwatch.StartNew();
         Assert.True(await DemoDataLoader.LoadAsync(api.Services, new Progress<SeedProgress>(), CancellationToken.None));
         clock.Stop();
+        output.WriteLine($"Demo data (companies and {DemoVeterans.Count} veterans) loaded in {clock.Elapsed.TotalSeconds:0.00} s");
 
         await using var db = new NpgsqlConnection(api.Cluster.SuperuserConnectionString(api.Database));
         var rows = (await db.QueryAsync<Seeded>(
