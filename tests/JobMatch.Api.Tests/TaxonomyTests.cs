@@ -73,6 +73,7 @@ public sealed class TaxonomyApiTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var skills = await (await api.ClientFor(Roles.Recruiter, "recruiter-taxonomy").GetAsync("/api/skills?q=" + Uri.EscapeDataString("叉車"))).ReadJson();
         Assert.Equal("forklift", skills[0].GetProperty("id").GetString());
+        Assert.Equal("6-30", skills[0].GetProperty("occupation").GetProperty("code").GetString());
         var specialties = await (await api.Admin().GetAsync("/api/specialties?q=" + Uri.EscapeDataString("驾驶员"))).ReadJson();
         Assert.Contains(specialties.EnumerateArray(), s => s.GetProperty("code").GetString() == "vehicle_driver");
         await (await api.CreateClient().GetAsync("/api/skills?q=x")).AssertProblem(401);

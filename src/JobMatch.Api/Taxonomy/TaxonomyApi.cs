@@ -3,7 +3,7 @@ using JobMatch.Ranking.Taxonomy;
 
 namespace JobMatch.Api.Taxonomy;
 
-public sealed record SkillEntry(string Id, string NameZh, string NameEn, string Category, IReadOnlyList<string> Synonyms);
+public sealed record SkillEntry(string Id, string NameZh, string NameEn, string Category, IReadOnlyList<string> Synonyms, Occupation? Occupation);
 
 public sealed record SpecialtyEntry(string Code, string NameZh, string NameEn, IReadOnlyList<string> Aliases);
 
@@ -28,7 +28,7 @@ public static class TaxonomyApi
 
     static Ok<IReadOnlyList<SkillEntry>> SearchSkills(ReferenceData data, string? q, int? limit) =>
         TypedResults.Ok<IReadOnlyList<SkillEntry>>(data.Skills.Suggest(q ?? "", Math.Clamp(limit ?? 10, 1, 50))
-            .Select(s => new SkillEntry(s.Id, s.NameZh, s.NameEn, s.Category, s.Synonyms)).ToList());
+            .Select(s => new SkillEntry(s.Id, s.NameZh, s.NameEn, s.Category, s.Synonyms, data.Occupations.GetValueOrDefault(s.Id))).ToList());
 
     static Ok<IReadOnlyList<SpecialtyEntry>> SearchSpecialties(ReferenceData data, string? q, int? limit) =>
         TypedResults.Ok<IReadOnlyList<SpecialtyEntry>>(data.Specialties.Search(q, Math.Clamp(limit ?? 10, 1, 100))
