@@ -10,18 +10,23 @@ public sealed class AssignmentTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task TenConcurrentAssignmentsToAMentorWithCapacityThreeLetExactlyThreeThrough()
     {
         var admin = api.Admin();
-        var mentor = await admin.CreateMentor(capacity: 3);
-        var enterprises = new List<Guid>();
-        for (var i = 0; i < 10; i++)
+        // Several rounds, each with a fresh mentor: a race that slips through once in a while still shows.
+        for (var round = 0; round < 5; round++)
         {
-            enterprises.Add(await admin.CreateEnterprise());
-        }
-        // One client per request, so the requests really run side by side.
-        var responses = await Task.WhenAll(enterprises.Select(enterprise => api.Admin().Assign(mentor, enterprise)));
+            var mentor = await admin.CreateMentor(capacity: 3);
+            var enterprises = new List<Guid>();
+            for (var i = 0; i < 10; i++)
+            {
+                enterprises.Add(await admin.CreateEnterprise());
+            }
+            // Clients made first, one per request, so the ten requests really start together.
+            var clients = enterprises.Select(_ => api.Admin()).ToList();
+            var responses = await Task.WhenAll(enterprises.Select((enterprise, i) => clients[i].Assign(mentor, enterprise)));
 
-        Assert.Equal(3, responses.Count(response => response.StatusCode == HttpStatusCode.Created));
-        Assert.Equal(7, responses.Count(response => response.StatusCode == HttpStatusCode.Conflict));
-        Assert.Equal(3, await admin.ActiveLoad(mentor));
+            Assert.Equal(3, responses.Count(response => response.StatusCode == HttpStatusCode.Created));
+            Assert.Equal(7, responses.Count(response => response.StatusCode == HttpStatusCode.Conflict));
+            Assert.Equal(3, await admin.ActiveLoad(mentor));
+        }
     }
 
     [Fact]

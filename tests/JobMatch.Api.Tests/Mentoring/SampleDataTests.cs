@@ -2,6 +2,7 @@ using System.Text.Json;
 using JobMatch.Api.DemoData;
 using JobMatch.Api.Mentoring;
 using JobMatch.Api.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace JobMatch.Api.Tests.Mentoring;
 
@@ -14,7 +15,7 @@ public sealed class SampleDataApiFactory : ApiFactory
     }
 }
 
-public sealed class SampleDataTests(SampleDataApiFactory api) : IClassFixture<SampleDataApiFactory>
+public sealed class SampleDataTests(SampleDataApiFactory api, ITestOutputHelper output) : IClassFixture<SampleDataApiFactory>
 {
     async Task<List<JsonElement>> All(HttpClient admin, string path)
     {
@@ -78,7 +79,7 @@ public sealed class SampleDataTests(SampleDataApiFactory api) : IClassFixture<Sa
         }
         Assert.Equal(items.Count, placed.Count);
         Assert.True(planTotal >= greedyTotal, $"plan {planTotal} < greedy {greedyTotal}");
-        Console.WriteLine($"Sample data: {unassigned.Count} unassigned, plan total fit {planTotal}, greedy {greedyTotal}");
+        output.WriteLine($"Sample data: {unassigned.Count} unassigned, {spare.Values.Sum()} spare slots; plan total fit {planTotal}, greedy {greedyTotal}");
     }
 
     [Fact]
