@@ -20,3 +20,13 @@ public sealed record Session(
 
 public sealed record LogSession(
     DateOnly? Date, decimal Hours, string Format, string[]? Topics, string[]? NeedsAddressed, string? NextSteps);
+
+/// <summary>An enterprise as one CSV row: needs joined by spaces, mentors counted.</summary>
+public sealed record EnterpriseCsvRow(
+    Guid Id, string Name, string? CreditCode, string FounderName, string? FounderPhone, string Industry, string Stage, string District,
+    int Employees, string Needs, bool DemonstrationBase, int Mentors, DateOnly? LastSessionOn, bool Overdue, bool Synthetic)
+{
+    public static EnterpriseCsvRow From(Enterprise e) =>
+        new(e.Id, e.Name, e.CreditCode, e.FounderName, e.FounderPhone, e.Industry, e.Stage, e.District, e.Employees,
+            string.Join(' ', e.Needs), e.DemonstrationBase, e.MentorIds.Length, e.LastSessionOn, e.Overdue, e.Synthetic);
+}

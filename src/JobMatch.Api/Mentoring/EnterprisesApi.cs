@@ -24,7 +24,7 @@ public static class EnterprisesApi
     {
         var group = app.MapGroup("/api/enterprises").WithTags("Mentoring");
         group.MapGet("/", List).RequireAuthorization(Policies.Admin)
-            .WithSummary("Veteran-founded enterprises, newest first; filter unassigned, overdue, district or name (admin)");
+            .WithSummary("Veteran-founded enterprises, newest first; filter unassigned, overdue, district or name; JSON or CSV (admin)");
         group.MapGet("/{id:guid}", GetById).RequireAuthorization(MentoringAccess.AdminOrMentor)
             .WithSummary("One enterprise: admin, or a mentor it is assigned to");
         group.MapPost("/", Create).RequireAuthorization(Policies.Admin).AcceptsIdempotencyKey()
@@ -32,8 +32,8 @@ public static class EnterprisesApi
         return group;
     }
 
-    static async Task<Results<Ok<Page<Enterprise>>, ValidationProblem>> List(
-        NpgsqlDataSource dataSource, TimeProvider clock, IOptions<MentoringOptions> options,
+    static async Task<Results<Ok<Page<Enterprise>>, CsvResult<EnterpriseCsvRow>, ValidationProblem>> List(
+        HttpRequest request, NpgsqlDataSource dataSource, TimeProvider clock, IOptions<MentoringOptions> options,
         bool? unassigned, bool? overdue, string? district, string? q, string? cursor, int? limit)
     {
         if (!Paging.TryDecode(cursor, out var after))
@@ -54,7 +54,10 @@ public static class EnterprisesApi
             SELECT {Columns} {From} {where} AND (@after::uuid IS NULL OR e.id < @after) ORDER BY e.id DESC LIMIT @take
             """, filter)).ToList();
         var total = await db.ExecuteScalarAsync<long>($"SELECT count(*) {From} {where}", filter);
-        return TypedResults.Ok(Paging.ToPage(rows, take, total, enterprise => enterprise.Id));
+        var page = Paging.ToPage(rows, take, total, enterprise => enterprise.Id);
+        return Listing.WantsCsv(request)
+            ? Listing.Csv(new Page<EnterpriseCsvRow>([.. page.Items.Select(EnterpriseCsvRow.From)], page.Total, page.NextCursor), "enterprises.csv")
+            : TypedResults.Ok(page);
     }
 
     static async Task<Results<Ok<Enterprise>, NotFound>> GetById(

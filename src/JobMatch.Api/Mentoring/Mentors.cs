@@ -18,3 +18,11 @@ public sealed record CaseloadItem(
     Guid AssignmentId, Guid EnterpriseId, string Name, string Industry, string Stage, string District,
     string FounderName, string? FounderPhone, DateOnly StartsOn, bool CoMentoring,
     DateOnly? LastSessionOn, DateOnly DueOn, bool Overdue, string[] OpenNeeds);
+
+/// <summary>A mentor as one CSV row: lists joined by spaces.</summary>
+public sealed record MentorCsvRow(
+    Guid Id, string Name, string Expertise, string Industries, string District, int Capacity, bool Paused, string? Phone, long Load, bool Synthetic)
+{
+    public static MentorCsvRow From(Mentor m) =>
+        new(m.Id, m.Name, string.Join(' ', m.Expertise), string.Join(' ', m.Industries), m.District, m.Capacity, m.Paused, m.Phone, m.Load, m.Synthetic);
+}

@@ -11,19 +11,17 @@ namespace JobMatch.Api.Mentoring;
 public static class MentorsApi
 {
     // The phone is masked for staff; only the mentor themself reads it whole (GET /api/mentors/me).
-    const string Columns = $"""
-        m.id, m.name, m.expertise, m.industries, m.district, m.capacity, m.paused, {MaskedPhone} AS phone, m.subject,
-        (SELECT count(*) FROM mentor_assignments a WHERE a.mentor_id = m.id AND a.ends_on IS NULL) AS load,
-        m.synthetic, m.created_at
-        """;
-
-    internal const string MaskedPhone = "CASE WHEN m.phone IS NULL THEN NULL ELSE left(m.phone, 3) || '****' || right(m.phone, 4) END";
+    const string Columns = $"{Leading}, {MaskedPhone} AS phone, {Trailing}";
+    const string OwnColumns = $"{Leading}, m.phone, {Trailing}";
+    const string Leading = "m.id, m.name, m.expertise, m.industries, m.district, m.capacity, m.paused";
+    const string Trailing = "m.subject, (SELECT count(*) FROM mentor_assignments a WHERE a.mentor_id = m.id AND a.ends_on IS NULL) AS load, m.synthetic, m.created_at";
+    const string MaskedPhone = "CASE WHEN m.phone IS NULL THEN NULL ELSE left(m.phone, 3) || '****' || right(m.phone, 4) END";
 
     public static RouteGroupBuilder MapMentors(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/mentors").WithTags("Mentoring");
         group.MapGet("/", List).RequireAuthorization(Policies.Admin)
-            .WithSummary("Mentors with their load against capacity, newest first (admin)");
+            .WithSummary("Mentors with their load against capacity, newest first; JSON or CSV (admin)");
         group.MapGet("/{id:guid}", GetById).RequireAuthorization(Policies.Admin)
             .WithSummary("One mentor (admin)");
         group.MapGet("/me", Me).RequireAuthorization(Policies.Mentor)
@@ -41,7 +39,8 @@ public static class MentorsApi
         return group;
     }
 
-    static async Task<Results<Ok<Page<Mentor>>, ValidationProblem>> List(NpgsqlDataSource dataSource, string? cursor, int? limit)
+    static async Task<Results<Ok<Page<Mentor>>, CsvResult<MentorCsvRow>, ValidationProblem>> List(
+        HttpRequest request, NpgsqlDataSource dataSource, string? cursor, int? limit)
     {
         if (!Paging.TryDecode(cursor, out var after))
         {
@@ -53,7 +52,10 @@ public static class MentorsApi
             SELECT {Columns} FROM mentors m WHERE (@after::uuid IS NULL OR m.id < @after) ORDER BY m.id DESC LIMIT @take
             """, new { after, take = take + 1 })).ToList();
         var total = await db.ExecuteScalarAsync<long>("SELECT count(*) FROM mentors");
-        return TypedResults.Ok(Paging.ToPage(rows, take, total, mentor => mentor.Id));
+        var page = Paging.ToPage(rows, take, total, mentor => mentor.Id);
+        return Listing.WantsCsv(request)
+            ? Listing.Csv(new Page<MentorCsvRow>([.. page.Items.Select(MentorCsvRow.From)], page.Total, page.NextCursor), "mentors.csv")
+            : TypedResults.Ok(page);
     }
 
     static async Task<Results<Ok<Mentor>, NotFound>> GetById(Guid id, NpgsqlDataSource dataSource)
@@ -67,7 +69,7 @@ public static class MentorsApi
     {
         await using var db = await dataSource.OpenConnectionAsync();
         var mentor = await db.QuerySingleOrDefaultAsync<Mentor>($"""
-            SELECT {Columns.Replace(MaskedPhone, "m.phone", StringComparison.Ordinal)} FROM mentors m WHERE m.subject = @subject
+            SELECT {OwnColumns} FROM mentors m WHERE m.subject = @subject
             """, new { subject = user.Subject() });
         return mentor is null ? TypedResults.NotFound() : TypedResults.Ok(mentor);
     }

@@ -128,4 +128,21 @@ public sealed class MentorAccessTests(ApiFactory api) : IClassFixture<ApiFactory
         Assert.Equal(company, enterprise.GetProperty("companyId").GetGuid());
         Assert.True(enterprise.GetProperty("demonstrationBase").GetBoolean());
     }
+
+    [Fact]
+    public async Task EnterpriseListAnswersCsvWithMaskedPhones()
+    {
+        var admin = api.Admin();
+        var enterprise = await admin.CreateEnterprise(founderPhone: "13712349876");
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/enterprises?limit=100");
+        request.Headers.Accept.ParseAdd("text/csv");
+        var response = await admin.SendAsync(request);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var row = System.Text.Encoding.UTF8.GetString(bytes[3..]).Split('\n').Single(line => line.StartsWith(enterprise.ToString(), StringComparison.Ordinal));
+        Assert.Contains("137****9876", row);
+        Assert.Contains("financing marketing", row);
+        Assert.DoesNotContain("13712349876", row);
+    }
 }
