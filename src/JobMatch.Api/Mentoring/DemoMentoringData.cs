@@ -73,7 +73,7 @@ sealed class DemoMentoringData
         var expertise = industries.SelectMany(industry => Industries.First(i => i.Industry == industry).Needs.Take(2))
             .Append(Pick(Vocabulary.Needs.Keys.ToList())).Distinct().Take(4).ToArray();
         return new MentorSeed(Guid.CreateVersion7(), $"{Person()}（示例）", expertise, industries, Pick(DistrictDraw),
-            Pick([5, 6, 6, 6, 7, 7, 8]), Paused: index is 7 or 22, Phone());
+            Pick([5, 6, 6, 7, 7, 8]), Paused: index is 7 or 22, Phone());
     }
 
     EnterpriseSeed MakeEnterprise(int index)
@@ -128,9 +128,18 @@ sealed class DemoMentoringData
                     false, "示例：按区县就近结对", "示例：导师工作调整，移交"));
                 AddSessions(enterprise, earlier.Id, earlierStart, startsOn, diligence: 25);
             }
-            Assignments.Add(new AssignmentSeed(Guid.CreateVersion7(), mentor.Id, enterprise.Id, startsOn, null, false, "示例：专长与需求匹配", null));
+            // A few growing enterprises get a second mentor for a specialised need (co-mentoring counts for both).
+            var partner = enterprise.Stage == "growing" && random.Next(8) == 0
+                ? candidates.FirstOrDefault(m => m.Id != mentor.Id) : null;
+            Assignments.Add(new AssignmentSeed(Guid.CreateVersion7(), mentor.Id, enterprise.Id, startsOn, null, partner is not null, "示例：专长与需求匹配", null));
             // Most mentors keep in touch every few weeks; a few let it slip, which the overdue view is for.
             AddSessions(enterprise, mentor.Id, startsOn, today, diligence: random.Next(5) == 0 ? 70 : 28);
+            if (partner is not null)
+            {
+                load[partner.Id]++;
+                Assignments.Add(new AssignmentSeed(Guid.CreateVersion7(), partner.Id, enterprise.Id, startsOn, null, true, "示例：共同辅导，补充专长", null));
+                AddSessions(enterprise, partner.Id, startsOn.AddDays(7), today, diligence: 45);
+            }
         }
     }
 

@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using JobMatch.Api.Mentoring;
 using JobMatch.Api.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace JobMatch.Api.Tests.Mentoring;
 
@@ -86,5 +90,30 @@ public sealed class OverdueConfigurationTests(WeeklyCheckInApiFactory api) : ICl
         Assert.False((await (await admin.GetAsync($"/api/enterprises/{enterprise}")).ReadJson()).GetProperty("overdue").GetBoolean());
         api.Clock.Now = new DateTimeOffset(2026, 3, 9, 4, 0, 0, TimeSpan.Zero);
         Assert.True((await (await admin.GetAsync($"/api/enterprises/{enterprise}")).ReadJson()).GetProperty("overdue").GetBoolean());
+    }
+}
+
+public sealed class OverdueConfigurationValidationTests
+{
+    [Theory]
+    [InlineData("0")]
+    [InlineData("366")]
+    public void AnOverdueSettingOutsideOneToAYearIsRefusedWithAClearMessage(string days)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Mentoring:OverdueDays"] = days }).Build();
+        using var services = new ServiceCollection().AddMentoring(configuration).BuildServiceProvider();
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<MentoringOptions>>().Value);
+        Assert.Contains("Mentoring:OverdueDays", error.Message);
+    }
+
+    [Fact]
+    public void OverdueDaysDefaultToThirtyAndTheSystemClockIsUsedUnlessAnotherIsRegistered()
+    {
+        using var services = new ServiceCollection().AddMentoring(new ConfigurationBuilder().Build()).BuildServiceProvider();
+        Assert.Equal(30, services.GetRequiredService<IOptions<MentoringOptions>>().Value.OverdueDays);
+        Assert.Same(TimeProvider.System, services.GetRequiredService<TimeProvider>());
+        var clock = new ManualClock(DateTimeOffset.UnixEpoch);
+        using var clocked = new ServiceCollection().AddSingleton<TimeProvider>(clock).AddMentoring(new ConfigurationBuilder().Build()).BuildServiceProvider();
+        Assert.Same(clock, clocked.GetRequiredService<TimeProvider>());
     }
 }
