@@ -26,8 +26,10 @@ public static class MentorsApi
             .WithSummary("One mentor (admin)");
         group.MapGet("/me", Me).RequireAuthorization(Policies.Mentor)
             .WithSummary("The mentor record linked to the caller's token, phone unmasked");
-        group.MapGet("/me/caseload", MentorCaseload.Get).RequireAuthorization(Policies.Mentor)
+        group.MapGet("/me/caseload", MentorCaseload.Mine).RequireAuthorization(Policies.Mentor)
             .WithSummary("The caller's enterprises with last session, overdue flag and open needs, newest assignment first");
+        group.MapGet("/{id:guid}/caseload", MentorCaseload.OfMentor).RequireAuthorization(Policies.Admin)
+            .WithSummary("A mentor's enterprises with last session, overdue flag and open needs (admin)");
         group.MapPost("/", Create).RequireAuthorization(Policies.Admin).AcceptsIdempotencyKey()
             .WithSummary("Register a mentor (admin)");
         group.MapPatch("/{id:guid}", Update).RequireAuthorization(Policies.Admin)

@@ -35,6 +35,9 @@ public sealed class MentorAccessTests(ApiFactory api) : IClassFixture<ApiFactory
         var caseload = await (await mentor.GetAsync("/api/mentors/me/caseload")).ReadJson();
         Assert.Equal([myEnterprise], caseload.Items().Select(item => item.GetProperty("enterpriseId").GetGuid()));
         Assert.Equal("138****5678", caseload.Items().Single().GetProperty("founderPhone").GetString());
+        var asAdminSees = await (await admin.GetAsync($"/api/mentors/{other}/caseload")).ReadJson();
+        Assert.Equal([theirEnterprise], asAdminSees.Items().Select(item => item.GetProperty("enterpriseId").GetGuid()));
+        await (await mentor.GetAsync($"/api/mentors/{other}/caseload")).AssertProblem(403);
     }
 
     [Fact]
@@ -144,5 +147,15 @@ public sealed class MentorAccessTests(ApiFactory api) : IClassFixture<ApiFactory
         Assert.Contains("137****9876", row);
         Assert.Contains("financing marketing", row);
         Assert.DoesNotContain("13712349876", row);
+    }
+
+    [Fact]
+    public async Task SameCreditCodeTwiceAnswers409()
+    {
+        var admin = api.Admin();
+        var code = TestData.NewCreditCode();
+        object Enterprise() => new { name = "重复企业", creditCode = code, founderName = "孙立新", industry = "餐饮", stage = "idea", district = "340402" };
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/enterprises", Enterprise())).StatusCode);
+        await (await admin.PostAsJsonAsync("/api/enterprises", Enterprise())).AssertProblem(409);
     }
 }
