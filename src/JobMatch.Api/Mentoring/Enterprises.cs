@@ -13,6 +13,10 @@ public sealed record CreateEnterprise(
     string Name, string? CreditCode, string FounderName, string? FounderPhone, Guid? FounderVeteranId,
     string Industry, string Stage, string District, int? Employees, string[]? Needs, bool? DemonstrationBase, Guid? CompanyId);
 
+/// <summary>Only the members given change: an enterprise grows, its needs move on, it may register a company later.</summary>
+public sealed record UpdateEnterprise(
+    string? Stage, int? Employees, string[]? Needs, bool? DemonstrationBase, Guid? CompanyId, Guid? FounderVeteranId);
+
 /// <summary>One mentoring session as the mentor logged it.</summary>
 public sealed record Session(
     Guid Id, Guid EnterpriseId, Guid MentorId, DateOnly HeldOn, decimal Hours, string Format, string[] Topics,

@@ -29,6 +29,8 @@ public static class EnterprisesApi
             .WithSummary("One enterprise: admin, or a mentor it is assigned to");
         group.MapPost("/", Create).RequireAuthorization(Policies.Admin).AcceptsIdempotencyKey()
             .WithSummary("Register a veteran-founded enterprise (admin)");
+        group.MapPatch("/{id:guid}", Update).RequireAuthorization(Policies.Admin)
+            .WithSummary("Change an enterprise's stage, employees, needs, demonstration-base membership, company or founder profile (admin)");
         return group;
     }
 
@@ -78,10 +80,9 @@ public static class EnterprisesApi
     {
         var errors = Validate(body);
         await using var db = await dataSource.OpenConnectionAsync();
-        if (body.CompanyId is { } companyId
-            && !await db.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM companies WHERE id = @companyId)", new { companyId }))
+        if (body.CompanyId is { } companyId && !await CompanyExists(db, companyId))
         {
-            errors["companyId"] = [Say.Text("关联的企业（companyId）不存在。", "No company has this companyId.")];
+            errors["companyId"] = [CompanyError()];
         }
         if (errors.Count > 0)
         {
@@ -111,6 +112,66 @@ public static class EnterprisesApi
         return TypedResults.Created($"/api/enterprises/{id}", enterprise);
     }
 
+    static async Task<Results<Ok<Enterprise>, NotFound, ValidationProblem>> Update(
+        Guid id, UpdateEnterprise body, ClaimsPrincipal user, NpgsqlDataSource dataSource, TimeProvider clock, IOptions<MentoringOptions> options)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (body.Stage is not null && !Vocabulary.Stages.Contains(body.Stage))
+        {
+            errors["stage"] = [StageError()];
+        }
+        if (body.Employees is < 0 or > 100_000)
+        {
+            errors["employees"] = [EmployeesError()];
+        }
+        if (body.Needs is not null && NeedsError(body.Needs) is { } needsError)
+        {
+            errors["needs"] = [needsError];
+        }
+        await using var db = await dataSource.OpenConnectionAsync();
+        if (body.CompanyId is { } companyId && !await CompanyExists(db, companyId))
+        {
+            errors["companyId"] = [CompanyError()];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        await using var tx = await db.BeginTransactionAsync();
+        var changed = await db.ExecuteAsync("""
+            UPDATE enterprises SET stage = coalesce(@stage, stage), employees = coalesce(@employees, employees),
+                   needs = coalesce(@needs, needs), demonstration_base = coalesce(@demonstrationBase, demonstration_base),
+                   company_id = coalesce(@companyId, company_id), founder_veteran_id = coalesce(@founderVeteranId, founder_veteran_id)
+            WHERE id = @id
+            """, new { id, stage = body.Stage, employees = body.Employees, needs = body.Needs?.Distinct().ToArray(),
+                       demonstrationBase = body.DemonstrationBase, companyId = body.CompanyId, founderVeteranId = body.FounderVeteranId }, tx);
+        if (changed == 0)
+        {
+            return TypedResults.NotFound();
+        }
+        await AuditLog.WriteAsync(db, tx, user, "enterprise.updated", "enterprise", id,
+            new { body.Stage, body.Employees, body.Needs, body.DemonstrationBase, body.CompanyId, body.FounderVeteranId });
+        var (overdueDays, today) = CheckIns.Parameters(clock, options.Value);
+        var enterprise = await db.QuerySingleAsync<Enterprise>($"SELECT {Columns} {From} WHERE e.id = @id", new { id, overdueDays, today }, tx);
+        await tx.CommitAsync();
+        return TypedResults.Ok(enterprise);
+    }
+
+    static Task<bool> CompanyExists(NpgsqlConnection db, Guid companyId) =>
+        db.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM companies WHERE id = @companyId)", new { companyId });
+
+    static string CompanyError() => Say.Text("关联的企业（companyId）不存在。", "No company has this companyId.");
+
+    static string StageError() => Say.Text("发展阶段须为 idea（创意）、started（初创）或 growing（成长）。", "Stage must be idea, started or growing.");
+
+    static string EmployeesError() => Say.Text("员工人数须在 0–100000 之间。", "Employees must be from 0 to 100000.");
+
+    static string? NeedsError(string[] needs) =>
+        needs.Where(need => need is null || !Vocabulary.Needs.ContainsKey(need)).Select(need => need ?? "null").FirstOrDefault() is { } unknown
+            ? Say.Text($"未知的需求 {unknown}；可选：{string.Join(", ", Vocabulary.Needs.Keys)}。",
+                $"Unknown need {unknown}; choose from {string.Join(", ", Vocabulary.Needs.Keys)}.")
+            : null;
+
     static Dictionary<string, string[]> Validate(CreateEnterprise body)
     {
         var errors = new Dictionary<string, string[]>();
@@ -136,7 +197,7 @@ public static class EnterprisesApi
         }
         if (body.Stage is null || !Vocabulary.Stages.Contains(body.Stage))
         {
-            errors["stage"] = [Say.Text("发展阶段须为 idea（创意）、started（初创）或 growing（成长）。", "Stage must be idea, started or growing.")];
+            errors["stage"] = [StageError()];
         }
         if (body.District is null || !Vocabulary.Districts.ContainsKey(body.District))
         {
@@ -144,12 +205,11 @@ public static class EnterprisesApi
         }
         if (body.Employees is < 0 or > 100_000)
         {
-            errors["employees"] = [Say.Text("员工人数须在 0–100000 之间。", "Employees must be from 0 to 100000.")];
+            errors["employees"] = [EmployeesError()];
         }
-        if ((body.Needs ?? []).FirstOrDefault(need => !Vocabulary.Needs.ContainsKey(need)) is { } unknown)
+        if (NeedsError(body.Needs ?? []) is { } needsError)
         {
-            errors["needs"] = [Say.Text($"未知的需求 {unknown}；可选：{string.Join(", ", Vocabulary.Needs.Keys)}。",
-                $"Unknown need {unknown}; choose from {string.Join(", ", Vocabulary.Needs.Keys)}.")];
+            errors["needs"] = [needsError];
         }
         return errors;
     }

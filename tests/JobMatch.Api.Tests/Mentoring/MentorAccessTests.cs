@@ -158,4 +158,26 @@ public sealed class MentorAccessTests(ApiFactory api) : IClassFixture<ApiFactory
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/enterprises", Enterprise())).StatusCode);
         await (await admin.PostAsJsonAsync("/api/enterprises", Enterprise())).AssertProblem(409);
     }
+
+    [Fact]
+    public async Task AdminUpdatesAnEnterpriseAndItsOpenNeedsFollow()
+    {
+        var admin = api.Admin();
+        var subject = Subject();
+        var enterprise = await admin.CreateEnterprise(needs: ["financing"]);
+        await admin.AssignOk(await admin.CreateMentor(subject: subject), enterprise);
+        var company = await admin.CreateCompany();
+
+        var response = await admin.PatchAsJsonAsync($"/api/enterprises/{enterprise}", new { stage = "growing", needs = new[] { "export", "legal" }, companyId = company });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var updated = await response.ReadJson();
+        Assert.Equal("growing", updated.GetProperty("stage").GetString());
+        Assert.Equal(company, updated.GetProperty("companyId").GetGuid());
+        var caseload = await (await api.Mentor(subject).GetAsync("/api/mentors/me/caseload")).ReadJson();
+        Assert.Equal(["export", "legal"], caseload.Items().Single().GetProperty("openNeeds").EnumerateArray().Select(n => n.GetString()));
+
+        var bad = await (await admin.PatchAsJsonAsync($"/api/enterprises/{enterprise}", new { stage = "huge", needs = new[] { "luck" } })).AssertProblem(400);
+        Assert.True(bad.GetProperty("errors").TryGetProperty("needs", out _));
+        await (await admin.PatchAsJsonAsync($"/api/enterprises/{Guid.CreateVersion7()}", new { stage = "idea" })).AssertProblem(404);
+    }
 }
