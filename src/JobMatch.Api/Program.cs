@@ -7,6 +7,7 @@ using JobMatch.Api.Conventions;
 using JobMatch.Api.Database;
 using JobMatch.Api.DemoData;
 using JobMatch.Api.Health;
+using JobMatch.Api.Mentoring;
 using JobMatch.Api.OpenApi;
 
 return await Commands.Create(Serve, AddSeeders).Parse(args).InvokeAsync();
@@ -15,6 +16,7 @@ return await Commands.Create(Serve, AddSeeders).Parse(args).InvokeAsync();
 static void AddSeeders(IServiceCollection services)
 {
     services.AddDemoSeeder<DemoCompanies>();
+    services.AddDemoSeeder<DemoMentoring>();
 }
 
 static async Task<int> Serve(string[] args)
@@ -28,6 +30,7 @@ static async Task<int> Serve(string[] args)
     builder.Services.AddJobMatchLimits(builder.Configuration);
     builder.Services.AddJobMatchHealth();
     builder.Services.AddJobMatchSwagger();
+    builder.Services.AddMentoring(builder.Configuration);
     AddSeeders(builder.Services);
     builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
@@ -50,6 +53,7 @@ static async Task<int> Serve(string[] args)
     app.MapMe();
     app.MapCompanies();
     app.MapAudit();
+    app.MapMentoring();
 
     await app.RunAsync();
     return 0;
