@@ -7,6 +7,7 @@ using JobMatch.Api.Conventions;
 using JobMatch.Api.Database;
 using JobMatch.Api.DemoData;
 using JobMatch.Api.Health;
+using JobMatch.Api.Mentoring;
 using JobMatch.Api.OpenApi;
 using JobMatch.Api.Taxonomy;
 using JobMatch.Api.Veterans;
@@ -18,6 +19,7 @@ static void AddSeeders(IServiceCollection services)
 {
     services.AddDemoSeeder<DemoCompanies>();
     services.AddDemoSeeder<DemoVeterans>();
+    services.AddDemoSeeder<DemoMentoring>();
 }
 
 static async Task<int> Serve(string[] args)
@@ -32,6 +34,7 @@ static async Task<int> Serve(string[] args)
     builder.Services.AddJobMatchHealth();
     builder.Services.AddJobMatchSwagger();
     builder.Services.AddVeterans();
+    builder.Services.AddMentoring(builder.Configuration);
     AddSeeders(builder.Services);
     builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
@@ -56,6 +59,7 @@ static async Task<int> Serve(string[] args)
     app.MapAudit();
     app.MapVeterans();
     app.MapTaxonomy();
+    app.MapMentoring();
 
     await app.RunAsync();
     return 0;

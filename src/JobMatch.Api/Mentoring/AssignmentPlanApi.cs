@@ -1,0 +1,153 @@
+using System.Security.Claims;
+using Dapper;
+using JobMatch.Api.Audit;
+using JobMatch.Api.Auth;
+using JobMatch.Api.Conventions;
+using Npgsql;
+
+namespace JobMatch.Api.Mentoring;
+
+public static class AssignmentPlanApi
+{
+    /// <summary>Makes the plan place as many enterprises as the spare slots allow before it looks at fit.</summary>
+    const long PlacementBonus = 1_000;
+
+    public static IEndpointRouteBuilder MapAssignmentPlan(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/assignments/plan", Plan).WithTags("Mentoring").RequireAuthorization(Policies.Admin).AcceptsIdempotencyKey()
+            .WithSummary("Propose mentors for every enterprise without one: the assignment of highest total fit within spare capacity (admin)");
+        app.MapPost("/api/assignments/plan/accept", Accept).WithTags("Mentoring").RequireAuthorization(Policies.Admin).AcceptsIdempotencyKey()
+            .WithSummary("Accept reviewed pairs of a plan: all are assigned in one transaction, or none (admin)");
+        app.MapGet("/api/enterprises/{id:guid}/mentor-suggestions", Suggest).WithTags("Mentoring").RequireAuthorization(Policies.Admin)
+            .WithSummary("Mentors ranked by fit of expertise and industry to the enterprise's needs, district and spare capacity, with reasons (admin)");
+        return app;
+    }
+
+    sealed record MentorRow(Guid Id, string Name, string[] Expertise, string[] Industries, string District, int Capacity, bool Paused, long Load)
+    {
+        public MentorTraits Traits => new(Id, Expertise, Industries, District);
+        public int Spare => (int)Math.Max(0, Capacity - Load);
+    }
+
+    sealed record EnterpriseRow(Guid Id, string Name, string[] Needs, string Industry, string District)
+    {
+        public EnterpriseTraits Traits => new(Id, Needs, Industry, District);
+    }
+
+    const string MentorRows = """
+        SELECT m.id, m.name, m.expertise, m.industries, m.district, m.capacity, m.paused,
+               (SELECT count(*) FROM mentor_assignments a WHERE a.mentor_id = m.id AND a.ends_on IS NULL) AS load
+        FROM mentors m ORDER BY m.id
+        """;
+
+    static async Task<Ok<AssignmentPlan>> Plan(NpgsqlDataSource dataSource)
+    {
+        await using var db = await dataSource.OpenConnectionAsync();
+        var mentors = (await db.QueryAsync<MentorRow>(MentorRows)).Where(mentor => !mentor.Paused && mentor.Spare > 0).ToList();
+        var enterprises = (await db.QueryAsync<EnterpriseRow>("""
+            SELECT e.id, e.name, e.needs, e.industry, e.district FROM enterprises e
+            WHERE NOT EXISTS (SELECT 1 FROM mentor_assignments a WHERE a.enterprise_id = e.id AND a.ends_on IS NULL)
+            ORDER BY e.id
+            """)).ToList();
+        var fits = new FitScore[enterprises.Count, mentors.Count];
+        var weight = new long[enterprises.Count, mentors.Count];
+        for (var row = 0; row < enterprises.Count; row++)
+        {
+            for (var column = 0; column < mentors.Count; column++)
+            {
+                fits[row, column] = MentorFit.Score(mentors[column].Traits, enterprises[row].Traits);
+                weight[row, column] = PlacementBonus + fits[row, column].Total;
+            }
+        }
+        var chosen = OptimalAssignment.Solve(weight, mentors.Select(mentor => mentor.Spare).ToList());
+        var items = new List<PlannedAssignment>();
+        var left = new List<Guid>();
+        for (var row = 0; row < enterprises.Count; row++)
+        {
+            if (chosen[row] < 0)
+            {
+                left.Add(enterprises[row].Id);
+                continue;
+            }
+            var (enterprise, mentor, fit) = (enterprises[row], mentors[chosen[row]], fits[row, chosen[row]]);
+            items.Add(new PlannedAssignment(enterprise.Id, enterprise.Name, mentor.Id, mentor.Name, fit.Total, fit.Reasons));
+        }
+        return TypedResults.Ok(new AssignmentPlan(items, items.Sum(item => (long)item.Fit), enterprises.Count,
+            mentors.Sum(mentor => mentor.Spare), left));
+    }
+
+    static async Task<Results<Created<IReadOnlyList<Assignment>>, ValidationProblem, ProblemHttpResult>> Accept(
+        AcceptPlan body, ClaimsPrincipal user, NpgsqlDataSource dataSource, TimeProvider clock)
+    {
+        var items = body.Items ?? [];
+        var errors = new Dictionary<string, string[]>();
+        if (AssignmentGuard.ReasonError(body.Reason) is { } reasonError)
+        {
+            errors["reason"] = [reasonError];
+        }
+        if (items.Count is 0 or > 1000 || items.GroupBy(item => item.EnterpriseId).Any(group => group.Count() > 1))
+        {
+            errors["items"] = [Say.Text("请给出 1–1000 个结对，每家企业只出现一次。", "Give 1–1000 pairs, each enterprise once.")];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        await using var db = await dataSource.OpenConnectionAsync();
+        await using var tx = await db.BeginTransactionAsync();
+        await AssignmentGuard.LockMentorsAsync(db, tx, items.Select(item => item.MentorId));
+        var enterprises = await AssignmentGuard.LockEnterprisesAsync(db, tx, items.Select(item => item.EnterpriseId));
+        var rooms = await AssignmentGuard.RoomsAsync(db, tx, items.Select(item => item.MentorId));
+        if (items.Any(item => !rooms.ContainsKey(item.MentorId) || !enterprises.Contains(item.EnterpriseId)))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["items"] = [Say.Text("有结对引用了不存在的导师或企业。", "A pair refers to a mentor or enterprise that does not exist.")],
+            });
+        }
+        var mentored = await AssignmentGuard.ActiveMentorsAsync(db, tx, enterprises);
+        if (items.Count(item => mentored[item.EnterpriseId].Any()) is > 0 and var taken)
+        {
+            return Problems.Conflict($"其中 {taken} 家企业已有导师：请重新生成方案。", $"{taken} of these enterprises already have a mentor: make a new plan.");
+        }
+        foreach (var group in items.GroupBy(item => item.MentorId))
+        {
+            if (AssignmentGuard.RoomProblem(rooms[group.Key], group.Count()) is { } full)
+            {
+                return full;
+            }
+        }
+        var today = ShanghaiTime.Today(clock);
+        var created = new List<Assignment>();
+        foreach (var item in items)
+        {
+            created.Add(await AssignmentGuard.InsertAsync(db, tx, user.Subject(), item.MentorId, item.EnterpriseId, today, false, body.Reason, null));
+        }
+        await AuditLog.WriteAsync(db, tx, user, "mentoring.plan_accepted", "assignment_plan", null, new { assigned = created.Count });
+        await tx.CommitAsync();
+        return TypedResults.Created("/api/assignments?active=true", (IReadOnlyList<Assignment>)created);
+    }
+
+    static async Task<Results<Ok<IReadOnlyList<MentorSuggestion>>, NotFound>> Suggest(Guid id, NpgsqlDataSource dataSource, int? limit)
+    {
+        await using var db = await dataSource.OpenConnectionAsync();
+        var enterprise = await db.QuerySingleOrDefaultAsync<EnterpriseRow>(
+            "SELECT e.id, e.name, e.needs, e.industry, e.district FROM enterprises e WHERE e.id = @id", new { id });
+        if (enterprise is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var current = (await db.QueryAsync<Guid>(
+            "SELECT mentor_id FROM mentor_assignments WHERE enterprise_id = @id AND ends_on IS NULL", new { id })).ToHashSet();
+        var ranked = (await db.QueryAsync<MentorRow>(MentorRows))
+            .Where(mentor => !current.Contains(mentor.Id))
+            .Select(mentor => (mentor, fit: MentorFit.Score(mentor.Traits, enterprise.Traits, mentor.Spare, mentor.Capacity)))
+            .Select(x => new MentorSuggestion(x.mentor.Id, x.mentor.Name, x.mentor.District, x.fit.Total, x.mentor.Capacity, x.mentor.Load,
+                !x.mentor.Paused && x.mentor.Spare > 0, x.mentor.Paused ? [.. x.fit.Reasons, Say.Text("已暂停接收", "Paused")] : x.fit.Reasons))
+            // Mentors who can take the enterprise now come first; among them, the best fit.
+            .OrderByDescending(suggestion => suggestion.Available).ThenByDescending(suggestion => suggestion.Fit).ThenBy(suggestion => suggestion.MentorId)
+            .Take(Math.Clamp(limit ?? 10, 1, 100))
+            .ToList();
+        return TypedResults.Ok((IReadOnlyList<MentorSuggestion>)ranked);
+    }
+}
