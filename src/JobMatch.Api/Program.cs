@@ -9,6 +9,8 @@ using JobMatch.Api.DemoData;
 using JobMatch.Api.Health;
 using JobMatch.Api.Mentoring;
 using JobMatch.Api.OpenApi;
+using JobMatch.Api.Taxonomy;
+using JobMatch.Api.Veterans;
 
 return await Commands.Create(Serve, AddSeeders).Parse(args).InvokeAsync();
 
@@ -16,6 +18,7 @@ return await Commands.Create(Serve, AddSeeders).Parse(args).InvokeAsync();
 static void AddSeeders(IServiceCollection services)
 {
     services.AddDemoSeeder<DemoCompanies>();
+    services.AddDemoSeeder<DemoVeterans>();
     services.AddDemoSeeder<DemoMentoring>();
 }
 
@@ -30,6 +33,7 @@ static async Task<int> Serve(string[] args)
     builder.Services.AddJobMatchLimits(builder.Configuration);
     builder.Services.AddJobMatchHealth();
     builder.Services.AddJobMatchSwagger();
+    builder.Services.AddVeterans();
     builder.Services.AddMentoring(builder.Configuration);
     AddSeeders(builder.Services);
     builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
@@ -53,6 +57,8 @@ static async Task<int> Serve(string[] args)
     app.MapMe();
     app.MapCompanies();
     app.MapAudit();
+    app.MapVeterans();
+    app.MapTaxonomy();
     app.MapMentoring();
 
     await app.RunAsync();

@@ -137,7 +137,7 @@ public sealed class ServiceProcessTests : IDisposable
     public async Task UnreachableDatabaseIsReportedInOneLine()
     {
         var (exitCode, _, error) = await Run("--ConnectionStrings:JobMatch=Host=127.0.0.1;Port=1;Username=x;Password=secret-word",
-            "--Auth:SigningKey=" + Convert.ToBase64String(new byte[32]));
+            "--Auth:SigningKey=" + Convert.ToBase64String(new byte[32]), "--Privacy:EncryptionKey=" + Convert.ToBase64String(new byte[32]));
         Assert.Equal(2, exitCode);
         Assert.StartsWith("Could not use the database", error);
         Assert.DoesNotContain("secret-word", error);

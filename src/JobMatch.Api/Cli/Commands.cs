@@ -36,6 +36,13 @@ public static class Commands
             await Console.Error.WriteLineAsync(e.Message);
             return 2;
         }
+        catch (AggregateException e) when (e.InnerExceptions.All(inner => inner is OptionsValidationException))
+        {
+            // Start-up validation reports every bad section at once (a missing signing key and privacy key, say).
+            await Console.Error.WriteLineAsync("Configuration error: " + string.Join(" ",
+                e.InnerExceptions.Cast<OptionsValidationException>().SelectMany(inner => inner.Failures)));
+            return 2;
+        }
         catch (OptionsValidationException e)
         {
             await Console.Error.WriteLineAsync("Configuration error: " + string.Join(" ", e.Failures));

@@ -30,6 +30,7 @@ public static class DatabaseSetup
                     ["ConnectionStrings:JobMatch"] = embedded.AppConnectionString(EmbeddedPostgres.AppDatabase, secrets.DatabasePassword),
                     ["ConnectionStrings:JobMatchAdmin"] = embedded.SuperuserConnectionString(EmbeddedPostgres.AppDatabase),
                     ["Auth:SigningKey"] = builder.Configuration["Auth:SigningKey"] ?? secrets.SigningKey,
+                    ["Privacy:EncryptionKey"] = builder.Configuration["Privacy:EncryptionKey"] ?? secrets.PrivacyKey,
                     ["DemoData:Enabled"] = builder.Configuration["DemoData:Enabled"] ?? "true",
                 });
             }

@@ -10,6 +10,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public static readonly AuthOptions Auth = new() { SigningKey = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7 + 1)).ToArray()) };
 
+    public static readonly string PrivacyKey = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 11 + 3)).ToArray());
+
     public TestCluster Cluster { get; private set; } = null!;
     public string Database { get; private set; } = null!;
 
@@ -26,6 +28,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseSetting("ConnectionStrings:JobMatch", Cluster.AppConnectionString(Database));
         builder.UseSetting("Auth:SigningKey", Auth.SigningKey);
+        builder.UseSetting("Privacy:EncryptionKey", PrivacyKey);
         builder.UseSetting("Limits:RequestsPerMinute", RequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 

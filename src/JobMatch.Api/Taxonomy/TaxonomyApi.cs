@@ -1,0 +1,48 @@
+using JobMatch.Api.Auth;
+using JobMatch.Ranking.Taxonomy;
+
+namespace JobMatch.Api.Taxonomy;
+
+public sealed record SkillEntry(string Id, string NameZh, string NameEn, string Category, IReadOnlyList<string> Synonyms, Occupation? Occupation);
+
+public sealed record SpecialtyEntry(string Code, string NameZh, string NameEn, IReadOnlyList<string> Aliases);
+
+public sealed record SpecialtySkill(string SkillId, string NameZh, string NameEn, string MatchType);
+
+public sealed record SpecialtyDetail(string Code, string NameZh, string NameEn, IReadOnlyList<string> Aliases, IReadOnlyList<SpecialtySkill> Skills);
+
+/// <summary>Autocompletion over the skills taxonomy and the military-specialty crosswalk (data/taxonomy).</summary>
+public static class TaxonomyApi
+{
+    public static IEndpointRouteBuilder MapTaxonomy(this IEndpointRouteBuilder app)
+    {
+        // Load the files now: a broken taxonomy stops the start instead of failing the first request.
+        _ = app.ServiceProvider.GetRequiredService<ReferenceData>();
+        var skills = app.MapGroup("/api/skills").WithTags("Taxonomy").RequireAuthorization(Policies.AnyRole);
+        skills.MapGet("/", SearchSkills).WithSummary("Skills whose name or synonym matches q (any script, width or spacing), for autocompletion");
+        var specialties = app.MapGroup("/api/specialties").WithTags("Taxonomy").RequireAuthorization(Policies.AnyRole);
+        specialties.MapGet("/", SearchSpecialties).WithSummary("Military specialties whose code, name or alias matches q");
+        specialties.MapGet("/{code}", GetSpecialty).WithSummary("One military specialty with its civilian skills and match types");
+        return app;
+    }
+
+    static Ok<IReadOnlyList<SkillEntry>> SearchSkills(ReferenceData data, string? q, int? limit) =>
+        TypedResults.Ok<IReadOnlyList<SkillEntry>>(data.Skills.Suggest(q ?? "", Math.Clamp(limit ?? 10, 1, 50))
+            .Select(s => new SkillEntry(s.Id, s.NameZh, s.NameEn, s.Category, s.Synonyms, data.Occupations.GetValueOrDefault(s.Id))).ToList());
+
+    static Ok<IReadOnlyList<SpecialtyEntry>> SearchSpecialties(ReferenceData data, string? q, int? limit) =>
+        TypedResults.Ok<IReadOnlyList<SpecialtyEntry>>(data.Specialties.Search(q, Math.Clamp(limit ?? 10, 1, 100))
+            .Select(s => new SpecialtyEntry(s.Code, s.NameZh, s.NameEn, s.Aliases)).ToList());
+
+    static Results<Ok<SpecialtyDetail>, NotFound> GetSpecialty(ReferenceData data, string code) =>
+        data.Specialties.Find(code) is { } specialty
+            ? TypedResults.Ok(new SpecialtyDetail(specialty.Code, specialty.NameZh, specialty.NameEn, specialty.Aliases,
+                data.Specialties.SkillsOf(specialty).Select(entry => ToSkill(data, entry)).ToList()))
+            : TypedResults.NotFound();
+
+    static SpecialtySkill ToSkill(ReferenceData data, CrosswalkEntry entry)
+    {
+        var skill = data.Skills.Taxonomy.Find(entry.SkillId)!;
+        return new SpecialtySkill(skill.Id, skill.NameZh, skill.NameEn, entry.Match == CrosswalkMatch.Most ? "most duties" : "some duties");
+    }
+}

@@ -1,0 +1,57 @@
+using System.Data.Common;
+using Dapper;
+
+namespace JobMatch.Api.Veterans;
+
+public sealed record ConsentInput(string Kind, bool Granted, string TextVersion);
+
+public sealed record ConsentChange(bool Granted, string TextVersion);
+
+public sealed record ConsentState(string Kind, bool Granted, string TextVersion, DateTime At);
+
+public sealed record ConsentText(string Kind, string Version, string Chinese, string English);
+
+/// <summary>The three separate consents PIPL asks for, the text each version shows, and the history of answers.</summary>
+public static class Consents
+{
+    public const string ShareWithRecruiters = "share_with_recruiters";
+    public const string AutomatedMatching = "automated_matching";
+    public const string SensitiveData = "sensitive_data";
+
+    /// <summary>The texts in force. A new wording gets a new version; answers keep the version they agreed to.</summary>
+    public static readonly IReadOnlyList<ConsentText> Texts =
+    [
+        new(ShareWithRecruiters, "2026-11",
+            "我同意将我的求职档案（姓名、服役经历、学历、证书、技能、意向；手机号与身份证号始终脱敏）提供给我申请或被推荐的招聘单位。",
+            "I agree that recruiters I apply to or am proposed to may see my profile (name, service, education, certificates, skills, preferences; phone and ID number always masked)."),
+        new(AutomatedMatching, "2026-11",
+            "我同意系统使用我的档案自动为我推荐岗位、为招聘单位推荐候选人，并可随时撤回；推荐会说明理由，性别和年龄不参与排序。",
+            "I agree that the service uses my profile to rank openings for me and me for recruiters; I may withdraw at any time; rankings give reasons and never use gender or age."),
+        new(SensitiveData, "2026-11",
+            "我同意处理我的敏感个人信息（身份证号、服役信息），仅用于身份核验、去重和就业服务；撤回后这些信息立即删除。",
+            "I agree to the processing of my sensitive data (ID number, service details) for identity checks, de-duplication and employment services only; withdrawing erases them at once."),
+    ];
+
+    public static ConsentText? Current(string kind) => Texts.FirstOrDefault(text => text.Kind == kind);
+
+    public static Task<IEnumerable<ConsentState>> CurrentAsync(DbConnection db, Guid veteranId, DbTransaction? tx = null) =>
+        db.QueryAsync<ConsentState>("""
+            SELECT kind, granted, text_version, at FROM current_consents WHERE veteran_id = @veteranId ORDER BY kind
+            """, new { veteranId }, tx);
+
+    public static Task<IEnumerable<ConsentState>> HistoryAsync(DbConnection db, Guid veteranId) =>
+        db.QueryAsync<ConsentState>("""
+            SELECT kind, granted, text_version, at FROM veteran_consents WHERE veteran_id = @veteranId ORDER BY at, id
+            """, new { veteranId });
+
+    /// <summary>Whether the veteran agrees to this kind now: the latest answer decides, so a withdrawal counts at once.</summary>
+    public static Task<bool> HasAsync(DbConnection db, Guid veteranId, string kind, DbTransaction? tx = null) =>
+        db.ExecuteScalarAsync<bool>("""
+            SELECT EXISTS (SELECT 1 FROM current_consents WHERE veteran_id = @veteranId AND kind = @kind AND granted)
+            """, new { veteranId, kind }, tx);
+
+    public static Task RecordAsync(DbConnection db, DbTransaction tx, Guid veteranId, string kind, bool granted, string textVersion) =>
+        db.ExecuteAsync("""
+            INSERT INTO veteran_consents (id, veteran_id, kind, granted, text_version) VALUES (@id, @veteranId, @kind, @granted, @textVersion)
+            """, new { id = Guid.CreateVersion7(), veteranId, kind, granted, textVersion }, tx);
+}

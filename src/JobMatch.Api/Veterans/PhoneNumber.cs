@@ -1,0 +1,24 @@
+using System.Text.RegularExpressions;
+using JobMatch.Ranking.Taxonomy;
+
+namespace JobMatch.Api.Veterans;
+
+/// <summary>Mainland mobile numbers: 11 digits, 1[3-9]xxxxxxxxx; shown masked as 138****5678.</summary>
+public static partial class PhoneNumber
+{
+    [GeneratedRegex(@"^1[3-9]\d{9}$", RegexOptions.CultureInvariant)]
+    private static partial Regex Pattern();
+
+    /// <summary>Half width, without spaces, dashes and a +86 prefix; null when it is not a mobile number.</summary>
+    public static string? Normalize(string? text)
+    {
+        var digits = new string(TermKey.HalfWidth(text ?? "").Where(c => c is not (' ' or '-')).ToArray());
+        if (digits.StartsWith("+86", StringComparison.Ordinal))
+        {
+            digits = digits[3..];
+        }
+        return Pattern().IsMatch(digits) ? digits : null;
+    }
+
+    public static string Mask(string phone) => phone[..3] + "****" + phone[^4..];
+}

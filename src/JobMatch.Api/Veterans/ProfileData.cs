@@ -1,0 +1,123 @@
+using JobMatch.Api.Conventions;
+using JobMatch.Api.Taxonomy;
+using JobMatch.Ranking.Taxonomy;
+
+namespace JobMatch.Api.Veterans;
+
+/// <summary>A profile checked and normalised at the edge, ready to store: codes for closed lists, canonical skills.</summary>
+sealed record ProfileData(
+    string Name, ResidentId? Resident, string? Phone, string? Branch, int? ServiceYears, int? DischargeYear, string? Rank, string[] Specialties,
+    string? EducationLevel, string? Major, string[] LicenceClasses, string[] SpecialOperations, string[] SpecialEquipment, string[] OtherCertificates,
+    string? HomeDistrict, string[] PreferredDistricts, string[] PreferredIndustries, int? MinMonthlySalary, string[] Seeking, string Status,
+    IReadOnlyList<NormalizedSkill> Skills)
+{
+    /// <summary>ID number and service details are sensitive: storing them needs the sensitive-data consent.</summary>
+    public bool HasSensitiveData => Resident is not null || Branch is not null || ServiceYears is not null || DischargeYear is not null
+        || Rank is not null || Specialties.Length > 0;
+
+    public static ProfileData? Validate(VeteranInput input, ReferenceData data, Dictionary<string, string[]> errors)
+    {
+        void Error(string field, string chinese, string english) => errors[field] = [Say.Text(chinese, english)];
+
+        var name = input.Name?.Trim() ?? "";
+        if (name.Length is 0 or > 50)
+        {
+            Error("name", "请填写姓名（1–50 字）。", "Give the name (1–50 characters).");
+        }
+        ResidentId? id = null;
+        if (input.IdNumber is not null && !ResidentId.TryParse(input.IdNumber, out id))
+        {
+            Error("idNumber", "身份证号无效：应为 18 位，出生日期有效，且校验位正确。", "Invalid ID number: 18 characters, a real birth date and a correct check character.");
+        }
+        var phone = PhoneNumber.Normalize(input.Phone);
+        if (input.Phone is not null && phone is null)
+        {
+            Error("phone", "手机号无效：应为 11 位，以 13–19 开头。", "Invalid mobile number: 11 digits starting with 13–19.");
+        }
+        var service = input.Service ?? new ServiceRecord(null, null, null, null, null);
+        var branch = Closed(service.Branch, Vocabulary.Branches, "service.branch", "军种", "branch", errors);
+        if (service.Years is < 0 or > 40)
+        {
+            Error("service.years", "服役年限应在 0–40 之间。", "Years of service must be between 0 and 40.");
+        }
+        if (service.DischargeYear is { } discharge && (discharge < 1950 || discharge > DateTime.UtcNow.Year + 1))
+        {
+            Error("service.dischargeYear", "退役年份无效。", "Invalid discharge year.");
+        }
+        var education = input.Education ?? new EducationRecord(null, null);
+        var level = Closed(education.Level, Vocabulary.EducationLevels, "education.level", "学历", "education level", errors);
+        var certificates = input.Certificates ?? new CertificateRecord(null, null, null, null);
+        var licences = Texts(certificates.LicenceClasses, "certificates.licenceClasses", errors).Select(c => c.ToUpperInvariant()).Distinct().ToArray();
+        if (licences.FirstOrDefault(c => !Vocabulary.LicenceClasses.Contains(c)) is { } unknownClass)
+        {
+            Error("certificates.licenceClasses", $"未知的准驾车型 {unknownClass}：应为 A1 A2 A3 B1 B2 C1 C2。", $"Unknown licence class {unknownClass}: use A1 A2 A3 B1 B2 C1 C2.");
+        }
+        var home = input.HomeDistrict is null ? null : data.DistrictCode(input.HomeDistrict);
+        if (input.HomeDistrict is not null && home is null)
+        {
+            Error("homeDistrict", "未知的区县：请使用淮南市的区县名称或代码。", "Unknown district: use a Huainan district name or code.");
+        }
+        var preferences = input.Preferences ?? new PreferenceRecord(null, null, null, null);
+        var districts = Texts(preferences.Districts, "preferences.districts", errors).Select(data.DistrictCode).ToArray();
+        if (districts.Any(d => d is null))
+        {
+            Error("preferences.districts", "意向区县中有未知的区县。", "The preferred districts include an unknown district.");
+        }
+        if (preferences.MinMonthlySalary is < 0 or > 1_000_000)
+        {
+            Error("preferences.minMonthlySalary", "最低月薪应在 0–1000000 元之间。", "The minimum monthly salary must be between 0 and 1,000,000 yuan.");
+        }
+        var seeking = Texts(preferences.Seeking, "preferences.seeking", errors).Select(s => Vocabulary.Code(Vocabulary.Seeking, s)).ToArray();
+        if (seeking.Any(s => s is null))
+        {
+            Error("preferences.seeking", "意向类型应为 job（就业）、training（培训）或 entrepreneurship（创业）。", "Seeking must be job, training or entrepreneurship.");
+        }
+        var status = input.Status is null ? "seeking" : Closed(input.Status, Vocabulary.Statuses, "status", "求职状态", "job-seeking status", errors);
+        var skillTexts = Texts(input.Skills, "skills", errors);
+        var skills = data.Skills.Normalize(string.Join('、', skillTexts));
+        if (skills.FirstOrDefault(s => s.Text.Length > 50) is not null)
+        {
+            Error("skills", "每项技能不超过 50 字。", "Each skill must be at most 50 characters.");
+        }
+        var specialties = Texts(service.Specialties, "service.specialties", errors);
+        var specialOperations = Texts(certificates.SpecialOperations, "certificates.specialOperations", errors);
+        var specialEquipment = Texts(certificates.SpecialEquipment, "certificates.specialEquipment", errors);
+        var others = Texts(certificates.Others, "certificates.others", errors);
+        var industries = Texts(preferences.Industries, "preferences.industries", errors);
+        if (errors.Count > 0)
+        {
+            return null;
+        }
+        return new ProfileData(name, id, phone, branch, service.Years, service.DischargeYear, Trimmed(service.Rank), specialties,
+            level, Trimmed(education.Major), licences, specialOperations, specialEquipment, others, home, [.. districts.Distinct().OfType<string>()],
+            industries, preferences.MinMonthlySalary, [.. seeking.Distinct().OfType<string>()], status!, skills);
+    }
+
+    static string? Closed(string? value, IReadOnlyDictionary<string, string> names, string field, string chinese, string english, Dictionary<string, string[]> errors)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+        var code = Vocabulary.Code(names, value);
+        if (code is null)
+        {
+            var allowed = string.Join("、", names.Values.Distinct());
+            errors[field] = [Say.Text($"未知的{chinese}「{value}」：可选 {allowed}。", $"Unknown {english} '{value}': use one of {allowed}.")];
+        }
+        return code;
+    }
+
+    /// <summary>A free-text list: trimmed, blanks dropped, at most 20 items of 50 characters.</summary>
+    static string[] Texts(IReadOnlyList<string>? values, string field, Dictionary<string, string[]> errors)
+    {
+        var items = (values ?? []).Select(v => v?.Trim() ?? "").Where(v => v.Length > 0).Distinct().ToArray();
+        if (items.Length > 20 || items.Any(v => v.Length > 50))
+        {
+            errors[field] = [Say.Text("最多 20 项，每项不超过 50 字。", "At most 20 items of at most 50 characters each.")];
+        }
+        return items;
+    }
+
+    static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim()[..Math.Min(value.Trim().Length, 50)];
+}

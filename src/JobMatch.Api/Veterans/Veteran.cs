@@ -1,0 +1,91 @@
+namespace JobMatch.Api.Veterans;
+
+/// <summary>What a veteran sends to create or replace their profile. Every part but the name is optional.</summary>
+public sealed record VeteranInput(
+    string Name,
+    string? IdNumber,
+    string? Phone,
+    ServiceRecord? Service,
+    EducationRecord? Education,
+    CertificateRecord? Certificates,
+    IReadOnlyList<string>? Skills,
+    string? HomeDistrict,
+    PreferenceRecord? Preferences,
+    string? Status,
+    IReadOnlyList<ConsentInput>? Consents);
+
+public sealed record ServiceRecord(string? Branch, int? Years, int? DischargeYear, string? Rank, IReadOnlyList<string>? Specialties);
+
+public sealed record EducationRecord(string? Level, string? Major);
+
+public sealed record CertificateRecord(
+    IReadOnlyList<string>? LicenceClasses, IReadOnlyList<string>? SpecialOperations, IReadOnlyList<string>? SpecialEquipment, IReadOnlyList<string>? Others);
+
+public sealed record PreferenceRecord(IReadOnlyList<string>? Districts, IReadOnlyList<string>? Industries, int? MinMonthlySalary, IReadOnlyList<string>? Seeking);
+
+/// <summary>A profile as shown. IdNumber and Phone are masked unless the reader is the veteran (or an admin unmasking).</summary>
+public sealed record VeteranView(
+    Guid Id,
+    string Name,
+    string? Gender,
+    string? BirthDate,
+    string? IdNumber,
+    string? Phone,
+    ServiceRecord Service,
+    EducationRecord Education,
+    CertificateRecord Certificates,
+    IReadOnlyList<VeteranSkill> Skills,
+    string? HomeDistrict,
+    PreferenceRecord Preferences,
+    string Status,
+    IReadOnlyList<ConsentState> Consents,
+    bool Synthetic,
+    DateTime CreatedAt,
+    DateTime UpdatedAt);
+
+/// <summary>A skill on a profile: canonical (SkillId) or free text; inferred ones name their specialty and match type ("most duties" / "some duties").</summary>
+public sealed record VeteranSkill(string Label, string? SkillId, string Source, string? MatchType, string? Specialty);
+
+/// <summary>One line of the admin list, identifiers masked.</summary>
+public sealed record VeteranSummary(
+    Guid Id, string Name, string? IdNumber, string? Phone, string? Branch, string? HomeDistrict, string? EducationLevel, string Status, bool Synthetic, DateTime CreatedAt);
+
+public sealed record UnmaskRequest(string Reason);
+
+public sealed record Unmasked(Guid Id, string? IdNumber, string? Phone);
+
+/// <summary>
+/// The profile row as stored (ID number still encrypted). Properties rather than a positional record: Npgsql reports
+/// text[] columns as System.Array, which Dapper's constructor matching refuses.
+/// </summary>
+sealed record VeteranRow
+{
+    public Guid Id { get; init; }
+    public string? Subject { get; init; }
+    public bool Synthetic { get; init; }
+    public string Name { get; init; } = "";
+    public string? Gender { get; init; }
+    public string? BirthDate { get; init; }
+    public byte[]? IdNumberCipher { get; init; }
+    public string? Phone { get; init; }
+    public string? Branch { get; init; }
+    public int? ServiceYears { get; init; }
+    public int? DischargeYear { get; init; }
+    public string? Rank { get; init; }
+    public string[] Specialties { get; init; } = [];
+    public string? EducationLevel { get; init; }
+    public string? Major { get; init; }
+    public string[] LicenceClasses { get; init; } = [];
+    public string[] SpecialOperations { get; init; } = [];
+    public string[] SpecialEquipment { get; init; } = [];
+    public string[] OtherCertificates { get; init; } = [];
+    public string? HomeDistrict { get; init; }
+    public string[] PreferredDistricts { get; init; } = [];
+    public string[] PreferredIndustries { get; init; } = [];
+    public int? MinMonthlySalary { get; init; }
+    public string[] Seeking { get; init; } = [];
+    public string Status { get; init; } = "";
+    public string[] DismissedSkills { get; init; } = [];
+    public DateTime CreatedAt { get; init; }
+    public DateTime UpdatedAt { get; init; }
+}

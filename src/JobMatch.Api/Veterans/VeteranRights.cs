@@ -1,0 +1,138 @@
+using System.Security.Claims;
+using System.Text;
+using Dapper;
+using JobMatch.Api.Audit;
+using JobMatch.Api.Auth;
+using JobMatch.Api.Conventions;
+using Npgsql;
+
+namespace JobMatch.Api.Veterans;
+
+public sealed record ConsentOverview(IReadOnlyList<ConsentState> Current, IReadOnlyList<ConsentState> History);
+
+public sealed record ProcessingRecord(DateTime At, string Action, string ActorRole);
+
+/// <summary>A copy of everything held about a veteran (PIPL art. 45): the profile in clear, consents, and who processed it.</summary>
+public sealed record VeteranExport(VeteranView Profile, IReadOnlyList<ConsentState> ConsentHistory, IReadOnlyList<ProcessingRecord> Processing, DateTime ExportedAt);
+
+/// <summary>PIPL rights: copy, deletion, consent and its withdrawal, removal of inferred data.</summary>
+static class VeteranRights
+{
+    public static async Task<Results<Ok<VeteranExport>, NotFound>> Export(ClaimsPrincipal user, NpgsqlDataSource dataSource, VeteranStore store)
+    {
+        await using var db = await dataSource.OpenConnectionAsync();
+        if (await store.BySubject(db, user.Subject()) is not { } row)
+        {
+            return TypedResults.NotFound();
+        }
+        var processing = await db.QueryAsync<ProcessingRecord>("""
+            SELECT at, action, actor_role FROM audit.entries WHERE object_id = @id ORDER BY at, id
+            """, new { id = row.Id });
+        return TypedResults.Ok(new VeteranExport(await store.View(db, row, clear: true),
+            [.. await Consents.HistoryAsync(db, row.Id)], [.. processing], DateTime.UtcNow));
+    }
+
+    /// <summary>
+    /// Removes the profile with its skills and consents (cascade), and any stored answer that copied the person's
+    /// identifiers (idempotency replays). Only a count by month, district and branch stays; the audit entry names
+    /// the profile by its opaque id.
+    /// </summary>
+    public static async Task<Results<NoContent, NotFound>> Delete(ClaimsPrincipal user, NpgsqlDataSource dataSource, VeteranStore store)
+    {
+        await using var db = await dataSource.OpenConnectionAsync();
+        await using var tx = await db.BeginTransactionAsync();
+        if (await store.BySubject(db, user.Subject(), tx) is not { } row)
+        {
+            return TypedResults.NotFound();
+        }
+        await db.ExecuteAsync("""
+            INSERT INTO veteran_deletions (month, home_district, branch, deleted)
+            VALUES (date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai')::date, coalesce(@HomeDistrict, ''), coalesce(@Branch, ''), 1)
+            ON CONFLICT (month, home_district, branch) DO UPDATE SET deleted = veteran_deletions.deleted + 1
+            """, new { row.HomeDistrict, row.Branch }, tx);
+        var identifiers = new[] { store.ClearIdNumber(row), row.Phone }.OfType<string>().Select(Encoding.UTF8.GetBytes).ToArray();
+        await db.ExecuteAsync("""
+            DELETE FROM idempotency_keys
+            WHERE subject = @subject OR EXISTS (SELECT 1 FROM unnest(@identifiers::bytea[]) AS i (value) WHERE position(i.value IN body) > 0)
+            """, new { subject = row.Subject, identifiers }, tx);
+        await db.ExecuteAsync("DELETE FROM veterans WHERE id = @id", new { id = row.Id }, tx);
+        await AuditLog.WriteAsync(db, tx, user, "veteran.deleted", "veteran", row.Id);
+        await tx.CommitAsync();
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<Ok<ConsentOverview>, NotFound>> ConsentHistory(ClaimsPrincipal user, NpgsqlDataSource dataSource, VeteranStore store)
+    {
+        await using var db = await dataSource.OpenConnectionAsync();
+        return await store.BySubject(db, user.Subject()) is { } row
+            ? TypedResults.Ok(new ConsentOverview([.. await Consents.CurrentAsync(db, row.Id)], [.. await Consents.HistoryAsync(db, row.Id)]))
+            : TypedResults.NotFound();
+    }
+
+    /// <summary>Every answer is kept. Withdrawing sensitive_data erases the ID number, what came from it, and the service details.</summary>
+    public static async Task<Results<Ok<ConsentOverview>, NotFound, ValidationProblem>> ChangeConsent(
+        string kind, ConsentChange body, ClaimsPrincipal user, NpgsqlDataSource dataSource, VeteranStore store)
+    {
+        if (Consents.Current(kind) is not { } text)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["kind"] = [Say.Text($"未知的同意类型 {kind}：可选 {string.Join("、", Consents.Texts.Select(t => t.Kind))}。",
+                                     $"Unknown consent kind {kind}: use one of {string.Join(", ", Consents.Texts.Select(t => t.Kind))}.")],
+            });
+        }
+        if (body.TextVersion != text.Version)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["textVersion"] = [Say.Text($"同意文本版本应为 {text.Version}：请先阅读当前文本。", $"The consent text version must be {text.Version}: read the current text first.")],
+            });
+        }
+        await using var db = await dataSource.OpenConnectionAsync();
+        await using var tx = await db.BeginTransactionAsync();
+        if (await store.BySubject(db, user.Subject(), tx) is not { } row)
+        {
+            return TypedResults.NotFound();
+        }
+        await Consents.RecordAsync(db, tx, row.Id, kind, body.Granted, body.TextVersion);
+        if (kind == Consents.SensitiveData && !body.Granted)
+        {
+            await db.ExecuteAsync("""
+                UPDATE veterans SET id_number_cipher = NULL, id_number_hash = NULL, gender = NULL, birth_date = NULL, branch = NULL,
+                    service_years = NULL, discharge_year = NULL, rank = NULL, specialties = '{}', updated_at = now()
+                WHERE id = @id;
+                DELETE FROM veteran_skills WHERE veteran_id = @id AND source = 'inferred';
+                """, new { id = row.Id }, tx);
+        }
+        await AuditLog.WriteAsync(db, tx, user, body.Granted ? "veteran.consent_granted" : "veteran.consent_withdrawn", "veteran", row.Id, new { kind });
+        await tx.CommitAsync();
+        return TypedResults.Ok(new ConsentOverview([.. await Consents.CurrentAsync(db, row.Id)], [.. await Consents.HistoryAsync(db, row.Id)]));
+    }
+
+    public static async Task<Results<NoContent, NotFound>> RemoveSkill(string label, ClaimsPrincipal user, NpgsqlDataSource dataSource, VeteranStore store)
+    {
+        await using var db = await dataSource.OpenConnectionAsync();
+        await using var tx = await db.BeginTransactionAsync();
+        if (await store.BySubject(db, user.Subject(), tx) is not { } row)
+        {
+            return TypedResults.NotFound();
+        }
+        var removed = await db.QuerySingleOrDefaultAsync<VeteranSkill>("""
+            DELETE FROM veteran_skills WHERE veteran_id = @id AND label = @label
+            RETURNING label, skill_id, source, match_type, specialty
+            """, new { id = row.Id, label }, tx);
+        if (removed is null)
+        {
+            return TypedResults.NotFound();
+        }
+        if (removed.Source == "inferred")
+        {
+            await db.ExecuteAsync("""
+                UPDATE veterans SET dismissed_skills = array_append(dismissed_skills, @skillId), updated_at = now() WHERE id = @id
+                """, new { id = row.Id, skillId = removed.SkillId }, tx);
+        }
+        await AuditLog.WriteAsync(db, tx, user, "veteran.skill_removed", "veteran", row.Id);
+        await tx.CommitAsync();
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,119 @@
+using System.Security.Claims;
+using Dapper;
+using JobMatch.Api.Audit;
+using JobMatch.Api.Auth;
+using JobMatch.Api.Conventions;
+using JobMatch.Api.Taxonomy;
+using Npgsql;
+
+namespace JobMatch.Api.Veterans;
+
+/// <summary>Bureau staff search and read profiles masked, and unmask one for a stated reason; recruiters read with consent only.</summary>
+static class VeteransAdminApi
+{
+    sealed record SummaryRow(Guid Id, string Name, byte[]? IdNumberCipher, string? Phone, string? Branch, string? HomeDistrict,
+        string? EducationLevel, string Status, bool Synthetic, DateTime CreatedAt);
+
+    public static async Task<Results<Ok<Page<VeteranSummary>>, CsvResult<VeteranSummary>, ValidationProblem>> List(
+        HttpRequest request, NpgsqlDataSource dataSource, IdNumberVault vault, ReferenceData data,
+        string? q, string? idNumber, string? district, string? branch, bool? synthetic, string? cursor, int? limit)
+    {
+        var errors = new Dictionary<string, string[]>();
+        ResidentId? resident = null;
+        if (idNumber is not null && !ResidentId.TryParse(idNumber, out resident))
+        {
+            errors["idNumber"] = [Say.Text("身份证号无效。", "Invalid ID number.")];
+        }
+        var districtCode = district is null ? null : data.DistrictCode(district);
+        if (district is not null && districtCode is null)
+        {
+            errors["district"] = [Say.Text("未知的区县。", "Unknown district.")];
+        }
+        var branchCode = branch is null ? null : Vocabulary.Code(Vocabulary.Branches, branch);
+        if (branch is not null && branchCode is null)
+        {
+            errors["branch"] = [Say.Text("未知的军种。", "Unknown branch.")];
+        }
+        if (!Paging.TryDecode(cursor, out var after))
+        {
+            return Paging.InvalidCursor();
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var take = Paging.Clamp(limit);
+        var filter = new
+        {
+            q = string.IsNullOrWhiteSpace(q) ? null : q.Trim(), hash = resident is null ? null : vault.LookupHash(resident.Number),
+            district = districtCode, branch = branchCode, synthetic, after, take = take + 1,
+        };
+        const string where = """
+            WHERE (@q::text IS NULL OR strpos(name, @q) > 0) AND (@hash::bytea IS NULL OR id_number_hash = @hash)
+              AND (@district::text IS NULL OR home_district = @district) AND (@branch::text IS NULL OR branch = @branch)
+              AND (@synthetic::boolean IS NULL OR synthetic = @synthetic)
+            """;
+        await using var db = await dataSource.OpenConnectionAsync();
+        var rows = (await db.QueryAsync<SummaryRow>($"""
+            SELECT id, name, id_number_cipher, phone, branch, home_district, education_level, status, synthetic, created_at
+            FROM veterans {where} AND (@after::uuid IS NULL OR id < @after)
+            ORDER BY id DESC LIMIT @take
+            """, filter)).Select(r => new VeteranSummary(r.Id, r.Name,
+                r.IdNumberCipher is null ? null : ResidentId.Mask(vault.Decrypt(r.IdNumberCipher)),
+                r.Phone is null ? null : PhoneNumber.Mask(r.Phone), r.Branch, r.HomeDistrict, r.EducationLevel, r.Status, r.Synthetic, r.CreatedAt)).ToList();
+        var total = await db.ExecuteScalarAsync<long>($"SELECT count(*) FROM veterans {where}", filter);
+        var page = Paging.ToPage(rows, take, total, v => v.Id);
+        return Listing.WantsCsv(request) ? Listing.Csv(page, "veterans.csv") : TypedResults.Ok(page);
+    }
+
+    /// <summary>
+    /// Admin: any profile, masked. Recruiter: only while the veteran's latest answer shares the profile with recruiters
+    /// (candidate lists and applications narrow this to their own candidates); otherwise 404, as for a missing one.
+    /// </summary>
+    public static async Task<Results<Ok<VeteranView>, NotFound>> GetById(Guid id, ClaimsPrincipal user, NpgsqlDataSource dataSource, VeteranStore store)
+    {
+        await using var db = await dataSource.OpenConnectionAsync();
+        if (await store.ById(db, id) is not { } row)
+        {
+            return TypedResults.NotFound();
+        }
+        if (user.IsAdmin())
+        {
+            return TypedResults.Ok(await store.View(db, row, clear: false));
+        }
+        return await Consents.HasAsync(db, id, Consents.ShareWithRecruiters)
+            ? TypedResults.Ok(await store.RecruiterView(db, row))
+            : TypedResults.NotFound();
+    }
+
+    public static async Task<Results<Ok<Unmasked>, NotFound, ValidationProblem>> Unmask(
+        Guid id, UnmaskRequest body, ClaimsPrincipal user, NpgsqlDataSource dataSource, VeteranStore store)
+    {
+        var reason = body.Reason?.Trim() ?? "";
+        if (reason.Length is < 4 or > 200)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["reason"] = [Say.Text("请说明查看完整信息的理由（4–200 字）。", "State why you need the identifiers in clear (4–200 characters).")],
+            });
+        }
+        await using var db = await dataSource.OpenConnectionAsync();
+        await using var tx = await db.BeginTransactionAsync();
+        if (await store.ById(db, id, tx) is not { } row)
+        {
+            return TypedResults.NotFound();
+        }
+        var idNumber = store.ClearIdNumber(row);
+        // The reason goes to the audit log, which holds no personal data: refuse one that quotes the person.
+        if (new[] { row.Name, idNumber, row.Phone }.OfType<string>().Any(value => reason.Contains(value, StringComparison.OrdinalIgnoreCase)))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["reason"] = [Say.Text("理由中不能包含姓名、身份证号或手机号。", "The reason must not contain the name, ID number or phone.")],
+            });
+        }
+        await AuditLog.WriteAsync(db, tx, user, "veteran.unmasked", "veteran", id, new { reason });
+        await tx.CommitAsync();
+        return TypedResults.Ok(new Unmasked(id, idNumber, row.Phone));
+    }
+}
