@@ -9,7 +9,7 @@ public sealed class TaxonomyTests
     {
         var skills = TestData.Taxonomy.Skills;
 
-        Assert.InRange(skills.Count, 120, 200);
+        Assert.InRange(skills.Count, 300, 1000); // issue 4 asks for at least 300
         Assert.Equal(skills.Count, skills.Skills.Select(s => s.Id).Distinct().Count());
         Assert.All(skills.Skills, s => Assert.False(string.IsNullOrWhiteSpace(s.NameZh) || string.IsNullOrWhiteSpace(s.NameEn)));
         Assert.Equal("forklift operation", skills.Find("forklift")!.NameEn);
