@@ -23,7 +23,7 @@ public sealed class TrainingConfig : ManualConfig
 {
     public TrainingConfig()
     {
-        AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithStrategy(RunStrategy.Monitoring)
+        AddJob(Job.Default.WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(30), logOutput: true)).WithStrategy(RunStrategy.Monitoring)
             .WithLaunchCount(1).WithWarmupCount(0).WithIterationCount(2));
         WithOptions(ConfigOptions.DisableOptimizationsValidator);
     }

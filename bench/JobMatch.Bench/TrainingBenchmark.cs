@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using JobMatch.Ranking.Features;
-using JobMatch.Ranking.Simulation;
 using JobMatch.Ranking.Taxonomy;
 using JobMatch.Ranking.Training;
 
@@ -22,11 +21,7 @@ public class TrainingBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        var taxonomy = RankingTaxonomy.Load(Paths.Data());
-        var world = WorldSimulator.Generate(taxonomy, new SimulationOptions(Seed: 13, Veterans: 45_000, Openings: 2_000));
-        var splits = SyntheticExperiment.Split(world, SyntheticExperiment.Features(taxonomy, world), seed: 13, trainShare: 40_000.5 / 45_000, validShare: 5_000.0 / 45_000);
-        _train = splits.Train.Data;
-        _valid = splits.Valid.Data;
+        (_train, _valid) = TrainMillion.Data(RankingTaxonomy.Load(Paths.Data()));
         if (_train.RowCount < 999_000)
         {
             throw new InvalidOperationException($"Expected about 1,000,000 training pairs, got {_train.RowCount}.");

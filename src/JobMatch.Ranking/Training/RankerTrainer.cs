@@ -99,6 +99,7 @@ public static class RankerTrainer
                 Deterministic = true,
                 NumberOfThreads = options.Threads,
                 Silent = true,
+                EvaluationMetric = LightGbmRankingTrainer.Options.EvaluateMetricType.None,
                 Verbose = false,
             }).Fit(view),
         };

@@ -15,7 +15,11 @@ public sealed record TrainerOptions
 {
     public RankingAlgorithm Algorithm { get; init; } = RankingAlgorithm.LightGbmLambdaRank;
 
-    public int MaxTrees { get; init; } = 400;
+    /// <summary>
+    /// With <see cref="LearningRate"/> 0.1 the validation curve flattens before 200 trees; 0.05 and 400 trees gained
+    /// 0.007 NDCG@10 on the synthetic world for twice the training and scoring time.
+    /// </summary>
+    public int MaxTrees { get; init; } = 200;
 
     public int MinTrees { get; init; } = 10;
 
@@ -30,9 +34,9 @@ public sealed record TrainerOptions
     /// </summary>
     public double SelectionTolerance { get; init; } = 0.002;
 
-    public double LearningRate { get; init; } = 0.05;
+    public double LearningRate { get; init; } = 0.1;
 
-    /// <summary>Small trees: on the synthetic world 7 leaves beat 15 and 31 (NDCG@10 0.447 vs 0.439 and 0.436) and score faster.</summary>
+    /// <summary>Small trees: on the synthetic world 7 leaves beat 15 and 31 and score faster.</summary>
     public int Leaves { get; init; } = 7;
 
     public int MinExamplesPerLeaf { get; init; } = 200;
@@ -42,6 +46,9 @@ public sealed record TrainerOptions
 
     public int Seed { get; init; } = 20230316;
 
-    /// <summary>Null lets the trainer use every core.</summary>
-    public int? Threads { get; init; }
+    /// <summary>
+    /// Trainer threads; null uses every core. One by default: LightGBM's OpenMP threads spin while they wait, and on a
+    /// busy 2-core machine two threads took 9× the wall time of one (139 s vs 15 s on 105,000 pairs) for the same model.
+    /// </summary>
+    public int? Threads { get; init; } = 1;
 }
