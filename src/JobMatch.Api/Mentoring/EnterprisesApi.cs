@@ -84,6 +84,10 @@ public static class EnterprisesApi
         {
             errors["companyId"] = [CompanyError()];
         }
+        if (body.FounderVeteranId is { } veteranId && !await VeteranExists(db, veteranId))
+        {
+            errors["founderVeteranId"] = [VeteranError()];
+        }
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -133,6 +137,10 @@ public static class EnterprisesApi
         {
             errors["companyId"] = [CompanyError()];
         }
+        if (body.FounderVeteranId is { } veteranId && !await VeteranExists(db, veteranId))
+        {
+            errors["founderVeteranId"] = [VeteranError()];
+        }
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -159,6 +167,11 @@ public static class EnterprisesApi
 
     static Task<bool> CompanyExists(NpgsqlConnection db, Guid companyId) =>
         db.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM companies WHERE id = @companyId)", new { companyId });
+
+    static Task<bool> VeteranExists(NpgsqlConnection db, Guid veteranId) =>
+        db.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM veterans WHERE id = @veteranId)", new { veteranId });
+
+    static string VeteranError() => Say.Text("创始人的退役军人档案（founderVeteranId）不存在。", "No veteran profile has this founderVeteranId.");
 
     static string CompanyError() => Say.Text("关联的企业（companyId）不存在。", "No company has this companyId.");
 

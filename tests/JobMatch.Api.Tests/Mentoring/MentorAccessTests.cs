@@ -121,11 +121,16 @@ public sealed class MentorAccessTests(ApiFactory api) : IClassFixture<ApiFactory
     {
         var admin = api.Admin();
         var company = await admin.CreateCompany();
-        var response = await admin.PostAsJsonAsync("/api/enterprises", new
+        var founder = (await api.Veteran("founder-" + Guid.NewGuid().ToString("N")).CreateProfile(
+            VeteranData.Profile("赵卫东", VeteranData.NewIdNumber(), "13912345678"))).GetProperty("id").GetGuid();
+        object Enterprise(Guid founderVeteranId) => new
         {
             name = "淮南老兵物流有限公司", founderName = "赵卫东", industry = "物流运输", stage = "growing", district = "340421",
-            needs = new[] { "financing" }, companyId = company, founderVeteranId = Guid.CreateVersion7(), demonstrationBase = true,
-        });
+            needs = new[] { "financing" }, companyId = company, founderVeteranId, demonstrationBase = true,
+        };
+        var unknown = await admin.PostAsJsonAsync("/api/enterprises", Enterprise(Guid.CreateVersion7()));
+        Assert.True((await unknown.AssertProblem(400)).GetProperty("errors").TryGetProperty("founderVeteranId", out _));
+        var response = await admin.PostAsJsonAsync("/api/enterprises", Enterprise(founder));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var enterprise = await response.ReadJson();
         Assert.Equal(company, enterprise.GetProperty("companyId").GetGuid());
