@@ -15,6 +15,13 @@ public static class RankerTrainer
             throw new ArgumentException("Training and validation sets have different feature counts.", nameof(valid));
         }
 
+        // Every label needs a gain; extend 2^l − 1 for data graded beyond the configured labels (some LETOR sets).
+        var maxLabel = train.RowCount == 0 ? 0 : (int)train.Labels.Max();
+        if (maxLabel >= options.LabelGains.Count)
+        {
+            options = options with { LabelGains = Enumerable.Range(0, maxLabel + 1).Select(l => l < options.LabelGains.Count ? options.LabelGains[l] : (1 << l) - 1).ToArray() };
+        }
+
         var ml = new MLContext(options.Seed);
         var view = MlData.ForTraining(ml, train);
         var full = Fit(ml, view, options, options.MaxTrees);

@@ -26,12 +26,15 @@ public sealed class RankingModel : IPairScorer
     private readonly MLContext _ml;
     private readonly ITransformer _model;
     private readonly CompiledEnsemble _compiled;
+    private readonly Lazy<ITransformer> _contributions;
 
     internal RankingModel(MLContext ml, ITransformer model, int featureCount, ModelMetadata metadata)
     {
         _ml = ml;
         _model = model;
         _compiled = new CompiledEnsemble(RankerTrainer.Ensemble(model));
+        // Fitted once: a fitted transformer is thread-safe, building one per request through the context is not promised to be.
+        _contributions = new Lazy<ITransformer>(FitContributions);
         FeatureCount = featureCount;
         Metadata = metadata;
     }
@@ -68,14 +71,8 @@ public sealed class RankingModel : IPairScorer
     /// </summary>
     public float[][] Contributions(float[] features, int rows)
     {
-        if (_model is not ISingleFeaturePredictionTransformer<ICalculateFeatureContribution> predictor)
-        {
-            throw new InvalidOperationException("This model cannot calculate feature contributions.");
-        }
-
-        var calculator = _ml.Transforms.CalculateFeatureContribution(predictor, FeatureCount, FeatureCount, normalize: false);
         var input = MlData.ForScoring(_ml, features, rows, FeatureCount);
-        var output = calculator.Fit(input).Transform(input);
+        var output = _contributions.Value.Transform(input);
         var column = output.Schema["FeatureContributions"];
         var result = new float[rows][];
         using var cursor = output.GetRowCursor([column]);
@@ -89,6 +86,17 @@ public sealed class RankingModel : IPairScorer
         }
 
         return result;
+    }
+
+    private ITransformer FitContributions()
+    {
+        if (_model is not ISingleFeaturePredictionTransformer<ICalculateFeatureContribution> predictor)
+        {
+            throw new InvalidOperationException("This model cannot calculate feature contributions.");
+        }
+
+        var calculator = _ml.Transforms.CalculateFeatureContribution(predictor, FeatureCount, FeatureCount, normalize: false);
+        return calculator.Fit(MlData.ForScoring(_ml, [], 0, FeatureCount));
     }
 
     public void Save(string path)
