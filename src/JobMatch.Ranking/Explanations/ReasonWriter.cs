@@ -20,8 +20,17 @@ public static class ReasonWriter
         var reasons = new List<Reason>();
         foreach (var index in order)
         {
-            // The five skill features all say "skills match"; name the skills once.
-            var key = SkillFeatures.Contains(index) ? FeatureSchema.SkillCoverage : index;
+            // Related features say the same thing (five say "skills match"); each reason appears once.
+            var key = index switch
+            {
+                _ when SkillFeatures.Contains(index) => FeatureSchema.SkillCoverage,
+                FeatureSchema.DistanceKm when features[FeatureSchema.SameDistrict] > 0 => FeatureSchema.SameDistrict,
+                FeatureSchema.EducationGap => FeatureSchema.EducationMeets,
+                FeatureSchema.CertificatesMissing => FeatureSchema.CertificatesHeldShare,
+                FeatureSchema.SalaryKnown => FeatureSchema.SalaryFit,
+                FeatureSchema.TitleSimilarity => FeatureSchema.TextSimilarity,
+                _ => index,
+            };
             if (reasons.Any(r => r.Feature == FeatureSchema.Names[key]))
             {
                 continue;
@@ -57,7 +66,7 @@ public static class ReasonWriter
                 var km = f[index].ToString("0", inv);
                 return ($"距离约{km}公里", $"about {km} km away");
             case FeatureSchema.EducationMeets or FeatureSchema.EducationGap when f[FeatureSchema.EducationMeets] >= 1:
-                return ("学历符合", "education meets the requirement");
+                return o.MinEducation is null ? ("学历不限", "no education requirement") : ("学历符合", "education meets the requirement");
             case FeatureSchema.MajorMatch when f[index] > 0:
                 return ("专业对口", "major matches");
             case FeatureSchema.CertificatesHeldShare or FeatureSchema.CertificatesMissing when o.RequiredCertificates.Count > 0 && f[FeatureSchema.CertificatesMissing] == 0:
