@@ -43,6 +43,23 @@ public sealed class ExplanationTests(SyntheticModelFixture fixture)
     }
 
     [Fact]
+    public void OneRankerServesConcurrentRequestsWithTheSameAnswers()
+    {
+        var ranker = new JobRanker(_builder, _policy, fixture.Result.Model);
+        var openings = Openings();
+        var expected = ranker.Rank(Fixtures.Storekeeper(), openings, topK: 5, Fixtures.AsOf);
+
+        var answers = new RankingResult[32];
+        Parallel.For(0, answers.Length, i => answers[i] = ranker.Rank(Fixtures.Storekeeper(), openings, topK: 5, Fixtures.AsOf));
+
+        Assert.All(answers, a =>
+        {
+            Assert.Equal(expected.Results.Select(r => (r.Opening.Id, r.Score)), a.Results.Select(r => (r.Opening.Id, r.Score)));
+            Assert.Equal(expected.Results[0].Reasons, a.Results[0].Reasons);
+        });
+    }
+
+    [Fact]
     public void ColdStartRanksAndExplainsWithoutAnyModel()
     {
         var ranker = new JobRanker(_builder, _policy);

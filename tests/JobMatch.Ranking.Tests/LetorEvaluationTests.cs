@@ -1,4 +1,5 @@
 using System.Globalization;
+using JobMatch.Ranking.Evaluation;
 using JobMatch.Ranking.Letor;
 using JobMatch.Ranking.Training;
 
@@ -30,5 +31,21 @@ public sealed class LetorEvaluationTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Fact]
+    public void LabelsAboveTheConfiguredGainsGetExponentialGainsInsteadOfFailing()
+    {
+        var builder = new RankingDatasetBuilder(1);
+        for (var q = 0; q < 40; q++)
+        {
+            builder.AddQuery($"q{q}", [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+        }
+
+        var data = builder.Build();
+        var model = RankerTrainer.Train(data, data, new TrainerOptions { MinExamplesPerLeaf = 5, MaxTrees = 20 }, "graded-to-9");
+
+        Assert.Equal([0, 1, 3, 7, 15, 31, 63, 127, 255, 511], model.Metadata.Parameters.LabelGains);
+        Assert.True(MetricSet.Compute(data, model.Score(data.Features, data.RowCount)).Ndcg10 > 0.99);
     }
 }
