@@ -7,7 +7,14 @@ using JobMatch.Api.Conventions;
 using JobMatch.Api.Database;
 using JobMatch.Api.DemoData;
 using JobMatch.Api.Health;
+using JobMatch.Api.Imports;
+using JobMatch.Api.JobFairs;
 using JobMatch.Api.OpenApi;
+using JobMatch.Api.Openings;
+using JobMatch.Api.Programs;
+
+// GBK/GB18030 spreadsheets (CSV imports) need the code-page encodings, registered once.
+System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
 
 return await Commands.Create(Serve, AddSeeders).Parse(args).InvokeAsync();
 
@@ -15,6 +22,7 @@ return await Commands.Create(Serve, AddSeeders).Parse(args).InvokeAsync();
 static void AddSeeders(IServiceCollection services)
 {
     services.AddDemoSeeder<DemoCompanies>();
+    services.AddDemoSeeder<DemoListings>();
 }
 
 static async Task<int> Serve(string[] args)
@@ -28,6 +36,7 @@ static async Task<int> Serve(string[] args)
     builder.Services.AddJobMatchLimits(builder.Configuration);
     builder.Services.AddJobMatchHealth();
     builder.Services.AddJobMatchSwagger();
+    builder.Services.AddListings(builder.Configuration);
     AddSeeders(builder.Services);
     builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
@@ -49,6 +58,10 @@ static async Task<int> Serve(string[] args)
     app.MapHealth();
     app.MapMe();
     app.MapCompanies();
+    app.MapJobFairs();
+    app.MapPrograms();
+    app.MapOpenings();
+    app.MapImports();
     app.MapAudit();
 
     await app.PrepareDatabaseAsync();
