@@ -126,5 +126,16 @@ public static class ProgramsApi
         return (await Load(db, tx, "WHERE p.id = @id", new { id })).Single();
     }
 
-    sealed record ProgramRow(Guid Id, string Name, string College, string[] Majors, string DegreeLevel, DateOnly StartsOn, int DurationMonths, DateTime CreatedAt);
+    // Properties, not a positional record: Dapper matches constructors by exact type, and text[] arrives as System.Array.
+    sealed record ProgramRow
+    {
+        public Guid Id { get; init; }
+        public string Name { get; init; } = "";
+        public string College { get; init; } = "";
+        public string[] Majors { get; init; } = [];
+        public string DegreeLevel { get; init; } = "";
+        public DateOnly StartsOn { get; init; }
+        public int DurationMonths { get; init; }
+        public DateTime CreatedAt { get; init; }
+    }
 }

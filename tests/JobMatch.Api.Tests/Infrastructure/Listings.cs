@@ -59,7 +59,9 @@ public static class Listings
 
     public static async Task<List<JsonElement>> OpeningsOf(this HttpClient client, Guid fairId, string query = "")
     {
-        var page = await (await client.GetAsync($"/api/openings?fairId={fairId}&limit=100{query}")).ReadJson();
+        var response = await client.GetAsync($"/api/openings?fairId={fairId}&limit=100{query}");
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        var page = await response.ReadJson();
         return [.. page.GetProperty("items").EnumerateArray()];
     }
 }
