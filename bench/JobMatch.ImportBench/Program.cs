@@ -10,7 +10,7 @@ using Npgsql;
 // sample: (re)writes data/listings/ from the generator. run: times imports against a throwaway PostgreSQL.
 Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 var command = args.FirstOrDefault() ?? "run";
-var dataDirectory = Path.GetFullPath(args.ElementAtOrDefault(1) ?? FindData());
+var dataDirectory = Path.GetFullPath(args.Skip(1).FirstOrDefault(arg => !arg.StartsWith("--", StringComparison.Ordinal)) ?? FindData());
 
 if (command == "sample")
 {
@@ -64,6 +64,36 @@ var big = SampleFair.Generate(20_000, 100_000, 300_000, seed: 7);
 var bigXlsx = SampleFair.ToXlsx(big);
 var bigCsv = SampleFair.ToCsv(big, new UTF8Encoding(true));
 
+if (args.Contains("--stages"))
+{
+    await using var db = await dataSource.OpenConnectionAsync();
+    var fairId = Guid.CreateVersion7();
+    await using (var create = new NpgsqlCommand("INSERT INTO job_fairs (id, name, held_on, online, created_by) VALUES ($1, 'bench', '2023-03-16', true, 'bench')", db))
+    {
+        create.Parameters.AddWithValue(fairId);
+        await create.ExecuteNonQueryAsync();
+    }
+    var watch = Stopwatch.StartNew();
+    var sheet = SheetReader.Read(bigCsv, new ImportOptions());
+    var (parsed, problems, _) = RowReader.Read(sheet.Rows, Headers.Find(sheet.Rows, null)!);
+    Console.WriteLine($"read+parse {watch.Elapsed.TotalSeconds:0.000}");
+    await using var tx = await db.BeginTransactionAsync();
+    var batchId = Guid.CreateVersion7();
+    await using (var batch = new NpgsqlCommand("INSERT INTO import_batches (id, fair_id, file_name, file_sha256, file_bytes, format, status, rows_total, rows_processed, created_by) VALUES ($1, $2, 'x', $3, 0, 'csv', 'completed', 0, 0, 'bench')", db, tx))
+    {
+        batch.Parameters.AddWithValue(batchId);
+        batch.Parameters.AddWithValue(fairId);
+        batch.Parameters.AddWithValue(new byte[32]);
+        await batch.ExecuteNonQueryAsync();
+    }
+    var plan = await ImportPlan.BuildAsync(db, tx, parsed, problems, null);
+    Console.WriteLine($"plan {watch.Elapsed.TotalSeconds:0.000}");
+    await ImportWriter.WriteAsync(db, tx, batchId, new ImportSource(fairId, null), plan, "bench", CancellationToken.None);
+    Console.WriteLine($"write {watch.Elapsed.TotalSeconds:0.000}");
+    await tx.CommitAsync();
+    Console.WriteLine($"commit {watch.Elapsed.TotalSeconds:0.000}");
+    return 0;
+}
 Console.WriteLine($"PostgreSQL {postgres.DataDirectory}; {Environment.ProcessorCount} cores; times are the median of the runs");
 Console.WriteLine("| file | rows | runs | median | best | target |");
 Console.WriteLine("| --- | ---: | ---: | ---: | ---: | --- |");

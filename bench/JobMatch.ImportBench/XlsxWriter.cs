@@ -9,8 +9,8 @@ namespace JobMatch.ImportBench;
 public sealed record FormulaCell(string Formula, string CachedValue);
 
 /// <summary>
-/// Writes one worksheet the way Excel does: strings inline, numbers as numbers, formulas with cached values, merged
-/// ranges listed after the data (their cells other than the top-left left empty). Streams rows with OpenXmlWriter.
+/// Writes one worksheet the way Excel does: strings in the shared-string table, numbers as numbers, formulas with cached
+/// values, merged ranges listed after the data (their cells other than the top-left left empty). Streams rows with OpenXmlWriter.
 /// </summary>
 public static class XlsxWriter
 {
@@ -21,6 +21,7 @@ public static class XlsxWriter
         {
             var workbook = document.AddWorkbookPart();
             var sheet = workbook.AddNewPart<WorksheetPart>();
+            var strings = new Dictionary<string, int>();
             using (var writer = OpenXmlWriter.Create(sheet))
             {
                 writer.WriteStartElement(new Worksheet());
@@ -34,7 +35,7 @@ public static class XlsxWriter
                     {
                         if (row[column] is { } value)
                         {
-                            writer.WriteElement(ToCell(value, Reference(column, number)));
+                            writer.WriteElement(ToCell(value, Reference(column, number), strings));
                         }
                     }
                     writer.WriteEndElement();
@@ -52,18 +53,30 @@ public static class XlsxWriter
                 }
                 writer.WriteEndElement();
             }
+            var table = workbook.AddNewPart<SharedStringTablePart>();
+            table.SharedStringTable = new SharedStringTable(strings.OrderBy(pair => pair.Value).Select(pair => new SharedStringItem(new Text(pair.Key))));
+            table.SharedStringTable.Save();
             workbook.Workbook = new Workbook(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = sheetName }));
             workbook.Workbook.Save();
         }
         return stream.ToArray();
     }
 
-    static Cell ToCell(object value, string reference) => value switch
+    static Cell ToCell(object value, string reference, Dictionary<string, int> strings) => value switch
     {
         int or long or double or decimal => new Cell { CellReference = reference, CellValue = new CellValue(Convert.ToString(value, CultureInfo.InvariantCulture)!) },
         FormulaCell formula => new Cell { CellReference = reference, CellFormula = new CellFormula(formula.Formula), CellValue = new CellValue(formula.CachedValue) },
-        _ => new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(value.ToString()!)) },
+        _ => new Cell { CellReference = reference, DataType = CellValues.SharedString, CellValue = new CellValue(SharedIndex(value.ToString()!, strings)) },
     };
+
+    static int SharedIndex(string text, Dictionary<string, int> strings)
+    {
+        if (!strings.TryGetValue(text, out var index))
+        {
+            strings[text] = index = strings.Count;
+        }
+        return index;
+    }
 
     /// <summary>Column 0, row 1 → A1; column 27 → AB.</summary>
     public static string Reference(int column, uint row)

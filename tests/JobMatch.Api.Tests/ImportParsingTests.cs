@@ -131,4 +131,17 @@ public sealed class ImportParsingTests
         var error = Assert.Throws<UnreadableFileException>(() => SheetReader.Read(buffer.ToArray(), new ImportOptions { MaxXlsxUncompressedBytes = 32 * 1024 * 1024 }));
         Assert.Contains("XLSX", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ImportInFlightShowsItsProgressToItsUploaderOnly()
+    {
+        var inFlight = new ImportsInFlight();
+        var id = Guid.CreateVersion7();
+        inFlight.Report(id, "uploader", "big.xlsx", Guid.CreateVersion7(), 3000, 100_000);
+        var running = inFlight.Find(id, "uploader")!;
+        Assert.Equal(("running", 3000, 100_000), (running.Status, running.Progress.RowsProcessed, running.Progress.RowsTotal));
+        Assert.Null(inFlight.Find(id, "someone-else"));
+        inFlight.Finish(id);
+        Assert.Null(inFlight.Find(id, null));
+    }
 }

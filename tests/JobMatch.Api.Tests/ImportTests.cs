@@ -44,6 +44,8 @@ public sealed class ImportTests(ApiFactory api) : IClassFixture<ApiFactory>
         var second = await again.ReadJson();
         Assert.Equal(first.GetProperty("id").GetGuid(), second.GetProperty("id").GetGuid());
         Assert.Equal(384, second.GetProperty("reconciliation").GetProperty("source").GetProperty("positions").GetInt64());
+        var preview = await (await admin.Upload(fair, file, "fair.xlsx", "?dryRun=true")).ReadJson();
+        Assert.Equal(first.GetProperty("id").GetGuid(), preview.GetProperty("id").GetGuid());
     }
 
     [Fact]

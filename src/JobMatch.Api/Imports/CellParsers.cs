@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using JobMatch.Api.Companies;
 
 namespace JobMatch.Api.Imports;
 
@@ -13,8 +12,21 @@ public static partial class CellParsers
     public static readonly string[] EducationLevels = ["初中及以下", "高中/中专/技校", "大专", "本科", "硕士", "博士"];
 
     /// <summary>Full-width to half-width, spaces removed, lower case: the form every parser below reads.</summary>
-    public static string Compact(string text) =>
-        new([.. CompanyName.ToHalfWidth(text).Where(c => !char.IsWhiteSpace(c)).Select(char.ToLowerInvariant)]);
+    public static string Compact(string text)
+    {
+        // One pass without LINQ: this runs on several cells of every imported row.
+        Span<char> buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        var length = 0;
+        foreach (var c in text)
+        {
+            var half = c switch { '\u3000' => ' ', >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0), _ => c };
+            if (!char.IsWhiteSpace(half))
+            {
+                buffer[length++] = char.ToLowerInvariant(half);
+            }
+        }
+        return length == text.Length && text.AsSpan().SequenceEqual(buffer) ? text : new string(buffer[..length]);
+    }
 
     public static bool TrySalary(string? text, out Salary salary)
     {

@@ -49,11 +49,9 @@ public static class ImportRevert
             FROM import_changes c CROSS JOIN LATERAL jsonb_populate_record(NULL::positions, c.previous) r
             WHERE c.batch_id = @id AND c.entity = 'position' AND c.action = 'updated' AND p.id = c.entity_id;
 
-            DELETE FROM positions WHERE id IN (
-                SELECT entity_id FROM import_changes WHERE batch_id = @id AND entity = 'position' AND action = 'created');
+            DELETE FROM positions WHERE created_batch_id = @id;
 
-            DELETE FROM companies co WHERE co.id IN (
-                SELECT entity_id FROM import_changes WHERE batch_id = @id AND entity = 'company' AND action = 'created')
+            DELETE FROM companies co WHERE co.created_batch_id = @id
               AND NOT EXISTS (SELECT 1 FROM positions p WHERE p.company_id = co.id)
               AND NOT EXISTS (SELECT 1 FROM recruiter_links l WHERE l.company_id = co.id)
               AND NOT EXISTS (SELECT 1 FROM program_sponsors s WHERE s.company_id = co.id);

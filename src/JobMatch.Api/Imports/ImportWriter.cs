@@ -10,7 +10,8 @@ public sealed record WriteCounts(int CompaniesCreated, int CompaniesMatched, int
 
 /// <summary>
 /// Writes a plan in the caller's transaction: new companies and the positions go in by binary COPY (positions into a
-/// staging table), then a few set-based statements upsert them and fill the batch's change log. No row-by-row INSERTs.
+/// staging table), then a few set-based statements upsert them. What a batch created carries its id (created_batch_id);
+/// what it changed leaves the earlier values in the change log. No row-by-row INSERTs.
 /// </summary>
 public static class ImportWriter
 {
@@ -34,7 +35,7 @@ public static class ImportWriter
     {
         var newCompanies = plan.Companies.Where(c => c.IsNew).ToList();
         await using (var copy = await db.BeginBinaryImportAsync("""
-            COPY companies (id, name, normalized_name, credit_code, industry, district, district_code, veteran_founded, contact_name, contact_phone, created_by)
+            COPY companies (id, name, normalized_name, credit_code, industry, district, district_code, veteran_founded, contact_name, contact_phone, created_by, created_batch_id)
             FROM STDIN (FORMAT BINARY)
             """, ct))
         {
@@ -53,13 +54,10 @@ public static class ImportWriter
                 WriteOrNull(copy, c.ContactName, NpgsqlDbType.Text);
                 WriteOrNull(copy, c.ContactPhone, NpgsqlDbType.Text);
                 copy.Write(actor, NpgsqlDbType.Text);
+                copy.Write(batchId, NpgsqlDbType.Uuid);
             }
             await copy.CompleteAsync(ct);
         }
-        await db.ExecuteAsync("""
-            INSERT INTO import_changes (batch_id, entity, entity_id, action) SELECT @batchId, 'company', unnest(@ids), 'created'
-            """, new { batchId, ids = newCompanies.Select(c => c.Id).ToArray() }, tx);
-
         await db.ExecuteAsync($"""
             CREATE TEMP TABLE staged_positions (
                 id uuid, company_id uuid, source_row int, title text, location text, {StagedTypes},
@@ -92,12 +90,10 @@ public static class ImportWriter
                 ROW({Prefixed("s")}, @batchId, s.source_row, now())
             FROM staged_positions s WHERE s.existing_id = p.id AND cardinality(s.changed) > 0;
 
-            INSERT INTO positions (id, company_id, fair_id, program_id, kind, title, location, {PositionColumns}, import_batch_id, source_row, created_by)
-            SELECT id, company_id, @fairId, @programId, @kind, title, location, {PositionColumns}, @batchId, source_row, @actor
+            INSERT INTO positions (id, company_id, fair_id, program_id, kind, title, location, {PositionColumns}, import_batch_id,
+                                   created_batch_id, source_row, created_by)
+            SELECT id, company_id, @fairId, @programId, @kind, title, location, {PositionColumns}, @batchId, @batchId, source_row, @actor
             FROM staged_positions WHERE existing_id IS NULL;
-
-            INSERT INTO import_changes (batch_id, entity, entity_id, action)
-            SELECT @batchId, 'position', id, 'created' FROM staged_positions WHERE existing_id IS NULL;
             """, upsert, tx);
 
         var counts = await db.QuerySingleAsync<PositionCounts>("""

@@ -81,7 +81,8 @@ public static class ImportsApi
             return TypedResults.NotFound();
         }
         var onlyBy = user.IsAdmin() ? null : user.Subject();
-        if (!dryRun && await ImportRunner.FindSameFileAsync(db, source, bytes, onlyBy) is { } earlier)
+        // The same file again (dry run or not): nothing would change, so the earlier batch is the answer.
+        if (await ImportRunner.FindSameFileAsync(db, source, bytes, onlyBy) is { } earlier)
         {
             request.HttpContext.Response.Headers["Import-Replayed"] = "true";
             return TypedResults.Ok((await ImportBatches.FindAsync(db, null, earlier, onlyBy))!);

@@ -20,6 +20,7 @@ public static partial class RowReader
         var parsed = new List<ParsedRow>();
         var problems = new List<ImportProblem>();
         SheetRow? companyAbove = null;
+        var memo = new Memo();
         var read = 0;
         for (var i = map.HeaderIndex + 1; i < rows.Count; i++)
         {
@@ -42,7 +43,7 @@ public static partial class RowReader
             }
             read++;
             var rowProblems = new List<ImportProblem>();
-            var result = Parse(row, map, rowProblems);
+            var result = Parse(row, map, rowProblems, memo);
             problems.AddRange(rowProblems);
             if (result is not null && rowProblems.All(problem => problem.Severity != ImportProblem.Rejected))
             {
@@ -99,7 +100,26 @@ public static partial class RowReader
         return cells;
     }
 
-    static ParsedRow? Parse(SheetRow row, ColumnMap map, List<ImportProblem> problems)
+    /// <summary>A column holds few distinct values (salaries, education, places, company names): each is read once per file.</summary>
+    sealed class Memo
+    {
+        readonly Dictionary<(int, string), object?> seen = [];
+
+        public T Get<T>(int kind, string? text, Func<string?, T> read)
+        {
+            if (text is null)
+            {
+                return read(null);
+            }
+            if (!seen.TryGetValue((kind, text), out var value))
+            {
+                seen[(kind, text)] = value = read(text);
+            }
+            return (T)value!;
+        }
+    }
+
+    static ParsedRow? Parse(SheetRow row, ColumnMap map, List<ImportProblem> problems, Memo memo)
     {
         void Reject(ImportField field, string? value, string chinese, string english) =>
             problems.Add(new(row.Number, map.ColumnName(field), value, ImportProblem.Rejected, Say.Text(chinese, english)));
@@ -122,7 +142,9 @@ public static partial class RowReader
         {
             Reject(ImportField.CreditCode, Cell(ImportField.CreditCode), "统一社会信用代码无效（18 位，校验位须正确）。", "Invalid unified social credit code (18 characters with a correct check character).");
         }
-        if (!CellParsers.TryHeadcount(Cell(ImportField.Headcount), out var headcount, out var unknown))
+        var (headcountRead, headcount, unknown) = memo.Get(1, Cell(ImportField.Headcount),
+            text => (CellParsers.TryHeadcount(text, out var count, out var isUnknown), count, isUnknown));
+        if (!headcountRead)
         {
             if (Cell(ImportField.Headcount) is null)
             {
@@ -137,15 +159,18 @@ public static partial class RowReader
         {
             Warn(ImportField.Headcount, Cell(ImportField.Headcount), "招聘人数未知（若干）：已导入，但不计入岗位总数。", "Headcount unknown (若干): imported, not counted in the openings total.");
         }
-        if (!CellParsers.TrySalary(Cell(ImportField.Salary), out var salary))
+        var (salaryRead, salary) = memo.Get(2, Cell(ImportField.Salary), text => (CellParsers.TrySalary(text, out var parsed), parsed));
+        if (!salaryRead)
         {
             Reject(ImportField.Salary, Cell(ImportField.Salary), "薪资无法识别：可写 4000-6000元/月、4k-6k、5000元以上、面议、年薪8万、3500+提成。", "Salary not understood: write 4000-6000元/月, 4k-6k, 5000元以上, 面议, 年薪8万 or 3500+提成.");
         }
-        if (!CellParsers.TryEducation(Cell(ImportField.Education), out var education))
+        var (educationRead, education) = memo.Get(3, Cell(ImportField.Education), text => (CellParsers.TryEducation(text, out var level), level));
+        if (!educationRead)
         {
             Reject(ImportField.Education, Cell(ImportField.Education), "学历要求无法识别：初中、高中/中专/技校、大专、本科、硕士、博士或不限。", "Education not understood: 初中, 高中/中专/技校, 大专, 本科, 硕士, 博士 or 不限.");
         }
-        if (!CellParsers.TryAge(Cell(ImportField.Age), out var ageMin, out var ageMax))
+        var (ageRead, ageMin, ageMax) = memo.Get(4, Cell(ImportField.Age), text => (CellParsers.TryAge(text, out var low, out var high), low, high));
+        if (!ageRead)
         {
             Reject(ImportField.Age, Cell(ImportField.Age), "年龄要求无法识别：如 18-45岁、45岁以下、不限。", "Age not understood: write 18-45岁, 45岁以下 or 不限.");
         }
@@ -176,17 +201,19 @@ public static partial class RowReader
             return null;
         }
         var location = Cell(ImportField.Location) ?? "";
-        var districtCode = Districts.Match(Cell(ImportField.District)) ?? Districts.Match(location);
+        var districtCode = memo.Get(5, Cell(ImportField.District), Districts.Match) ?? memo.Get(6, location, Districts.Match);
         var requirements = Cell(ImportField.Requirements);
-        var company = new CompanyCells(name, CompanyName.Normalize(name), creditCode, Cell(ImportField.Industry), veteranFounded,
-            Cell(ImportField.ContactName), phone, districtCode);
-        var position = new PositionCells(title, headcount, Cell(ImportField.Duties), requirements, CellParsers.List(Cell(ImportField.Skills)),
-            education, CellParsers.List(Cell(ImportField.Majors)), ageMin, ageMax, districtCode, location.Length > 200 ? location[..200] : location,
+        var company = new CompanyCells(name, memo.Get(7, name, text => CompanyName.Normalize(text!)), creditCode, Cell(ImportField.Industry), veteranFounded,
+            Clip(Cell(ImportField.ContactName), 100), phone, districtCode);
+        var position = new PositionCells(title, headcount, Cell(ImportField.Duties), requirements, memo.Get(8, Cell(ImportField.Skills), CellParsers.List),
+            education, memo.Get(9, Cell(ImportField.Majors), CellParsers.List), ageMin, ageMax, districtCode, location.Length > 200 ? location[..200] : location,
             salary.Min, salary.Max, Cell(ImportField.Salary) is { } salaryText && salaryText.Length <= 100 ? salaryText : null,
-            CellParsers.List(Cell(ImportField.Certificates)),
-            veteranPreference || (requirements?.Contains("退役军人优先", StringComparison.Ordinal) ?? false), gender, Cell(ImportField.Notes), closesOn);
+            memo.Get(10, Cell(ImportField.Certificates), CellParsers.List),
+            veteranPreference || (requirements?.Contains("退役军人优先", StringComparison.Ordinal) ?? false), Clip(gender, 50), Cell(ImportField.Notes), closesOn);
         return new ParsedRow(row.Number, company, position);
     }
+
+    static string? Clip(string? text, int length) => text is { } t && t.Length > length ? t[..length] : text;
 
     [GeneratedRegex(@"^[0-9+\-() ]{3,30}$")]
     private static partial Regex PhonePattern();

@@ -9,7 +9,9 @@ ALTER TABLE companies
     ADD COLUMN district_code   text CHECK (district_code ~ '^[0-9]{6}$'),
     ADD COLUMN contact_name    text CHECK (length(contact_name) <= 100),
     ADD COLUMN contact_phone   text CHECK (contact_phone ~ '^[0-9+\-() ]{3,30}$'),
-    ADD COLUMN updated_at      timestamptz NOT NULL DEFAULT now();
+    ADD COLUMN updated_at      timestamptz NOT NULL DEFAULT now(),
+    -- The import batch that created the company, if one did (reverting the batch removes it when nothing else refers to it).
+    ADD COLUMN created_batch_id uuid;
 
 CREATE TABLE job_fairs (
     id                 uuid        PRIMARY KEY,
@@ -126,7 +128,11 @@ CREATE TABLE positions (
     notes              text,
     closes_on          date,
     status             text        NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed', 'filled')),
+    -- Provenance: the batch that last wrote the row and the row it came from; the batch that created it (reverting
+    -- that batch deletes it). created_batch_id has no foreign key: batches are never deleted (a revert marks them),
+    -- and a bulk import would pay one more lookup per row.
     import_batch_id    uuid        REFERENCES import_batches (id),
+    created_batch_id   uuid,
     source_row         int         CHECK (source_row >= 1),
     created_at         timestamptz NOT NULL DEFAULT now(),
     updated_at         timestamptz NOT NULL DEFAULT now(),
@@ -140,18 +146,19 @@ CREATE UNIQUE INDEX positions_source_key ON positions (source_id, company_id, ti
 CREATE INDEX positions_company ON positions (company_id);
 CREATE INDEX positions_open ON positions (kind, district_code, id DESC) WHERE status = 'open';
 CREATE INDEX positions_salary ON positions (salary_max, salary_min) WHERE status = 'open';
-CREATE INDEX positions_skills ON positions USING gin (skills);
-CREATE INDEX positions_title_trgm ON positions USING gin (title gin_trgm_ops);
+-- GIN indexes buffer new entries (fastupdate) in a larger pending list, so a bulk import does not rebuild them row by row.
+CREATE INDEX positions_skills ON positions USING gin (skills) WITH (fastupdate = on, gin_pending_list_limit = 16384);
+CREATE INDEX positions_title_trgm ON positions USING gin (title gin_trgm_ops) WITH (fastupdate = on, gin_pending_list_limit = 16384);
 CREATE INDEX positions_closes_on ON positions (closes_on) WHERE status = 'open' AND closes_on IS NOT NULL;
-CREATE INDEX positions_batch ON positions (import_batch_id) WHERE import_batch_id IS NOT NULL;
+CREATE INDEX positions_created_batch ON positions (created_batch_id) WHERE created_batch_id IS NOT NULL;
 
--- Per-batch change log: what each import did, so DELETE /api/imports/{id} can restore the earlier values.
+-- Per-batch change log: the values an import replaced, so DELETE /api/imports/{id} can restore them.
 CREATE TABLE import_changes (
     batch_id    uuid  NOT NULL REFERENCES import_batches (id) ON DELETE CASCADE,
-    entity      text  NOT NULL CHECK (entity IN ('company', 'position')),
+    entity      text  NOT NULL CHECK (entity = 'position'),
     entity_id   uuid  NOT NULL,
-    action      text  NOT NULL CHECK (action IN ('created', 'updated')),
-    previous    jsonb CHECK ((action = 'updated') = (previous IS NOT NULL)),
+    action      text  NOT NULL CHECK (action = 'updated'),
+    previous    jsonb NOT NULL,
     PRIMARY KEY (batch_id, entity, entity_id)
 );
 CREATE INDEX import_changes_entity ON import_changes (entity_id);
