@@ -64,6 +64,20 @@ public sealed class ImportTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task TheCsvAfterTheXlsxOfTheSameFairFindsEveryCompanyAndPositionUnchanged()
+    {
+        var admin = api.Admin();
+        var fair = await admin.CreateFair(182, 384, 1264);
+        await admin.Upload(fair, await File.ReadAllBytesAsync(Listings.DataFile("fair-2023-03-16.xlsx")), "fair.xlsx");
+        var response = await admin.Upload(fair, await File.ReadAllBytesAsync(Listings.DataFile("fair-2023-03-16.gbk.csv")), "fair.csv");
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var batch = await response.ReadJson();
+        Assert.Equal((0, 182), (batch.Count("companiesCreated"), batch.Count("companiesMatched")));
+        Assert.Equal((0, 0, 384), (batch.Count("positionsCreated"), batch.Count("positionsUpdated"), batch.Count("positionsUnchanged")));
+        Assert.Equal(1264, batch.GetProperty("reconciliation").GetProperty("source").GetProperty("openings").GetInt64());
+    }
+
+    [Fact]
     public async Task BadRowsAreReportedByRowAndColumnAndGoodRowsGoIn()
     {
         var admin = api.Admin();

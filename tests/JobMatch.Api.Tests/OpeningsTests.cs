@@ -113,6 +113,7 @@ public sealed class OpeningsTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var text = await response.Content.ReadAsStringAsync();
         Assert.Contains("'=HYPERLINK", text, StringComparison.Ordinal);
+        Assert.True(text.Contains("驾驶", StringComparison.Ordinal) && !text.Contains("System.String", StringComparison.Ordinal), text);
     }
 
     [Fact]

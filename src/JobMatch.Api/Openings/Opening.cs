@@ -49,3 +49,13 @@ public sealed record OpeningInput(Guid CompanyId, string Title, int? Headcount, 
     string[]? Skills, string? Education, string[]? Majors, short? AgeMin, short? AgeMax, string? District, string? Location,
     string? Salary, int? SalaryMin, int? SalaryMax, string[]? Certificates, bool? VeteranPreference, string? Gender, string? Notes,
     DateOnly? ClosesOn, Guid? FairId, string? Kind);
+
+/// <summary>A position as a CSV row: lists joined with 、 (CSV has no arrays; CsvHelper would drop them).</summary>
+public sealed record OpeningCsvRow(Guid Id, string CompanyName, string Kind, string Title, int? Headcount, int? Remaining, string? Education,
+    string Skills, string Majors, string Certificates, string? DistrictCode, string Location, int? SalaryMin, int? SalaryMax, string? SalaryText,
+    bool VeteranPreference, DateOnly? ClosesOn, string Status, Guid? FairId, Guid? ProgramId)
+{
+    public static OpeningCsvRow From(Opening o) => new(o.Id, o.CompanyName, o.Kind, o.Title, o.Headcount, o.Remaining, o.Education,
+        string.Join('、', o.Skills), string.Join('、', o.Majors), string.Join('、', o.Certificates), o.DistrictCode, o.Location,
+        o.SalaryMin, o.SalaryMax, o.SalaryText, o.VeteranPreference, o.ClosesOn, o.Status, o.FairId, o.ProgramId);
+}

@@ -26,7 +26,7 @@ public static class OpeningsApi
         return group;
     }
 
-    static async Task<Results<Ok<Page<Opening>>, CsvResult<Opening>, ValidationProblem>> Search(HttpRequest request, NpgsqlDataSource dataSource,
+    static async Task<Results<Ok<Page<Opening>>, CsvResult<OpeningCsvRow>, ValidationProblem>> Search(HttpRequest request, NpgsqlDataSource dataSource,
         TimeProvider clock, string? q, string? district, int? salaryMin, string? education, string? industry, string? kind,
         Guid? fairId, Guid? programId, Guid? companyId, bool? openOnly, string? cursor, int? limit)
     {
@@ -62,7 +62,9 @@ public static class OpeningsApi
             """, filter)).ToList();
         var total = await db.ExecuteScalarAsync<long>($"SELECT count(*) FROM positions p JOIN companies c ON c.id = p.company_id {OpeningSql.Filter}", filter);
         var page = Paging.ToPage(rows, take, total, opening => opening.Id);
-        return Listing.WantsCsv(request) ? Listing.Csv(page, "openings.csv") : TypedResults.Ok(page);
+        return Listing.WantsCsv(request)
+            ? Listing.Csv(new Page<OpeningCsvRow>([.. page.Items.Select(OpeningCsvRow.From)], page.Total, page.NextCursor), "openings.csv")
+            : TypedResults.Ok(page);
     }
 
     static async Task<Results<Ok<Opening>, NotFound>> GetById(Guid id, NpgsqlDataSource dataSource, TimeProvider clock)
