@@ -42,6 +42,7 @@ public sealed class OpeningsTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(("filled", 0), (filled.GetProperty("status").GetString(), filled.GetProperty("remaining").GetInt32()));
         Assert.Equal(JsonValueKind.Null, filled.GetProperty("salaryMin").ValueKind);
 
+        await (await recruiter.PutAsJsonAsync($"/api/openings/{id}", new { companyId = Guid.CreateVersion7(), title = "押运员" })).AssertProblem(400);
         Assert.Equal(HttpStatusCode.NoContent, (await recruiter.DeleteAsync($"/api/openings/{id}")).StatusCode);
         Assert.Equal("closed", (await (await recruiter.GetAsync($"/api/openings/{id}")).ReadJson()).GetProperty("status").GetString());
     }

@@ -115,9 +115,13 @@ public static class OpeningsApi
         }
         await using var db = await dataSource.OpenConnectionAsync();
         await using var tx = await db.BeginTransactionAsync();
-        if (!await MayEdit(db, tx, user, id))
+        if (await EditableCompany(db, tx, user, id) is not { } companyId)
         {
             return TypedResults.NotFound();
+        }
+        if (body.CompanyId != companyId)
+        {
+            return Invalid("companyId", "岗位所属单位不能更改。", "A position cannot move to another company.");
         }
         // The company, source and kind of a position stay as they are; a filled position says so.
         await db.ExecuteAsync($"""
@@ -135,7 +139,7 @@ public static class OpeningsApi
     {
         await using var db = await dataSource.OpenConnectionAsync();
         await using var tx = await db.BeginTransactionAsync();
-        if (!await MayEdit(db, tx, user, id))
+        if (await EditableCompany(db, tx, user, id) is null)
         {
             return TypedResults.NotFound();
         }
@@ -145,10 +149,13 @@ public static class OpeningsApi
         return TypedResults.NoContent();
     }
 
-    /// <summary>Admin edits any position; a recruiter only those of a company linked to them. Locks the row for the edit.</summary>
-    static async Task<bool> MayEdit(NpgsqlConnection db, NpgsqlTransaction tx, ClaimsPrincipal user, Guid id) =>
+    /// <summary>
+    /// The position's company if the caller may edit it (admin: any; recruiter: a company linked to them), else null.
+    /// Locks the row for the edit.
+    /// </summary>
+    static async Task<Guid?> EditableCompany(NpgsqlConnection db, NpgsqlTransaction tx, ClaimsPrincipal user, Guid id) =>
         await db.QuerySingleOrDefaultAsync<Guid?>("SELECT company_id FROM positions WHERE id = @id FOR UPDATE", new { id }, tx) is { } companyId
-        && await CompanyAccess.CanActFor(db, user, companyId);
+        && await CompanyAccess.CanActFor(db, user, companyId) ? companyId : null;
 
     static ValidationProblem Invalid(string field, string chinese, string english) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [Say.Text(chinese, english)] });
