@@ -11,6 +11,13 @@ using JobMatch.Api.Mentoring;
 using JobMatch.Api.OpenApi;
 using JobMatch.Api.Taxonomy;
 using JobMatch.Api.Veterans;
+using JobMatch.Api.Imports;
+using JobMatch.Api.JobFairs;
+using JobMatch.Api.Openings;
+using JobMatch.Api.Programs;
+
+// GBK/GB18030 spreadsheets (CSV imports) need the code-page encodings, registered once.
+System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
 
 return await Commands.Create(Serve, AddSeeders).Parse(args).InvokeAsync();
 
@@ -20,6 +27,7 @@ static void AddSeeders(IServiceCollection services)
     services.AddDemoSeeder<DemoCompanies>();
     services.AddDemoSeeder<DemoVeterans>();
     services.AddDemoSeeder<DemoMentoring>();
+    services.AddDemoSeeder<DemoListings>();
 }
 
 static async Task<int> Serve(string[] args)
@@ -35,6 +43,7 @@ static async Task<int> Serve(string[] args)
     builder.Services.AddJobMatchSwagger();
     builder.Services.AddVeterans();
     builder.Services.AddMentoring(builder.Configuration);
+    builder.Services.AddListings(builder.Configuration);
     AddSeeders(builder.Services);
     builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
@@ -56,6 +65,10 @@ static async Task<int> Serve(string[] args)
     app.MapHealth();
     app.MapMe();
     app.MapCompanies();
+    app.MapJobFairs();
+    app.MapPrograms();
+    app.MapOpenings();
+    app.MapImports();
     app.MapAudit();
     app.MapVeterans();
     app.MapTaxonomy();

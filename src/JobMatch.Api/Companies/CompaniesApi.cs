@@ -40,7 +40,7 @@ public static class CompaniesApi
             """;
         await using var db = await dataSource.OpenConnectionAsync();
         var rows = (await db.QueryAsync<Company>($"""
-            SELECT c.id, c.name, c.credit_code, c.industry, c.district, c.created_at
+            SELECT c.id, c.name, c.credit_code, c.industry, c.district, c.created_at, {MaskedExtras}
             FROM companies c {where} AND (@after::uuid IS NULL OR c.id < @after)
             ORDER BY c.id DESC LIMIT @take
             """, filter)).ToList();
@@ -56,8 +56,8 @@ public static class CompaniesApi
         {
             return TypedResults.NotFound();
         }
-        var company = await db.QuerySingleAsync<Company>("""
-            SELECT id, name, credit_code, industry, district, created_at FROM companies WHERE id = @id
+        var company = await db.QuerySingleAsync<Company>($"""
+            SELECT c.id, c.name, c.credit_code, c.industry, c.district, c.created_at, {MaskedExtras} FROM companies c WHERE c.id = @id
             """, new { id });
         return TypedResults.Ok(company);
     }
@@ -73,13 +73,17 @@ public static class CompaniesApi
         var creditCode = body.CreditCode is null ? null : CreditCode.Normalize(body.CreditCode);
         await using var db = await dataSource.OpenConnectionAsync();
         await using var tx = await db.BeginTransactionAsync();
-        var company = await db.QuerySingleOrDefaultAsync<Company>("""
-            INSERT INTO companies (id, name, normalized_name, credit_code, industry, district, created_by)
-            VALUES (@id, @name, @normalized, @creditCode, @industry, @district, @createdBy)
+        var company = await db.QuerySingleOrDefaultAsync<Company>($"""
+            INSERT INTO companies AS c (id, name, normalized_name, credit_code, industry, district, created_by,
+                                        veteran_founded, district_code, contact_name, contact_phone)
+            VALUES (@id, @name, @normalized, @creditCode, @industry, @district, @createdBy,
+                    @veteranFounded, @districtCode, @contactName, @contactPhone)
             ON CONFLICT (credit_code) DO NOTHING
-            RETURNING id, name, credit_code, industry, district, created_at
+            RETURNING c.id, c.name, c.credit_code, c.industry, c.district, c.created_at, {MaskedExtras}
             """, new { id = Guid.CreateVersion7(), name = body.Name.Trim(), normalized = CompanyName.Normalize(body.Name),
-                       creditCode, industry = body.Industry?.Trim(), district = body.District?.Trim(), createdBy = user.Subject() }, tx);
+                       creditCode, industry = body.Industry?.Trim(), district = body.District?.Trim(), createdBy = user.Subject(),
+                       veteranFounded = body.VeteranFounded ?? false, districtCode = Openings.Districts.Match(body.District),
+                       contactName = body.ContactName?.Trim(), contactPhone = body.ContactPhone?.Trim() }, tx);
         if (company is null)
         {
             return Problems.Conflict($"统一社会信用代码 {creditCode} 已登记。", $"A company with credit code {creditCode} is already registered.");
@@ -89,9 +93,20 @@ public static class CompaniesApi
         return TypedResults.Created($"/api/companies/{company.Id}", company);
     }
 
+    // The phone is stored whole for the bureau's follow-up calls and only ever leaves masked.
+    const string MaskedExtras = """
+        c.veteran_founded, c.district_code, c.contact_name,
+        CASE WHEN length(c.contact_phone) >= 7 THEN left(c.contact_phone, 3) || '****' || right(c.contact_phone, 4)
+             WHEN c.contact_phone IS NOT NULL THEN '****' END AS contact_phone
+        """;
+
     static Dictionary<string, string[]> Validate(CreateCompany body)
     {
         var errors = new Dictionary<string, string[]>();
+        if (body.ContactPhone is not null && !System.Text.RegularExpressions.Regex.IsMatch(body.ContactPhone.Trim(), @"^[0-9+\-() ]{3,30}$"))
+        {
+            errors["contactPhone"] = [Say.Text("联系电话格式无效。", "The contact phone is not a phone number.")];
+        }
         if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Trim().Length > 200)
         {
             errors["name"] = [Say.Text("请填写单位名称（1–200 字）。", "Give the company name (1–200 characters).")];

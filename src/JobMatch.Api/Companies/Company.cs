@@ -1,8 +1,11 @@
 namespace JobMatch.Api.Companies;
 
-public sealed record Company(Guid Id, string Name, string? CreditCode, string? Industry, string? District, DateTime CreatedAt);
+/// <summary>A company; the contact phone is only ever shown masked (138****5678).</summary>
+public sealed record Company(Guid Id, string Name, string? CreditCode, string? Industry, string? District, DateTime CreatedAt,
+    bool VeteranFounded, string? DistrictCode, string? ContactName, string? ContactPhone);
 
-public sealed record CreateCompany(string Name, string? CreditCode, string? Industry, string? District);
+public sealed record CreateCompany(string Name, string? CreditCode, string? Industry, string? District,
+    bool? VeteranFounded = null, string? ContactName = null, string? ContactPhone = null);
 
 public sealed record LinkRecruiter(string Subject);
 

@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using Dapper;
+using Npgsql;
+
+namespace JobMatch.Api.Imports;
+
+public sealed record ImportProgress(int RowsProcessed, int RowsTotal);
+
+public sealed record ImportCounts(int RowsRead, int RowsRejected, int RowsDuplicate, int CompaniesCreated, int CompaniesMatched,
+    int PositionsCreated, int PositionsUpdated, int PositionsUnchanged, int OpeningsCreated, int OpeningsUpdated, int OpeningsUnchanged,
+    int HeadcountUnknown);
+
+public sealed record Totals(long Companies, long Positions, long Openings);
+
+/// <summary>The file's totals against what the fair declared (null where it declared nothing), and the fair as it now stands.</summary>
+public sealed record Reconciliation(Totals Declared, Totals File, Totals Source, bool Matches);
+
+/// <summary>An import batch. Status: running (in progress, not yet visible to others), completed, reverted, or preview (dry run).</summary>
+public sealed record ImportBatch(Guid Id, Guid? FairId, Guid? ProgramId, string FileName, string? Format, string? Encoding, string Status,
+    ImportProgress Progress, ImportCounts? Counts, Reconciliation? Reconciliation, DateTime? CreatedAt, DateTime? RevertedAt,
+    IReadOnlyList<ImportProblem>? Problems);
+
+/// <summary>Imports in flight (their batch commits only at the end), so GET /api/imports/{id} can show progress.</summary>
+public sealed class ImportsInFlight
+{
+    readonly ConcurrentDictionary<Guid, (string Actor, string FileName, Guid Source, ImportProgress Progress)> running = new();
+
+    public void Report(Guid id, string actor, string fileName, Guid source, int processed, int total) =>
+        running[id] = (actor, fileName, source, new ImportProgress(processed, total));
+
+    public void Finish(Guid id) => running.TryRemove(id, out _);
+
+    public ImportBatch? Find(Guid id, string? onlyBy) =>
+        running.TryGetValue(id, out var entry) && (onlyBy is null || entry.Actor == onlyBy)
+            ? new ImportBatch(id, null, null, entry.FileName, null, null, "running", entry.Progress, null, null, null, null, null)
+            : null;
+}
+
+public static class ImportBatches
+{
+    public static async Task<ImportBatch?> FindAsync(NpgsqlConnection db, NpgsqlTransaction? tx, Guid id, string? onlyBy,
+        IReadOnlyList<ImportProblem>? problems = null, bool preview = false)
+    {
+        var row = await db.QuerySingleOrDefaultAsync<BatchRow>("""
+            SELECT b.id, b.fair_id, b.program_id, b.file_name, b.format, b.encoding, b.status, b.rows_processed, b.rows_total,
+                   b.rows_read, b.rows_rejected, b.rows_duplicate, b.companies_created, b.companies_matched,
+                   b.positions_created, b.positions_updated, b.positions_unchanged,
+                   b.openings_created, b.openings_updated, b.openings_unchanged, b.headcount_unknown, b.created_at, b.reverted_at,
+                   f.declared_companies::bigint, f.declared_positions::bigint, f.declared_openings::bigint,
+                   s.companies AS source_companies, s.positions AS source_positions, s.openings AS source_openings
+            FROM import_batches b
+            LEFT JOIN job_fairs f ON f.id = b.fair_id
+            CROSS JOIN LATERAL (
+                SELECT count(DISTINCT company_id) AS companies, count(*) AS positions, coalesce(sum(headcount), 0) AS openings
+                FROM positions WHERE source_id = coalesce(b.fair_id, b.program_id)) s
+            WHERE b.id = @id AND (@onlyBy::text IS NULL OR b.created_by = @onlyBy)
+            """, new { id, onlyBy }, tx);
+        if (row is null)
+        {
+            return null;
+        }
+        var counts = new ImportCounts(row.RowsRead, row.RowsRejected, row.RowsDuplicate, row.CompaniesCreated, row.CompaniesMatched,
+            row.PositionsCreated, row.PositionsUpdated, row.PositionsUnchanged, row.OpeningsCreated, row.OpeningsUpdated,
+            row.OpeningsUnchanged, row.HeadcountUnknown);
+        var file = new Totals(row.CompaniesCreated + row.CompaniesMatched, row.PositionsCreated + row.PositionsUpdated + row.PositionsUnchanged,
+            row.OpeningsCreated + row.OpeningsUpdated + row.OpeningsUnchanged);
+        Reconciliation? reconciliation = null;
+        if (row.FairId is not null)
+        {
+            var declared = new Totals(row.DeclaredCompanies ?? 0, row.DeclaredPositions ?? 0, row.DeclaredOpenings ?? 0);
+            var matches = (row.DeclaredCompanies is null || row.DeclaredCompanies == file.Companies)
+                && (row.DeclaredPositions is null || row.DeclaredPositions == file.Positions)
+                && (row.DeclaredOpenings is null || row.DeclaredOpenings == file.Openings);
+            reconciliation = new Reconciliation(declared, file, new Totals(row.SourceCompanies, row.SourcePositions, row.SourceOpenings), matches);
+        }
+        return new ImportBatch(row.Id, row.FairId, row.ProgramId, row.FileName, row.Format, row.Encoding, preview ? "preview" : row.Status,
+            new ImportProgress(row.RowsProcessed, row.RowsTotal), counts, reconciliation, preview ? null : row.CreatedAt, row.RevertedAt, problems);
+    }
+
+    sealed record BatchRow(Guid Id, Guid? FairId, Guid? ProgramId, string FileName, string Format, string? Encoding, string Status,
+        int RowsProcessed, int RowsTotal, int RowsRead, int RowsRejected, int RowsDuplicate, int CompaniesCreated, int CompaniesMatched,
+        int PositionsCreated, int PositionsUpdated, int PositionsUnchanged, int OpeningsCreated, int OpeningsUpdated, int OpeningsUnchanged,
+        int HeadcountUnknown, DateTime CreatedAt, DateTime? RevertedAt, long? DeclaredCompanies, long? DeclaredPositions, long? DeclaredOpenings,
+        long SourceCompanies, long SourcePositions, long SourceOpenings);
+}

@@ -1,0 +1,157 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Dapper;
+using JobMatch.Api.Audit;
+using JobMatch.Api.Auth;
+using JobMatch.Api.Conventions;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace JobMatch.Api.Imports;
+
+public static class ImportsApi
+{
+    public static IEndpointRouteBuilder MapImports(this IEndpointRouteBuilder app)
+    {
+        var options = app.ServiceProvider.GetRequiredService<IOptions<ImportOptions>>().Value;
+        // The form around the file adds a little: the body limit allows for it, the file itself is checked exactly.
+        var sizeLimit = new ImportSizeLimit(options.MaxFileBytes + 64 * 1024);
+        app.MapPost("/api/job-fairs/{id:guid}/imports", ImportIntoFair).WithTags("Imports").WithMetadata(sizeLimit)
+            .RequireAuthorization(Policies.AdminOrRecruiter).AcceptsIdempotencyKey().DisableAntiforgery()
+            .WithSummary("Import a CSV or XLSX of positions into a job fair (?dryRun=true previews and writes nothing)");
+        app.MapPost("/api/programs/{id:guid}/imports", ImportIntoProgram).WithTags("Imports").WithMetadata(sizeLimit)
+            .RequireAuthorization(Policies.AdminOrRecruiter).AcceptsIdempotencyKey().DisableAntiforgery()
+            .WithSummary("Import a CSV or XLSX of training seats into an order-class program (?dryRun=true previews)");
+
+        var group = app.MapGroup("/api/imports").WithTags("Imports").RequireAuthorization(Policies.AdminOrRecruiter);
+        group.MapGet("/{id:guid}", GetById).WithSummary("An import batch: status, progress, counts and reconciliation (admin or its uploader)");
+        group.MapGet("/{id:guid}/errors", ImportProblems.List).WithSummary("The batch's report lines: row, column, value and problem; JSON or CSV");
+        group.MapDelete("/{id:guid}", ImportRevert.Revert).WithSummary("Revert a batch, restoring the values it replaced (the latest batch of its source first)");
+        return app;
+    }
+
+    sealed class ImportSizeLimit(long bytes) : IRequestSizeLimitMetadata
+    {
+        public long? MaxRequestBodySize => bytes;
+    }
+
+    static Task<Results<Created<ImportBatch>, Ok<ImportBatch>, NotFound, ValidationProblem, ProblemHttpResult>> ImportIntoFair(Guid id, bool? dryRun, HttpRequest request, ClaimsPrincipal user, NpgsqlDataSource dataSource,
+        IOptions<ImportOptions> options, ImportsInFlight inFlight, CancellationToken ct) =>
+        Import("SELECT EXISTS (SELECT 1 FROM job_fairs WHERE id = @id)", new ImportSource(id, null), dryRun ?? false, request, user,
+            dataSource, options.Value, inFlight, ct);
+
+    static Task<Results<Created<ImportBatch>, Ok<ImportBatch>, NotFound, ValidationProblem, ProblemHttpResult>> ImportIntoProgram(Guid id, bool? dryRun, HttpRequest request, ClaimsPrincipal user, NpgsqlDataSource dataSource,
+        IOptions<ImportOptions> options, ImportsInFlight inFlight, CancellationToken ct) =>
+        Import("SELECT EXISTS (SELECT 1 FROM programs WHERE id = @id)", new ImportSource(null, id), dryRun ?? false, request, user,
+            dataSource, options.Value, inFlight, ct);
+
+    static async Task<Results<Created<ImportBatch>, Ok<ImportBatch>, NotFound, ValidationProblem, ProblemHttpResult>> Import(string exists, ImportSource source, bool dryRun, HttpRequest request, ClaimsPrincipal user,
+        NpgsqlDataSource dataSource, ImportOptions options, ImportsInFlight inFlight, CancellationToken ct)
+    {
+        if (!request.HasFormContentType)
+        {
+            return TypedResults.Problem(statusCode: 415, title: "Unsupported media type", detail: Say.Text(
+                "请以 multipart/form-data 上传文件（字段 file）。", "Upload the file as multipart/form-data (field \"file\")."));
+        }
+        var form = await request.ReadFormAsync(ct);
+        if ((form.Files.GetFile("file") ?? form.Files.FirstOrDefault()) is not { } file)
+        {
+            return Invalid("file", "请上传文件（字段 file）：CSV 或 XLSX。", "Upload a file (field \"file\"): CSV or XLSX.");
+        }
+        if (file.Length > options.MaxFileBytes)
+        {
+            return TypedResults.Problem(statusCode: 413, title: "File too large", detail: Say.Text(
+                $"文件超过 {options.MaxFileBytes} 字节的上限。", $"The file is over the limit of {options.MaxFileBytes} bytes."));
+        }
+        if (!TryReadMapping(form["mapping"], out var mapping))
+        {
+            return Invalid("mapping", "mapping 应为 JSON 对象：字段名 → 表头文字，如 {\"title\":\"岗位\"}。",
+                "mapping must be a JSON object from field to header text, e.g. {\"title\":\"岗位\"}.");
+        }
+        var bytes = new byte[file.Length];
+        await using (var stream = file.OpenReadStream())
+        {
+            await stream.ReadExactlyAsync(bytes, ct);
+        }
+
+        await using var db = await dataSource.OpenConnectionAsync(ct);
+        if (!await db.ExecuteScalarAsync<bool>(exists, new { id = source.Id }))
+        {
+            return TypedResults.NotFound();
+        }
+        var onlyBy = user.IsAdmin() ? null : user.Subject();
+        // The same file again (dry run or not): nothing would change, so the earlier batch is the answer.
+        if (await ImportRunner.FindSameFileAsync(db, source, bytes, onlyBy) is { } earlier)
+        {
+            request.HttpContext.Response.Headers["Import-Replayed"] = "true";
+            return TypedResults.Ok((await ImportBatches.FindAsync(db, null, earlier, onlyBy))!);
+        }
+        IReadOnlySet<Guid>? allowed = user.IsAdmin() ? null
+            : (await db.QueryAsync<Guid>("SELECT company_id FROM recruiter_links WHERE subject = @subject", new { subject = user.Subject() })).ToHashSet();
+        var batchId = Guid.CreateVersion7();
+        var fileName = Path.GetFileName(file.FileName) is { Length: > 0 and <= 255 } name ? name : "upload";
+        try
+        {
+            await using var tx = await db.BeginTransactionAsync(ct);
+            var result = await ImportRunner.RunAsync(db, tx, batchId, new ImportRequest(source, fileName, bytes, mapping, user.Subject(), allowed),
+                options, (done, total) => inFlight.Report(batchId, user.Subject(), fileName, source.Id, done, total), ct);
+            var batch = await ImportBatches.FindAsync(db, tx, batchId, null, result.Problems.Take(1000).ToList(), preview: dryRun);
+            if (dryRun)
+            {
+                await tx.RollbackAsync(ct);
+                return TypedResults.Ok(batch!);
+            }
+            await AuditLog.WriteAsync(db, tx, user, "import.completed", "import_batch", batchId,
+                new { source = source.Id, result.RowsRead, result.RowsRejected, result.Counts.PositionsCreated, result.Counts.PositionsUpdated });
+            await tx.CommitAsync(ct);
+            return TypedResults.Created($"/api/imports/{batchId}", batch!);
+        }
+        catch (UnreadableFileException unreadable)
+        {
+            return Problems.Unprocessable(unreadable.Message, unreadable.Message);
+        }
+        finally
+        {
+            inFlight.Finish(batchId);
+        }
+    }
+
+    static ValidationProblem Invalid(string field, string chinese, string english) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [Say.Text(chinese, english)] });
+
+    static bool TryReadMapping(string? json, out Dictionary<ImportField, string>? mapping)
+    {
+        mapping = null;
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return true;
+        }
+        try
+        {
+            var raw = JsonSerializer.Deserialize<Dictionary<string, string>>(json);
+            mapping = [];
+            foreach (var (field, header) in raw ?? [])
+            {
+                if (!Enum.TryParse<ImportField>(field, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || string.IsNullOrWhiteSpace(header))
+                {
+                    return false;
+                }
+                mapping[parsed] = header;
+            }
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    static async Task<Results<Ok<ImportBatch>, NotFound>> GetById(Guid id, ClaimsPrincipal user, NpgsqlDataSource dataSource, ImportsInFlight inFlight)
+    {
+        var onlyBy = user.IsAdmin() ? null : user.Subject();
+        await using var db = await dataSource.OpenConnectionAsync();
+        var batch = await ImportBatches.FindAsync(db, null, id, onlyBy) ?? inFlight.Find(id, onlyBy);
+        return batch is null ? TypedResults.NotFound() : TypedResults.Ok(batch);
+    }
+}

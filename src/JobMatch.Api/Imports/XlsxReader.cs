@@ -1,0 +1,244 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Xml;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace JobMatch.Api.Imports;
+
+/// <summary>The first worksheet of an XLSX as rows: formula cells give their cached value, merged ranges are filled down.</summary>
+static class XlsxReader
+{
+    public static Sheet Read(byte[] file, ImportOptions options)
+    {
+        CheckZip(file, options);
+        try
+        {
+            using var document = SpreadsheetDocument.Open(new MemoryStream(file, writable: false), false,
+                new OpenSettings { MaxCharactersInPart = options.MaxXlsxPartCharacters });
+            var workbook = document.WorkbookPart ?? throw SheetReader.Unreadable();
+            var firstSheet = workbook.Workbook.Sheets?.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().FirstOrDefault() ?? throw SheetReader.Unreadable();
+            var worksheet = (WorksheetPart)workbook.GetPartById(firstSheet.Id!.Value!);
+            // The SDK locates the parts; the sheet itself is read with a plain XmlReader, which is several times faster
+            // than its typed reader. The character limit keeps a zip bomb from expanding without end.
+            var settings = new XmlReaderSettings
+            {
+                DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = true, CheckCharacters = false,
+                MaxCharactersInDocument = options.MaxXlsxPartCharacters,
+            };
+            var shared = workbook.SharedStringTablePart is { } sst ? ReadSharedStrings(sst.GetStream(), settings) : [];
+            using var xml = XmlReader.Create(worksheet.GetStream(), settings);
+            var (rows, merges) = ReadSheetXml(xml, shared, options);
+            FillMerged(rows, merges);
+            return new Sheet("xlsx", null, rows);
+        }
+        catch (Exception error) when (error is OpenXmlPackageException or InvalidDataException or XmlException or InvalidOperationException
+            or IOException or KeyNotFoundException or ArgumentException)
+        {
+            throw SheetReader.Unreadable();
+        }
+    }
+
+    static string[] ReadSharedStrings(Stream stream, XmlReaderSettings settings)
+    {
+        using var xml = XmlReader.Create(stream, settings);
+        var strings = new List<string>();
+        var text = new StringBuilder();
+        var phonetic = false;
+        xml.Read();
+        while (!xml.EOF)
+        {
+            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "t" && !phonetic)
+            {
+                text.Append(xml.ReadElementContentAsString());
+                continue;
+            }
+            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "rPh" && !xml.IsEmptyElement)
+            {
+                phonetic = true; // reading aids (furigana) are not part of the text
+            }
+            else if (xml.NodeType == XmlNodeType.EndElement && xml.LocalName == "rPh")
+            {
+                phonetic = false;
+            }
+            else if (xml.NodeType == XmlNodeType.EndElement && xml.LocalName == "si" || xml.NodeType == XmlNodeType.Element && xml.LocalName == "si" && xml.IsEmptyElement)
+            {
+                strings.Add(text.ToString());
+                text.Clear();
+            }
+            xml.Read();
+        }
+        return [.. strings];
+    }
+
+    static (List<SheetRow> Rows, List<string> Merges) ReadSheetXml(XmlReader xml, string[] shared, ImportOptions options)
+    {
+        var rows = new List<SheetRow>();
+        var merges = new List<string>();
+        var cells = new List<string?>();
+        var rowNumber = 0;
+        var (column, type, value, inline) = (0, (string?)null, (string?)null, (string?)null);
+        xml.Read();
+        while (!xml.EOF)
+        {
+            if (xml.NodeType == XmlNodeType.Element)
+            {
+                switch (xml.LocalName)
+                {
+                    case "row":
+                        if (rows.Count >= options.MaxRows)
+                        {
+                            throw SheetReader.TooManyRows(options);
+                        }
+                        rowNumber = int.TryParse(xml.GetAttribute("r"), CultureInfo.InvariantCulture, out var r) ? r : rowNumber + 1;
+                        cells.Clear();
+                        if (xml.IsEmptyElement)
+                        {
+                            rows.Add(new SheetRow(rowNumber, []));
+                        }
+                        break;
+                    case "c":
+                        column = xml.GetAttribute("r") is { } reference ? ColumnIndex(reference) : cells.Count;
+                        (type, value, inline) = (xml.GetAttribute("t"), null, null);
+                        break;
+                    // Text nodes read directly: ReadElementContentAsString costs more than the rest of a cell together.
+                    case "v" when !xml.IsEmptyElement:
+                        xml.Read();
+                        value = xml.NodeType is XmlNodeType.Text or XmlNodeType.SignificantWhitespace ? xml.Value : "";
+                        continue;
+                    case "t" when !xml.IsEmptyElement:
+                        xml.Read();
+                        inline += xml.NodeType is XmlNodeType.Text or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace ? xml.Value : "";
+                        continue;
+                    case "mergeCell":
+                        merges.Add(xml.GetAttribute("ref") ?? "");
+                        break;
+                }
+            }
+            else if (xml.NodeType == XmlNodeType.EndElement && xml.LocalName == "c" && column < SheetReader.MaxColumns)
+            {
+                while (cells.Count <= column)
+                {
+                    cells.Add(null);
+                }
+                cells[column] = CellText(type, value, inline, shared);
+            }
+            else if (xml.NodeType == XmlNodeType.EndElement && xml.LocalName == "row")
+            {
+                rows.Add(new SheetRow(rowNumber, [.. cells]));
+            }
+            xml.Read();
+        }
+        return (rows, merges);
+    }
+
+    /// <summary>The stored value: a formula's cached result, never the formula itself; error values read as empty.</summary>
+    static string? CellText(string? type, string? value, string? inline, string[] shared) => type switch
+    {
+        "inlineStr" => inline,
+        "s" => int.TryParse(value, CultureInfo.InvariantCulture, out var index) && index >= 0 && index < shared.Length ? shared[index] : null,
+        "b" => value is null ? null : value == "1" ? "是" : "否",
+        "e" => null,
+        // Numbers: 3.0000000000000004 and 4000 as Excel stores them, written back the short way.
+        null or "n" when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) =>
+            Math.Round(number, 6).ToString(CultureInfo.InvariantCulture),
+        _ => value,
+    };
+
+    /// <summary>Every cell of a merged range takes the top-left value (bureaus merge the company cell over its positions).</summary>
+    static void FillMerged(List<SheetRow> rows, List<string> merges)
+    {
+        var byNumber = new Dictionary<int, int>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            byNumber.TryAdd(rows[i].Number, i);
+        }
+        foreach (var merge in merges)
+        {
+            var corners = merge.Split(':');
+            if (corners.Length != 2)
+            {
+                continue;
+            }
+            var (firstColumn, firstRow) = (ColumnIndex(corners[0]), RowIndex(corners[0]));
+            var (lastColumn, lastRow) = (Math.Min(ColumnIndex(corners[1]), SheetReader.MaxColumns - 1), RowIndex(corners[1]));
+            if (!byNumber.TryGetValue(firstRow, out var top) || firstColumn >= rows[top].Cells.Length)
+            {
+                continue;
+            }
+            var value = rows[top].Cells[firstColumn];
+            for (var r = firstRow; r <= lastRow; r++)
+            {
+                if (!byNumber.TryGetValue(r, out var at))
+                {
+                    continue;
+                }
+                var cells = rows[at].Cells;
+                if (cells.Length <= lastColumn)
+                {
+                    Array.Resize(ref cells, lastColumn + 1);
+                    rows[at] = rows[at] with { Cells = cells };
+                }
+                for (var c = firstColumn; c <= lastColumn; c++)
+                {
+                    cells[c] = value;
+                }
+            }
+        }
+    }
+
+    static int ColumnIndex(string reference)
+    {
+        var index = 0;
+        foreach (var c in reference)
+        {
+            if (c is >= 'A' and <= 'Z' or >= 'a' and <= 'z')
+            {
+                index = index * 26 + (char.ToUpperInvariant(c) - 'A' + 1);
+            }
+            else
+            {
+                break;
+            }
+        }
+        return index - 1;
+    }
+
+    static int RowIndex(string reference)
+    {
+        var letters = 0;
+        while (letters < reference.Length && char.IsAsciiLetter(reference[letters]))
+        {
+            letters++;
+        }
+        return int.TryParse(reference.AsSpan(letters), CultureInfo.InvariantCulture, out var row) ? row : 0;
+    }
+
+    /// <summary>Zip bombs: refuse archives whose declared sizes or compression ratios are out of proportion.</summary>
+    static void CheckZip(byte[] file, ImportOptions options)
+    {
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(file, writable: false), ZipArchiveMode.Read);
+            if (zip.Entries.Count > 10_000)
+            {
+                throw SheetReader.Bomb();
+            }
+            long total = 0;
+            foreach (var entry in zip.Entries)
+            {
+                total += entry.Length;
+                if (total > options.MaxXlsxUncompressedBytes || entry.Length > 1024 * 1024 && entry.Length > entry.CompressedLength * 200L)
+                {
+                    throw SheetReader.Bomb();
+                }
+            }
+        }
+        catch (InvalidDataException)
+        {
+            throw SheetReader.Unreadable();
+        }
+    }
+}

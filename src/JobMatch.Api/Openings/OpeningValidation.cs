@@ -1,0 +1,73 @@
+using JobMatch.Api.Conventions;
+using JobMatch.Api.Imports;
+
+namespace JobMatch.Api.Openings;
+
+/// <summary>Checks a posting and turns it into column values, parsing salary text the way imports do.</summary>
+static class OpeningValidation
+{
+    public const string Columns = """
+        headcount, filled, duties, requirements, skills, education, majors, age_min, age_max, district_code, location,
+        salary_min, salary_max, salary_text, certificates, veteran_preference, gender_note, notes, closes_on
+        """;
+
+    public const string Parameters = """
+        @Headcount, @Filled, @Duties, @Requirements, @Skills, @Education, @Majors, @AgeMin, @AgeMax, @DistrictCode, @Location,
+        @SalaryMin, @SalaryMax, @SalaryText, @Certificates, @VeteranPreference, @GenderNote, @Notes, @ClosesOn
+        """;
+
+    public sealed record Values(Guid Id, Guid CompanyId, Guid? FairId, string Kind, string Title, string Actor, int? Headcount, int Filled,
+        string? Duties, string? Requirements, string[] Skills, string? Education, string[] Majors, short? AgeMin, short? AgeMax,
+        string? DistrictCode, string Location, int? SalaryMin, int? SalaryMax, string? SalaryText, string[] Certificates,
+        bool VeteranPreference, string? GenderNote, string? Notes, DateOnly? ClosesOn);
+
+    public static (Dictionary<string, string[]> Errors, Values Values) Check(OpeningInput body)
+    {
+        var errors = new Dictionary<string, string[]>();
+        void Add(string field, string chinese, string english) => errors[field] = [Say.Text(chinese, english)];
+
+        if (string.IsNullOrWhiteSpace(body.Title) || body.Title.Trim().Length > 200)
+        {
+            Add("title", "请填写岗位名称（1–200 字）。", "Give the title (1–200 characters).");
+        }
+        if (body.Headcount is < 1 or > 100_000 || body.Filled < 0 || body.Filled > body.Headcount)
+        {
+            Add("headcount", "招聘人数须为正数，已招人数不超过招聘人数（人数未知时留空）。", "Headcount must be positive and filled at most the headcount (leave it empty when unknown).");
+        }
+        if (!CellParsers.TrySalary(body.Salary, out var salary))
+        {
+            Add("salary", "薪资无法识别。", "Salary not understood.");
+        }
+        var (salaryMin, salaryMax) = (body.SalaryMin ?? salary.Min, body.SalaryMax ?? salary.Max);
+        if (salaryMin < 0 || salaryMax < salaryMin)
+        {
+            Add("salaryMax", "最高薪资不能低于最低薪资。", "The maximum salary cannot be below the minimum.");
+        }
+        if (!CellParsers.TryEducation(body.Education, out var education))
+        {
+            Add("education", "学历无法识别。", "Education not understood.");
+        }
+        if (body.AgeMin is < 14 or > 80 || body.AgeMax is < 14 or > 80 || body.AgeMax < body.AgeMin)
+        {
+            Add("ageMax", "年龄范围应在 14–80 岁之间。", "Ages must lie between 14 and 80.");
+        }
+        var districtCode = Districts.Match(body.District) ?? Districts.Match(body.Location);
+        if (body.District is not null && Districts.Match(body.District) is null)
+        {
+            Add("district", "未知的区县。", "Unknown district.");
+        }
+        if (body.Kind is not (null or "job" or "training"))
+        {
+            Add("kind", "类型应为 job 或 training。", "Kind must be job or training.");
+        }
+        if ((body.Location?.Length ?? 0) > 200 || (body.Gender?.Length ?? 0) > 50 || (body.Salary?.Length ?? 0) > 100)
+        {
+            Add("location", "地点（200 字）、性别要求（50 字）或薪资文字（100 字）过长。", "Location (200), gender (50) or salary text (100) is too long.");
+        }
+        var values = new Values(Guid.Empty, body.CompanyId, body.FairId, body.Kind ?? "job", body.Title?.Trim() ?? "", "", body.Headcount,
+            body.Filled ?? 0, body.Duties, body.Requirements, body.Skills ?? [], education, body.Majors ?? [], body.AgeMin, body.AgeMax,
+            districtCode, body.Location?.Trim() ?? "", salaryMin, salaryMax, body.Salary, body.Certificates ?? [], body.VeteranPreference ?? false,
+            CellParsers.Gender(body.Gender), body.Notes, body.ClosesOn);
+        return (errors, values);
+    }
+}

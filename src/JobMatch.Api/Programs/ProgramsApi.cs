@@ -1,0 +1,141 @@
+using System.Security.Claims;
+using Dapper;
+using JobMatch.Api.Audit;
+using JobMatch.Api.Auth;
+using JobMatch.Api.Conventions;
+using JobMatch.Api.Imports;
+using Npgsql;
+
+namespace JobMatch.Api.Programs;
+
+public sealed record Sponsor(Guid CompanyId, string CompanyName, int Seats);
+
+/// <summary>An order-class program (订单班): enrolment is hiring; each sponsor's seats are a training position.</summary>
+public sealed record OrderClass(Guid Id, string Name, string College, string[] Majors, string DegreeLevel, DateOnly StartsOn,
+    int DurationMonths, IReadOnlyList<Sponsor> Sponsors, DateTime CreatedAt);
+
+public sealed record SponsorSeats(Guid CompanyId, int Seats);
+
+public sealed record CreateProgram(string Name, string College, string[]? Majors, string DegreeLevel, DateOnly StartsOn,
+    int DurationMonths, SponsorSeats[]? Sponsors);
+
+public static class ProgramsApi
+{
+    public static RouteGroupBuilder MapPrograms(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/programs").WithTags("Programs");
+        group.MapGet("/", List).RequireAuthorization(Policies.AnyRole).WithSummary("Order-class programs with their sponsors, newest first");
+        group.MapGet("/{id:guid}", GetById).RequireAuthorization(Policies.AnyRole).WithSummary("One order-class program");
+        group.MapPost("/", Create).RequireAuthorization(Policies.Admin).AcceptsIdempotencyKey()
+            .WithSummary("Create an order-class program; each sponsor's seat quota becomes a training position (admin)");
+        return group;
+    }
+
+    static async Task<Results<Ok<Page<OrderClass>>, ValidationProblem>> List(NpgsqlDataSource dataSource, string? cursor, int? limit)
+    {
+        if (!Paging.TryDecode(cursor, out var after))
+        {
+            return Paging.InvalidCursor();
+        }
+        var take = Paging.Clamp(limit);
+        await using var db = await dataSource.OpenConnectionAsync();
+        var rows = await Load(db, null, "WHERE @after::uuid IS NULL OR p.id < @after ORDER BY p.id DESC LIMIT @take", new { after, take = take + 1 });
+        var total = await db.ExecuteScalarAsync<long>("SELECT count(*) FROM programs");
+        return TypedResults.Ok(Paging.ToPage(rows, take, total, program => program.Id));
+    }
+
+    static async Task<Results<Ok<OrderClass>, NotFound>> GetById(Guid id, NpgsqlDataSource dataSource)
+    {
+        await using var db = await dataSource.OpenConnectionAsync();
+        return (await Load(db, null, "WHERE p.id = @id", new { id })).SingleOrDefault() is { } program
+            ? TypedResults.Ok(program) : TypedResults.NotFound();
+    }
+
+    static async Task<List<OrderClass>> Load(NpgsqlConnection db, NpgsqlTransaction? tx, string where, object parameters)
+    {
+        var programs = (await db.QueryAsync<ProgramRow>($"""
+            SELECT p.id, p.name, p.college, p.majors, p.degree_level, p.starts_on, p.duration_months, p.created_at FROM programs p {where}
+            """, parameters, tx)).ToList();
+        var sponsors = (await db.QueryAsync<(Guid ProgramId, Guid CompanyId, string Name, int Seats)>("""
+            SELECT s.program_id, s.company_id, c.name, s.seats FROM program_sponsors s JOIN companies c ON c.id = s.company_id
+            WHERE s.program_id = ANY(@ids) ORDER BY c.name
+            """, new { ids = programs.Select(p => p.Id).ToArray() }, tx)).ToLookup(s => s.ProgramId);
+        return [.. programs.Select(p => new OrderClass(p.Id, p.Name, p.College, p.Majors, p.DegreeLevel, p.StartsOn, p.DurationMonths,
+            [.. sponsors[p.Id].Select(s => new Sponsor(s.CompanyId, s.Name, s.Seats))], p.CreatedAt))];
+    }
+
+    static async Task<Results<Created<OrderClass>, ValidationProblem>> Create(CreateProgram body, ClaimsPrincipal user, NpgsqlDataSource dataSource)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Trim().Length > 200)
+        {
+            errors["name"] = [Say.Text("请填写项目名称（1–200 字）。", "Give the program's name (1–200 characters).")];
+        }
+        if (string.IsNullOrWhiteSpace(body.College) || body.College.Trim().Length > 200)
+        {
+            errors["college"] = [Say.Text("请填写院校名称。", "Give the college.")];
+        }
+        if (!CellParsers.EducationLevels[1..].Contains(body.DegreeLevel))
+        {
+            errors["degreeLevel"] = [Say.Text("学历层次应为 高中/中专/技校、大专、本科、硕士 或 博士。", "Degree level must be 高中/中专/技校, 大专, 本科, 硕士 or 博士.")];
+        }
+        if (body.DurationMonths is < 1 or > 120)
+        {
+            errors["durationMonths"] = [Say.Text("学制为 1–120 个月。", "Duration is 1–120 months.")];
+        }
+        var sponsors = body.Sponsors ?? [];
+        if (sponsors.Any(s => s.Seats < 1) || sponsors.Select(s => s.CompanyId).Distinct().Count() != sponsors.Length)
+        {
+            errors["sponsors"] = [Say.Text("每个合作企业只列一次，名额至少为 1。", "List each sponsor once with at least one seat.")];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        await using var db = await dataSource.OpenConnectionAsync();
+        await using var tx = await db.BeginTransactionAsync();
+        var known = await db.ExecuteScalarAsync<long>("SELECT count(*) FROM companies WHERE id = ANY(@ids)", new { ids = sponsors.Select(s => s.CompanyId).ToArray() }, tx);
+        if (known != sponsors.Length)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["sponsors"] = [Say.Text("合作企业不存在：请先登记单位。", "A sponsor is not a registered company: register it first.")],
+            });
+        }
+        var program = await CreateAsync(db, tx, body with { Name = body.Name.Trim(), College = body.College.Trim(), Sponsors = sponsors }, user.Subject());
+        await AuditLog.WriteAsync(db, tx, user, "program.created", "program", program.Id);
+        await tx.CommitAsync();
+        return TypedResults.Created($"/api/programs/{program.Id}", program);
+    }
+
+    /// <summary>Writes the program, its sponsors and one training position per sponsor (headcount = seats); used by the demo seeder too.</summary>
+    public static async Task<OrderClass> CreateAsync(NpgsqlConnection db, NpgsqlTransaction tx, CreateProgram body, string actor)
+    {
+        var id = Guid.CreateVersion7();
+        var sponsors = body.Sponsors ?? [];
+        await db.ExecuteAsync("""
+            INSERT INTO programs (id, name, college, majors, degree_level, starts_on, duration_months, created_by)
+            VALUES (@id, @Name, @College, @majors, @DegreeLevel, @StartsOn, @DurationMonths, @actor);
+            INSERT INTO program_sponsors (program_id, company_id, seats) SELECT @id, unnest(@companies), unnest(@seats);
+            INSERT INTO positions (id, company_id, program_id, kind, title, headcount, majors, location, district_code, created_by)
+            SELECT x.position_id, x.company_id, @id, 'training', @Name, x.seats, @majors, @College, c.district_code, @actor
+            FROM unnest(@positionIds, @companies, @seats) AS x (position_id, company_id, seats) JOIN companies c ON c.id = x.company_id;
+            """, new { id, body.Name, body.College, majors = body.Majors ?? [], body.DegreeLevel, body.StartsOn, body.DurationMonths, actor,
+                       companies = sponsors.Select(s => s.CompanyId).ToArray(), seats = sponsors.Select(s => s.Seats).ToArray(),
+                       positionIds = sponsors.Select(_ => Guid.CreateVersion7()).ToArray() }, tx);
+        return (await Load(db, tx, "WHERE p.id = @id", new { id })).Single();
+    }
+
+    // Properties, not a positional record: Dapper matches constructors by exact type, and text[] arrives as System.Array.
+    sealed record ProgramRow
+    {
+        public Guid Id { get; init; }
+        public string Name { get; init; } = "";
+        public string College { get; init; } = "";
+        public string[] Majors { get; init; } = [];
+        public string DegreeLevel { get; init; } = "";
+        public DateOnly StartsOn { get; init; }
+        public int DurationMonths { get; init; }
+        public DateTime CreatedAt { get; init; }
+    }
+}
