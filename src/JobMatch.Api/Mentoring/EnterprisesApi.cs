@@ -80,14 +80,7 @@ public static class EnterprisesApi
     {
         var errors = Validate(body);
         await using var db = await dataSource.OpenConnectionAsync();
-        if (body.CompanyId is { } companyId && !await CompanyExists(db, companyId))
-        {
-            errors["companyId"] = [CompanyError()];
-        }
-        if (body.FounderVeteranId is { } veteranId && !await VeteranExists(db, veteranId))
-        {
-            errors["founderVeteranId"] = [VeteranError()];
-        }
+        await CheckLinks(db, body.CompanyId, body.FounderVeteranId, errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -133,14 +126,7 @@ public static class EnterprisesApi
             errors["needs"] = [needsError];
         }
         await using var db = await dataSource.OpenConnectionAsync();
-        if (body.CompanyId is { } companyId && !await CompanyExists(db, companyId))
-        {
-            errors["companyId"] = [CompanyError()];
-        }
-        if (body.FounderVeteranId is { } veteranId && !await VeteranExists(db, veteranId))
-        {
-            errors["founderVeteranId"] = [VeteranError()];
-        }
+        await CheckLinks(db, body.CompanyId, body.FounderVeteranId, errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -168,8 +154,19 @@ public static class EnterprisesApi
     static Task<bool> CompanyExists(NpgsqlConnection db, Guid companyId) =>
         db.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM companies WHERE id = @companyId)", new { companyId });
 
-    static Task<bool> VeteranExists(NpgsqlConnection db, Guid veteranId) =>
-        db.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM veterans WHERE id = @veteranId)", new { veteranId });
+    /// <summary>A linked company or founder profile must exist: an unknown id is a field error, not a 409.</summary>
+    static async Task CheckLinks(NpgsqlConnection db, Guid? companyId, Guid? founderVeteranId, Dictionary<string, string[]> errors)
+    {
+        if (companyId is { } company && !await CompanyExists(db, company))
+        {
+            errors["companyId"] = [CompanyError()];
+        }
+        if (founderVeteranId is { } veteranId
+            && !await db.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM veterans WHERE id = @veteranId)", new { veteranId }))
+        {
+            errors["founderVeteranId"] = [VeteranError()];
+        }
+    }
 
     static string VeteranError() => Say.Text("创始人的退役军人档案（founderVeteranId）不存在。", "No veteran profile has this founderVeteranId.");
 
