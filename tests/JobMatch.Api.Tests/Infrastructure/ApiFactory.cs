@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using JobMatch.Api.Auth;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace JobMatch.Api.Tests.Infrastructure;
 
@@ -12,7 +13,12 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public static readonly string PrivacyKey = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 11 + 3)).ToArray());
 
+    readonly LogCapture logs = new();
+
     public TestCluster Cluster { get; private set; } = null!;
+
+    /// <summary>What this instance of the service logged.</summary>
+    public IEnumerable<string> Logs => logs.Lines;
     public string Database { get; private set; } = null!;
 
     /// <summary>Requests per minute per user; raised so that ordinary tests never meet the limit.</summary>
@@ -30,6 +36,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Auth:SigningKey", Auth.SigningKey);
         builder.UseSetting("Privacy:EncryptionKey", PrivacyKey);
         builder.UseSetting("Limits:RequestsPerMinute", RequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.ConfigureLogging(logging => logging.AddProvider(logs));
     }
 
     public HttpClient ClientFor(string role, string subject)
@@ -41,5 +48,17 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public HttpClient Admin(string subject = "admin-1") => ClientFor(Roles.Admin, subject);
 
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+    /// <summary>
+    /// Every test class ends by checking its service's logs for the personal data the tests made up so far: a leak
+    /// anywhere in the run fails the class whose service logged it.
+    /// </summary>
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (PersonalData.FindIn(logs.Lines) is var (value, line))
+        {
+            var shown = line.Replace(value, "«personal data»", StringComparison.Ordinal);
+            throw new Xunit.Sdk.XunitException($"The service logged personal data: {shown[..Math.Min(shown.Length, 400)]}");
+        }
+    }
 }

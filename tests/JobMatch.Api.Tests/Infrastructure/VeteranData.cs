@@ -17,12 +17,12 @@ public static class VeteranData
         var sequence = Random.Shared.Next(0, 500) * 2 + (male ? 1 : 0);
         var first17 = "340403" + birth + sequence.ToString("000", CultureInfo.InvariantCulture);
         var sum = first17.Select((c, i) => (c - '0') * Weights[i]).Sum();
-        return first17 + "10X98765432"[sum % 11];
+        return PersonalData.Remember(first17 + "10X98765432"[sum % 11]);
     }
 
-    public static string NewPhone() => "139" + Random.Shared.Next(0, 100_000_000).ToString("00000000", CultureInfo.InvariantCulture);
+    public static string NewPhone() => PersonalData.Remember("139" + Random.Shared.Next(0, 100_000_000).ToString("00000000", CultureInfo.InvariantCulture));
 
-    public static string NewName() => string.Concat(Enumerable.Range(0, 4).Select(_ => Rare[Random.Shared.Next(Rare.Length)]));
+    public static string NewName() => PersonalData.Remember(string.Concat(Enumerable.Range(0, 4).Select(_ => Rare[Random.Shared.Next(Rare.Length)])));
 
     public static object Consent(string kind, bool granted = true) => new { kind, granted, textVersion = "2026-11" };
 
