@@ -15,6 +15,7 @@ using JobMatch.Api.Imports;
 using JobMatch.Api.JobFairs;
 using JobMatch.Api.Openings;
 using JobMatch.Api.Programs;
+using JobMatch.Api.Applications;
 
 // GBK/GB18030 spreadsheets (CSV imports) need the code-page encodings, registered once.
 System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
@@ -73,6 +74,7 @@ static async Task<int> Serve(string[] args)
     app.MapVeterans();
     app.MapTaxonomy();
     app.MapMentoring();
+    app.MapApplications();
 
     await app.RunAsync();
     return 0;
