@@ -16,6 +16,7 @@ using JobMatch.Api.JobFairs;
 using JobMatch.Api.Openings;
 using JobMatch.Api.Programs;
 using JobMatch.Api.Applications;
+using JobMatch.Api.Interactions;
 
 // GBK/GB18030 spreadsheets (CSV imports) need the code-page encodings, registered once.
 System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
@@ -75,6 +76,7 @@ static async Task<int> Serve(string[] args)
     app.MapTaxonomy();
     app.MapMentoring();
     app.MapApplications();
+    app.MapInteractions();
 
     await app.RunAsync();
     return 0;
