@@ -38,9 +38,14 @@ public static class ApplicationsApi
         return app;
     }
 
-    static async Task<Results<Created<ApplicationDetail>, Ok<ApplicationDetail>, NotFound, ProblemHttpResult>> Apply(
-        Guid id, ClaimsPrincipal user, NpgsqlDataSource dataSource, TimeProvider clock)
+    static async Task<Results<Created<ApplicationDetail>, Ok<ApplicationDetail>, NotFound, ValidationProblem, ProblemHttpResult>> Apply(
+        Guid id, HttpRequest request, ClaimsPrincipal user, NpgsqlDataSource dataSource, TimeProvider clock)
     {
+        // The applicant is the token's profile, always: a body naming anyone (or anything) is refused.
+        if (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0)
+        {
+            return Invalid("body", "申请无需请求体：您始终以本人档案申请。", "Send no body: you always apply with your own profile.");
+        }
         await using var db = await dataSource.OpenConnectionAsync();
         await using var tx = await db.BeginTransactionAsync();
         var veteranId = await db.QuerySingleOrDefaultAsync<Guid?>("SELECT id FROM veterans WHERE subject = @subject", new { subject = user.Subject() }, tx);

@@ -47,9 +47,12 @@ public static class ApplicationData
     {
         var client = api.Veteran(subject ?? "vet-" + Guid.NewGuid().ToString("N")[..10]);
         var name = VeteranData.NewName();
-        var profile = await client.CreateProfile(VeteranData.Profile(name, VeteranData.NewIdNumber(), VeteranData.NewPhone()));
+        var profile = await client.CreateProfile(VeteranData.Profile(name, VeteranData.NewIdNumber(birth: RandomBirth()), VeteranData.NewPhone()));
         return (client, profile.GetProperty("id").GetGuid(), name);
     }
+
+    // Many applicants per class: spread birth dates so that random ID numbers do not collide.
+    static string RandomBirth() => new DateOnly(1975, 1, 1).AddDays(Random.Shared.Next(0, 9000)).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
 
     public static async Task<Guid> Apply(this HttpClient veteran, Guid position)
     {
