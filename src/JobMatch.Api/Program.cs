@@ -77,6 +77,7 @@ static async Task<int> Serve(string[] args)
     app.MapMentoring();
     app.MapApplications();
     app.MapInteractions();
+    app.MapApplicationReports();
 
     await app.RunAsync();
     return 0;
