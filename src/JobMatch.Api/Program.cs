@@ -78,6 +78,7 @@ static async Task<int> Serve(string[] args)
     app.MapApplications();
     app.MapInteractions();
     app.MapApplicationReports();
+    app.MapPlacementImport();
 
     await app.RunAsync();
     return 0;
