@@ -136,4 +136,12 @@ public sealed class ApplicationsTests(ApiFactory api) : IClassFixture<ApiFactory
         Assert.Equal(application, Assert.Single(page.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
         await (await api.ClientFor(Roles.Recruiter, "rec-any").GetAsync("/api/applications")).AssertProblem(403);
     }
+
+    [Fact]
+    public async Task TheApiDocumentSaysThatApplyingSharesTheProfileWithTheCompany()
+    {
+        var document = await (await api.CreateClient().GetAsync("/swagger/v1/swagger.json")).ReadJson();
+        var apply = document.GetProperty("paths").GetProperty("/api/openings/{id}/applications").GetProperty("post");
+        Assert.Contains("shares your profile", apply.GetProperty("description").GetString());
+    }
 }
