@@ -30,6 +30,7 @@ static void AddSeeders(IServiceCollection services)
     services.AddDemoSeeder<DemoVeterans>();
     services.AddDemoSeeder<DemoMentoring>();
     services.AddDemoSeeder<DemoListings>();
+    services.AddDemoSeeder<DemoApplications>();
 }
 
 static async Task<int> Serve(string[] args)
