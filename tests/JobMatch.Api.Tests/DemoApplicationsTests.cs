@@ -24,6 +24,7 @@ public sealed class DemoApplicationsTests(ApiFactory api) : IClassFixture<ApiFac
                                AND a.state IN ('hired', 'enrolled', 'graduated', 'employed', 'retained_6m', 'retained_12m'))
             """));
         Assert.All(await db.QueryAsync<Guid>("SELECT id FROM applications"), id => Assert.Equal(7, id.Version));
+        Assert.Equal(0, await db.ExecuteScalarAsync<long>("SELECT count(*) FROM positions WHERE status = 'filled'"));
 
         var fair = await db.QuerySingleAsync<Guid>("SELECT id FROM job_fairs WHERE name = '淮南市退役军人网络专场招聘会'");
         var funnel = await (await api.Admin().GetAsync($"/api/reports/job-fairs/{fair}")).ReadJson();

@@ -50,14 +50,15 @@ sealed class DemoApplications : IDemoSeeder
             WHERE v.n > 1200 AND v.n <= 1235;
             """, transaction: transaction);
         progress.Report(0.3);
-        // Openings that would be over-filled: later hires (enrolments) stop at the stage before, so headcount holds.
+        // Hires (enrolments) stop at the stage before once a position would have no opening left: headcount holds, and
+        // every demo position stays open for people trying the service.
         await db.ExecuteAsync($"""
             WITH ranked AS (
                 SELECT d.veteran_id, d.position_id, row_number() OVER (PARTITION BY d.position_id ORDER BY d.n) AS k, p.headcount
                 FROM demo_paths d JOIN positions p ON p.id = d.position_id
                 WHERE d.path && ARRAY['hired', 'enrolled'] AND NOT d.path && ARRAY['cancelled', 'dropped'])
             UPDATE demo_paths d SET path = d.path[1:array_position(d.path, CASE WHEN d.kind = 'job' THEN 'hired' ELSE 'enrolled' END) - 1]
-            FROM ranked r WHERE r.veteran_id = d.veteran_id AND r.position_id = d.position_id AND r.headcount IS NOT NULL AND r.k > r.headcount;
+            FROM ranked r WHERE r.veteran_id = d.veteran_id AND r.position_id = d.position_id AND r.headcount IS NOT NULL AND r.k >= r.headcount;
 
             INSERT INTO applications (id, veteran_id, position_id, kind, state, created_at, updated_at)
             SELECT {V7("timestamptz '2023-03-16 10:00+08' + n * interval '1 minute'")}, veteran_id, position_id, kind, path[cardinality(path)],
