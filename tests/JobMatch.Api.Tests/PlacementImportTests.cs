@@ -1,17 +1,19 @@
 using System.Net;
 using System.Net.Http.Headers;
 using JobMatch.Api.Tests.Infrastructure;
+using JobMatch.ImportBench;
 
 namespace JobMatch.Api.Tests;
 
 public sealed class PlacementImportTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
-    Task<HttpResponseMessage> Upload(byte[] file, string query = "", HttpClient? client = null)
+    Task<HttpResponseMessage> Upload(byte[] file, string query = "", HttpClient? client = null, string name = "历史安置.csv")
     {
         var form = new MultipartFormDataContent();
         var content = new ByteArrayContent(file);
-        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        form.Add(content, "file", "历史安置.csv");
+        content.Headers.ContentType = new MediaTypeHeaderValue(name.EndsWith(".xlsx", StringComparison.Ordinal)
+            ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv");
+        form.Add(content, "file", name);
         return (client ?? api.Admin()).PostAsync($"/api/placements/imports{query}", form);
     }
 
@@ -66,5 +68,26 @@ public sealed class PlacementImportTests(ApiFactory api) : IClassFixture<ApiFact
         await (await Upload(Listings.Csv("单位名称,岗位名称", "甲公司,司机"))).AssertProblem(422);
         var (_, recruiter) = await api.CompanyWithRecruiter();
         await (await Upload(Listings.Csv("身份证号,单位名称,日期,结果"), client: recruiter)).AssertProblem(403);
+    }
+
+    [Fact]
+    public async Task AnXlsxWithATitleRowAndExcelDatesImportsToo()
+    {
+        var idNumber = VeteranData.NewIdNumber(birth: "19880808");
+        var veteranId = (await api.Veteran("vet-history-xlsx").CreateProfile(VeteranData.Profile(VeteranData.NewName(), idNumber, VeteranData.NewPhone())))
+            .GetProperty("id").GetGuid();
+        object?[][] rows =
+        [
+            ["2021年退役军人就业安置台账", null, null, null, null],
+            ["公民身份号码", "用人单位", "招聘岗位", "录用日期", "录用情况"],
+            [idNumber, "淮南台账" + Guid.NewGuid().ToString("N")[..6] + "公司", "电工", 44450, "已入职"], // Excel day 44450 = 2021-09-11,
+        ];
+        var response = await Upload(XlsxWriter.Write(rows, ["A1:E1"]), name: "台账.xlsx");
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(1, (await response.ReadJson()).GetProperty("written").GetInt32());
+        var row = (await (await api.Admin().GetAsync("/api/interactions/training-set?source=historical")).ReadJson()).EnumerateArray()
+            .Single(r => r.GetProperty("veteranId").GetGuid() == veteranId);
+        Assert.Equal(4, row.GetProperty("label").GetInt16());
+        Assert.Equal(new DateTime(2021, 9, 11, 4, 0, 0, DateTimeKind.Utc), row.GetProperty("lastAt").GetDateTime().ToUniversalTime());
     }
 }
