@@ -144,4 +144,19 @@ public sealed class ApplicationsTests(ApiFactory api) : IClassFixture<ApiFactory
         var apply = document.GetProperty("paths").GetProperty("/api/openings/{id}/applications").GetProperty("post");
         Assert.Contains("shares your profile", apply.GetProperty("description").GetString());
     }
+
+    [Fact]
+    public async Task AnImportWhosePositionsHaveApplicationsCannotBeRevertedSilently()
+    {
+        var admin = api.Admin();
+        var fair = await admin.CreateFair();
+        var company = "淮南撤销" + Guid.NewGuid().ToString("N")[..6] + "有限公司";
+        var batch = await (await admin.Upload(fair, Listings.Csv("单位名称,岗位名称,招聘人数", $"{company},仓管员,2"), "fair.csv")).ReadJson();
+        var position = (await admin.OpeningsOf(fair)).Single().GetProperty("id").GetGuid();
+        var (veteran, _, _) = await api.Applicant();
+        var application = await veteran.Apply(position);
+
+        await (await admin.DeleteAsync($"/api/imports/{batch.GetProperty("id").GetGuid()}")).AssertProblem(409);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/applications/{application}")).StatusCode);
+    }
 }
