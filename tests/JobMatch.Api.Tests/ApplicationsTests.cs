@@ -159,4 +159,18 @@ public sealed class ApplicationsTests(ApiFactory api) : IClassFixture<ApiFactory
         await (await admin.DeleteAsync($"/api/imports/{batch.GetProperty("id").GetGuid()}")).AssertProblem(409);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/applications/{application}")).StatusCode);
     }
+
+    [Fact]
+    public async Task MyExportHoldsEveryStepOfMyApplicationsWithTheCompanysNotes()
+    {
+        var (company, recruiter) = await api.CompanyWithRecruiter();
+        var (veteran, _, _) = await api.Applicant();
+        var application = await veteran.Apply(await api.PostJob(company, 1));
+        await recruiter.MoveOk(application, "screening", "简历符合要求");
+
+        var export = await (await veteran.GetAsync("/api/veterans/me/export")).ReadJson();
+        var steps = export.GetProperty("applications").EnumerateArray().ToList();
+        Assert.Equal(["submitted", "screening"], steps.Select(s => s.GetProperty("state").GetString()));
+        Assert.Equal("简历符合要求", steps[1].GetProperty("note").GetString());
+    }
 }
