@@ -1,11 +1,8 @@
 using System.Security.Claims;
-using Dapper;
 using JobMatch.Api.Audit;
 using JobMatch.Api.Auth;
-using JobMatch.Api.Companies;
 using JobMatch.Api.Conventions;
 using JobMatch.Api.Imports;
-using JobMatch.Api.Interactions;
 using JobMatch.Api.Veterans;
 using Microsoft.Extensions.Options;
 using Npgsql;
