@@ -15,6 +15,8 @@ using JobMatch.Api.Imports;
 using JobMatch.Api.JobFairs;
 using JobMatch.Api.Openings;
 using JobMatch.Api.Programs;
+using JobMatch.Api.Applications;
+using JobMatch.Api.Interactions;
 
 // GBK/GB18030 spreadsheets (CSV imports) need the code-page encodings, registered once.
 System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
@@ -28,6 +30,7 @@ static void AddSeeders(IServiceCollection services)
     services.AddDemoSeeder<DemoVeterans>();
     services.AddDemoSeeder<DemoMentoring>();
     services.AddDemoSeeder<DemoListings>();
+    services.AddDemoSeeder<DemoApplications>();
 }
 
 static async Task<int> Serve(string[] args)
@@ -73,6 +76,10 @@ static async Task<int> Serve(string[] args)
     app.MapVeterans();
     app.MapTaxonomy();
     app.MapMentoring();
+    app.MapApplications();
+    app.MapInteractions();
+    app.MapApplicationReports();
+    app.MapPlacementImport();
 
     await app.RunAsync();
     return 0;

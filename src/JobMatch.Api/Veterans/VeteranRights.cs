@@ -13,7 +13,11 @@ public sealed record ConsentOverview(IReadOnlyList<ConsentState> Current, IReadO
 public sealed record ProcessingRecord(DateTime At, string Action, string ActorRole);
 
 /// <summary>A copy of everything held about a veteran (PIPL art. 45): the profile in clear, consents, and who processed it.</summary>
-public sealed record VeteranExport(VeteranView Profile, IReadOnlyList<ConsentState> ConsentHistory, IReadOnlyList<ProcessingRecord> Processing, DateTime ExportedAt);
+public sealed record VeteranExport(VeteranView Profile, IReadOnlyList<ConsentState> ConsentHistory, IReadOnlyList<ProcessingRecord> Processing, DateTime ExportedAt,
+    IReadOnlyList<ApplicationStep> Applications);
+
+/// <summary>One step of one of my applications, with the company's note about it.</summary>
+public sealed record ApplicationStep(Guid ApplicationId, string CompanyName, string PositionTitle, string State, DateTime At, string OccurredOn, string? Note);
 
 /// <summary>PIPL rights: copy, deletion, consent and its withdrawal, removal of inferred data.</summary>
 static class VeteranRights
@@ -28,8 +32,15 @@ static class VeteranRights
         var processing = await db.QueryAsync<ProcessingRecord>("""
             SELECT at, action, actor_role FROM audit.entries WHERE object_id = @id ORDER BY at, id
             """, new { id = row.Id });
+        var applications = await db.QueryAsync<ApplicationStep>("""
+            SELECT a.id AS application_id, c.name AS company_name, p.title AS position_title, e.to_state AS state, e.at,
+                   e.occurred_on::text AS occurred_on, e.note
+            FROM applications a JOIN positions p ON p.id = a.position_id JOIN companies c ON c.id = p.company_id
+                 JOIN application_events e ON e.application_id = a.id
+            WHERE a.veteran_id = @id ORDER BY a.id, e.at, e.id
+            """, new { id = row.Id });
         return TypedResults.Ok(new VeteranExport(await store.View(db, row, clear: true),
-            [.. await Consents.HistoryAsync(db, row.Id)], [.. processing], DateTime.UtcNow));
+            [.. await Consents.HistoryAsync(db, row.Id)], [.. processing], DateTime.UtcNow, [.. applications]));
     }
 
     /// <summary>

@@ -67,8 +67,9 @@ static class VeteransAdminApi
     }
 
     /// <summary>
-    /// Admin: any profile, masked. Recruiter: only while the veteran's latest answer shares the profile with recruiters
-    /// (candidate lists and applications narrow this to their own candidates); otherwise 404, as for a missing one.
+    /// Admin: any profile, masked. Recruiter: an applicant to one of their companies' positions (applying shares the
+    /// profile with that company), or while the veteran's latest answer shares the profile with recruiters (candidate
+    /// lists); otherwise 404, as for a missing one.
     /// </summary>
     public static async Task<Results<Ok<VeteranView>, NotFound>> GetById(Guid id, ClaimsPrincipal user, NpgsqlDataSource dataSource, VeteranStore store)
     {
@@ -81,10 +82,17 @@ static class VeteransAdminApi
         {
             return TypedResults.Ok(await store.View(db, row, clear: false));
         }
-        return await Consents.HasAsync(db, id, Consents.ShareWithRecruiters)
+        return await AppliedToCompanyOf(db, id, user.Subject()) || await Consents.HasAsync(db, id, Consents.ShareWithRecruiters)
             ? TypedResults.Ok(await store.RecruiterView(db, row))
             : TypedResults.NotFound();
     }
+
+    static Task<bool> AppliedToCompanyOf(NpgsqlConnection db, Guid veteranId, string recruiter) =>
+        db.ExecuteScalarAsync<bool>("""
+            SELECT EXISTS (SELECT 1 FROM applications a JOIN positions p ON p.id = a.position_id
+                           JOIN recruiter_links l ON l.company_id = p.company_id
+                           WHERE a.veteran_id = @veteranId AND l.subject = @recruiter)
+            """, new { veteranId, recruiter });
 
     public static async Task<Results<Ok<Unmasked>, NotFound, ValidationProblem>> Unmask(
         Guid id, UnmaskRequest body, ClaimsPrincipal user, NpgsqlDataSource dataSource, VeteranStore store)

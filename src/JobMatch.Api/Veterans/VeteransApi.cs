@@ -33,7 +33,7 @@ public static class VeteransApi
         group.MapGet("/", VeteransAdminApi.List).RequireAuthorization(Policies.Admin)
             .WithSummary("Search and page through profiles, identifiers masked; idNumber finds one by its keyed hash (admin)");
         group.MapGet("/{id:guid}", VeteransAdminApi.GetById).RequireAuthorization(Policies.AdminOrRecruiter)
-            .WithSummary("One profile, masked: admin always; a recruiter only while the veteran shares with recruiters");
+            .WithSummary("One profile, masked: admin always; a recruiter for an applicant to their company, or while the veteran shares with recruiters");
         group.MapPost("/{id:guid}/unmask", VeteransAdminApi.Unmask).RequireAuthorization(Policies.Admin).AcceptsIdempotencyKey()
             .WithSummary("Show a profile's ID number and phone in clear, for a stated reason that goes to the audit log (admin)");
         return group;

@@ -1,0 +1,48 @@
+using System.Data.Common;
+using Dapper;
+
+namespace JobMatch.Api.Applications;
+
+/// <summary>
+/// An application as listed. <c>ProfileSharedWith</c> names the company that may read the applicant's masked profile
+/// because of this application.
+/// </summary>
+public sealed record Application(Guid Id, Guid VeteranId, string VeteranName, Guid PositionId, string PositionTitle, string Kind,
+    Guid CompanyId, string CompanyName, string State, DateTime CreatedAt, DateTime UpdatedAt, string ProfileSharedWith);
+
+/// <summary>One change: when, who (opaque subject id), the day it happened and an optional note.</summary>
+public sealed record ApplicationEvent(Guid Id, string? FromState, string ToState, DateTime At, string OccurredOn, string Actor,
+    string ActorRole, string? Note);
+
+/// <summary>An application with the states it may move to next and its history, oldest first.</summary>
+public sealed record ApplicationDetail(Application Application, IReadOnlyList<string> NextStates, IReadOnlyList<ApplicationEvent> History);
+
+/// <summary>PATCH body: the state to move to, an optional note, and the day it happened (default today, Asia/Shanghai).</summary>
+public sealed record ApplicationChange(string State, string? Note, DateOnly? On);
+
+static class ApplicationSql
+{
+    public const string Select = """
+        SELECT a.id, a.veteran_id, v.name AS veteran_name, a.position_id, p.title AS position_title, a.kind,
+               p.company_id, c.name AS company_name, a.state, a.created_at, a.updated_at, c.name AS profile_shared_with
+        FROM applications a JOIN veterans v ON v.id = a.veteran_id
+             JOIN positions p ON p.id = a.position_id JOIN companies c ON c.id = p.company_id
+        """;
+
+    public static async Task<ApplicationDetail> Detail(DbConnection db, DbTransaction? tx, Guid id)
+    {
+        var application = await db.QuerySingleAsync<Application>($"{Select} WHERE a.id = @id", new { id }, tx);
+        var history = await db.QueryAsync<ApplicationEvent>("""
+            SELECT id, from_state, to_state, at, occurred_on::text AS occurred_on, actor, actor_role, note
+            FROM application_events WHERE application_id = @id ORDER BY at, id
+            """, new { id }, tx);
+        return new ApplicationDetail(application, ApplicationStates.Next(application.Kind, application.State), [.. history]);
+    }
+
+    public static Task RecordEvent(DbConnection db, DbTransaction tx, Guid applicationId, string? from, string to, DateOnly on,
+        string actor, string actorRole, string? note) =>
+        db.ExecuteAsync("""
+            INSERT INTO application_events (id, application_id, from_state, to_state, occurred_on, actor, actor_role, note)
+            VALUES (@id, @applicationId, @from, @to, @on, @actor, @actorRole, @note)
+            """, new { id = Guid.CreateVersion7(), applicationId, from, to, on, actor, actorRole, note }, tx);
+}

@@ -1,0 +1,48 @@
+using System.Data.Common;
+using System.Security.Claims;
+using Dapper;
+using JobMatch.Api.Auth;
+using JobMatch.Api.Conventions;
+
+namespace JobMatch.Api.Applications;
+
+/// <summary>Who reaches an application: the applicant, the recruiters linked to the position's company, admin. Anyone else gets 404.</summary>
+static class ApplicationAccess
+{
+    public sealed record Current(Guid Id, string Kind, string State, Guid VeteranId, Guid PositionId, Guid CompanyId, string VeteranSubject);
+
+    /// <summary>The application if the caller may reach it, else null; locked for a change when asked.</summary>
+    public static async Task<Current?> Find(DbConnection db, DbTransaction? tx, ClaimsPrincipal user, Guid id, bool forUpdate = false)
+    {
+        var current = await db.QuerySingleOrDefaultAsync<Current>($"""
+            SELECT a.id, a.kind, a.state, a.veteran_id, a.position_id, p.company_id, v.subject AS veteran_subject
+            FROM applications a JOIN positions p ON p.id = a.position_id JOIN veterans v ON v.id = a.veteran_id
+            WHERE a.id = @id {(forUpdate ? "FOR UPDATE OF a" : "")}
+            """, new { id }, tx);
+        if (current is null)
+        {
+            return null;
+        }
+        var reachable = user.IsAdmin()
+            || (user.IsInRole(Roles.Veteran) && current.VeteranSubject == user.Subject())
+            || (user.IsInRole(Roles.Recruiter) && await db.ExecuteScalarAsync<bool>(
+                "SELECT EXISTS (SELECT 1 FROM recruiter_links WHERE subject = @subject AND company_id = @CompanyId)",
+                new { subject = user.Subject(), current.CompanyId }, tx));
+        return reachable ? current : null;
+    }
+
+    /// <summary>The company (its recruiters) and admin move the stages; the applicant withdraws or drops out.</summary>
+    public static bool MayMove(ClaimsPrincipal user, Current current, string target)
+    {
+        var company = user.IsAdmin() || user.IsInRole(Roles.Recruiter);
+        var applicant = user.IsInRole(Roles.Veteran);
+        return ApplicationStates.MovedBy(target) == Mover.Company
+            ? company
+            : applicant || (company && ApplicationStates.CompanyMayAlso(target));
+    }
+
+    public static ProblemHttpResult NotYourMove(string target) => TypedResults.Problem(statusCode: 403, title: "Forbidden",
+        detail: ApplicationStates.MovedBy(target) == Mover.Veteran && !ApplicationStates.CompanyMayAlso(target)
+            ? Say.Text($"只有申请人本人可以将申请变为 {target}。", $"Only the applicant may move an application to {target}.")
+            : Say.Text($"只有招聘单位或管理员可以将申请变为 {target}。", $"Only the company or an admin may move an application to {target}."));
+}

@@ -1,0 +1,56 @@
+namespace JobMatch.Api.Applications;
+
+/// <summary>Who may move an application into a state.</summary>
+public enum Mover { Company, Veteran }
+
+/// <summary>
+/// One state machine per kind. Job: submitted → screening → interview → offer → hired, rejected by the company or
+/// withdrawn by the veteran from any open stage, hired → cancelled (did not start). Training (an order-class seat):
+/// applied → enrolled → graduated → employed → retained_6m → retained_12m, applied or enrolled → dropped.
+/// </summary>
+public static class ApplicationStates
+{
+    public const string Job = "job";
+    public const string Training = "training";
+
+    static readonly Dictionary<string, string[]> JobNext = new()
+    {
+        ["submitted"] = ["screening", "rejected", "withdrawn"],
+        ["screening"] = ["interview", "rejected", "withdrawn"],
+        ["interview"] = ["offer", "rejected", "withdrawn"],
+        ["offer"] = ["hired", "rejected", "withdrawn"],
+        ["hired"] = ["cancelled"],
+        ["rejected"] = [], ["withdrawn"] = [], ["cancelled"] = [],
+    };
+
+    static readonly Dictionary<string, string[]> TrainingNext = new()
+    {
+        ["applied"] = ["enrolled", "dropped"],
+        ["enrolled"] = ["graduated", "dropped"],
+        ["graduated"] = ["employed"],
+        ["employed"] = ["retained_6m"],
+        ["retained_6m"] = ["retained_12m"],
+        ["retained_12m"] = [], ["dropped"] = [],
+    };
+
+    public static string Initial(string kind) => kind == Job ? "submitted" : "applied";
+
+    public static IReadOnlyCollection<string> States(string kind) => (kind == Job ? JobNext : TrainingNext).Keys;
+
+    public static IReadOnlyList<string> Next(string kind, string state) =>
+        (kind == Job ? JobNext : TrainingNext).TryGetValue(state, out var next) ? next : [];
+
+    public static bool IsOpen(string kind, string state) => Next(kind, state).Count > 0;
+
+    /// <summary>The veteran withdraws (job) or leaves (training); the company or the bureau makes every other move.</summary>
+    public static Mover MovedBy(string target) => target is "withdrawn" or "dropped" ? Mover.Veteran : Mover.Company;
+
+    /// <summary>Dropping a training seat may also come from the sponsor or the bureau (a trainee who stops attending).</summary>
+    public static bool CompanyMayAlso(string target) => target == "dropped";
+
+    /// <summary>Entering this state takes one remaining opening of the position.</summary>
+    public static bool TakesOpening(string target) => target is "hired" or "enrolled";
+
+    /// <summary>Leaving from this state to that one gives the opening back.</summary>
+    public static bool GivesBack(string from, string target) => (from, target) is ("hired", "cancelled") or ("enrolled", "dropped");
+}

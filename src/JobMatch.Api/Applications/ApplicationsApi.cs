@@ -1,0 +1,166 @@
+using System.Security.Claims;
+using Dapper;
+using JobMatch.Api.Audit;
+using JobMatch.Api.Auth;
+using JobMatch.Api.Conventions;
+using JobMatch.Api.Interactions;
+using Npgsql;
+
+namespace JobMatch.Api.Applications;
+
+public static class ApplicationsApi
+{
+    public static IEndpointRouteBuilder MapApplications(this IEndpointRouteBuilder app)
+    {
+        var openings = app.MapGroup("/api/openings").WithTags("Applications");
+        openings.MapPost("/{id:guid}/applications", Apply).RequireAuthorization(Policies.Veteran).AcceptsIdempotencyKey()
+            .WithSummary("Apply to a job or a program seat with my profile; applying again returns the same application")
+            .WithDescription("Applying shares your profile (masked: no ID number, gender or birth date; phone masked) with the company " +
+                "that posted this position, and with no one else; the response names it in profileSharedWith. " +
+                "201 the first time, 200 with the existing application afterwards. 409 when you have no profile yet or the position is not open.");
+        openings.MapGet("/{id:guid}/applications", ApplicationLists.OfOpening).RequireAuthorization(Policies.AdminOrRecruiter)
+            .WithSummary("Applications to a position of a company you act for (others' answer 404), newest first; JSON or CSV");
+
+        var group = app.MapGroup("/api/applications").WithTags("Applications");
+        group.MapGet("/", ApplicationLists.All).RequireAuthorization(Policies.Admin)
+            .WithSummary("Every application, newest first, optionally by state, position or company (admin); JSON or CSV");
+        group.MapGet("/{id:guid}", GetById).RequireAuthorization(Policies.AnyRole)
+            .WithSummary("One application with its next states and history: the applicant, the company's recruiters, admin");
+        group.MapPatch("/{id:guid}", Change).RequireAuthorization(Policies.AnyRole)
+            .WithSummary("Move an application to its next state; an illegal move answers 409 naming the allowed ones")
+            .WithDescription("Job: submitted → screening → interview → offer → hired (the company or admin), rejected from any open stage " +
+                "(the company or admin), withdrawn from any open stage (the veteran), hired → cancelled (gives the opening back). " +
+                "Training: applied → enrolled → graduated → employed → retained_6m → retained_12m (the sponsor's recruiters or admin), " +
+                "applied or enrolled → dropped (also the veteran; from enrolled gives the seat back). hired and enrolled take one " +
+                "remaining opening; none left answers 409.");
+        app.MapGet("/api/veterans/me/applications", ApplicationLists.Mine).RequireAuthorization(Policies.Veteran).WithTags("Applications")
+            .WithSummary("My applications, newest first; JSON or CSV");
+        return app;
+    }
+
+    static async Task<Results<Created<ApplicationDetail>, Ok<ApplicationDetail>, NotFound, ValidationProblem, ProblemHttpResult>> Apply(
+        Guid id, HttpRequest request, ClaimsPrincipal user, NpgsqlDataSource dataSource, TimeProvider clock)
+    {
+        // The applicant is the token's profile, always: a body naming anyone (or anything) is refused.
+        if (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0)
+        {
+            return Invalid("body", "申请无需请求体：您始终以本人档案申请。", "Send no body: you always apply with your own profile.");
+        }
+        await using var db = await dataSource.OpenConnectionAsync();
+        await using var tx = await db.BeginTransactionAsync();
+        var veteranId = await db.QuerySingleOrDefaultAsync<Guid?>("SELECT id FROM veterans WHERE subject = @subject", new { subject = user.Subject() }, tx);
+        if (veteranId is null)
+        {
+            return NoProfile();
+        }
+        var position = await db.QuerySingleOrDefaultAsync<PositionState>("""
+            SELECT kind, status = 'open' AND (closes_on IS NULL OR closes_on >= @today) AS open FROM positions WHERE id = @id
+            """, new { id, today = ShanghaiTime.Today(clock) }, tx);
+        if (position is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var existing = await db.QuerySingleOrDefaultAsync<Guid?>(
+            "SELECT id FROM applications WHERE veteran_id = @veteranId AND position_id = @id", new { veteranId, id }, tx);
+        if (existing is { } found)
+        {
+            return TypedResults.Ok(await ApplicationSql.Detail(db, tx, found));
+        }
+        if (!position.Open)
+        {
+            return Problems.Conflict("该岗位已关闭或已招满，不再接受申请。", "This position is closed or filled and takes no more applications.");
+        }
+        var state = ApplicationStates.Initial(position.Kind);
+        // Two simultaneous first applications: the unique key lets one insert; the other answers with it.
+        var created = await db.QuerySingleOrDefaultAsync<Guid?>("""
+            INSERT INTO applications (id, veteran_id, position_id, kind, state) VALUES (@applicationId, @veteranId, @id, @Kind, @state)
+            ON CONFLICT (veteran_id, position_id) DO NOTHING RETURNING id
+            """, new { applicationId = Guid.CreateVersion7(), veteranId, id, position.Kind, state }, tx);
+        if (created is not { } applicationId)
+        {
+            await tx.RollbackAsync();
+            var winner = await db.QuerySingleAsync<Guid>(
+                "SELECT id FROM applications WHERE veteran_id = @veteranId AND position_id = @id", new { veteranId, id });
+            return TypedResults.Ok(await ApplicationSql.Detail(db, null, winner));
+        }
+        await ApplicationSql.RecordEvent(db, tx, applicationId, null, state, ShanghaiTime.Today(clock), user.Subject(), user.Role(), null);
+        await InteractionLog.RecordAsync(db, tx, veteranId.Value, id, "application");
+        await AuditLog.WriteAsync(db, tx, user, "application.created", "application", applicationId, new { position = id });
+        var detail = await ApplicationSql.Detail(db, tx, applicationId);
+        await tx.CommitAsync();
+        return TypedResults.Created($"/api/applications/{applicationId}", detail);
+    }
+
+    sealed record PositionState(string Kind, bool Open);
+
+    static async Task<Results<Ok<ApplicationDetail>, NotFound>> GetById(Guid id, ClaimsPrincipal user, NpgsqlDataSource dataSource)
+    {
+        await using var db = await dataSource.OpenConnectionAsync();
+        return await ApplicationAccess.Find(db, null, user, id) is not null
+            ? TypedResults.Ok(await ApplicationSql.Detail(db, null, id))
+            : TypedResults.NotFound();
+    }
+
+    static async Task<Results<Ok<ApplicationDetail>, NotFound, ValidationProblem, ProblemHttpResult>> Change(
+        Guid id, ApplicationChange body, ClaimsPrincipal user, NpgsqlDataSource dataSource, TimeProvider clock)
+    {
+        if (body.Note is { Length: > 1000 })
+        {
+            return Invalid("note", "备注最多 1000 字。", "The note is at most 1000 characters.");
+        }
+        var today = ShanghaiTime.Today(clock);
+        if (body.On is { } on && (on > today || on.Year < 2000))
+        {
+            return Invalid("on", "日期不能晚于今天。", "The date cannot be after today.");
+        }
+        await using var db = await dataSource.OpenConnectionAsync();
+        await using var tx = await db.BeginTransactionAsync();
+        if (await ApplicationAccess.Find(db, tx, user, id, forUpdate: true) is not { } current)
+        {
+            return TypedResults.NotFound();
+        }
+        if (!ApplicationStates.States(current.Kind).Contains(body.State))
+        {
+            return Invalid("state", $"未知的状态：可选 {string.Join("、", ApplicationStates.States(current.Kind))}。",
+                $"Unknown state; one of {string.Join(", ", ApplicationStates.States(current.Kind))}.");
+        }
+        var allowed = ApplicationStates.Next(current.Kind, current.State);
+        if (!allowed.Contains(body.State))
+        {
+            return IllegalMove(current.State, body.State, allowed);
+        }
+        if (!ApplicationAccess.MayMove(user, current, body.State))
+        {
+            return ApplicationAccess.NotYourMove(body.State);
+        }
+        if (ApplicationStates.TakesOpening(body.State) && !await Headcount.TakeAsync(db, tx, current.PositionId))
+        {
+            return Problems.Conflict("该岗位已无剩余名额。", "No openings remain on this position.");
+        }
+        if (ApplicationStates.GivesBack(current.State, body.State))
+        {
+            await Headcount.GiveBackAsync(db, tx, current.PositionId);
+        }
+        await db.ExecuteAsync("UPDATE applications SET state = @State, updated_at = now() WHERE id = @id", new { body.State, id }, tx);
+        await ApplicationSql.RecordEvent(db, tx, id, current.State, body.State, body.On ?? today, user.Subject(), user.Role(), body.Note?.Trim());
+        await InteractionLog.RecordAsync(db, tx, current.VeteranId, current.PositionId, body.State);
+        await AuditLog.WriteAsync(db, tx, user, "application.moved", "application", id, new { from = current.State, to = body.State });
+        var detail = await ApplicationSql.Detail(db, tx, id);
+        await tx.CommitAsync();
+        return TypedResults.Ok(detail);
+    }
+
+    static ProblemHttpResult IllegalMove(string from, string to, IReadOnlyList<string> allowed)
+    {
+        var list = allowed.Count == 0 ? Say.Text("无（已结束）", "none (final)") : string.Join(", ", allowed);
+        return TypedResults.Problem(statusCode: 409, title: "Conflict",
+            detail: Say.Text($"不能从 {from} 变为 {to}；允许的下一状态：{list}。", $"Cannot move from {from} to {to}; allowed next states: {list}."),
+            extensions: new Dictionary<string, object?> { ["state"] = from, ["allowed"] = allowed });
+    }
+
+    static ProblemHttpResult NoProfile() => Problems.Conflict(
+        "请先创建您的求职档案（POST /api/veterans/me），再申请岗位。", "Create your profile first (POST /api/veterans/me), then apply.");
+
+    static ValidationProblem Invalid(string field, string chinese, string english) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [Say.Text(chinese, english)] });
+}
