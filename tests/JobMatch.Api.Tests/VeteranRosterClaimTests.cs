@@ -38,6 +38,9 @@ public sealed class VeteranRosterClaimTests(ApiFactory api) : IClassFixture<ApiF
             new { granted = true, textVersion = "2026-11" })).StatusCode);
         var audit = await (await api.Admin().GetAsync($"/api/audit?action=veteran.claimed&objectId={me.GetProperty("id").GetGuid()}")).ReadJson();
         Assert.Single(audit.GetProperty("items").EnumerateArray());
+        var processing = (await (await veteran.GetAsync("/api/veterans/me/export")).ReadJson()).GetProperty("processing").EnumerateArray()
+            .Select(p => (p.GetProperty("action").GetString(), p.GetProperty("actorRole").GetString())).ToList();
+        Assert.Equal([("veteran.imported", "admin"), ("veteran.claimed", "veteran"), ("veteran.consent_granted", "veteran")], processing);
     }
 
     [Fact]

@@ -43,6 +43,8 @@ public sealed class VeteranRosterTests(ApiFactory api) : IClassFixture<ApiFactor
         var second = (await admin.ProfileByIdNumber(other.IdNumber))!.Value;
         Assert.Equal("armed_police", second.GetProperty("service").GetProperty("branch").GetString());
         Assert.Equal(["A2", "B2"], second.GetProperty("certificates").GetProperty("licenceClasses").EnumerateArray().Select(c => c.GetString()));
+        var basis = await (await api.Veteran("vet-roster-basis").GetAsync("/api/veterans/roster-basis")).ReadJson();
+        Assert.Equal("roster-2026", basis.GetProperty("version").GetString());
         // A recruiter reaches neither: sharing stays the veteran's own choice.
         await (await api.ClientFor(Roles.Recruiter, "recruiter-roster").GetAsync($"/api/veterans/{profile.GetProperty("id").GetGuid()}")).AssertProblem(404);
     }
@@ -200,5 +202,24 @@ public sealed class VeteranRosterTests(ApiFactory api) : IClassFixture<ApiFactor
         var batch = await (await api.Admin().UploadRoster(await File.ReadAllBytesAsync(Rosters.DataFile("roster-sample.gbk.csv")), "roster-sample.gbk.csv")).ReadJson();
 
         Assert.Equal((30, 0, 30), (batch.RosterCount("rowsRead"), batch.RosterCount("rowsRejected"), batch.RosterCount("veteransCreated")));
+    }
+
+    [Fact]
+    public async Task TheListingsImportRoutesShowARosterBatchButCannotRevertIt()
+    {
+        var (name, idNumber, phone) = Person();
+        var admin = api.Admin();
+        var batch = await (await admin.UploadRoster(Rosters.GbkCsv(Rosters.Header, Rosters.Line(1, name, idNumber, phone)), "roster.csv")).ReadJson();
+        var id = batch.GetProperty("id").GetGuid();
+
+        var shared = await (await admin.GetAsync($"/api/imports/{id}")).ReadJson();
+        var own = await (await admin.GetAsync($"/api/veterans/imports/{id}")).ReadJson();
+
+        Assert.Equal((1, "completed"), (shared.GetProperty("counts").GetProperty("rowsRead").GetInt32(), shared.GetProperty("status").GetString()));
+        Assert.Equal(1, own.RosterCount("veteransCreated"));
+        // A roster batch has no fair or program, so the listings revert does not find it; the profiles stay. Recruiters see no roster batch.
+        await (await admin.DeleteAsync($"/api/imports/{id}")).AssertProblem(404);
+        Assert.NotNull(await admin.ProfileByIdNumber(idNumber));
+        await (await api.ClientFor(Roles.Recruiter, "recruiter-roster-batch").GetAsync($"/api/imports/{id}")).AssertProblem(404);
     }
 }

@@ -34,6 +34,8 @@ public static class RosterApi
             .WithSummary("Import the bureau's veteran roster (CSV or XLSX, field file, optional mapping); ?dryRun=true writes nothing (admin)");
         group.MapGet("/imports/{id:guid}", GetById).RequireAuthorization(Policies.Admin)
             .WithSummary("A roster import batch with its counts; its report lines are at /api/imports/{id}/errors (admin)");
+        group.MapGet("/roster-basis", () => TypedResults.Ok(RosterBasis.Text)).RequireAuthorization(Policies.AnyRole)
+            .WithSummary("The text of the bureau's basis for holding a roster veteran's sensitive data (version roster-2026)");
         group.MapPost("/me/claim", RosterClaim.Claim).RequireAuthorization(Policies.Veteran).AcceptsIdempotencyKey()
             .WithSummary("Link an unclaimed roster profile to me: my ID number and name must match it");
         return app;
@@ -96,7 +98,7 @@ public static class RosterApi
                 return TypedResults.Ok((await FindAsync(db, tx, earlier))!);
             }
             var batchId = Guid.CreateVersion7();
-            var counts = await RosterWriter.WriteAsync(db, tx, batchId, entries, map, data, problems, ct);
+            var counts = await RosterWriter.WriteAsync(db, tx, batchId, entries, map, data, problems, (user.Subject(), user.Role()), ct);
             var ordered = problems.OrderBy(p => p.RowNumber).ToList();
             var rejected = ordered.Where(p => p.Severity == ImportProblem.Rejected).Select(p => p.RowNumber).Distinct().Count();
             await db.ExecuteAsync("""

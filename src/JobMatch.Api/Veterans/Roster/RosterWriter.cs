@@ -32,20 +32,21 @@ static class RosterWriter
     static string Columns(string prefix = "") => string.Join(", ", Fields.Select(f => prefix + f.Column));
 
     public static async Task<RosterWriteCounts> WriteAsync(NpgsqlConnection db, NpgsqlTransaction tx, Guid batchId, IReadOnlyList<RosterEntry> entries,
-        RosterColumns map, ReferenceData data, List<ImportProblem> problems, CancellationToken ct)
+        RosterColumns map, ReferenceData data, List<ImportProblem> problems, (string Subject, string Role) actor, CancellationToken ct)
     {
         await db.ExecuteAsync($"""
-            CREATE TEMP TABLE staged_veterans (source_row int, id uuid, consent_id uuid, hash bytea, cipher bytea, gender text, birth_date date,
+            CREATE TEMP TABLE staged_veterans (source_row int, id uuid, consent_id uuid, audit_id uuid, hash bytea, cipher bytea, gender text, birth_date date,
                 {string.Join(", ", Fields.Select(f => f.Column + " " + f.Type))}, skills text[], existing_id uuid, changed text[]) ON COMMIT DROP
             """, transaction: tx);
         await using (var copy = await db.BeginBinaryImportAsync($"""
-            COPY staged_veterans (source_row, id, consent_id, hash, cipher, gender, birth_date, {Columns()}, skills) FROM STDIN (FORMAT BINARY)
+            COPY staged_veterans (source_row, id, consent_id, audit_id, hash, cipher, gender, birth_date, {Columns()}, skills) FROM STDIN (FORMAT BINARY)
             """, ct))
         {
             foreach (var e in entries)
             {
                 copy.StartRow();
                 copy.Write(e.RowNumber, NpgsqlDbType.Integer);
+                copy.Write(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
                 copy.Write(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
                 copy.Write(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
                 copy.Write(e.Hash, NpgsqlDbType.Bytea);
@@ -89,7 +90,13 @@ static class RosterWriter
 
             INSERT INTO veteran_consents (id, veteran_id, kind, granted, text_version)
             SELECT consent_id, id, 'sensitive_data', true, @basis FROM staged_veterans WHERE existing_id IS NULL;
-            """, new { batchId, basis = RosterBasis.Version }, tx);
+
+            -- Each profile the roster wrote shows it in the veteran's own record of who processed their data (export).
+            INSERT INTO audit.entries (id, actor, actor_role, action, object_type, object_id, details)
+            SELECT audit_id, @subject, @role, CASE WHEN existing_id IS NULL THEN 'veteran.imported' ELSE 'veteran.roster_updated' END,
+                   'veteran', coalesce(existing_id, id), jsonb_build_object('batchId', @batchId)
+            FROM staged_veterans WHERE existing_id IS NULL OR cardinality(changed) > 0;
+            """, new { batchId, basis = RosterBasis.Version, subject = actor.Subject, role = actor.Role }, tx);
 
         var outcome = (await db.QueryAsync<(int Row, Guid Id, bool Created, string[] Changed)>("""
             SELECT source_row, coalesce(existing_id, id), existing_id IS NULL, coalesce(changed, '{}') FROM staged_veterans ORDER BY source_row
