@@ -222,4 +222,19 @@ public sealed class VeteranRosterTests(ApiFactory api) : IClassFixture<ApiFactor
         Assert.NotNull(await admin.ProfileByIdNumber(idNumber));
         await (await api.ClientFor(Roles.Recruiter, "recruiter-roster-batch").GetAsync($"/api/imports/{id}")).AssertProblem(404);
     }
+
+    [Fact]
+    public async Task AnUnusualHeaderNeedsAMappingWithoutOneTheFileIsRefused()
+    {
+        var (name, idNumber, phone) = Person();
+        var file = Rosters.GbkCsv("人员姓名,证件号码,手机", $"{name},{idNumber},{phone}");
+        var admin = api.Admin();
+
+        await (await admin.UploadRoster(file, "odd.csv")).AssertProblem(422);
+        await (await admin.UploadRoster(file, "odd.csv", mapping: "{\"unknownField\":\"证件号码\"}")).AssertProblem(400);
+        var batch = await (await admin.UploadRoster(file, "odd.csv", mapping: "{\"name\":\"人员姓名\",\"idNumber\":\"证件号码\"}")).ReadJson();
+
+        Assert.Equal(1, batch.RosterCount("veteransCreated"));
+        Assert.Equal(name, (await admin.ProfileByIdNumber(idNumber))!.Value.GetProperty("name").GetString());
+    }
 }
