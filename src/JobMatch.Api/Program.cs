@@ -11,6 +11,7 @@ using JobMatch.Api.Mentoring;
 using JobMatch.Api.OpenApi;
 using JobMatch.Api.Taxonomy;
 using JobMatch.Api.Veterans;
+using JobMatch.Api.Veterans.Roster;
 using JobMatch.Api.Imports;
 using JobMatch.Api.JobFairs;
 using JobMatch.Api.Openings;
@@ -74,6 +75,7 @@ static async Task<int> Serve(string[] args)
     app.MapImports();
     app.MapAudit();
     app.MapVeterans();
+    app.MapVeteranRoster();
     app.MapTaxonomy();
     app.MapMentoring();
     app.MapApplications();

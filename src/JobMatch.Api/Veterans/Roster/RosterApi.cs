@@ -1,0 +1,202 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Dapper;
+using JobMatch.Api.Audit;
+using JobMatch.Api.Auth;
+using JobMatch.Api.Conventions;
+using JobMatch.Api.Imports;
+using JobMatch.Api.Taxonomy;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace JobMatch.Api.Veterans.Roster;
+
+public sealed record RosterCounts(int RowsRead, int RowsRejected, int RowsDuplicate, int VeteransCreated, int VeteransUpdated, int VeteransUnchanged);
+
+/// <summary>A roster import batch (an import_batches row of kind roster). Status: completed, or preview for a dry run.</summary>
+public sealed record RosterBatch(Guid Id, string FileName, string Format, string? Encoding, string Status, int RowsTotal, RosterCounts Counts,
+    DateTime? CreatedAt, IReadOnlyList<ImportProblem>? Problems);
+
+/// <summary>
+/// The bureau's veteran roster through the listings import engine: the same sheet reader (CSV in UTF-8 or GBK, XLSX
+/// with merged cells and zip-bomb guards), size limits, batches, dry run and row report; rows checked by the profile rules.
+/// </summary>
+public static class RosterApi
+{
+    public static IEndpointRouteBuilder MapVeteranRoster(this IEndpointRouteBuilder app)
+    {
+        var options = app.ServiceProvider.GetRequiredService<IOptions<ImportOptions>>().Value;
+        var group = app.MapGroup("/api/veterans").WithTags("Veterans");
+        group.MapPost("/imports", Import).WithMetadata(new RosterSizeLimit(options.MaxFileBytes + 64 * 1024))
+            .RequireAuthorization(Policies.Admin).AcceptsIdempotencyKey().DisableAntiforgery()
+            .WithSummary("Import the bureau's veteran roster (CSV or XLSX, field file, optional mapping); ?dryRun=true writes nothing (admin)");
+        group.MapGet("/imports/{id:guid}", GetById).RequireAuthorization(Policies.Admin)
+            .WithSummary("A roster import batch with its counts; its report lines are at /api/imports/{id}/errors (admin)");
+        group.MapGet("/roster-basis", () => TypedResults.Ok(RosterBasis.Text)).RequireAuthorization(Policies.AnyRole)
+            .WithSummary("The text of the bureau's basis for holding a roster veteran's sensitive data (version roster-2026)");
+        group.MapPost("/me/claim", RosterClaim.Claim).RequireAuthorization(Policies.Veteran).AcceptsIdempotencyKey()
+            .WithSummary("Link an unclaimed roster profile to me: my ID number and name must match it");
+        return app;
+    }
+
+    sealed class RosterSizeLimit(long bytes) : IRequestSizeLimitMetadata
+    {
+        public long? MaxRequestBodySize => bytes;
+    }
+
+    static async Task<Results<Created<RosterBatch>, Ok<RosterBatch>, ValidationProblem, ProblemHttpResult>> Import(bool? dryRun, HttpRequest request,
+        ClaimsPrincipal user, NpgsqlDataSource dataSource, IOptions<ImportOptions> importOptions, ReferenceData data, IdNumberVault vault, CancellationToken ct)
+    {
+        var options = importOptions.Value;
+        if (!request.HasFormContentType)
+        {
+            return TypedResults.Problem(statusCode: 415, title: "Unsupported media type", detail: Say.Text(
+                "请以 multipart/form-data 上传文件（字段 file）。", "Upload the file as multipart/form-data (field \"file\")."));
+        }
+        var form = await request.ReadFormAsync(ct);
+        if ((form.Files.GetFile("file") ?? form.Files.FirstOrDefault()) is not { } file)
+        {
+            return Invalid("file", "请上传文件（字段 file）：CSV 或 XLSX。", "Upload a file (field \"file\"): CSV or XLSX.");
+        }
+        if (file.Length > options.MaxFileBytes)
+        {
+            return TypedResults.Problem(statusCode: 413, title: "File too large", detail: Say.Text(
+                $"文件超过 {options.MaxFileBytes} 字节的上限。", $"The file is over the limit of {options.MaxFileBytes} bytes."));
+        }
+        if (!TryReadMapping(form["mapping"], out var mapping))
+        {
+            return Invalid("mapping", "mapping 应为 JSON 对象：字段名 → 表头文字，如 {\"idNumber\":\"证件号码\"}。",
+                "mapping must be a JSON object from field to header text, e.g. {\"idNumber\":\"证件号码\"}.");
+        }
+        var bytes = new byte[file.Length];
+        await using (var stream = file.OpenReadStream())
+        {
+            await stream.ReadExactlyAsync(bytes, ct);
+        }
+        var fileName = Path.GetFileName(file.FileName) is { Length: > 0 and <= 255 } name ? name : "upload";
+        try
+        {
+            var sheet = SheetReader.Read(bytes, options);
+            var map = RosterColumns.Find(sheet.Rows, mapping) ?? throw new UnreadableFileException(Say.Text(
+                "找不到表头行：表头须包含姓名和身份证号两列（可通过 mapping 指定）。",
+                "No header row found: it must name a name and an ID-number column (or send a mapping)."));
+            var (entries, problems, rowsRead) = new RosterReader(data, vault).Read(sheet.Rows, map);
+
+            await using var db = await dataSource.OpenConnectionAsync(ct);
+            await using var tx = await db.BeginTransactionAsync(ct);
+            // One roster import at a time: two files naming the same new veteran cannot both create them.
+            await db.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtext('jobmatch roster import'))", transaction: tx);
+            var sha = ImportRunner.Fingerprint(bytes);
+            // The same file again (dry run or not): nothing would change, so the earlier batch is the answer.
+            if (await db.QuerySingleOrDefaultAsync<Guid?>("""
+                SELECT id FROM import_batches WHERE kind = 'roster' AND file_sha256 = @sha AND status = 'completed'
+                """, new { sha }, tx) is { } earlier)
+            {
+                request.HttpContext.Response.Headers["Import-Replayed"] = "true";
+                return TypedResults.Ok((await FindAsync(db, tx, earlier))!);
+            }
+            var batchId = Guid.CreateVersion7();
+            var counts = await RosterWriter.WriteAsync(db, tx, batchId, entries, map, data, problems, (user.Subject(), user.Role()), ct);
+            var ordered = problems.OrderBy(p => p.RowNumber).ToList();
+            var rejected = ordered.Where(p => p.Severity == ImportProblem.Rejected).Select(p => p.RowNumber).Distinct().Count();
+            await db.ExecuteAsync("""
+                INSERT INTO import_batches (id, kind, file_name, file_sha256, file_bytes, format, encoding, status, rows_total, rows_processed,
+                    rows_read, rows_rejected, rows_duplicate, veterans_created, veterans_updated, veterans_unchanged, created_by)
+                VALUES (@batchId, 'roster', @fileName, @sha, @fileBytes, @format, @encoding, 'completed', @total, @total,
+                    @rowsRead, @rejected, @duplicate, @Created, @Updated, @Unchanged, @actor)
+                """, new { batchId, fileName, sha, fileBytes = (long)bytes.Length, format = sheet.Format, encoding = sheet.Encoding,
+                           total = sheet.Rows.Count, rowsRead, rejected, duplicate = ordered.Count(p => p.Severity == ImportProblem.Duplicate),
+                           counts.Created, counts.Updated, counts.Unchanged, actor = user.Subject() }, tx);
+            await WriteProblems(db, batchId, ordered, ct);
+            var batch = (await FindAsync(db, tx, batchId))! with { Problems = ordered.Take(1000).ToList() };
+            if (dryRun ?? false)
+            {
+                await tx.RollbackAsync(ct);
+                return TypedResults.Ok(batch with { Status = "preview", CreatedAt = null });
+            }
+            await AuditLog.WriteAsync(db, tx, user, "roster.imported", "import_batch", batchId,
+                new { rowsRead, rejected, counts.Created, counts.Updated, counts.Unchanged });
+            await tx.CommitAsync(ct);
+            return TypedResults.Created($"/api/veterans/imports/{batchId}", batch);
+        }
+        catch (UnreadableFileException unreadable)
+        {
+            return Problems.Unprocessable(unreadable.Message, unreadable.Message);
+        }
+    }
+
+    static async Task<Results<Ok<RosterBatch>, NotFound>> GetById(Guid id, NpgsqlDataSource dataSource)
+    {
+        await using var db = await dataSource.OpenConnectionAsync();
+        return await FindAsync(db, null, id) is { } batch ? TypedResults.Ok(batch) : TypedResults.NotFound();
+    }
+
+    static async Task<RosterBatch?> FindAsync(NpgsqlConnection db, NpgsqlTransaction? tx, Guid id)
+    {
+        var row = await db.QuerySingleOrDefaultAsync<BatchRow>("""
+            SELECT id, file_name, format, encoding, status, rows_total, rows_read, rows_rejected, rows_duplicate,
+                   veterans_created, veterans_updated, veterans_unchanged, created_at
+            FROM import_batches WHERE id = @id AND kind = 'roster'
+            """, new { id }, tx);
+        return row is null ? null : new RosterBatch(row.Id, row.FileName, row.Format, row.Encoding, row.Status, row.RowsTotal,
+            new RosterCounts(row.RowsRead, row.RowsRejected, row.RowsDuplicate, row.VeteransCreated, row.VeteransUpdated, row.VeteransUnchanged),
+            row.CreatedAt, null);
+    }
+
+    sealed record BatchRow(Guid Id, string FileName, string Format, string? Encoding, string Status, int RowsTotal, int RowsRead, int RowsRejected,
+        int RowsDuplicate, int VeteransCreated, int VeteransUpdated, int VeteransUnchanged, DateTime CreatedAt);
+
+    /// <summary>The report into import_problems, as the listings import writes it, so /api/imports/{id}/errors serves it.</summary>
+    static async Task WriteProblems(NpgsqlConnection db, Guid batchId, List<ImportProblem> problems, CancellationToken ct)
+    {
+        await using var copy = await db.BeginBinaryImportAsync(
+            "COPY import_problems (batch_id, seq, row_number, \"column\", value, severity, problem) FROM STDIN (FORMAT BINARY)", ct);
+        var seq = 0;
+        foreach (var problem in problems)
+        {
+            await copy.StartRowAsync(ct);
+            await copy.WriteAsync(batchId, NpgsqlDbType.Uuid, ct);
+            await copy.WriteAsync(++seq, NpgsqlDbType.Integer, ct);
+            await copy.WriteAsync(problem.RowNumber, NpgsqlDbType.Integer, ct);
+            await WriteText(copy, problem.Column, ct);
+            await WriteText(copy, problem.Value is { Length: > 500 } value ? value[..500] : problem.Value, ct);
+            await copy.WriteAsync(problem.Severity, NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(problem.Problem, NpgsqlDbType.Text, ct);
+        }
+        await copy.CompleteAsync(ct);
+    }
+
+    static Task WriteText(NpgsqlBinaryImporter copy, string? text, CancellationToken ct) =>
+        text is null ? copy.WriteNullAsync(ct) : copy.WriteAsync(text, NpgsqlDbType.Text, ct);
+
+    static ValidationProblem Invalid(string field, string chinese, string english) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [Say.Text(chinese, english)] });
+
+    static bool TryReadMapping(string? json, out Dictionary<RosterField, string>? mapping)
+    {
+        mapping = null;
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return true;
+        }
+        try
+        {
+            mapping = [];
+            foreach (var (field, header) in JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [])
+            {
+                if (!Enum.TryParse<RosterField>(field, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || string.IsNullOrWhiteSpace(header))
+                {
+                    return false;
+                }
+                mapping[parsed] = header;
+            }
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+}
