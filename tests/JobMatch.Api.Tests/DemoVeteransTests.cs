@@ -39,6 +39,5 @@ public sealed class DemoVeteransTests(ApiFactory api, Xunit.Abstractions.ITestOu
         var sharing = await db.ExecuteScalarAsync<long>(
             "SELECT count(*) FROM current_consents c JOIN veterans v ON v.id = c.veteran_id WHERE v.synthetic AND c.kind = 'share_with_recruiters' AND c.granted");
         Assert.InRange(sharing, 1300, 1700);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"seeding took {clock.Elapsed}");
     }
 }
