@@ -13,6 +13,7 @@ using JobMatch.Api.Taxonomy;
 using JobMatch.Api.Veterans;
 using JobMatch.Api.Imports;
 using JobMatch.Api.JobFairs;
+using JobMatch.Api.Matching;
 using JobMatch.Api.Openings;
 using JobMatch.Api.Programs;
 
@@ -44,6 +45,7 @@ static async Task<int> Serve(string[] args)
     builder.Services.AddVeterans();
     builder.Services.AddMentoring(builder.Configuration);
     builder.Services.AddListings(builder.Configuration);
+    builder.Services.AddMatching();
     AddSeeders(builder.Services);
     builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
@@ -73,6 +75,7 @@ static async Task<int> Serve(string[] args)
     app.MapVeterans();
     app.MapTaxonomy();
     app.MapMentoring();
+    app.MapMatching();
 
     await app.RunAsync();
     return 0;

@@ -1,0 +1,20 @@
+namespace JobMatch.Api.Matching;
+
+public static class MatchingSetup
+{
+    /// <summary>The matching engine, the impression writer, model training and the promoted-model watcher.</summary>
+    public static IServiceCollection AddMatching(this IServiceCollection services)
+    {
+        services.AddOptions<MatchingOptions>().BindConfiguration(MatchingOptions.Section)
+            .Validate(o => o.IsValid(), "Matching options are out of range (see MatchingOptions).").ValidateOnStart();
+        services.AddSingleton<MatchingEngine>();
+        services.AddSingleton<ImpressionWriter>();
+        services.AddHostedService(provider => provider.GetRequiredService<ImpressionWriter>());
+        return services;
+    }
+
+    public static void MapMatching(this IEndpointRouteBuilder app)
+    {
+        app.MapMatches();
+    }
+}
