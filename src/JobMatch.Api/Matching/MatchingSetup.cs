@@ -16,5 +16,7 @@ public static class MatchingSetup
     public static void MapMatching(this IEndpointRouteBuilder app)
     {
         app.MapMatches();
+        app.MapCandidates();
+        app.MapInvitations();
     }
 }
