@@ -80,6 +80,8 @@ public sealed class MatchingEngine(NpgsqlDataSource dataSource, ReferenceData da
 
     public Guid? ActiveModelId => _scorer?.ModelId;
 
+    public bool Ready => _scorer is not null;
+
     /// <summary>
     /// Prepared openings for these ids, in the given order. A row edited since it was cached (updated_at moved) is read
     /// and prepared again, so an edit is never answered from a stale cache entry.

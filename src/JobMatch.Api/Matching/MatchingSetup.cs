@@ -10,6 +10,11 @@ public static class MatchingSetup
         services.AddSingleton<MatchingEngine>();
         services.AddSingleton<ImpressionWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<ImpressionWriter>());
+        services.AddSingleton<ModelTraining>();
+        services.AddSingleton<TrainingQueue>();
+        services.AddHostedService(provider => provider.GetRequiredService<TrainingQueue>());
+        services.AddSingleton<ModelWatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<ModelWatcher>());
         return services;
     }
 
@@ -18,5 +23,6 @@ public static class MatchingSetup
         app.MapMatches();
         app.MapCandidates();
         app.MapInvitations();
+        app.MapModels();
     }
 }
