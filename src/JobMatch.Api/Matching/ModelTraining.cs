@@ -30,11 +30,17 @@ public sealed class ModelTraining(NpgsqlDataSource dataSource, ReferenceData dat
         return id;
     }
 
-    public async Task RunAsync(Guid id, CancellationToken ct = default)
+    public async Task<(string Status, string? Reason)> OutcomeAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dataSource.OpenConnectionAsync(ct);
+        return await db.QuerySingleAsync<(string, string?)>("SELECT status, reason FROM ranking_models WHERE id = @id", new { id });
+    }
+
+    public async Task RunAsync(Guid id, CancellationToken ct = default, IProgress<(double Fraction, string Stage)>? progress = null)
     {
         try
         {
-            await TrainAsync(id, ct);
+            await TrainAsync(id, progress, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -45,33 +51,33 @@ public sealed class ModelTraining(NpgsqlDataSource dataSource, ReferenceData dat
         }
     }
 
-    async Task TrainAsync(Guid id, CancellationToken ct)
+    async Task TrainAsync(Guid id, IProgress<(double Fraction, string Stage)>? progress, CancellationToken ct)
     {
         var o = options.Value;
         var taxonomy = new RankingTaxonomy(data.Skills.Taxonomy, data.Specialties.Crosswalk, data.Districts);
-        await Progress(id, 0.05, "reading the interaction log", ct);
+        await Progress(progress, id, 0.05, "reading the interaction log", ct);
         var log = await ReadLogAsync(ct);
         LabelledSplits splits;
         string source, snapshot;
         if (log.Veterans.Count >= o.MinLoggedVeterans)
         {
             var features = new FeatureBuilder(taxonomy, SkillRarity.FromOpenings(taxonomy.Skills, log.Openings));
-            await Progress(id, 0.15, $"featurising {log.Impressions.Count} logged outcomes", ct);
+            await Progress(progress, id, 0.15, $"featurising {log.Impressions.Count} logged outcomes", ct);
             splits = LabelledPairs.Split(features, log.Veterans, log.Openings, log.Impressions, DateTime.UtcNow, Seed);
             (source, snapshot) = ("interactions", $"interactions-until-{DateTime.UtcNow:yyyyMMddTHHmmssZ}-v{log.Veterans.Count}");
         }
         else
         {
-            await Progress(id, 0.15, $"the log has {log.Veterans.Count} veterans with outcomes (< {o.MinLoggedVeterans}): simulating a synthetic world", ct);
+            await Progress(progress, id, 0.15, $"the log has {log.Veterans.Count} veterans with outcomes (< {o.MinLoggedVeterans}): simulating a synthetic world", ct);
             var simulation = new SimulationOptions(Seed: Seed, Veterans: o.SyntheticVeterans, Openings: o.SyntheticOpenings);
             var world = WorldSimulator.Generate(taxonomy, simulation);
             splits = SyntheticExperiment.Split(world, SyntheticExperiment.Features(taxonomy, world), Seed);
             (source, snapshot) = ("synthetic", $"synthetic-seed{Seed}-v{o.SyntheticVeterans}-o{o.SyntheticOpenings}");
         }
 
-        await Progress(id, 0.3, $"training on {splits.Train.Data.GroupCount} veterans", ct);
+        await Progress(progress, id, 0.3, $"training on {splits.Train.Data.GroupCount} veterans", ct);
         var outcome = await Task.Run(() => ModelEvaluation.TrainAndEvaluate(splits, new TrainerOptions(), snapshot, "JobMatch model", Seed), ct);
-        await Progress(id, 0.9, "comparing with the promoted model and the baselines", ct);
+        await Progress(progress, id, 0.9, "comparing with the promoted model and the baselines", ct);
 
         var rivals = outcome.Report.Rows.Where(r => r.Role == RankerRole.Baseline).ToDictionary(r => r.Name, r => r.Metrics.Ndcg10);
         var current = await CurrentAsync(ct);
@@ -104,9 +110,13 @@ public sealed class ModelTraining(NpgsqlDataSource dataSource, ReferenceData dat
         await tx.CommitAsync(ct);
     }
 
-    Task Progress(Guid id, double progress, string stage, CancellationToken ct) => WithConnection(db =>
+    Task Progress(IProgress<(double Fraction, string Stage)>? report, Guid id, double progress, string stage, CancellationToken ct)
+    {
+        report?.Report((progress, stage));
+        return WithConnection(db =>
         db.ExecuteAsync(new CommandDefinition("UPDATE ranking_models SET progress = @progress, stage = @stage WHERE id = @id",
             new { id, progress = (float)progress, stage }, cancellationToken: ct)), ct);
+    }
 
     async Task WithConnection(Func<NpgsqlConnection, Task> work, CancellationToken ct)
     {
