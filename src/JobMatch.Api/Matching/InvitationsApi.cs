@@ -26,9 +26,9 @@ public static class InvitationsApi
             .WithSummary("Invite a (masked) candidate to this position; nothing about them is revealed unless they accept");
         var mine = app.MapGroup("/api/veterans/me/invitations").WithTags("Matching");
         mine.MapGet("/", Mine).RequireAuthorization(Policies.Veteran).WithSummary("My invitations, newest first");
-        mine.MapPost("/{id:guid}/accept", Accept).RequireAuthorization(Policies.Veteran).ProducesProblem(StatusCodes.Status409Conflict)
+        mine.MapPost("/{id:guid}/accept", Accept).RequireAuthorization(Policies.Veteran).AcceptsIdempotencyKey().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Accept: applies to the position and shares my profile with that company");
-        mine.MapPost("/{id:guid}/decline", Decline).RequireAuthorization(Policies.Veteran).ProducesProblem(StatusCodes.Status409Conflict)
+        mine.MapPost("/{id:guid}/decline", Decline).RequireAuthorization(Policies.Veteran).AcceptsIdempotencyKey().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Decline: the company learns nothing more about me");
     }
 

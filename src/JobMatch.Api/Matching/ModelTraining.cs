@@ -76,7 +76,10 @@ public sealed class ModelTraining(NpgsqlDataSource dataSource, ReferenceData dat
         }
 
         await Progress(progress, id, 0.3, $"training on {splits.Train.Data.GroupCount} veterans", ct);
-        var outcome = await Task.Run(() => ModelEvaluation.TrainAndEvaluate(splits, new TrainerOptions(), snapshot, "JobMatch model", Seed), ct);
+        // A young log has few rows: leaves of 200 examples (the default) would leave trees without a split, which ML.NET
+        // cannot represent. One leaf per twentieth of the rows keeps the default once the log has 4,000 training rows.
+        var trainer = new TrainerOptions { MinExamplesPerLeaf = Math.Clamp(splits.Train.Data.RowCount / 20, 2, 200) };
+        var outcome = await Task.Run(() => ModelEvaluation.TrainAndEvaluate(splits, trainer, snapshot, "JobMatch model", Seed), ct);
         await Progress(progress, id, 0.9, "comparing with the promoted model and the baselines", ct);
 
         var rivals = outcome.Report.Rows.Where(r => r.Role == RankerRole.Baseline).ToDictionary(r => r.Name, r => r.Metrics.Ndcg10);

@@ -23,7 +23,7 @@ public static class ModelsApi
             .WithSummary("Train a model in the background (from the interaction log, or the synthetic world while the log is too small); follow it at /api/models/{id}");
         group.MapGet("/", List).WithSummary("Models, newest first, with their held-out metrics and status");
         group.MapGet("/{id:guid}", Get).WithSummary("One model: training progress, metrics beside the baselines, and why it was or was not promoted");
-        group.MapPost("/{id:guid}/promote", Promote).ProducesProblem(StatusCodes.Status409Conflict)
+        group.MapPost("/{id:guid}/promote", Promote).AcceptsIdempotencyKey().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Promote this model by hand (also to roll back to an earlier one); every instance switches within seconds");
     }
 
