@@ -84,7 +84,7 @@ public static class MatchesApi
         {
             today = ShanghaiTime.DateOf(DateTime.UtcNow), district, kind = f.Kind, salaryMin = f.SalaryMin, industry = f.Industry, fairId = f.FairId,
             programId = f.ProgramId, terms = RankingInputs.SkillTerms(veteran, engine.Data),
-            districts = veteran.PreferredDistricts.Append(veteran.HomeDistrict ?? "").ToArray(), kinds = veteran.Seeking,
+            districts = veteran.PreferredDistricts.Append(veteran.HomeDistrict ?? "").ToArray(),
             eduRank = profile.Education is { } level ? (int)level + 1 : (int?)null, cap = consents ? options.CandidateCap : limit + 1, offset = consents ? 0 : offset,
             ranked = consents,
         };
@@ -131,20 +131,26 @@ public static class MatchesApi
         new(rank, p.Id, p.Title, p.CompanyName, p.Kind, p.DistrictCode, p.SalaryMin, p.SalaryMax, p.Headcount - p.Filled, score, reasons, rules);
 
     // Candidate generation: open, with room, not closed, within the filters and the education the policy could accept
-    // (one level of relaxation), ordered by a cheap score (skill overlap through the GIN-indexed array, preferred district,
-    // preferred kind) and capped, so the model never scores the whole table. Unranked lists are simply newest first.
-    const string CandidateSql = """
-        SELECT p.id, p.updated_at FROM positions p JOIN companies c ON c.id = p.company_id
-        WHERE p.status = 'open' AND (p.remaining IS NULL OR p.remaining > 0) AND (p.closes_on IS NULL OR p.closes_on >= @today)
+    // (one level of relaxation). Ranked requests take positions sharing a skill first (the GIN-indexed `skills && @terms`,
+    // preferred districts first, then newest), then the rest, capped: each branch stops at the cap, so the model never
+    // scores the whole table and PostgreSQL never sorts it. Unranked lists are simply newest first.
+    const string FilterSql = """
+        p.status = 'open' AND (p.remaining IS NULL OR p.remaining > 0) AND (p.closes_on IS NULL OR p.closes_on >= @today)
           AND (@district::text IS NULL OR p.district_code = @district)
           AND (@kind::text IS NULL OR p.kind = @kind)
           AND (@salaryMin::int IS NULL OR coalesce(p.salary_max, p.salary_min) >= @salaryMin)
-          AND (@industry::text IS NULL OR c.industry = @industry)
+          AND (@industry::text IS NULL OR EXISTS (SELECT 1 FROM companies c WHERE c.id = p.company_id AND c.industry = @industry))
           AND (@fairId::uuid IS NULL OR p.fair_id = @fairId)
           AND (@programId::uuid IS NULL OR p.program_id = @programId)
           AND (NOT @ranked OR @eduRank::int IS NULL OR p.education_rank IS NULL OR p.education_rank <= @eduRank + 1)
-        ORDER BY CASE WHEN @ranked THEN (p.skills && @terms)::int * 4 + (p.district_code = ANY(@districts))::int * 2 + (p.kind = ANY(@kinds))::int END DESC NULLS LAST,
-                 p.id DESC
-        LIMIT @cap OFFSET @offset
+        """;
+
+    const string CandidateSql = $"""
+        (SELECT p.id, p.updated_at FROM positions p WHERE @ranked AND {FilterSql} AND p.skills && @terms
+         ORDER BY (p.district_code = ANY(@districts)) DESC, p.id DESC LIMIT @cap)
+        UNION ALL
+        (SELECT p.id, p.updated_at FROM positions p WHERE {FilterSql} AND NOT (@ranked AND p.skills && @terms)
+         ORDER BY p.id DESC LIMIT @cap OFFSET @offset)
+        LIMIT @cap
         """;
 }
