@@ -45,12 +45,7 @@ public static class CandidatesApi
         var scorer = await engine.ScorerAsync(ct);
 
         var veterans = (await db.QueryAsync<VeteranInputRow>(new CommandDefinition($"""
-            SELECT {RankingInputs.VeteranColumns} FROM veterans v WHERE v.id = ANY(
-                SELECT v.id FROM veterans v
-                WHERE v.status = 'seeking' AND {Consented("v.id", "share_with_recruiters")} AND {Consented("v.id", "automated_matching")}
-                ORDER BY (EXISTS (SELECT 1 FROM veteran_skills s WHERE s.veteran_id = v.id AND s.skill_id = ANY(@skillIds)))::int * 4
-                       + (v.home_district = @district OR @district = ANY(v.preferred_districts))::int * 2 DESC, v.id DESC
-                LIMIT @cap)
+            SELECT {RankingInputs.VeteranColumns} FROM veterans v WHERE v.id = ANY(ARRAY({CandidateIds}))
             """, new { skillIds = opening.Prepared.Opening.RequiredSkillIds.ToArray(), district = opening.Row.DistrictCode, cap = options.Value.CandidateCap },
             cancellationToken: ct))).ToList();
 
@@ -98,6 +93,23 @@ public static class CandidatesApi
         }).ToList();
         return TypedResults.Ok(new CandidatesPage(items, scorer.Name, order.Count > skip + take ? skip + take : null));
     }
+
+    // Candidate generation: seeking veterans whose latest sharing and matching answers are yes; first those holding one
+    // of the position's skills (through the skill index), then those living in its district, then anyone; each branch
+    // stops at the cap, so neither PostgreSQL nor the model ever works through the whole table.
+    static readonly string Eligible = $"""
+        v.status = 'seeking' AND {Consented("v.id", "share_with_recruiters")} AND {Consented("v.id", "automated_matching")}
+        """;
+
+    static readonly string CandidateIds = $"""
+        SELECT id FROM (
+            (SELECT v.id FROM veterans v WHERE v.id IN (SELECT s.veteran_id FROM veteran_skills s WHERE s.skill_id = ANY(@skillIds)) AND {Eligible} LIMIT @cap)
+            UNION ALL
+            (SELECT v.id FROM veterans v WHERE v.home_district = @district AND {Eligible} LIMIT @cap)
+            UNION ALL
+            (SELECT v.id FROM veterans v WHERE {Eligible} ORDER BY v.id DESC LIMIT @cap)) branches
+        LIMIT @cap
+        """;
 
     /// <summary>The latest answer of one consent kind, read through the (veteran, kind, at) index rather than the whole view.</summary>
     public static string Consented(string veteranId, string kind) => $"""
