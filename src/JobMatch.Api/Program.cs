@@ -14,6 +14,7 @@ using JobMatch.Api.Veterans;
 using JobMatch.Api.Veterans.Roster;
 using JobMatch.Api.Imports;
 using JobMatch.Api.JobFairs;
+using JobMatch.Api.Matching;
 using JobMatch.Api.Openings;
 using JobMatch.Api.Programs;
 using JobMatch.Api.Applications;
@@ -48,6 +49,7 @@ static async Task<int> Serve(string[] args)
     builder.Services.AddVeterans();
     builder.Services.AddMentoring(builder.Configuration);
     builder.Services.AddListings(builder.Configuration);
+    builder.Services.AddMatching();
     AddSeeders(builder.Services);
     builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
@@ -82,6 +84,7 @@ static async Task<int> Serve(string[] args)
     app.MapInteractions();
     app.MapApplicationReports();
     app.MapPlacementImport();
+    app.MapMatching();
 
     await app.RunAsync();
     return 0;

@@ -21,6 +21,7 @@ public static class Commands
         root.Subcommands.Add(TokenCommand.Create());
         root.Subcommands.Add(SeedCommand.Create(addSeeders));
         root.Subcommands.Add(LtrEvalCommand.Create());
+        root.Subcommands.Add(JobMatch.Api.Matching.TrainCommand.Create());
         return root;
     }
 

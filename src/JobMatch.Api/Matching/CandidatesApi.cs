@@ -1,0 +1,120 @@
+using System.Security.Claims;
+using Dapper;
+using JobMatch.Api.Auth;
+using JobMatch.Api.Companies;
+using JobMatch.Ranking.Features;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace JobMatch.Api.Matching;
+
+/// <summary>
+/// A veteran as a recruiter sees them in a candidate list: the name masked (张**) and no identifiers, until the veteran
+/// accepts this company's invitation (Shared); the phone stays masked even then.
+/// </summary>
+public sealed record Candidate(int Rank, Guid CandidateId, string DisplayName, string? HomeDistrict, string? EducationLevel, float Score,
+    IReadOnlyList<MatchReason> Reasons, IReadOnlyList<MatchRule> Rules, string? Invitation, bool Shared, string? Phone);
+
+public sealed record CandidatesPage(IReadOnlyList<Candidate> Items, string Model, int? NextOffset);
+
+public static class CandidatesApi
+{
+    public static void MapCandidates(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/openings").WithTags("Matching")
+            .MapGet("/{id:guid}/candidates", List).RequireAuthorization(Policies.AdminOrRecruiter)
+            .WithSummary("Veterans who share their profile with recruiters and accept automated matching, ranked for this position, masked");
+    }
+
+    sealed record CandidateRow(Guid Id, string Name, string? Phone, string? Invitation);
+
+    static async Task<Results<Ok<CandidatesPage>, NotFound>> List(Guid id, int? limit, int? offset, ClaimsPrincipal user,
+        NpgsqlDataSource dataSource, MatchingEngine engine, IOptions<MatchingOptions> options, CancellationToken ct)
+    {
+        await using var db = await dataSource.OpenConnectionAsync(ct);
+        var position = await db.QuerySingleOrDefaultAsync<(Guid Id, DateTime UpdatedAt, Guid CompanyId)>(
+            "SELECT id, updated_at, company_id FROM positions WHERE id = @id", new { id });
+        if (position.Id == Guid.Empty || !await CompanyAccess.CanActFor(db, user, position.CompanyId))
+        {
+            return TypedResults.NotFound();
+        }
+        var take = Math.Clamp(limit ?? 20, 1, 50);
+        var skip = Math.Clamp(offset ?? 0, 0, 1000);
+        var opening = (await engine.OpeningsAsync(db, [(position.Id, position.UpdatedAt)], ct))[0];
+        var features = await engine.FeaturesAsync(ct);
+        var scorer = await engine.ScorerAsync(ct);
+
+        var veterans = (await db.QueryAsync<VeteranInputRow>(new CommandDefinition($"""
+            SELECT {RankingInputs.VeteranColumns} FROM veterans v WHERE v.id = ANY(ARRAY({CandidateIds}))
+            """, new { skillIds = opening.Prepared.Opening.RequiredSkillIds.ToArray(), district = opening.Row.DistrictCode, cap = options.Value.CandidateCap },
+            cancellationToken: ct))).ToList();
+
+        // Score every eligible veteran against the one opening in one batch; explain the returned page only.
+        var asOf = DateTime.UtcNow;
+        var eligible = new List<(VeteranInputRow Row, PreparedVeteran Prepared)>();
+        foreach (var v in veterans)
+        {
+            var profile = RankingInputs.ToProfile(v, asOf);
+            if (engine.Policy.Evaluate(profile, opening.Prepared.Opening).Eligible)
+            {
+                eligible.Add((v, features.PrepareVeteran(profile)));
+            }
+        }
+        var matrix = new float[eligible.Count * FeatureSchema.Count];
+        for (var i = 0; i < eligible.Count; i++)
+        {
+            features.Build(eligible[i].Prepared, opening.Prepared, asOf, matrix.AsSpan(i * FeatureSchema.Count, FeatureSchema.Count));
+        }
+        var scores = eligible.Count == 0 ? [] : scorer.Scorer.Score(matrix, eligible.Count);
+        var order = Enumerable.Range(0, eligible.Count).OrderByDescending(i => scores[i]).ThenBy(i => i).ToList();
+        var page = order.Skip(skip).Take(take).ToList();
+
+        var ids = page.Select(i => eligible[i].Row.Id).ToArray();
+        var people = (await db.QueryAsync<CandidateRow>("""
+            SELECT v.id, v.name, v.phone,
+                   (SELECT CASE WHEN i.status = 'pending' AND i.expires_at <= now() THEN 'expired' ELSE i.status END
+                    FROM invitations i WHERE i.veteran_id = v.id AND i.position_id = @position ORDER BY i.id DESC LIMIT 1) AS invitation
+            FROM veterans v WHERE v.id = ANY(@ids)
+            """, new { ids, position = position.Id })).ToDictionary(p => p.Id);
+        var shared = (await db.QueryAsync<Guid>(
+            "SELECT DISTINCT veteran_id FROM invitations WHERE company_id = @company AND status = 'accepted' AND veteran_id = ANY(@ids)",
+            new { company = position.CompanyId, ids })).ToHashSet();
+
+        var items = page.Select((i, k) =>
+        {
+            var (row, prepared) = eligible[i];
+            var explained = scorer.Ranker.Rank(prepared, [opening.Prepared], 1, asOf).Results[0];
+            var person = people[row.Id];
+            var isShared = shared.Contains(row.Id);
+            return new Candidate(skip + k + 1, row.Id, isShared ? person.Name : MaskName(person.Name), row.HomeDistrict, row.EducationLevel, scores[i],
+                explained.Reasons.Select(x => new MatchReason(x.Feature, x.Zh, x.En)).ToList(),
+                explained.PassedRules.Select(p => new MatchRule(p.Rule, p.ReasonZh, p.ReasonEn)).ToList(),
+                person.Invitation, isShared, isShared ? Masking.Phone(person.Phone) : null);
+        }).ToList();
+        return TypedResults.Ok(new CandidatesPage(items, scorer.Name, order.Count > skip + take ? skip + take : null));
+    }
+
+    // Candidate generation: seeking veterans whose latest sharing and matching answers are yes; first those holding one
+    // of the position's skills (through the skill index), then those living in its district, then anyone; each branch
+    // stops at the cap, so neither PostgreSQL nor the model ever works through the whole table.
+    static readonly string Eligible = $"""
+        v.status = 'seeking' AND {Consented("v.id", "share_with_recruiters")} AND {Consented("v.id", "automated_matching")}
+        """;
+
+    static readonly string CandidateIds = $"""
+        SELECT id FROM (
+            (SELECT v.id FROM veterans v WHERE v.id IN (SELECT s.veteran_id FROM veteran_skills s WHERE s.skill_id = ANY(@skillIds)) AND {Eligible} LIMIT @cap)
+            UNION ALL
+            (SELECT v.id FROM veterans v WHERE v.home_district = @district AND {Eligible} LIMIT @cap)
+            UNION ALL
+            (SELECT v.id FROM veterans v WHERE {Eligible} ORDER BY v.id DESC LIMIT @cap)) branches
+        LIMIT @cap
+        """;
+
+    /// <summary>The latest answer of one consent kind, read through the (veteran, kind, at) index rather than the whole view.</summary>
+    public static string Consented(string veteranId, string kind) => $"""
+        coalesce((SELECT c.granted FROM veteran_consents c WHERE c.veteran_id = {veteranId} AND c.kind = '{kind}' ORDER BY c.at DESC, c.id DESC LIMIT 1), false)
+        """;
+
+    public static string MaskName(string name) => name.Length <= 1 ? "*" : name[..1] + new string('*', name.Length - 1);
+}

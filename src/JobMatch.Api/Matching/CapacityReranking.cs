@@ -1,0 +1,35 @@
+namespace JobMatch.Api.Matching;
+
+/// <summary>
+/// Moves nearly full or crowded positions down gently, so veterans spread over openings. Penalty of one opening:
+/// maxPenalty × (½ × share of headcount filled + ½ × min(1, recent applications / (3 × remaining))), times the spread of
+/// the scores being re-ranked. Bound: an opening never falls below one whose score was lower by more than
+/// maxPenalty × spread, and unknown headcounts are never penalised for filling.
+/// </summary>
+public static class CapacityReranking
+{
+    public sealed record Slot(int Index, double Score, int? Headcount, int Filled, long RecentApplications);
+
+    public static IReadOnlyList<int> Order(IReadOnlyList<Slot> slots, double maxPenalty)
+    {
+        if (slots.Count < 2 || maxPenalty <= 0)
+        {
+            return slots.Select(s => s.Index).ToList();
+        }
+        var spread = slots.Max(s => s.Score) - slots.Min(s => s.Score);
+        return slots
+            .Select(s => (s.Index, Adjusted: s.Score - maxPenalty * spread * Pressure(s)))
+            .OrderByDescending(s => s.Adjusted).ThenBy(s => s.Index)
+            .Select(s => s.Index).ToList();
+    }
+
+    public static double Pressure(Slot s)
+    {
+        if (s.Headcount is not { } headcount)
+        {
+            return 0.5 * Math.Min(1, s.RecentApplications / 30.0);
+        }
+        var remaining = Math.Max(1, headcount - s.Filled);
+        return 0.5 * ((double)s.Filled / headcount) + 0.5 * Math.Min(1, s.RecentApplications / (3.0 * remaining));
+    }
+}

@@ -1,0 +1,156 @@
+using System.Security.Claims;
+using Dapper;
+using JobMatch.Api.Auth;
+using JobMatch.Api.Conventions;
+using JobMatch.Ranking.Profiles;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace JobMatch.Api.Matching;
+
+public sealed record MatchReason(string Feature, string Zh, string En);
+public sealed record MatchRule(string Rule, string Zh, string En);
+public sealed record Match(int Rank, Guid OpeningId, string Title, string CompanyName, string Kind, string? DistrictCode, int? SalaryMin,
+    int? SalaryMax, int? Remaining, float? Score, IReadOnlyList<MatchReason> Reasons, IReadOnlyList<MatchRule> Rules);
+
+/// <summary>One page of openings for a veteran. Ranked is false for a veteran who declined automated matching.</summary>
+public sealed record MatchesPage(IReadOnlyList<Match> Items, bool Ranked, string Model, Guid RequestId, int? NextOffset);
+
+public static class MatchesApi
+{
+    public static void MapMatches(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/veterans").WithTags("Matching");
+        group.MapGet("/me/matches", Mine).RequireAuthorization(Policies.Veteran)
+            .WithSummary("Open jobs and training seats for me, ranked with reasons and the eligibility rules passed (a plain list without the matching consent)");
+        group.MapGet("/{id:guid}/matches", ForVeteran).RequireAuthorization(Policies.Admin)
+            .WithSummary("The same ranked openings for any veteran (admin)");
+    }
+
+    public sealed record Filters(string? District, string? Kind, int? SalaryMin, string? Industry, Guid? FairId, Guid? ProgramId, int? Limit, int? Offset);
+
+    static async Task<Results<Ok<MatchesPage>, NotFound, ValidationProblem>> Mine([AsParameters] Filters filters, ClaimsPrincipal user,
+        NpgsqlDataSource dataSource, MatchingEngine engine, ImpressionWriter impressions, IOptions<MatchingOptions> options, CancellationToken ct)
+    {
+        await using var db = await dataSource.OpenConnectionAsync(ct);
+        var id = await db.ExecuteScalarAsync<Guid?>("SELECT id FROM veterans WHERE subject = @subject", new { subject = user.Subject() });
+        return id is { } veteranId ? await Run(db, veteranId, filters, engine, impressions, options.Value, ct) : TypedResults.NotFound();
+    }
+
+    static async Task<Results<Ok<MatchesPage>, NotFound, ValidationProblem>> ForVeteran(Guid id, [AsParameters] Filters filters,
+        NpgsqlDataSource dataSource, MatchingEngine engine, ImpressionWriter impressions, IOptions<MatchingOptions> options, CancellationToken ct)
+    {
+        await using var db = await dataSource.OpenConnectionAsync(ct);
+        return await Run(db, id, filters, engine, impressions, options.Value, ct);
+    }
+
+    static async Task<Results<Ok<MatchesPage>, NotFound, ValidationProblem>> Run(NpgsqlConnection db, Guid veteranId, Filters f,
+        MatchingEngine engine, ImpressionWriter impressions, MatchingOptions options, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        string? district = null;
+        if (f.District is not null && (district = engine.Data.DistrictCode(f.District)) is null)
+        {
+            errors["district"] = [Say.Text("未知的区县。", "Unknown district.")];
+        }
+        if (f.Kind is not (null or "job" or "training"))
+        {
+            errors["kind"] = [Say.Text("kind 应为 job 或 training。", "kind must be job or training.")];
+        }
+        if (f.Offset is < 0 or > 1000)
+        {
+            errors["offset"] = [Say.Text("offset 应在 0 到 1000 之间。", "offset must be between 0 and 1000.")];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var limit = Math.Clamp(f.Limit ?? 20, 1, 50);
+        var offset = f.Offset ?? 0;
+
+        var veteran = await db.QuerySingleOrDefaultAsync<VeteranInputRow>(
+            $"SELECT {RankingInputs.VeteranColumns} FROM veterans v WHERE v.id = @veteranId", new { veteranId });
+        if (veteran is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var consents = await db.ExecuteScalarAsync<bool>("""
+            SELECT coalesce((SELECT granted FROM current_consents WHERE veteran_id = @veteranId AND kind = 'automated_matching'), false)
+            """, new { veteranId });
+        var asOf = DateTime.UtcNow;
+        var profile = RankingInputs.ToProfile(veteran, asOf);
+        var requestId = Guid.CreateVersion7();
+        var query = new
+        {
+            today = ShanghaiTime.DateOf(DateTime.UtcNow), district, kind = f.Kind, salaryMin = f.SalaryMin, industry = f.Industry, fairId = f.FairId,
+            programId = f.ProgramId, terms = RankingInputs.SkillTerms(veteran, engine.Data),
+            districts = veteran.PreferredDistricts.Append(veteran.HomeDistrict ?? "").ToArray(),
+            eduRank = profile.Education is { } level ? (int)level + 1 : (int?)null, cap = consents ? options.CandidateCap : limit + 1, offset = consents ? 0 : offset,
+            ranked = consents,
+        };
+        var wanted = (await db.QueryAsync<(Guid, DateTime)>(new CommandDefinition(CandidateSql, query, cancellationToken: ct))).ToList();
+        var openings = await engine.OpeningsAsync(db, wanted, ct);
+
+        if (!consents)
+        {
+            // Without the matching consent: the filtered list as it stands, newest first, no score and nothing logged.
+            var plain = openings.Take(limit).Select((o, i) => ToMatch(o.Row, offset + i + 1, null, [], [])).ToList();
+            return TypedResults.Ok(new MatchesPage(plain, false, "none", requestId, openings.Count > limit ? offset + limit : null));
+        }
+
+        var scorer = await engine.ScorerAsync(ct);
+        var window = Math.Min(offset + limit * 3, Math.Max(openings.Count, 1));
+        var result = scorer.Ranker.Rank(profile, openings.Select(o => o.Prepared).ToList(), window, asOf);
+        var rows = openings.ToDictionary(o => o.Row.Id.ToString(), o => o.Row);
+        var order = Enumerable.Range(0, result.Results.Count).ToList();
+        if (options.CapacityReranking && result.Results.Count > 1)
+        {
+            var ids = result.Results.Select(r => Guid.Parse(r.Opening.Id)).ToArray();
+            var applied = (await db.QueryAsync<(Guid, long)>("""
+                SELECT position_id, count(*) FROM interactions
+                WHERE position_id = ANY(@ids) AND kind = 'application' AND at > now() - interval '30 days' GROUP BY position_id
+                """, new { ids })).ToDictionary(r => r.Item1, r => r.Item2);
+            order = CapacityReranking.Order(result.Results.Select((r, i) => new CapacityReranking.Slot(i, r.Score, rows[r.Opening.Id].Headcount,
+                rows[r.Opening.Id].Filled, applied.GetValueOrDefault(ids[i]))).ToList(), options.CapacityMaxPenalty).ToList();
+        }
+        var page = order.Skip(offset).Take(limit).Select((i, k) =>
+        {
+            var r = result.Results[i];
+            var reasons = r.Reasons.Select(x => new MatchReason(x.Feature, x.Zh, x.En)).ToList();
+            if (r.Opening.RequiredLicenceClass is not null && r.PassedRules.FirstOrDefault(p => p.Rule == "licence_class") is { } licence)
+            {
+                reasons.Insert(0, new MatchReason("licence_class", licence.ReasonZh, licence.ReasonEn));
+            }
+            return ToMatch(rows[r.Opening.Id], offset + k + 1, r.Score, reasons, r.PassedRules.Select(p => new MatchRule(p.Rule, p.ReasonZh, p.ReasonEn)).ToList());
+        }).ToList();
+        impressions.Enqueue(page.Select(m => new ShownOpening(veteranId, m.OpeningId, m.Rank, scorer.Name, requestId, asOf)));
+        return TypedResults.Ok(new MatchesPage(page, true, scorer.Name, requestId, order.Count > offset + limit ? offset + limit : null));
+    }
+
+    static Match ToMatch(PositionRow p, int rank, float? score, IReadOnlyList<MatchReason> reasons, IReadOnlyList<MatchRule> rules) =>
+        new(rank, p.Id, p.Title, p.CompanyName, p.Kind, p.DistrictCode, p.SalaryMin, p.SalaryMax, p.Headcount - p.Filled, score, reasons, rules);
+
+    // Candidate generation: open, with room, not closed, within the filters and the education the policy could accept
+    // (one level of relaxation). Ranked requests take positions sharing a skill first (the GIN-indexed `skills && @terms`,
+    // preferred districts first, then newest), then the rest, capped: each branch stops at the cap, so the model never
+    // scores the whole table and PostgreSQL never sorts it. Unranked lists are simply newest first.
+    const string FilterSql = """
+        p.status = 'open' AND (p.remaining IS NULL OR p.remaining > 0) AND (p.closes_on IS NULL OR p.closes_on >= @today)
+          AND (@district::text IS NULL OR p.district_code = @district)
+          AND (@kind::text IS NULL OR p.kind = @kind)
+          AND (@salaryMin::int IS NULL OR coalesce(p.salary_max, p.salary_min) >= @salaryMin)
+          AND (@industry::text IS NULL OR EXISTS (SELECT 1 FROM companies c WHERE c.id = p.company_id AND c.industry = @industry))
+          AND (@fairId::uuid IS NULL OR p.fair_id = @fairId)
+          AND (@programId::uuid IS NULL OR p.program_id = @programId)
+          AND (NOT @ranked OR @eduRank::int IS NULL OR p.education_rank IS NULL OR p.education_rank <= @eduRank + 1)
+        """;
+
+    const string CandidateSql = $"""
+        (SELECT p.id, p.updated_at FROM positions p WHERE @ranked AND {FilterSql} AND p.skills && @terms
+         ORDER BY (p.district_code = ANY(@districts)) DESC, p.id DESC LIMIT @cap)
+        UNION ALL
+        (SELECT p.id, p.updated_at FROM positions p WHERE {FilterSql} AND NOT (@ranked AND p.skills && @terms)
+         ORDER BY p.id DESC LIMIT @cap OFFSET @offset)
+        LIMIT @cap
+        """;
+}

@@ -1,0 +1,86 @@
+using System.Text.RegularExpressions;
+using JobMatch.Api.Taxonomy;
+using JobMatch.Ranking.Profiles;
+
+namespace JobMatch.Api.Matching;
+
+/// <summary>A position as candidate generation reads it: enough to build the ranker's <see cref="Opening"/>.</summary>
+public sealed record PositionRow(Guid Id, Guid CompanyId, string CompanyName, string? Industry, string Kind, string Title, int? Headcount,
+    int Filled, string? Duties, string? Requirements, string[] Skills, string? Education, string[] Majors, short? AgeMin, short? AgeMax,
+    string? DistrictCode, int? SalaryMin, int? SalaryMax, string[] Certificates, Guid? FairId, Guid? ProgramId, DateTime CreatedAt,
+    DateTime UpdatedAt);
+
+/// <summary>A veteran as the ranker reads them: no name, ID number, phone or gender; birth date only for the age rule.</summary>
+public sealed record VeteranInputRow(Guid Id, string? HomeDistrict, string[] PreferredDistricts, string? EducationLevel, string? Major,
+    string[] Specialties, string[] LicenceClasses, string[] SpecialOperations, string[] SpecialEquipment, string[] OtherCertificates,
+    int? MinMonthlySalary, string[] PreferredIndustries, string[] Seeking, string? BirthDate, string[] SkillIds, string[] InferredSkillIds, string[] SkillLabels);
+
+/// <summary>Turns database rows into the ranking library's records.</summary>
+public static partial class RankingInputs
+{
+    public const string PositionColumns = """
+        p.id, p.company_id, c.name AS company_name, c.industry, p.kind, p.title, p.headcount, p.filled, p.duties, p.requirements,
+        p.skills, p.education, p.majors, p.age_min, p.age_max, p.district_code, p.salary_min, p.salary_max, p.certificates,
+        p.fair_id, p.program_id, p.created_at, p.updated_at
+        """;
+
+    public const string VeteranColumns = """
+        v.id, v.home_district, v.preferred_districts, v.education_level, v.major, v.specialties, v.licence_classes,
+        v.special_operations, v.special_equipment, v.other_certificates, v.min_monthly_salary, v.preferred_industries, v.seeking,
+        v.birth_date::text AS birth_date,
+        coalesce((SELECT array_agg(DISTINCT s.skill_id) FROM veteran_skills s WHERE s.veteran_id = v.id AND s.source = 'stated' AND s.skill_id IS NOT NULL), '{}') AS skill_ids,
+        coalesce((SELECT array_agg(DISTINCT s.skill_id) FROM veteran_skills s WHERE s.veteran_id = v.id AND s.source = 'inferred'), '{}') AS inferred_skill_ids,
+        coalesce((SELECT array_agg(s.label ORDER BY s.label) FROM veteran_skills s WHERE s.veteran_id = v.id), '{}') AS skill_labels
+        """;
+
+    static readonly Dictionary<string, EducationLevel> Levels = new(StringComparer.Ordinal)
+    {
+        ["junior_high_or_below"] = EducationLevel.MiddleSchoolOrBelow, ["senior_high"] = EducationLevel.HighSchool,
+        ["junior_college"] = EducationLevel.Associate, ["bachelor"] = EducationLevel.Bachelor,
+        ["master"] = EducationLevel.Master, ["doctorate"] = EducationLevel.Doctorate,
+    };
+
+    [GeneratedRegex("(?<![A-Z])([ABC][123])(?![0-9])")]
+    private static partial Regex LicenceClass();
+
+    public static Opening ToOpening(PositionRow p, ReferenceData data)
+    {
+        var skillIds = p.Skills.SelectMany(label => data.Skills.Normalize(label)).Where(s => s.Skill is not null).Select(s => s.Skill!.Id)
+            .Concat(data.Skills.Taxonomy.FindInText(p.Title)).Distinct(StringComparer.Ordinal).ToArray();
+        // A driving licence in the certificates column is the licence rule's business, not a certificate to hold by name.
+        var licence = p.Certificates.Select(c => LicenceClass().Match(c.ToUpperInvariant())).FirstOrDefault(m => m.Success)?.Groups[1].Value;
+        var certificates = p.Certificates.Where(c => !LicenceClass().IsMatch(c.ToUpperInvariant())).ToArray();
+        var text = string.Join(' ', new[] { p.Title, p.Duties, p.Requirements, string.Join(' ', p.Skills) }.Where(t => !string.IsNullOrEmpty(t)));
+        return new Opening(p.Id.ToString(), p.Title, p.Industry ?? "", p.Kind == "training" ? OpeningKind.Training : OpeningKind.Job,
+            p.DistrictCode, EducationLevels.Parse(p.Education), p.Majors, skillIds, certificates, licence, p.SalaryMin, p.SalaryMax,
+            p.Headcount ?? p.Filled + 1, p.Filled, DateTime.SpecifyKind(p.CreatedAt, DateTimeKind.Utc), text, p.AgeMin, p.AgeMax);
+    }
+
+    public static VeteranProfile ToProfile(VeteranInputRow v, DateTime asOf)
+    {
+        int? age = DateOnly.TryParse(v.BirthDate, System.Globalization.CultureInfo.InvariantCulture, out var born)
+            ? asOf.Year - born.Year - (asOf.DayOfYear < born.DayOfYear ? 1 : 0) : null;
+        var kinds = v.Seeking.Select(s => s switch { "job" => (OpeningKind?)OpeningKind.Job, "training" => OpeningKind.Training, _ => null })
+            .Where(k => k is not null).Select(k => k!.Value).ToArray();
+        var text = string.Join(' ', v.SkillLabels.Concat(v.Specialties).Append(v.Major ?? ""));
+        return new VeteranProfile(v.Id.ToString(), v.HomeDistrict,
+            v.EducationLevel is { } level && Levels.TryGetValue(level, out var education) ? education : null, v.Major,
+            v.SkillIds, v.Specialties, [.. v.LicenceClasses, .. v.SpecialOperations, .. v.SpecialEquipment, .. v.OtherCertificates],
+            v.MinMonthlySalary, v.PreferredIndustries, kinds, text, age);
+    }
+
+    /// <summary>Every spelling of the veteran's skills (names and synonyms), so `skills &amp;&amp; @terms` meets listings written either way.</summary>
+    public static string[] SkillTerms(VeteranInputRow v, ReferenceData data)
+    {
+        var terms = new HashSet<string>(v.SkillLabels, StringComparer.Ordinal);
+        foreach (var id in v.SkillIds.Concat(v.InferredSkillIds))
+        {
+            if (data.Skills.Taxonomy.Find(id) is { } skill)
+            {
+                terms.Add(skill.NameZh);
+                terms.UnionWith(skill.Synonyms);
+            }
+        }
+        return [.. terms];
+    }
+}

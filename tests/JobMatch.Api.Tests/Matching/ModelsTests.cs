@@ -1,0 +1,129 @@
+using System.Net;
+using System.Text.Json;
+using JobMatch.Api.Matching;
+using JobMatch.Api.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+
+namespace JobMatch.Api.Tests.Matching;
+
+/// <summary>A small synthetic world (training takes seconds) and a fast model poll.</summary>
+public class SmallTrainingFactory : ApiFactory
+{
+    protected virtual string Margin => "0.01";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Matching:SyntheticVeterans", "400");
+        builder.UseSetting("Matching:SyntheticOpenings", "150");
+        builder.UseSetting("Matching:ModelPollSeconds", "0.5");
+        builder.UseSetting("Matching:PromotionMargin", Margin);
+    }
+}
+
+/// <summary>A margin no model can clear: every new model stays a candidate.</summary>
+public sealed class UnreachableMarginFactory : SmallTrainingFactory
+{
+    protected override string Margin => "1";
+}
+
+public static class Training
+{
+    public static async Task<JsonElement> TrainAndWait(this HttpClient admin)
+    {
+        var started = await admin.PostAsync("/api/models/train", null);
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var id = (await started.ReadJson()).GetProperty("id").GetGuid();
+        Assert.Equal($"/api/models/{id}", started.Headers.Location?.ToString());
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            var model = await (await admin.GetAsync($"/api/models/{id}")).EnsureSuccessStatusCode().ReadJson();
+            if (model.GetProperty("status").GetString() != "training")
+            {
+                return model;
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"model {id} still training after two minutes");
+    }
+
+    /// <summary>The model ranking the veteran's matches, once it is the expected one or after five seconds (instances poll for it).</summary>
+    public static async Task<string?> ModelInUse(this HttpClient veteran, Guid fairId, string? expected)
+    {
+        string? model = null;
+        for (var attempt = 0; attempt < 50 && model != expected; attempt++)
+        {
+            model = (await veteran.Matches("/api/veterans/me/matches", fairId)).GetProperty("model").GetString();
+            await Task.Delay(model == expected ? 0 : 100);
+        }
+        return model;
+    }
+}
+
+public sealed class ModelsTests(SmallTrainingFactory api) : IClassFixture<SmallTrainingFactory>
+{
+    [Fact]
+    public async Task TrainedModelBeatingTheBaselinesIsPromotedAndRanksTheNextQueryAnEqualOneIsNotAndRollbackIsByHand()
+    {
+        var admin = api.Admin();
+        var world = await MatchingData.CreateWorld(api);
+        var (veteran, _) = await MatchingData.Driver(api);
+
+        var first = await admin.TrainAndWait();
+        Assert.Equal(("promoted", "synthetic", 1f), (first.GetProperty("status").GetString(), first.GetProperty("source").GetString(), first.GetProperty("progress").GetSingle()));
+        Assert.True(first.GetProperty("ndcg10").GetDouble() > 0);
+        Assert.True(first.GetProperty("baselineMetrics").TryGetProperty("random", out _));
+        var firstId = first.GetProperty("id").GetString();
+        Assert.Equal(firstId, await veteran.ModelInUse(world.FairId, firstId));
+
+        // Same data and seed give the same model: no better than the promoted one, so it stays a candidate and says why.
+        var second = await admin.TrainAndWait();
+        Assert.Equal("candidate", second.GetProperty("status").GetString());
+        Assert.Contains($"promoted model {firstId}", second.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal(firstId, (await veteran.Matches("/api/veterans/me/matches", world.FairId)).GetProperty("model").GetString());
+
+        var secondId = second.GetProperty("id").GetString();
+        var promoted = await (await admin.PostAsync($"/api/models/{secondId}/promote", null)).EnsureSuccessStatusCode().ReadJson();
+        Assert.Equal("promoted", promoted.GetProperty("status").GetString());
+        Assert.Equal(secondId, (await veteran.Matches("/api/veterans/me/matches", world.FairId)).GetProperty("model").GetString());
+        Assert.Equal("retired", (await (await admin.GetAsync($"/api/models/{firstId}")).ReadJson()).GetProperty("status").GetString());
+        var listed = (await (await admin.GetAsync("/api/models")).ReadJson()).GetProperty("items").EnumerateArray().Select(m => m.GetProperty("id").GetString()).ToList();
+        Assert.Equal([secondId, firstId], listed);
+    }
+
+    [Fact]
+    public async Task OnlyAdminsTrainOrPromoteAndUnknownModelsAreNotFound()
+    {
+        var veteran = api.Veteran("v-" + Guid.NewGuid());
+        await (await veteran.PostAsync("/api/models/train", null)).AssertProblem(403);
+        await (await veteran.GetAsync("/api/models")).AssertProblem(403);
+        await (await api.Admin().PostAsync($"/api/models/{Guid.CreateVersion7()}/promote", null)).AssertProblem(404);
+    }
+
+    [Fact]
+    public void PromotionNeedsToBeatEveryRivalByTheMargin()
+    {
+        Assert.True(PromotionRule.Decide(0.62, new Dictionary<string, double> { ["random"] = 0.3, ["BM25"] = 0.6 }, 0.01).Promote);
+        var (promote, reason) = PromotionRule.Decide(0.605, new Dictionary<string, double> { ["random"] = 0.3, ["BM25"] = 0.6 }, 0.01);
+        Assert.False(promote);
+        Assert.Contains("BM25 0.6000", reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("random", reason, StringComparison.Ordinal);
+    }
+}
+
+public sealed class UnpromotedModelTests(UnreachableMarginFactory api) : IClassFixture<UnreachableMarginFactory>
+{
+    [Fact]
+    public async Task AModelThatDoesNotBeatTheBaselinesByTheMarginStaysACandidateAndTheHeuristicKeepsRanking()
+    {
+        var world = await MatchingData.CreateWorld(api);
+        var (veteran, _) = await MatchingData.Driver(api);
+
+        var model = await api.Admin().TrainAndWait();
+
+        Assert.Equal("candidate", model.GetProperty("status").GetString());
+        Assert.Contains("does not beat by the margin 1.0000", model.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("skill overlap", model.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal("heuristic", (await veteran.Matches("/api/veterans/me/matches", world.FairId)).GetProperty("model").GetString());
+    }
+}
