@@ -1,5 +1,9 @@
 using System.Data.Common;
+using System.Security.Claims;
 using Dapper;
+using JobMatch.Api.Audit;
+using JobMatch.Api.Auth;
+using JobMatch.Api.Interactions;
 
 namespace JobMatch.Api.Applications;
 
@@ -37,6 +41,29 @@ static class ApplicationSql
             FROM application_events WHERE application_id = @id ORDER BY at, id
             """, new { id }, tx);
         return new ApplicationDetail(application, ApplicationStates.Next(application.Kind, application.State), [.. history]);
+    }
+
+    /// <summary>
+    /// Creates the veteran's application to the position unless one exists (applying directly, or accepting an
+    /// invitation), with its first event, the interaction the ranker learns from and an audit entry. Null when one existed.
+    /// </summary>
+    public static async Task<Guid?> Create(DbConnection db, DbTransaction tx, Guid veteranId, Guid positionId, string kind, DateOnly today,
+        ClaimsPrincipal user, string via)
+    {
+        var state = ApplicationStates.Initial(kind);
+        // Two simultaneous first applications: the unique key lets one insert; the caller answers the other with it.
+        var created = await db.QuerySingleOrDefaultAsync<Guid?>("""
+            INSERT INTO applications (id, veteran_id, position_id, kind, state) VALUES (@id, @veteranId, @positionId, @kind, @state)
+            ON CONFLICT (veteran_id, position_id) DO NOTHING RETURNING id
+            """, new { id = Guid.CreateVersion7(), veteranId, positionId, kind, state }, tx);
+        if (created is not { } applicationId)
+        {
+            return null;
+        }
+        await RecordEvent(db, tx, applicationId, null, state, today, user.Subject(), user.Role(), null);
+        await InteractionLog.RecordAsync(db, tx, veteranId, positionId, "application");
+        await AuditLog.WriteAsync(db, tx, user, "application.created", "application", applicationId, new { position = positionId, via });
+        return applicationId;
     }
 
     public static Task RecordEvent(DbConnection db, DbTransaction tx, Guid applicationId, string? from, string to, DateOnly on,

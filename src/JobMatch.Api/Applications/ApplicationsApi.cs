@@ -70,22 +70,13 @@ public static class ApplicationsApi
         {
             return Problems.Conflict("该岗位已关闭或已招满，不再接受申请。", "This position is closed or filled and takes no more applications.");
         }
-        var state = ApplicationStates.Initial(position.Kind);
-        // Two simultaneous first applications: the unique key lets one insert; the other answers with it.
-        var created = await db.QuerySingleOrDefaultAsync<Guid?>("""
-            INSERT INTO applications (id, veteran_id, position_id, kind, state) VALUES (@applicationId, @veteranId, @id, @Kind, @state)
-            ON CONFLICT (veteran_id, position_id) DO NOTHING RETURNING id
-            """, new { applicationId = Guid.CreateVersion7(), veteranId, id, position.Kind, state }, tx);
-        if (created is not { } applicationId)
+        if (await ApplicationSql.Create(db, tx, veteranId.Value, id, position.Kind, ShanghaiTime.Today(clock), user, "apply") is not { } applicationId)
         {
             await tx.RollbackAsync();
             var winner = await db.QuerySingleAsync<Guid>(
                 "SELECT id FROM applications WHERE veteran_id = @veteranId AND position_id = @id", new { veteranId, id });
             return TypedResults.Ok(await ApplicationSql.Detail(db, null, winner));
         }
-        await ApplicationSql.RecordEvent(db, tx, applicationId, null, state, ShanghaiTime.Today(clock), user.Subject(), user.Role(), null);
-        await InteractionLog.RecordAsync(db, tx, veteranId.Value, id, "application");
-        await AuditLog.WriteAsync(db, tx, user, "application.created", "application", applicationId, new { position = id });
         var detail = await ApplicationSql.Detail(db, tx, applicationId);
         await tx.CommitAsync();
         return TypedResults.Created($"/api/applications/{applicationId}", detail);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Dapper;
+using JobMatch.Api.Applications;
 using JobMatch.Api.Audit;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Companies;
@@ -102,13 +103,14 @@ public static class InvitationsApi
         return TypedResults.Ok(Paging.ToPage(rows, take, total, r => r.Id));
     }
 
-    static Task<Results<Ok<Invitation>, NotFound, ProblemHttpResult>> Accept(Guid id, ClaimsPrincipal user, NpgsqlDataSource dataSource) =>
-        Answer(id, accept: true, user, dataSource);
+    static Task<Results<Ok<Invitation>, NotFound, ProblemHttpResult>> Accept(Guid id, ClaimsPrincipal user, NpgsqlDataSource dataSource, TimeProvider clock) =>
+        Answer(id, accept: true, user, dataSource, clock);
 
-    static Task<Results<Ok<Invitation>, NotFound, ProblemHttpResult>> Decline(Guid id, ClaimsPrincipal user, NpgsqlDataSource dataSource) =>
-        Answer(id, accept: false, user, dataSource);
+    static Task<Results<Ok<Invitation>, NotFound, ProblemHttpResult>> Decline(Guid id, ClaimsPrincipal user, NpgsqlDataSource dataSource, TimeProvider clock) =>
+        Answer(id, accept: false, user, dataSource, clock);
 
-    static async Task<Results<Ok<Invitation>, NotFound, ProblemHttpResult>> Answer(Guid id, bool accept, ClaimsPrincipal user, NpgsqlDataSource dataSource)
+    static async Task<Results<Ok<Invitation>, NotFound, ProblemHttpResult>> Answer(Guid id, bool accept, ClaimsPrincipal user,
+        NpgsqlDataSource dataSource, TimeProvider clock)
     {
         await using var db = await dataSource.OpenConnectionAsync();
         await using var tx = await db.BeginTransactionAsync();
@@ -130,8 +132,17 @@ public static class InvitationsApi
         }
         if (accept)
         {
-            // Accepting is applying: the ranker learns from it like any application.
-            await InteractionLog.RecordAsync(db, tx, own.VeteranId, own.PositionId, "application");
+            // Accepting is applying: the application is created (unless the veteran applied already) and the ranker
+            // learns from it like any other. A position that closed or filled meanwhile cannot be accepted into.
+            var today = ShanghaiTime.Today(clock);
+            var position = await db.QuerySingleAsync<(string Kind, bool Open)>("""
+                SELECT kind, status = 'open' AND (closes_on IS NULL OR closes_on >= @today) FROM positions WHERE id = @positionId
+                """, new { positionId = own.PositionId, today }, tx);
+            if (!position.Open)
+            {
+                return Problems.Conflict("该岗位已关闭或已招满，无法接受邀请。", "The position has closed or filled; the invitation can no longer be accepted.");
+            }
+            await ApplicationSql.Create(db, tx, own.VeteranId, own.PositionId, position.Kind, today, user, "invitation");
         }
         await AuditLog.WriteAsync(db, tx, user, accept ? "invitation.accepted" : "invitation.declined", "invitation", id);
         var invitation = await db.QuerySingleAsync<Invitation>($"{Select} WHERE i.id = @id", new { id }, tx);

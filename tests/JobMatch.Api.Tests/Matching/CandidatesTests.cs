@@ -85,6 +85,13 @@ public sealed class CandidatesTests(ApiFactory api) : IClassFixture<ApiFactory>
         await using var db = new NpgsqlConnection(api.Cluster.SuperuserConnectionString(api.Database));
         Assert.Equal(1, await db.ExecuteScalarAsync<long>(
             "SELECT count(*) FROM interactions WHERE veteran_id = @id AND position_id = @opening AND kind = 'application'", new { id, opening }));
+
+        // Accepting is applying: the application is there for both sides, in its first state.
+        var mine = await (await veteran.GetAsync("/api/veterans/me/applications")).EnsureSuccessStatusCode().ReadJson();
+        var application = Assert.Single(mine.GetProperty("items").EnumerateArray());
+        Assert.Equal((opening, "submitted"), (application.GetProperty("positionId").GetGuid(), application.GetProperty("state").GetString()));
+        var theirs = await (await recruiter.GetAsync($"/api/openings/{opening}/applications")).EnsureSuccessStatusCode().ReadJson();
+        Assert.Contains(theirs.GetProperty("items").EnumerateArray(), a => a.GetProperty("veteranId").GetGuid() == id);
     }
 
     [Fact]
