@@ -72,7 +72,8 @@ public static class ImportRunner
         return new ImportResult(batchId, total, rowsRead, rejected, duplicate, counts, ordered);
     }
 
-    static async Task WriteProblems(NpgsqlConnection db, Guid batchId, List<ImportProblem> problems, CancellationToken ct)
+    /// <summary>The row report into import_problems, which GET /api/imports/{id}/errors serves for every kind of batch.</summary>
+    public static async Task WriteProblems(NpgsqlConnection db, Guid batchId, List<ImportProblem> problems, CancellationToken ct)
     {
         await using var copy = await db.BeginBinaryImportAsync(
             "COPY import_problems (batch_id, seq, row_number, \"column\", value, severity, problem) FROM STDIN (FORMAT BINARY)", ct);

@@ -49,31 +49,16 @@ public static class ImportsApi
     static async Task<Results<Created<ImportBatch>, Ok<ImportBatch>, NotFound, ValidationProblem, ProblemHttpResult>> Import(string exists, ImportSource source, bool dryRun, HttpRequest request, ClaimsPrincipal user,
         NpgsqlDataSource dataSource, ImportOptions options, ImportsInFlight inFlight, CancellationToken ct)
     {
-        if (!request.HasFormContentType)
+        var (upload, refusal) = await Uploads.ReadAsync<ImportField>(request, options, """{"title":"岗位"}""", ct);
+        if (refusal is { Problem: { } problem })
         {
-            return TypedResults.Problem(statusCode: 415, title: "Unsupported media type", detail: Say.Text(
-                "请以 multipart/form-data 上传文件（字段 file）。", "Upload the file as multipart/form-data (field \"file\")."));
+            return problem;
         }
-        var form = await request.ReadFormAsync(ct);
-        if ((form.Files.GetFile("file") ?? form.Files.FirstOrDefault()) is not { } file)
+        if (refusal is { Invalid: { } invalid })
         {
-            return Invalid("file", "请上传文件（字段 file）：CSV 或 XLSX。", "Upload a file (field \"file\"): CSV or XLSX.");
+            return invalid;
         }
-        if (file.Length > options.MaxFileBytes)
-        {
-            return TypedResults.Problem(statusCode: 413, title: "File too large", detail: Say.Text(
-                $"文件超过 {options.MaxFileBytes} 字节的上限。", $"The file is over the limit of {options.MaxFileBytes} bytes."));
-        }
-        if (!TryReadMapping(form["mapping"], out var mapping))
-        {
-            return Invalid("mapping", "mapping 应为 JSON 对象：字段名 → 表头文字，如 {\"title\":\"岗位\"}。",
-                "mapping must be a JSON object from field to header text, e.g. {\"title\":\"岗位\"}.");
-        }
-        var bytes = new byte[file.Length];
-        await using (var stream = file.OpenReadStream())
-        {
-            await stream.ReadExactlyAsync(bytes, ct);
-        }
+        var (fileName, bytes, mapping) = upload!;
 
         await using var db = await dataSource.OpenConnectionAsync(ct);
         if (!await db.ExecuteScalarAsync<bool>(exists, new { id = source.Id }))
@@ -90,7 +75,6 @@ public static class ImportsApi
         IReadOnlySet<Guid>? allowed = user.IsAdmin() ? null
             : (await db.QueryAsync<Guid>("SELECT company_id FROM recruiter_links WHERE subject = @subject", new { subject = user.Subject() })).ToHashSet();
         var batchId = Guid.CreateVersion7();
-        var fileName = Path.GetFileName(file.FileName) is { Length: > 0 and <= 255 } name ? name : "upload";
         try
         {
             await using var tx = await db.BeginTransactionAsync(ct);
@@ -114,36 +98,6 @@ public static class ImportsApi
         finally
         {
             inFlight.Finish(batchId);
-        }
-    }
-
-    static ValidationProblem Invalid(string field, string chinese, string english) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [Say.Text(chinese, english)] });
-
-    static bool TryReadMapping(string? json, out Dictionary<ImportField, string>? mapping)
-    {
-        mapping = null;
-        if (string.IsNullOrWhiteSpace(json))
-        {
-            return true;
-        }
-        try
-        {
-            var raw = JsonSerializer.Deserialize<Dictionary<string, string>>(json);
-            mapping = [];
-            foreach (var (field, header) in raw ?? [])
-            {
-                if (!Enum.TryParse<ImportField>(field, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || string.IsNullOrWhiteSpace(header))
-                {
-                    return false;
-                }
-                mapping[parsed] = header;
-            }
-            return true;
-        }
-        catch (JsonException)
-        {
-            return false;
         }
     }
 

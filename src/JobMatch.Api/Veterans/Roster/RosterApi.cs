@@ -50,32 +50,16 @@ public static class RosterApi
         ClaimsPrincipal user, NpgsqlDataSource dataSource, IOptions<ImportOptions> importOptions, ReferenceData data, IdNumberVault vault, CancellationToken ct)
     {
         var options = importOptions.Value;
-        if (!request.HasFormContentType)
+        var (upload, refusal) = await Uploads.ReadAsync<RosterField>(request, options, """{"idNumber":"证件号码"}""", ct);
+        if (refusal is { Problem: { } problem })
         {
-            return TypedResults.Problem(statusCode: 415, title: "Unsupported media type", detail: Say.Text(
-                "请以 multipart/form-data 上传文件（字段 file）。", "Upload the file as multipart/form-data (field \"file\")."));
+            return problem;
         }
-        var form = await request.ReadFormAsync(ct);
-        if ((form.Files.GetFile("file") ?? form.Files.FirstOrDefault()) is not { } file)
+        if (refusal is { Invalid: { } invalid })
         {
-            return Invalid("file", "请上传文件（字段 file）：CSV 或 XLSX。", "Upload a file (field \"file\"): CSV or XLSX.");
+            return invalid;
         }
-        if (file.Length > options.MaxFileBytes)
-        {
-            return TypedResults.Problem(statusCode: 413, title: "File too large", detail: Say.Text(
-                $"文件超过 {options.MaxFileBytes} 字节的上限。", $"The file is over the limit of {options.MaxFileBytes} bytes."));
-        }
-        if (!TryReadMapping(form["mapping"], out var mapping))
-        {
-            return Invalid("mapping", "mapping 应为 JSON 对象：字段名 → 表头文字，如 {\"idNumber\":\"证件号码\"}。",
-                "mapping must be a JSON object from field to header text, e.g. {\"idNumber\":\"证件号码\"}.");
-        }
-        var bytes = new byte[file.Length];
-        await using (var stream = file.OpenReadStream())
-        {
-            await stream.ReadExactlyAsync(bytes, ct);
-        }
-        var fileName = Path.GetFileName(file.FileName) is { Length: > 0 and <= 255 } name ? name : "upload";
+        var (fileName, bytes, mapping) = upload!;
         try
         {
             var sheet = SheetReader.Read(bytes, options);
@@ -109,7 +93,7 @@ public static class RosterApi
                 """, new { batchId, fileName, sha, fileBytes = (long)bytes.Length, format = sheet.Format, encoding = sheet.Encoding,
                            total = sheet.Rows.Count, rowsRead, rejected, duplicate = ordered.Count(p => p.Severity == ImportProblem.Duplicate),
                            counts.Created, counts.Updated, counts.Unchanged, actor = user.Subject() }, tx);
-            await WriteProblems(db, batchId, ordered, ct);
+            await ImportRunner.WriteProblems(db, batchId, ordered, ct);
             var batch = (await FindAsync(db, tx, batchId))! with { Problems = ordered.Take(1000).ToList() };
             if (dryRun ?? false)
             {
@@ -147,56 +131,4 @@ public static class RosterApi
 
     sealed record BatchRow(Guid Id, string FileName, string Format, string? Encoding, string Status, int RowsTotal, int RowsRead, int RowsRejected,
         int RowsDuplicate, int VeteransCreated, int VeteransUpdated, int VeteransUnchanged, DateTime CreatedAt);
-
-    /// <summary>The report into import_problems, as the listings import writes it, so /api/imports/{id}/errors serves it.</summary>
-    static async Task WriteProblems(NpgsqlConnection db, Guid batchId, List<ImportProblem> problems, CancellationToken ct)
-    {
-        await using var copy = await db.BeginBinaryImportAsync(
-            "COPY import_problems (batch_id, seq, row_number, \"column\", value, severity, problem) FROM STDIN (FORMAT BINARY)", ct);
-        var seq = 0;
-        foreach (var problem in problems)
-        {
-            await copy.StartRowAsync(ct);
-            await copy.WriteAsync(batchId, NpgsqlDbType.Uuid, ct);
-            await copy.WriteAsync(++seq, NpgsqlDbType.Integer, ct);
-            await copy.WriteAsync(problem.RowNumber, NpgsqlDbType.Integer, ct);
-            await WriteText(copy, problem.Column, ct);
-            await WriteText(copy, problem.Value is { Length: > 500 } value ? value[..500] : problem.Value, ct);
-            await copy.WriteAsync(problem.Severity, NpgsqlDbType.Text, ct);
-            await copy.WriteAsync(problem.Problem, NpgsqlDbType.Text, ct);
-        }
-        await copy.CompleteAsync(ct);
-    }
-
-    static Task WriteText(NpgsqlBinaryImporter copy, string? text, CancellationToken ct) =>
-        text is null ? copy.WriteNullAsync(ct) : copy.WriteAsync(text, NpgsqlDbType.Text, ct);
-
-    static ValidationProblem Invalid(string field, string chinese, string english) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [Say.Text(chinese, english)] });
-
-    static bool TryReadMapping(string? json, out Dictionary<RosterField, string>? mapping)
-    {
-        mapping = null;
-        if (string.IsNullOrWhiteSpace(json))
-        {
-            return true;
-        }
-        try
-        {
-            mapping = [];
-            foreach (var (field, header) in JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [])
-            {
-                if (!Enum.TryParse<RosterField>(field, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || string.IsNullOrWhiteSpace(header))
-                {
-                    return false;
-                }
-                mapping[parsed] = header;
-            }
-            return true;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
 }

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using JobMatch.Api.Conventions;
+
+namespace JobMatch.Api.Imports;
+
+/// <summary>A spreadsheet sent as multipart/form-data: its name, its bytes and an optional mapping of fields to header text.</summary>
+public sealed record Upload<TField>(string FileName, byte[] Bytes, Dictionary<TField, string>? Mapping) where TField : struct, Enum;
+
+/// <summary>What a handler answers when the upload cannot be used: exactly one of the two is set.</summary>
+public sealed record UploadRefusal(ProblemHttpResult? Problem, ValidationProblem? Invalid);
+
+/// <summary>Reading an upload the same way for every import (positions, roster, placements): 415, 413 and field errors.</summary>
+public static class Uploads
+{
+    /// <param name="mappingExample">A JSON example of the mapping, shown in the error when the mapping is not understood.</param>
+    public static async Task<(Upload<TField>? Upload, UploadRefusal? Refusal)> ReadAsync<TField>(
+        HttpRequest request, ImportOptions options, string mappingExample, CancellationToken ct) where TField : struct, Enum
+    {
+        if (!request.HasFormContentType)
+        {
+            return (null, new(TypedResults.Problem(statusCode: 415, title: "Unsupported media type", detail: Say.Text(
+                "请以 multipart/form-data 上传文件（字段 file）。", "Upload the file as multipart/form-data (field \"file\").")), null));
+        }
+        var form = await request.ReadFormAsync(ct);
+        if ((form.Files.GetFile("file") ?? form.Files.FirstOrDefault()) is not { } file)
+        {
+            return (null, Invalid("file", "请上传文件（字段 file）：CSV 或 XLSX。", "Upload a file (field \"file\"): CSV or XLSX."));
+        }
+        if (file.Length > options.MaxFileBytes)
+        {
+            return (null, new(TypedResults.Problem(statusCode: 413, title: "File too large", detail: Say.Text(
+                $"文件超过 {options.MaxFileBytes} 字节的上限。", $"The file is over the limit of {options.MaxFileBytes} bytes.")), null));
+        }
+        if (!TryReadMapping<TField>(form["mapping"], out var mapping))
+        {
+            return (null, Invalid("mapping", $"mapping 应为 JSON 对象：字段名 → 表头文字，如 {mappingExample}。",
+                $"mapping must be a JSON object from field to header text, e.g. {mappingExample}."));
+        }
+        var bytes = new byte[file.Length];
+        await using (var stream = file.OpenReadStream())
+        {
+            await stream.ReadExactlyAsync(bytes, ct);
+        }
+        var fileName = Path.GetFileName(file.FileName) is { Length: > 0 and <= 255 } name ? name : "upload";
+        return (new Upload<TField>(fileName, bytes, mapping), null);
+    }
+
+    static UploadRefusal Invalid(string field, string chinese, string english) =>
+        new(null, TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [Say.Text(chinese, english)] }));
+
+    static bool TryReadMapping<TField>(string? json, out Dictionary<TField, string>? mapping) where TField : struct, Enum
+    {
+        mapping = null;
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return true;
+        }
+        try
+        {
+            mapping = [];
+            foreach (var (field, header) in JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [])
+            {
+                if (!Enum.TryParse<TField>(field, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || string.IsNullOrWhiteSpace(header))
+                {
+                    return false;
+                }
+                mapping[parsed] = header;
+            }
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+}
