@@ -11,11 +11,18 @@ public static class VeteranData
     static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     const string Rare = "甄郗隗靳琚龚昝璩濮邝裘麴蔺";
 
-    /// <summary>A valid ID number from Huainan (3404xx), born 1990-05-17 unless told, male unless told.</summary>
+    static readonly string[] HuainanCodes = ["340403", "340402", "340404", "340405", "340406", "340421", "340422"];
+    static int issued = Random.Shared.Next(0, 500);
+
+    /// <summary>
+    /// A valid ID number from Huainan (3404xx), born 1990-05-17 unless told, male unless told; never the same twice in a
+    /// run (a random sequence number collided often enough to make profile creation answer 409 now and then).
+    /// </summary>
     public static string NewIdNumber(bool male = true, string birth = "19900517")
     {
-        var sequence = Random.Shared.Next(0, 500) * 2 + (male ? 1 : 0);
-        var first17 = "340403" + birth + sequence.ToString("000", CultureInfo.InvariantCulture);
+        var n = Interlocked.Increment(ref issued);
+        var sequence = n % 500 * 2 + (male ? 1 : 0);
+        var first17 = HuainanCodes[n / 500 % HuainanCodes.Length] + birth + sequence.ToString("000", CultureInfo.InvariantCulture);
         var sum = first17.Select((c, i) => (c - '0') * Weights[i]).Sum();
         return PersonalData.Remember(first17 + "10X98765432"[sum % 11]);
     }
