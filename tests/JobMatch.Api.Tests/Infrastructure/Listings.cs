@@ -7,18 +7,7 @@ namespace JobMatch.Api.Tests.Infrastructure;
 /// <summary>Fairs, programs and uploads for the listings tests.</summary>
 public static class Listings
 {
-    public static string DataFile(string name)
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var path = Path.Combine(directory.FullName, "data", "listings", name);
-            if (File.Exists(path))
-            {
-                return path;
-            }
-        }
-        throw new FileNotFoundException($"data/listings/{name} not found above {AppContext.BaseDirectory}");
-    }
+    public static string DataFile(string name) => RepositoryData.File("listings", name);
 
     public static async Task<Guid> CreateFair(this HttpClient admin, int? companies = null, int? positions = null, int? openings = null)
     {

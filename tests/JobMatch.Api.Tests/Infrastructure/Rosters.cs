@@ -52,18 +52,7 @@ public static class Rosters
         return await (await admin.GetAsync($"/api/veterans/{items.Single().GetProperty("id").GetGuid()}")).ReadJson();
     }
 
-    public static string DataFile(string name)
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var path = Path.Combine(directory.FullName, "data", "veterans", name);
-            if (File.Exists(path))
-            {
-                return path;
-            }
-        }
-        throw new FileNotFoundException($"data/veterans/{name} not found above {AppContext.BaseDirectory}");
-    }
+    public static string DataFile(string name) => RepositoryData.File("veterans", name);
 
     public static Task<HttpResponseMessage> Claim(this HttpClient veteran, string idNumber, string name) =>
         veteran.PostAsJsonAsync("/api/veterans/me/claim", new { idNumber, name });
