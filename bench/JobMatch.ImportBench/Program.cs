@@ -37,9 +37,9 @@ if (command == "stages")
     }
     return 0;
 }
-if (command != "run")
+if (command is not ("run" or "ratio"))
 {
-    Console.Error.WriteLine("usage: JobMatch.ImportBench [sample [data/listings] | run]");
+    Console.Error.WriteLine("usage: JobMatch.ImportBench [sample [data/listings] | stages | run [--stages] | ratio --out FILE]");
     return 2;
 }
 
@@ -57,6 +57,15 @@ var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Diction
 }).Build();
 await new Migrator(configuration, NullLogger<Migrator>.Instance).MigrateAsync();
 await using var dataSource = NpgsqlDataSource.Create(postgres.AppConnectionString("bench", "benchpassword"));
+if (command == "ratio")
+{
+    var rows = SampleFair.Generate(20_000, 100_000, 300_000, seed: 7);
+    var output = args.SkipWhile(arg => arg != "--out").Skip(1).FirstOrDefault() ?? "import-ratio.md";
+    var code = await ImportRatio.RunAsync(dataSource,
+        [("100,000 rows CSV", SampleFair.ToCsv(rows, new UTF8Encoding(true))), ("100,000 rows XLSX", SampleFair.ToXlsx(rows))], output, runs: 3);
+    Directory.Delete(root, recursive: true);
+    return code;
+}
 
 var sampleXlsx = await File.ReadAllBytesAsync(Path.Combine(dataDirectory, "fair-2023-03-16.xlsx"));
 var sampleCsv = await File.ReadAllBytesAsync(Path.Combine(dataDirectory, "fair-2023-03-16.gbk.csv"));

@@ -1,5 +1,7 @@
+-- psql -v veterans=N (default 1,000,000); every row is synthetic: synthetic = true, named 测试N.
+\if :{?veterans} \else \set veterans 1000000 \endif
 \timing on
-CREATE TEMP TABLE ids AS SELECT g, gen_random_uuid() AS id FROM generate_series(1, 1000000) g;
+CREATE TEMP TABLE ids AS SELECT g, gen_random_uuid() AS id FROM generate_series(1, :veterans) g;
 INSERT INTO veterans (id, synthetic, name, home_district, education_level, preferred_districts, seeking)
 SELECT id, true, '测试' || g, (ARRAY['340403','340402','340404','340405','340406','340421','340422'])[1 + g % 7],
        (ARRAY['junior_high_or_below','senior_high','junior_college','bachelor'])[1 + g % 4], '{}', ARRAY['job'] FROM ids;
