@@ -1,37 +1,55 @@
 #!/usr/bin/env bash
 # The performance suite of docs/PERFORMANCE.md, in one command (manual; never part of CI):
 #
-#   bash bench/run.sh [--scale 10k|100k|1m] [--out FILE] [--seconds N] [--no-build] [--skip-bdn] [--generate-only]
+#   bash bench/run.sh [--scale 10k|100k|1m|all] [--out FILE] [--seconds N] [--no-build] [--skip-bdn] [--skip-import] [--generate-only]
 #
 # --scale is the number of synthetic veterans; positions are a tenth of it and interactions ten times it, so 1m
 # (the default) is 100,000 open positions, 1,000,000 veterans and 10,000,000 interactions. Each scale is generated
-# once into $BENCH_DIR/<scale> (default /tmp/jm-bench) and reused; delete the folder to start over. The tables go to
+# once into $BENCH_DIR/<scale> (default /tmp/jm-suite) and reused; delete the folder to start over. The tables go to
 # --out (default $BENCH_DIR/<scale>/results.md). The service is the Release build of whatever code is checked out.
+# --scale all runs the three scales in turn and writes how each cost grows, then every scale's tables, to
+# $BENCH_DIR/results.md (about 25 minutes on 2 cores, plus the first generation of 1m, about 10 minutes).
 set -euo pipefail
 
-SCALE=1m; OUT=""; SECONDS_PER_RUN=20; BUILD=1; BDN=1; GENERATE_ONLY=0
+SCALE=1m; OUT=""; SECONDS_PER_RUN=20; BUILD=1; BDN=1; IMPORT_RATIO=1; GENERATE_ONLY=0; PASS=()
 while [[ $# -gt 0 ]]; do
   case $1 in
     --scale) SCALE=$2; shift 2 ;;
     --out) OUT=$2; shift 2 ;;
-    --seconds) SECONDS_PER_RUN=$2; shift 2 ;;
-    --no-build) BUILD=0; shift ;;
-    --skip-bdn) BDN=0; shift ;;
-    --generate-only) GENERATE_ONLY=1; shift ;;
-    *) echo "usage: bash bench/run.sh [--scale 10k|100k|1m] [--out FILE] [--seconds N] [--no-build] [--skip-bdn] [--generate-only]" >&2; exit 2 ;;
+    --seconds) SECONDS_PER_RUN=$2; PASS+=(--seconds "$2"); shift 2 ;;
+    --no-build) BUILD=0; PASS+=(--no-build); shift ;;
+    --skip-bdn) BDN=0; PASS+=(--skip-bdn); shift ;;
+    --skip-import) IMPORT_RATIO=0; PASS+=(--skip-import); shift ;;
+    --generate-only) GENERATE_ONLY=1; PASS+=(--generate-only); shift ;;
+    *) echo "usage: bash bench/run.sh [--scale 10k|100k|1m|all] [--out FILE] [--seconds N] [--no-build] [--skip-bdn] [--skip-import] [--generate-only]" >&2; exit 2 ;;
   esac
 done
+if [[ $SCALE == all ]]; then
+  # Each scale in turn (generated once each), then how every cost grows from one to the next.
+  ROOT=$(cd "$(dirname "$0")/.." && pwd); BASE=${BENCH_DIR:-/tmp/jm-suite}
+  for scale in 10k 100k 1m; do
+    # BenchmarkDotNet and the import ratio do not depend on the scale: they run with the largest only.
+    extra=(); [[ $scale != 1m ]] && extra=(--skip-bdn --skip-import)
+    bash "$0" --scale "$scale" "${PASS[@]}" "${extra[@]}"
+    PASS+=(--no-build)
+  done
+  OUT=${OUT:-$BASE/results.md}
+  { echo "# How each cost grows"; echo; python3 "$ROOT/bench/growth.py" "$BASE/10k" "$BASE/100k" "$BASE/1m"; echo
+    for scale in 10k 100k 1m; do echo; cat "$BASE/$scale/results.md"; done; } >"$OUT"
+  echo "tables written to $OUT" >&2
+  exit 0
+fi
 case $SCALE in
   10k) VETERANS=10000 ;; 100k) VETERANS=100000 ;; 1m) VETERANS=1000000 ;;
-  *) echo "--scale is 10k, 100k or 1m" >&2; exit 2 ;;
+  *) echo "--scale is 10k, 100k, 1m or all" >&2; exit 2 ;;
 esac
 POSITIONS=$((VETERANS / 10)); INTERACTIONS=$((VETERANS * 10))
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-WORK=${BENCH_DIR:-/tmp/jm-bench}/$SCALE
+WORK=${BENCH_DIR:-/tmp/jm-suite}/$SCALE
 DATA=$WORK/pgdata
 OUT=${OUT:-$WORK/results.md}
-RESULTS=$WORK/results; mkdir -p "$RESULTS" "$WORK/paths"
+RESULTS=$WORK/results; mkdir -p "$RESULTS" "$WORK/paths"; rm -f "$RESULTS"/*
 # Free ports picked now (the machine is shared: a fixed port may already answer for someone else's service).
 free_port() { python3 -c "import socket;s=socket.socket();s.bind(('127.0.0.1',0));print(s.getsockname()[1])"; }
 API_PORT=${BENCH_API_PORT:-$(free_port)}; BARE_PORT=${BENCH_BARE_PORT:-$(free_port)}
@@ -58,8 +76,10 @@ trap 'stop "$BARE_PID"; stop "$API_PID"' EXIT
 
 start_api() {
   log "starting the service on $DATA"
-  dotnet "$API" --urls "http://127.0.0.1:$API_PORT" --Embedded:DataDirectory="$DATA" \
-    --Limits:RequestsPerMinute=100000000 >"$WORK/api.log" 2>&1 &
+  # From its own folder, as deployed: the content root is the working directory, and from anywhere else
+  # appsettings.json is not found and every Npgsql command is logged to the console (several times slower).
+  (cd "$(dirname "$API")" && exec dotnet "$API" --urls "http://127.0.0.1:$API_PORT" --Embedded:DataDirectory="$DATA" \
+    --Limits:RequestsPerMinute=100000000) >"$WORK/api.log" 2>&1 &
   API_PID=$!
   for _ in $(seq 1200); do
     curl -sf "http://127.0.0.1:$API_PORT/health/ready" >/dev/null && break
@@ -82,15 +102,18 @@ ADMIN_TOKEN=$(token admin bench-admin)
 if [[ ! -f $WORK/generated ]]; then
   # A model trained before the bulk rows arrive (training reads only live interactions, so the synthetic log
   # below does not change it); it is promoted only if it beats the baselines, as in production.
+  [[ -f $WORK/done.model ]] || {
   log "training a model through the API"
   MODEL=$(curl -sf -X POST -H "Authorization: Bearer $ADMIN_TOKEN" -H "Idempotency-Key: bench-train-$SCALE" \
     "http://127.0.0.1:$API_PORT/api/models/train" | python3 -c "import json,sys;print(json.load(sys.stdin)['id'])")
   until curl -sf -H "Authorization: Bearer $ADMIN_TOKEN" "http://127.0.0.1:$API_PORT/api/models/$MODEL" \
       | python3 -c "import json,sys;sys.exit(0 if json.load(sys.stdin)['status'] != 'training' else 1)"; do sleep 3; done
+  touch "$WORK/done.model"; }
   log "generating $POSITIONS positions, $VETERANS veterans, $INTERACTIONS interactions (uptime: $(uptime))"
   START=$(date +%s)
-  app_sql -v positions="$POSITIONS" -f "$ROOT/bench/matching/positions.sql" >"$WORK/generate.log"
-  app_sql -v veterans="$VETERANS" -f "$ROOT/bench/matching/veterans.sql" >>"$WORK/generate.log"
+  # Each step once, so an interrupted generation resumes where it stopped.
+  [[ -f $WORK/done.positions ]] || { app_sql -v positions="$POSITIONS" -f "$ROOT/bench/matching/positions.sql" >>"$WORK/generate.log"; touch "$WORK/done.positions"; }
+  [[ -f $WORK/done.veterans ]] || { app_sql -v veterans="$VETERANS" -f "$ROOT/bench/matching/veterans.sql" >>"$WORK/generate.log"; touch "$WORK/done.veterans"; }
   admin_sql -v interactions="$INTERACTIONS" -f "$ROOT/bench/matching/interactions.sql" >>"$WORK/generate.log"
   echo "$(( $(date +%s) - START ))" >"$WORK/generated"
   log "generated in $(cat "$WORK/generated") s; restarting the service on the full data"
@@ -155,8 +178,10 @@ if [[ $BDN == 1 ]]; then
   find "$WORK/BenchmarkDotNet.Artifacts" -name '*AlternativesBenchmark*-github.md' -exec cat {} + >"$RESULTS/bdn.md" 2>/dev/null || true
 fi
 
-log "import throughput against raw binary COPY"
-dotnet "$IMPORT" ratio --out "$RESULTS/import.md"
+if [[ $IMPORT_RATIO == 1 ]]; then
+  log "import throughput against raw binary COPY"
+  dotnet "$IMPORT" ratio --out "$RESULTS/import.md"
+fi
 
 python3 "$ROOT/bench/report.py" --scale "$SCALE" --results "$RESULTS" --generated "$(cat "$WORK/generated")" \
   --uptime-before "$UPTIME_BEFORE" --uptime-after "$UPTIME_AFTER" >"$OUT"

@@ -4,6 +4,8 @@
 -- applications, interviews and hires with the graded label the log maps them to (V5).
 \if :{?interactions} \else \set interactions 10000000 \endif
 \timing on
+-- One transaction: a failure leaves the table and its indexes as they were.
+BEGIN;
 -- Superuser only: skips the foreign-key triggers (every id below comes from the referenced tables), and the
 -- indexes are rebuilt once at the end instead of being maintained row by row.
 SET session_replication_role = replica;
@@ -15,12 +17,12 @@ CREATE UNIQUE INDEX ON bench_p (n);
 ANALYZE bench_v; ANALYZE bench_p;
 SELECT count(*) AS vc FROM bench_v \gset
 SELECT count(*) AS pc FROM bench_p \gset
-ALTER TABLE interactions DROP CONSTRAINT interactions_pkey;
-DROP INDEX interactions_veteran_position, interactions_position, interactions_at;
+ALTER TABLE interactions DROP CONSTRAINT IF EXISTS interactions_pkey;
+DROP INDEX IF EXISTS interactions_veteran_position, interactions_position, interactions_at;
 INSERT INTO interactions (id, at, veteran_id, position_id, kind, label, rank, model, source)
 SELECT gen_random_uuid(), now() - (g % 730) * interval '1 hour' - (g % 97) * interval '1 day', v.id, p.id,
        k.kind, k.label, CASE WHEN k.kind = 'impression' THEN 1 + g % 20 END, CASE WHEN k.kind = 'impression' THEN 'heuristic' END, 'synthetic'
-FROM generate_series(0, :interactions - 1) g
+FROM generate_series(0::bigint, :interactions - 1) g
 JOIN bench_v v ON v.n = 1 + g % :vc
 JOIN bench_p p ON p.n = 1 + ((g / :vc) * 7919 + (g % :vc) * 104729) % :pc
 JOIN (VALUES (0, 'view', 1), (1, 'save', 2), (2, 'application', 2), (3, 'interview', 3), (4, 'hired', 4), (5, 'view', 1), (6, 'not_interested', 0), (7, 'application', 2))
@@ -32,6 +34,6 @@ ALTER TABLE interactions ADD PRIMARY KEY (id);
 CREATE INDEX interactions_veteran_position ON interactions (veteran_id, position_id);
 CREATE INDEX interactions_position ON interactions (position_id);
 CREATE INDEX interactions_at ON interactions (at);
-RESET session_replication_role;
+COMMIT;
 ANALYZE interactions;
 SELECT source, count(*) FROM interactions GROUP BY source;
