@@ -159,6 +159,15 @@ load search "http://127.0.0.1:$API_PORT" "$ADMIN_TOKEN" "$WORK/paths/search.txt"
 load matches "http://127.0.0.1:$API_PORT" "$ADMIN_TOKEN" "$WORK/paths/matches.txt"
 load candidates "http://127.0.0.1:$API_PORT" "$ADMIN_TOKEN" "$WORK/paths/candidates.txt"
 load apply "http://127.0.0.1:$API_PORT" "$VETERAN_TOKEN" "$WORK/paths/apply.txt" POST
+# The throughput target compares opening by id with the bare endpoint; on a shared machine the load drifts within
+# minutes, so the two also run in three alternating pairs of 10 s (8 clients) and the median of the pair ratios counts.
+for pair in 1 2 3; do
+  for name in bare opening; do
+    [[ $name == bare ]] && url="http://127.0.0.1:$BARE_PORT" tok=none || url="http://127.0.0.1:$API_PORT" tok=$ADMIN_TOKEN
+    BENCH_PATHS=$WORK/paths/$name.txt BENCH_TOKEN=$tok BENCH_METHOD=GET BENCH_NAME=$name-pair BENCH_THREADS=2 BENCH_CLIENTS=8 BENCH_OUT=$WRK_OUT \
+      wrk -t2 -c8 -d10s --timeout 30s -s "$ROOT/bench/wrk/rotate.lua" "$url" >/dev/null
+  done
+done
 UPTIME_AFTER=$(uptime)
 
 # Resident memory of the service after the load, and what the database holds.
@@ -174,7 +183,7 @@ stop "$API_PID"; API_PID=""
 
 if [[ $BDN == 1 ]]; then
   log "BenchmarkDotNet: in-process ranker and BM25"
-  (cd "$WORK" && dotnet "$BENCH" --filter '*AlternativesBenchmark*' --exporters github >"$RESULTS/bdn.log" 2>&1) || true
+  (cd "$WORK" && dotnet "$BENCH" --filter '*AlternativesBenchmark*' >"$RESULTS/bdn.log" 2>&1) || true
   find "$WORK/BenchmarkDotNet.Artifacts" -name '*AlternativesBenchmark*-github.md' -exec cat {} + >"$RESULTS/bdn.md" 2>/dev/null || true
 fi
 
