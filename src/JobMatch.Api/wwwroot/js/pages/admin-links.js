@@ -5,13 +5,19 @@ import { date, t } from '../i18n.js';
 
 export default async function links(view) {
   view.append(h('h1', {}, t('page.links')));
-  const [companies, mentors] = await Promise.all([get('/api/companies?limit=100'), get('/api/mentors?limit=100')]);
-  view.append(await recruiters(companies.items), mentorLinks(mentors.items));
+  const mentors = await get('/api/mentors?limit=100');
+  view.append(await recruiters(), mentorLinks(mentors.items));
 }
 
-async function recruiters(companies) {
+async function recruiters() {
   const section = h('section', { class: 'card' }, h('h2', {}, t('links.recruiters')));
-  const company = select('company', companies.map((c) => [c.id, c.name]));
+  const search = h('input', { type: 'search', name: 'q', autocomplete: 'off' });
+  const company = select('company', []);
+  const find = async () => {
+    const found = await get(`/api/companies?limit=100&q=${encodeURIComponent(search.value.trim())}`);
+    company.replaceChildren(...found.items.map((c) => h('option', { value: c.id }, c.name)));
+    if (found.items.length) await show(); else list.replaceChildren();
+  };
   const list = h('div');
   const subject = h('input', { name: 'subject', required: true, autocomplete: 'off' });
   const error = errorBox();
@@ -25,14 +31,15 @@ async function recruiters(companies) {
   };
   const link = h('button', { type: 'submit' }, t('links.link'));
   company.addEventListener('change', show);
-  section.append(field(t('links.company'), company), list, h('form', {
+  search.addEventListener('change', find);
+  section.append(h('div', { class: 'row' }, field(t('links.find'), search), field(t('links.company'), company)), list, h('form', {
     class: 'row',
     onsubmit: (event) => {
       event.preventDefault();
       act(link, async () => { await post(`/api/companies/${company.value}/recruiters`, { subject: subject.value.trim() }); subject.value = ''; await show(); }, error);
     },
   }, field(t('links.subject'), subject), link), error);
-  if (companies.length) await show();
+  await find();
   return section;
 }
 

@@ -36,9 +36,8 @@ async function applications(positionId, detail) {
   const page = await get(`/api/openings/${positionId}/applications?limit=100`);
   if (!page.items.length) return h('p', {}, t('positions.noApplications'));
   const open = async (applicationId) => {
-    detail.replaceChildren(await applicationDetail(applicationId, {
-      onMoved: () => { location.hash = `#/recruiter/positions/${positionId}?${Date.now()}`; },
-    }));
+    // After a move the detail is drawn again: its new stage and the states it may move to next.
+    detail.replaceChildren(await applicationDetail(applicationId, { onMoved: () => open(applicationId) }));
     detail.querySelector('button')?.focus();
   };
   return table([
@@ -48,26 +47,40 @@ async function applications(positionId, detail) {
   ], page.items, t('positions.applicationsTotal', { n: page.total }));
 }
 
+/** Ranked candidates, a page at a time ("more" asks for the next offset). */
 async function candidates(positionId) {
-  const page = await get(`/api/openings/${positionId}/candidates?limit=20`);
-  if (!page.items.length) return h('p', {}, t('positions.noCandidates'));
-  return h('ol', { class: 'cards' }, ...page.items.map((c) => {
-    const error = errorBox();
-    const message = h('input', { name: 'message', maxlength: 500, value: t('positions.inviteMessage') });
-    const invite = h('button', {
-      type: 'button',
-      onclick: () => act(invite, async () => {
-        await post(`/api/openings/${positionId}/invitations`, { veteranId: c.candidateId, message: message.value.trim() || null });
-        announce(t('positions.invited'));
-        invite.replaceWith(h('span', { class: 'badge ok' }, label('invitation', 'pending')));
-      }, error),
-    }, t('positions.invite'));
-    return h('li', { class: 'card', 'data-candidate': c.candidateId },
-      h('div', { class: 'row' }, h('strong', { class: 'grow' }, `${c.rank}. ${c.displayName}`),
-        h('span', { class: 'muted' }, districtName(c.homeDistrict), ' · ', label('education', c.educationLevel), ' · ', t('matches.score', { score: c.score.toFixed(2) }))),
-      h('ul', { class: 'reasons' }, ...c.reasons.map((r) => h('li', {}, pick(r)))),
-      c.invitation ? h('span', { class: 'badge' }, label('invitation', c.invitation))
-        : h('div', { class: 'row' }, h('div', { class: 'grow' }, field(t('positions.message'), message)), invite),
-      error);
-  }));
+  const list = h('ol', { class: 'cards' });
+  const more = h('button', { type: 'button', class: 'secondary', hidden: true }, t('positions.more'));
+  const box = h('div', {}, list, more);
+  let offset = 0;
+  const load = async () => {
+    const page = await get(`/api/openings/${positionId}/candidates?limit=20&offset=${offset}`);
+    list.append(...page.items.map((c) => candidate(positionId, c)));
+    offset = page.nextOffset ?? offset;
+    more.hidden = page.nextOffset == null;
+    if (!list.children.length) box.replaceChildren(h('p', {}, t('positions.noCandidates')));
+  };
+  more.addEventListener('click', () => act(more, load));
+  await load();
+  return box;
+}
+
+function candidate(positionId, c) {
+  const error = errorBox();
+  const message = h('input', { name: 'message', maxlength: 500, value: t('positions.inviteMessage') });
+  const invite = h('button', {
+    type: 'button',
+    onclick: () => act(invite, async () => {
+      await post(`/api/openings/${positionId}/invitations`, { veteranId: c.candidateId, message: message.value.trim() || null });
+      announce(t('positions.invited'));
+      invite.closest('.row').replaceWith(h('span', { class: 'badge ok' }, label('invitation', 'pending')));
+    }, error),
+  }, t('positions.invite'));
+  return h('li', { class: 'card', 'data-candidate': c.candidateId },
+    h('div', { class: 'row' }, h('strong', { class: 'grow' }, `${c.rank}. ${c.displayName}`),
+      h('span', { class: 'muted' }, districtName(c.homeDistrict), ' · ', label('education', c.educationLevel), ' · ', t('matches.score', { score: c.score.toFixed(2) }))),
+    h('ul', { class: 'reasons' }, ...c.reasons.map((r) => h('li', {}, pick(r)))),
+    c.invitation ? h('span', { class: 'badge' }, label('invitation', c.invitation))
+      : h('div', { class: 'row' }, h('div', { class: 'grow' }, field(t('positions.message'), message)), invite),
+    error);
 }
