@@ -49,7 +49,8 @@ async function route() {
   }
   view.setAttribute('data-ready', 'true');
   document.title = `${view.querySelector('h1')?.textContent ?? ''} · JobMatch`;
-  main.focus();
+  window.scrollTo(0, 0);
+  main.focus({ preventScroll: true });
 }
 
 async function onSignedIn(token) {

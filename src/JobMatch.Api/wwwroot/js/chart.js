@@ -8,6 +8,16 @@ function s(tag, attrs, text) {
   return el;
 }
 
+/** The label cut to about `px` pixels at 12 px type: CJK characters are about twice as wide as Latin ones. */
+function fit(label, px) {
+  let width = 0;
+  for (let i = 0; i < label.length; i++) {
+    width += /[\u2E80-\uFFEF]/.test(label[i]) ? 12 : 6.6;
+    if (width > px) return `${label.slice(0, Math.max(1, i - 1))}…`;
+  }
+  return label;
+}
+
 /**
  * bars({ title, rows: [{ label, values: [n, ...], marker?, over? }], series: ['name', ...], format })
  * One group of bars per row (one bar per series), an optional marker line per row (e.g. capacity).
@@ -22,7 +32,7 @@ export function bars({ title, rows, series, format = (v) => String(v), max }) {
   svg.append(s('title', {}, title));
   rows.forEach((row, i) => {
     const y = 5 + i * groupHeight;
-    const name = row.label.length > 11 ? `${row.label.slice(0, 10)}…` : row.label;
+    const name = fit(row.label, labelWidth - 12);
     svg.append(s('text', { x: labelWidth - 6, y: y + (groupHeight - groupGap) / 2 + 4, 'text-anchor': 'end' }, name));
     row.values.forEach((value, k) => {
       const by = y + k * (bar + gap);
