@@ -5,8 +5,9 @@ import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-export const repo = resolve(import.meta.dirname, '../..');
+export const repo = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 
 function freePort() {
   return new Promise((ok, fail) => {

@@ -12,6 +12,7 @@ const pages = {
 };
 
 let me = null;
+let visits = 0; // which visit is current: a slower earlier one must not draw over it
 
 async function whoAmI() {
   if (!session.token) return null;
@@ -37,8 +38,10 @@ async function route() {
   const main = document.getElementById('main');
   if (!me && location.hash !== '#/signin') { location.hash = '#/signin'; return; }
   if (me && (role !== me.role || !pages[me.role].includes(page))) { location.hash = `#/${me.role}/${pages[me.role][0]}`; return; }
+  const visit = ++visits;
   renderNav(page);
   const module = me ? await import(`./pages/${role}-${page}.js`) : await import('./pages/signin.js');
+  if (visit !== visits) return;
   // A fresh container per visit: a slow page left behind keeps writing into a detached element, not over the next one.
   const view = h('div', { 'data-page': me ? `${role}-${page}` : 'signin' });
   main.replaceChildren(view);
@@ -48,6 +51,7 @@ async function route() {
     view.append(h('p', { class: 'error', role: 'alert' }, error.message));
   }
   view.setAttribute('data-ready', 'true');
+  if (visit !== visits) return;
   document.title = `${view.querySelector('h1')?.textContent ?? ''} · JobMatch`;
   window.scrollTo(0, 0);
   main.focus({ preventScroll: true });
