@@ -66,7 +66,9 @@ public static class DemoSignInApi
             "SELECT subject, name FROM mentors WHERE subject LIKE 'demo-%' ORDER BY subject LIMIT 10");
         var veterans = (await db.QueryAsync<(string Subject, string Name)>(
             "SELECT subject, name FROM veterans WHERE subject LIKE 'demo-%' ORDER BY subject LIMIT 10")).ToList();
-        var taken = veterans.Select(v => v.Subject).ToHashSet();
+        // Every demo veteran subject, not only the ten listed, so the fresh one is never someone's profile.
+        var taken = (await db.QueryAsync<string>("SELECT subject FROM veterans WHERE subject LIKE @prefix || '%'",
+            new { prefix = VeteranPrefix })).ToHashSet();
         var fresh = Enumerable.Range(1, taken.Count + 1).Select(n => $"{VeteranPrefix}{n}").First(subject => !taken.Contains(subject));
         return
         [

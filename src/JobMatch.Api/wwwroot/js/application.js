@@ -14,7 +14,7 @@ export async function applicationDetail(id, { onMoved } = {}) {
       onclick: () => act(button, async () => {
         await api(`/api/applications/${id}`, { method: 'PATCH', body: { state, note: note.value.trim() || null } });
         announce(t('application.moved', { state: label('state', state) }));
-        onMoved?.();
+        onMoved?.(state);
       }, error),
     }, t('application.moveTo', { state: label('state', state) }));
     return button;

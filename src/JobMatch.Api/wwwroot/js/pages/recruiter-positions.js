@@ -37,12 +37,18 @@ async function applications(positionId, detail) {
   if (!page.items.length) return h('p', {}, t('positions.noApplications'));
   const open = async (applicationId) => {
     // After a move the detail is drawn again: its new stage and the states it may move to next.
-    detail.replaceChildren(await applicationDetail(applicationId, { onMoved: () => open(applicationId) }));
+    detail.replaceChildren(await applicationDetail(applicationId, {
+      onMoved: (state) => {
+        const badge = document.querySelector(`[data-row-state="${applicationId}"]`);
+        if (badge) badge.textContent = label('state', state);
+        return open(applicationId);
+      },
+    }));
     detail.querySelector('button')?.focus();
   };
   return table([
     { head: t('applications.applicant'), cell: (a) => h('button', { type: 'button', class: 'link', onclick: () => open(a.id) }, a.veteranName) },
-    { head: t('applications.state'), cell: (a) => h('span', { class: 'badge' }, label('state', a.state)) },
+    { head: t('applications.state'), cell: (a) => h('span', { class: 'badge', 'data-row-state': a.id }, label('state', a.state)) },
     { head: t('applications.updated'), cell: (a) => date(a.updatedAt) },
   ], page.items, t('positions.applicationsTotal', { n: page.total }));
 }

@@ -72,7 +72,7 @@ function form(mine, texts) {
       act(submit, async () => {
         await api('/api/veterans/me', { method: mine ? 'PUT' : 'POST', body: body() });
         announce(t('profile.saved'));
-        location.hash = mine ? '#/veteran/profile?saved' : '#/veteran/matches';
+        location.hash = mine ? `#/veteran/profile?${Date.now()}` : '#/veteran/matches';
       }, error);
     },
   },
