@@ -9,7 +9,15 @@ using JobMatch.Api.Tests.Infrastructure;
 
 namespace JobMatch.Api.Tests.WebConsole;
 
+/// <summary>
+/// Runs alone, after the parallel classes: a second first start with demo data would slow ServiceProcessTests past its
+/// readiness limit on a busy machine.
+/// </summary>
+[CollectionDefinition(nameof(DemoSignInProcessTests), DisableParallelization = true)]
+public sealed class DemoSignInProcessCollection;
+
 /// <summary>The demo sign-in on the real program with its embedded database and demo data, as `dotnet run` starts it.</summary>
+[Collection(nameof(DemoSignInProcessTests))]
 public sealed class DemoSignInProcessTests : IAsyncLifetime
 {
     readonly string root = TempRoot.Create("jobmatch-console-");
