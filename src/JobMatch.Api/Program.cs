@@ -19,6 +19,7 @@ using JobMatch.Api.Openings;
 using JobMatch.Api.Programs;
 using JobMatch.Api.Applications;
 using JobMatch.Api.Interactions;
+using JobMatch.Api.WebConsole;
 
 // GBK/GB18030 spreadsheets (CSV imports) need the code-page encodings, registered once.
 System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
@@ -33,6 +34,7 @@ static void AddSeeders(IServiceCollection services)
     services.AddDemoSeeder<DemoMentoring>();
     services.AddDemoSeeder<DemoListings>();
     services.AddDemoSeeder<DemoApplications>();
+    services.AddDemoSeeder<DemoConsoleUsers>();
 }
 
 static async Task<int> Serve(string[] args)
@@ -50,6 +52,7 @@ static async Task<int> Serve(string[] args)
     builder.Services.AddMentoring(builder.Configuration);
     builder.Services.AddListings(builder.Configuration);
     builder.Services.AddMatching();
+    builder.Services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section);
     AddSeeders(builder.Services);
     builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
@@ -60,6 +63,7 @@ static async Task<int> Serve(string[] args)
     app.UseStatusCodePages();
     app.UseSecurityHeaders();
     app.UseJobMatchSwagger();
+    app.UseWebConsole();
     app.UseRouting();
     app.UseNotFoundForUnknownRoutes();
     app.UseAuthentication();
@@ -85,6 +89,9 @@ static async Task<int> Serve(string[] args)
     app.MapApplicationReports();
     app.MapPlacementImport();
     app.MapMatching();
+    app.MapImportHistory();
+    app.MapRecruiterLinks();
+    app.MapWebConsole(demoSignIn: app.DemoSignInEnabled(embedded is not null));
 
     await app.RunAsync();
     return 0;

@@ -30,6 +30,12 @@ public sealed class ImportsInFlight
 
     public void Finish(Guid id) => running.TryRemove(id, out _);
 
+    /// <summary>Every import in flight, or only one user's.</summary>
+    public IReadOnlyList<ImportBatch> All(string? onlyBy) =>
+        [.. running.Where(entry => onlyBy is null || entry.Value.Actor == onlyBy).OrderBy(entry => entry.Key)
+            .Select(entry => new ImportBatch(entry.Key, null, null, entry.Value.FileName, null, null, "running", entry.Value.Progress,
+                null, null, null, null, null))];
+
     public ImportBatch? Find(Guid id, string? onlyBy) =>
         running.TryGetValue(id, out var entry) && (onlyBy is null || entry.Actor == onlyBy)
             ? new ImportBatch(id, null, null, entry.FileName, null, null, "running", entry.Progress, null, null, null, null, null)

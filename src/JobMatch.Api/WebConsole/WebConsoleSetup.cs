@@ -1,0 +1,62 @@
+using JobMatch.Api.Auth;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace JobMatch.Api.WebConsole;
+
+/// <summary>Configuration section "Console": the OpenID Connect client the browser console uses when Auth:Authority is set.</summary>
+public sealed class ConsoleOptions
+{
+    public const string Section = "Console";
+
+    public string OidcClientId { get; set; } = "jobmatch-console";
+    public string OidcScope { get; set; } = "openid profile";
+}
+
+/// <summary>How the console signs in: the OIDC client when an authority is configured, else whether the demo sign-in exists.</summary>
+public sealed record ConsoleSettings(bool DemoSignIn, OidcClient? Oidc);
+
+public sealed record OidcClient(string Authority, string ClientId, string Scope);
+
+public static class WebConsoleSetup
+{
+    /// <summary>True when the demo sign-in is mapped: embedded database and the service's own signing key.</summary>
+    public static bool DemoSignInEnabled(this WebApplication app, bool embedded) =>
+        embedded && string.IsNullOrWhiteSpace(app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.Authority);
+
+    /// <summary>
+    /// Serves wwwroot (the console) before routing and authentication: the fallback policy closes endpoints, not files.
+    /// Files come from the build output, so the built dll serves them whatever the working directory.
+    /// </summary>
+    public static WebApplication UseWebConsole(this WebApplication app)
+    {
+        var root = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        var files = Directory.Exists(root) ? new PhysicalFileProvider(root) : app.Environment.WebRootFileProvider;
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = files,
+            // Revalidate every time (ETag): a new release is never hidden behind a cached module.
+            OnPrepareResponse = context => context.Context.Response.Headers[HeaderNames.CacheControl] = "no-cache",
+        });
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapWebConsole(this IEndpointRouteBuilder app, bool demoSignIn)
+    {
+        app.MapGet("/api/console/settings", (IOptions<AuthOptions> auth, IOptions<ConsoleOptions> console) =>
+            {
+                var authority = auth.Value.Authority;
+                var oidc = string.IsNullOrWhiteSpace(authority) ? null
+                    : new OidcClient(authority.TrimEnd('/'), console.Value.OidcClientId, console.Value.OidcScope);
+                return TypedResults.Ok(new ConsoleSettings(demoSignIn, oidc));
+            })
+            .AllowAnonymous().WithTags("Console").WithSummary("How the web console signs in: OIDC client settings, or whether the demo sign-in exists");
+        if (demoSignIn)
+        {
+            app.MapDemoSignIn();
+        }
+        return app;
+    }
+}

@@ -1,0 +1,71 @@
+// Admin: trained ranking models with their held-out metrics beside the baselines; train one (with progress) or promote.
+import { bars, dataTable } from '../chart.js';
+import { get, post } from '../api.js';
+import { act, announce, errorBox, h, table } from '../dom.js';
+import { date, label, t } from '../i18n.js';
+
+export default async function models(view) {
+  view.append(h('h1', {}, t('page.models')));
+  const error = errorBox();
+  const progress = h('div', { 'aria-live': 'polite' });
+  const train = h('button', {
+    type: 'button',
+    onclick: () => act(train, async () => {
+      const model = await post('/api/models/train');
+      await follow(model.id, progress);
+      location.hash = `#/admin/models?${Date.now()}`;
+    }, error),
+  }, t('models.train'));
+  view.append(h('div', { class: 'card' }, h('p', { class: 'muted' }, t('models.hint')), train, progress, error));
+  const page = await get('/api/models?limit=20');
+  const items = page.items ?? page;
+  if (!items.length) { view.append(h('p', {}, t('models.none'))); return; }
+  const latest = items.find((m) => m.metrics) ?? items[0];
+  if (latest.metrics) view.append(comparison(latest));
+  view.append(table([
+    { head: t('models.created'), cell: (m) => date(m.createdAt) },
+    { head: t('models.status'), cell: (m) => h('span', { class: 'badge' }, label('modelStatus', m.status)) },
+    { head: 'NDCG@10', cell: (m) => (m.ndcg10 == null ? '—' : m.ndcg10.toFixed(4)) },
+    { head: t('models.reason'), cell: (m) => m.reason ?? '' },
+    { head: '', cell: (m) => (m.status === 'promoted' || !m.metrics ? '' : promote(m)) },
+  ], items));
+}
+
+/** NDCG@10 of the model beside each baseline's on the same held-out veterans, then the model's own metrics. */
+function comparison(model) {
+  const format = (v) => (v ?? 0).toFixed(3);
+  const rows = [{ label: t('models.model'), values: [model.ndcg10] },
+    ...Object.entries(model.baselineMetrics ?? {}).map(([name, value]) => ({ label: name, values: [Number(value)] }))];
+  const own = ['ndcg1', 'ndcg5', 'ndcg10', 'map'].filter((k) => model.metrics[k] != null)
+    .map((k) => `${k.toUpperCase().replace('NDCG', 'NDCG@')} ${format(model.metrics[k])}`).join(' · ');
+  const title = t('models.chart', { date: date(model.createdAt) });
+  return h('section', { class: 'card' }, h('h2', {}, title), h('p', {}, own),
+    bars({ title, rows, series: ['NDCG@10'], format, max: 1 }), dataTable(t('common.asTable'), ['NDCG@10'], rows, format));
+}
+
+function promote(model) {
+  const error = errorBox();
+  const button = h('button', {
+    type: 'button', class: 'secondary',
+    onclick: () => act(button, async () => {
+      await post(`/api/models/${model.id}/promote`, { reason: t('models.promoteReason') });
+      announce(t('models.promoted'));
+      location.hash = `#/admin/models?${Date.now()}`;
+    }, error),
+  }, t('models.promote'));
+  return h('div', {}, button, error);
+}
+
+/** Polls a training model until it is no longer training, showing its stage and progress. */
+async function follow(id, box) {
+  const bar = h('progress', { max: 1, value: 0, 'aria-label': t('models.progress') });
+  const stage = h('span');
+  box.replaceChildren(stage, bar);
+  for (;;) {
+    const model = await get(`/api/models/${id}`);
+    bar.value = model.progress;
+    stage.textContent = `${model.stage} ${(model.progress * 100).toFixed(0)}%`;
+    if (model.status !== 'training') { announce(t('models.trained', { status: label('modelStatus', model.status) })); return; }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}

@@ -1,0 +1,72 @@
+// Recruiter (and admin): import a spreadsheet into a fair or a program — dry run first, the row report, then commit with progress.
+import { api, get } from '../api.js';
+import { act, announce, errorBox, field, h, select, table } from '../dom.js';
+import { label, t } from '../i18n.js';
+
+export default async function importPage(view) {
+  view.append(h('h1', {}, t('page.import')), h('p', { class: 'muted' }, t('import.hint')));
+  const [fairs, programs] = await Promise.all([get('/api/job-fairs?limit=100'), get('/api/programs?limit=100')]);
+  const target = select('target', [
+    ...fairs.items.map((f) => [`job-fairs/${f.id}`, `${t('import.fair')}: ${f.name}`]),
+    ...programs.items.map((p) => [`programs/${p.id}`, `${t('import.program')}: ${p.name}`]),
+  ]);
+  const file = h('input', { type: 'file', name: 'file', accept: '.csv,.xlsx', required: true });
+  const error = errorBox();
+  const result = h('div', { 'aria-live': 'polite' });
+  const dryRun = h('button', { type: 'submit' }, t('import.dryRun'));
+  const commit = h('button', { type: 'button', hidden: true }, t('import.commit'));
+  const progress = h('progress', { max: 1, value: 0, hidden: true, 'aria-label': t('import.progress') });
+
+  const send = (preview) => {
+    const form = new FormData();
+    form.append('file', file.files[0]);
+    return api(`/api/${target.value}/imports${preview ? '?dryRun=true' : ''}`, { method: 'POST', form });
+  };
+  const onDryRun = (event) => {
+    event.preventDefault();
+    if (!file.files.length) { error.textContent = t('import.chooseFile'); return; }
+    act(dryRun, async () => {
+      const batch = await send(true);
+      result.replaceChildren(report(batch, true));
+      commit.hidden = batch.status !== 'preview';
+      commit.focus();
+    }, error);
+  };
+  commit.addEventListener('click', () => act(commit, async () => {
+    progress.hidden = false;
+    progress.removeAttribute('value'); // indeterminate until the server reports rows
+    const poll = setInterval(async () => {
+      const running = await get('/api/imports/running').catch(() => []);
+      const mine = running.find((b) => b.fileName === file.files[0]?.name);
+      if (mine?.progress.rowsTotal) { progress.max = mine.progress.rowsTotal; progress.value = mine.progress.rowsProcessed; }
+    }, 250);
+    try {
+      const batch = await send(false);
+      result.replaceChildren(report(batch, false));
+      commit.hidden = true;
+      announce(t('import.done'));
+    } finally {
+      clearInterval(poll);
+      progress.hidden = true;
+    }
+  }, error));
+  view.append(h('form', { class: 'card', onsubmit: onDryRun },
+    field(t('import.target'), target), field(t('import.file'), file, t('import.fileHint')),
+    h('div', { class: 'row' }, dryRun, commit), progress, error), result);
+}
+
+function report(batch, preview) {
+  const c = batch.counts ?? {};
+  const problems = batch.problems ?? [];
+  return h('section', { class: 'card', 'data-batch-status': batch.status },
+    h('h2', {}, t(preview ? 'import.previewTitle' : 'import.resultTitle'), ' ', h('span', { class: 'badge' }, label('batch', batch.status))),
+    h('p', {}, t('import.counts', { read: c.rowsRead ?? 0, rejected: c.rowsRejected ?? 0, duplicate: c.rowsDuplicate ?? 0,
+      created: c.positionsCreated ?? 0, updated: c.positionsUpdated ?? 0, unchanged: c.positionsUnchanged ?? 0 })),
+    problems.length ? table([
+      { head: t('import.row'), cell: (p) => String(p.rowNumber) },
+      { head: t('import.column'), cell: (p) => p.column ?? '' },
+      { head: t('import.value'), cell: (p) => p.value ?? '' },
+      { head: t('import.severity'), cell: (p) => h('span', { class: `badge ${p.severity === 'rejected' ? 'bad' : 'warn'}` }, label('severity', p.severity)) },
+      { head: t('import.problem'), cell: (p) => p.problem },
+    ], problems, t('import.reportCaption')) : h('p', {}, t('import.clean')));
+}

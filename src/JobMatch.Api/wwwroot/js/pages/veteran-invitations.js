@@ -1,0 +1,32 @@
+// Veteran: invitations from recruiters; accepting applies and shares my profile with that company only.
+import { get, post } from '../api.js';
+import { act, announce, errorBox, h } from '../dom.js';
+import { date, label, t } from '../i18n.js';
+
+export default async function invitations(view) {
+  view.append(h('h1', {}, t('page.invitations')), h('p', { class: 'muted' }, t('invitations.hint')));
+  const page = await get('/api/veterans/me/invitations');
+  const items = page.items ?? page;
+  if (!items.length) { view.append(h('p', {}, t('invitations.none'))); return; }
+  view.append(h('ul', { class: 'cards' }, ...items.map((invitation) => {
+    const error = errorBox();
+    const answer = (verb) => {
+      const button = h('button', {
+        type: 'button', class: verb === 'decline' ? 'secondary' : null,
+        onclick: () => act(button, async () => {
+          await post(`/api/veterans/me/invitations/${invitation.id}/${verb}`);
+          announce(t(verb === 'accept' ? 'invitations.accepted' : 'invitations.declined'));
+          location.hash = `#/veteran/${verb === 'accept' ? 'applications' : 'invitations'}?${Date.now()}`;
+        }, error),
+      }, t(`invitations.${verb}`));
+      return button;
+    };
+    return h('li', { class: 'card', 'data-invitation': invitation.id },
+      h('h2', {}, invitation.title, ' ', h('span', { class: 'muted' }, invitation.companyName)),
+      invitation.message ? h('blockquote', {}, invitation.message) : null,
+      h('p', {}, h('span', { class: 'badge' }, label('invitation', invitation.status)), ' ',
+        t('invitations.expires', { date: date(invitation.expiresAt) })),
+      invitation.status === 'pending' ? h('div', { class: 'row' }, answer('accept'), answer('decline')) : null,
+      error);
+  })));
+}

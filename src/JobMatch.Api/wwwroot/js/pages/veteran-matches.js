@@ -1,0 +1,58 @@
+// Veteran: openings ranked for me, each with its reasons and the rules it passed; apply in one click.
+import { ApiError, get, post } from '../api.js';
+import { districtName, districtOptions } from '../districts.js';
+import { act, announce, errorBox, field, h, select } from '../dom.js';
+import { label, pick, t } from '../i18n.js';
+
+export const salary = (min, max) => (min == null && max == null ? t('common.negotiable')
+  : min === max || max == null ? `${min ?? ''}${max == null ? '+' : ''} ${t('common.yuan')}` : `${min ?? ''}–${max} ${t('common.yuan')}`);
+
+export default async function matches(view) {
+  view.append(h('h1', {}, t('page.matches')));
+  const district = select('district', districtOptions(t('common.any')), '');
+  const kind = select('kind', [['', t('common.any')], ['job', label('kind', 'job')], ['training', label('kind', 'training')]], '');
+  const results = h('div');
+  const load = async () => {
+    results.replaceChildren(h('p', { class: 'muted' }, t('common.loading')));
+    const query = new URLSearchParams({ limit: '20' });
+    if (district.value) query.set('district', district.value);
+    if (kind.value) query.set('kind', kind.value);
+    try {
+      render(results, await get(`/api/veterans/me/matches?${query}`));
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409) {
+        results.replaceChildren(h('p', {}, error.message, ' ', h('a', { href: '#/veteran/profile' }, t('page.profile'))));
+      } else throw error;
+    }
+  };
+  view.append(h('form', { class: 'row', onchange: load, onsubmit: (e) => e.preventDefault(), 'aria-label': t('matches.filters') },
+    field(t('matches.district'), district), field(t('matches.kind'), kind)), results);
+  await load();
+}
+
+function render(results, page) {
+  const items = page.items.map((m) => {
+    const error = errorBox();
+    const apply = h('button', {
+      type: 'button',
+      onclick: () => act(apply, async () => {
+        const application = await post(`/api/openings/${m.openingId}/applications`);
+        announce(t('matches.applied'));
+        apply.replaceWith(h('a', { href: `#/veteran/applications/${application.id}` }, t('matches.appliedLink', { state: label('state', application.state) })));
+      }, error),
+    }, t('matches.apply'));
+    return h('li', { class: 'card', 'data-opening': m.openingId },
+      h('div', { class: 'row' },
+        h('h2', { class: 'grow' }, page.ranked ? `${m.rank}. ` : '', m.title, ' ', h('span', { class: 'muted' }, m.companyName)),
+        apply),
+      h('p', {}, label('kind', m.kind), ' · ', districtName(m.districtCode), ' · ', salary(m.salaryMin, m.salaryMax),
+        m.remaining != null ? ` · ${t('matches.remaining', { n: m.remaining })}` : '',
+        m.score != null ? ` · ${t('matches.score', { score: m.score.toFixed(2) })}` : ''),
+      m.reasons.length ? h('ul', { class: 'reasons', 'aria-label': t('matches.reasons') }, ...m.reasons.map((r) => h('li', {}, pick(r)))) : null,
+      h('details', {}, h('summary', {}, t('matches.rules')), h('ul', { class: 'reasons' }, ...m.rules.map((r) => h('li', {}, pick(r))))),
+      error);
+  });
+  results.replaceChildren(
+    page.ranked ? h('p', { class: 'muted' }, t('matches.model', { model: page.model === 'heuristic' ? t('matches.heuristic') : t('matches.trained', { id: page.model.slice(-6) }) })) : h('p', { class: 'muted' }, t('matches.unranked')),
+    items.length ? h('ol', { class: 'cards' }, ...items) : h('p', {}, t('matches.none')));
+}
