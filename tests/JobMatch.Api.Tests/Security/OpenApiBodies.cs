@@ -114,11 +114,14 @@ public sealed class OpenApiBodies(JsonElement document)
         match => match.Groups[1].Value switch { "kind" => "automated_matching", "id" => Guid.CreateVersion7().ToString(), _ => "x" });
 
     /// <summary>A caller the policy lets past the role check (so that the request reaches body binding), as a client.</summary>
-    public static HttpClient AllowedCaller(ApiFactory api, string operation)
+    public static HttpClient AllowedCaller(ApiFactory api, string operation, string? subject = null) =>
+        api.ClientFor(AllowedRole(operation), subject ?? "body-" + AllowedRole(operation));
+
+    /// <summary>The role of the first caller in the policy row that gets past the role check.</summary>
+    public static string AllowedRole(string operation)
     {
         var row = AccessPolicy.Rows.Single(r => r.Operation == operation);
         var caller = SecurityWorld.Callers[Array.FindIndex(row.Answers, answer => answer is not ("401" or "403"))];
-        var role = caller[..3] switch { "vet" => Roles.Veteran, "rec" => Roles.Recruiter, "men" => Roles.Mentor, _ => Roles.Admin };
-        return api.ClientFor(role, "body-" + caller);
+        return caller[..3] switch { "vet" => Roles.Veteran, "rec" => Roles.Recruiter, "men" => Roles.Mentor, _ => Roles.Admin };
     }
 }
