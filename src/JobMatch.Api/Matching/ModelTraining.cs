@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using JobMatch.Api.Audit;
 using JobMatch.Api.Taxonomy;
 using JobMatch.Ranking.Evaluation;
 using JobMatch.Ranking.Features;
@@ -110,6 +111,12 @@ public sealed class ModelTraining(NpgsqlDataSource dataSource, ReferenceData dat
                 metrics = JsonSerializer.Serialize(outcome.Report.ModelRow.Metrics, Web),
                 baselines = JsonSerializer.Serialize(rivals, Web),
             }, tx);
+        if (promote)
+        {
+            // Promoted by the rule, on behalf of whoever asked for the training (an admin's sub, or the command line).
+            var requestedBy = await db.ExecuteScalarAsync<string>("SELECT created_by FROM ranking_models WHERE id = @id", new { id }, tx);
+            await AuditLog.WriteAsync(db, tx, requestedBy ?? "system", "system", "model.promoted", "ranking_model", id, new { automatic = true, ndcg10 = ndcg });
+        }
         await tx.CommitAsync(ct);
     }
 

@@ -29,6 +29,8 @@ static class VeteranRights
         {
             return TypedResults.NotFound();
         }
+        // The copy holds the identifiers in clear: it is on the record like an unmasking, and lists itself.
+        await AuditLog.WriteAsync(db, null, user, "veteran.exported", "veteran", row.Id);
         var processing = await db.QueryAsync<ProcessingRecord>("""
             SELECT at, action, actor_role FROM audit.entries WHERE object_id = @id ORDER BY at, id
             """, new { id = row.Id });
