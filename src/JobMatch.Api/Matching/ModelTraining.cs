@@ -22,12 +22,15 @@ public sealed class ModelTraining(NpgsqlDataSource dataSource, ReferenceData dat
     const int Seed = 20230316;
     static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
-    public async Task<Guid> CreateAsync(string createdBy, CancellationToken ct = default)
+    public async Task<Guid> CreateAsync(string createdBy, CancellationToken ct = default, string actorRole = "system")
     {
         var id = Guid.CreateVersion7();
         await using var db = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await db.BeginTransactionAsync(ct);
         await db.ExecuteAsync("INSERT INTO ranking_models (id, created_by, status, stage) VALUES (@id, @createdBy, 'training', 'queued')",
-            new { id, createdBy });
+            new { id, createdBy }, tx);
+        await AuditLog.WriteAsync(db, tx, createdBy, actorRole, "model.training_requested", "ranking_model", id);
+        await tx.CommitAsync(ct);
         return id;
     }
 
