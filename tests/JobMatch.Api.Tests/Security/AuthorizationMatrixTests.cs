@@ -1,15 +1,26 @@
 using System.Text.Json;
+using JobMatch.Api.Tests.Infrastructure;
 using JobMatch.Api.Tests.Matching;
 
 namespace JobMatch.Api.Tests.Security;
 
 /// <summary>
 /// Every operation of the OpenAPI document against every caller, as <see cref="AccessPolicy"/> says: an operation without
-/// a row fails the test, so a new endpoint cannot ship without a stated policy. One service and one seeded world.
+/// a row fails the test, so a new endpoint cannot ship without a stated policy; and every change it allows must leave an
+/// audit entry by its caller. One service and one seeded world.
 /// </summary>
 public sealed class AuthorizationMatrixTests(SmallTrainingFactory api) : IClassFixture<SmallTrainingFactory>
 {
     static readonly string[] Denials = ["401", "403", "404"];
+
+    /// <summary>Allowed changes that write no audit entry, and why.</summary>
+    static readonly Dictionary<string, string> Unaudited = new()
+    {
+        ["POST /api/openings/{id}/interactions as vet1"] = "views and saves go to the interaction log, which is their record",
+        ["POST /api/openings/{id}/interactions as vet2"] = "as above",
+        ["POST /api/assignments/plan as admin"] = "a proposal: nothing is written",
+        ["POST /api/openings/{id}/applications as vet1"] = "applied while seeding: the same application is returned and nothing written",
+    };
 
     [Fact]
     public async Task EveryOperationInTheOpenApiDocumentHasAPolicyRow()
@@ -42,6 +53,9 @@ public sealed class AuthorizationMatrixTests(SmallTrainingFactory api) : IClassF
                 {
                     Content = row.Body?.Invoke(world),
                 };
+                // Every allowed change leaves an audit entry by its caller (the admin reads the count before and after).
+                var audit = row.Method != "GET" && caller != "none" && row.Answers[i] == "2xx" && !Unaudited.ContainsKey($"{row.Operation} as {caller}");
+                var entriesBefore = audit ? await AuditCount(world, caller) : 0;
                 using var response = await world.Clients[caller].SendAsync(request);
                 requests++;
                 var status = (int)response.StatusCode;
@@ -51,10 +65,17 @@ public sealed class AuthorizationMatrixTests(SmallTrainingFactory api) : IClassF
                     var body = await response.Content.ReadAsStringAsync();
                     mismatches.Add($"{row.Operation} as {caller}: expected {expected}, got {status} {body[..Math.Min(body.Length, 160)]}");
                 }
+                else if (audit && await AuditCount(world, caller) == entriesBefore)
+                {
+                    mismatches.Add($"{row.Operation} as {caller}: answered {status} but wrote no audit entry");
+                }
             }
         }
         Assert.True(mismatches.Count == 0, $"{mismatches.Count} of {requests} requests answered against the policy:\n" + string.Join("\n", mismatches));
     }
+
+    static async Task<long> AuditCount(SecurityWorld world, string caller) =>
+        (await (await world.Clients["admin"].GetAsync($"/api/audit?actor=mx-{caller}&limit=1")).ReadJson()).GetProperty("total").GetInt64();
 
     async Task<List<string>> DocumentedOperations()
     {
