@@ -17,7 +17,7 @@ public sealed class PagingLimitsTests(SmallTrainingFactory api) : IClassFixture<
     [Fact]
     public async Task EveryListClampsItsLimitAndRefusesACursorItDidNotIssue()
     {
-        var world = await SecurityWorld.SeedAsync(api);
+        var world = await SecurityWorld.SeedAsync(api, withModel: false);
         var openApi = await OpenApiBodies.LoadAsync(api);
         var lists = openApi.Operations().Where(o => o.Method == "GET" && o.QueryParameters.Contains("limit", StringComparer.OrdinalIgnoreCase)).ToList();
         Assert.True(lists.Count >= 20, $"only {lists.Count} lists found");
