@@ -67,8 +67,8 @@ static async Task<int> Serve(string[] args)
     app.UseRouting();
     app.UseNotFoundForUnknownRoutes();
     app.UseAuthentication();
+    app.UseRateLimiter(); // before authorization, so that requests without a valid token are limited (per address) too
     app.UseAuthorization();
-    app.UseRateLimiter();
     app.UseBodyLimits();
     app.UseIdempotencyKeys();
 

@@ -35,6 +35,13 @@ public sealed class AuthenticationTests(ApiFactory api) : IClassFixture<ApiFacto
         { "two roles", Sign(ApiFactory.Auth.SigningKeyBytes(), roles: ["admin", "veteran"]) },
         { "unknown role", Sign(ApiFactory.Auth.SigningKeyBytes(), roles: ["superuser"]) },
         { "alg none", UnsignedToken() },
+        { "alg none, capitalised", UnsignedToken("None") },
+        { "tampered role", Tampered(TokenIssuer.Issue(ApiFactory.Auth, Roles.Veteran, "someone"), "\"veteran\"", "\"admin\"") },
+        { "tampered subject", Tampered(TokenIssuer.Issue(ApiFactory.Auth, Roles.Veteran, "vet-a"), "\"vet-a\"", "\"vet-b\"") },
+        { "signature cut off", string.Join('.', TokenIssuer.Issue(ApiFactory.Auth, Roles.Admin, "someone").Split('.')[..2]) + "." },
+        { "HS512 with the right key", Sign(ApiFactory.Auth.SigningKeyBytes(), algorithm: SecurityAlgorithms.HmacSha512, keyBytes: 64) },
+        { "not valid yet", Sign(ApiFactory.Auth.SigningKeyBytes(), expires: DateTime.UtcNow.AddHours(5), notBefore: DateTime.UtcNow.AddHours(2)) },
+        { "no subject", Sign(ApiFactory.Auth.SigningKeyBytes(), subject: null) },
         { "not a token", "hello" },
     };
 
@@ -44,8 +51,12 @@ public sealed class AuthenticationTests(ApiFactory api) : IClassFixture<ApiFacto
     {
         var client = api.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var response = await client.GetAsync("/api/me");
-        Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, why);
+        // An admin-only route too: a forged admin token must not get as far as 200 or 403.
+        foreach (var path in new[] { "/api/me", "/api/audit" })
+        {
+            var response = await client.GetAsync(path);
+            Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{why} on {path}: {(int)response.StatusCode}");
+        }
     }
 
     [Fact]
@@ -55,9 +66,14 @@ public sealed class AuthenticationTests(ApiFactory api) : IClassFixture<ApiFacto
         await response.AssertProblem(403);
     }
 
-    static string Sign(byte[] key, DateTime? expires = null, string issuer = "jobmatch", string audience = "jobmatch-api", string[]? roles = null)
+    static string Sign(byte[] key, DateTime? expires = null, string issuer = "jobmatch", string audience = "jobmatch-api", string[]? roles = null,
+        string algorithm = SecurityAlgorithms.HmacSha256, int? keyBytes = null, DateTime? notBefore = null, string? subject = "someone")
     {
-        var claims = new List<Claim> { new("sub", "someone") };
+        var claims = new List<Claim>();
+        if (subject is not null)
+        {
+            claims.Add(new("sub", subject));
+        }
         claims.AddRange((roles ?? ["admin"]).Select(role => new Claim("role", role)));
         var until = expires ?? DateTime.UtcNow.AddHours(1);
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
@@ -65,18 +81,28 @@ public sealed class AuthenticationTests(ApiFactory api) : IClassFixture<ApiFacto
             Issuer = issuer,
             Audience = audience,
             Subject = new ClaimsIdentity(claims),
-            NotBefore = until.AddHours(-3),
-            IssuedAt = until.AddHours(-3),
+            NotBefore = notBefore ?? until.AddHours(-3),
+            IssuedAt = notBefore ?? until.AddHours(-3),
             Expires = until,
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(key), SecurityAlgorithms.HmacSha256),
+            // HS512 needs a 64-byte key: the service's key repeated, so only the algorithm differs from what it accepts.
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(keyBytes is { } n ? [.. Enumerable.Repeat(key, n / key.Length).SelectMany(k => k)] : key), algorithm),
         });
     }
 
-    static string UnsignedToken()
+    /// <summary>A genuine token whose payload was edited after signing (the signature is left as it was).</summary>
+    static string Tampered(string token, string from, string to)
+    {
+        var parts = token.Split('.');
+        var payload = Base64UrlEncoder.Decode(parts[1]);
+        Assert.Contains(from, payload, StringComparison.Ordinal);
+        return parts[0] + "." + Base64UrlEncoder.Encode(payload.Replace(from, to, StringComparison.Ordinal)) + "." + parts[2];
+    }
+
+    static string UnsignedToken(string alg = "none")
     {
         static string Part(string json) => Base64UrlEncoder.Encode(json);
         var exp = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds();
-        return Part("""{"alg":"none","typ":"JWT"}""") + "." +
+        return Part($$"""{"alg":"{{alg}}","typ":"JWT"}""") + "." +
                Part($$"""{"sub":"x","role":"admin","iss":"jobmatch","aud":"jobmatch-api","exp":{{exp}}}""") + ".";
     }
 }

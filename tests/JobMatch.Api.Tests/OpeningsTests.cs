@@ -36,11 +36,11 @@ public sealed class OpeningsTests(ApiFactory api) : IClassFixture<ApiFactory>
             opening.GetProperty("districtCode").GetString(), opening.GetProperty("status").GetString(), opening.GetProperty("kind").GetString()));
         Assert.Equal("男", opening.GetProperty("genderNote").GetString());
 
-        var edited = await recruiter.PutAsJsonAsync($"/api/openings/{id}", new { companyId = company, title = "押运员", headcount = 2, filled = 2, salary = "面议" });
+        var edited = await recruiter.PutAsJsonAsync($"/api/openings/{id}", new { companyId = company, title = "押运员", headcount = 2, salary = "面议" });
         Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
-        var filled = await edited.ReadJson();
-        Assert.Equal(("filled", 0), (filled.GetProperty("status").GetString(), filled.GetProperty("remaining").GetInt32()));
-        Assert.Equal(JsonValueKind.Null, filled.GetProperty("salaryMin").ValueKind);
+        var changed = await edited.ReadJson();
+        Assert.Equal(("open", 2), (changed.GetProperty("status").GetString(), changed.GetProperty("remaining").GetInt32()));
+        Assert.Equal(JsonValueKind.Null, changed.GetProperty("salaryMin").ValueKind);
 
         await (await recruiter.PutAsJsonAsync($"/api/openings/{id}", new { companyId = Guid.CreateVersion7(), title = "押运员" })).AssertProblem(400);
         Assert.Equal(HttpStatusCode.NoContent, (await recruiter.DeleteAsync($"/api/openings/{id}")).StatusCode);

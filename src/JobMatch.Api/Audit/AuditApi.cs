@@ -12,12 +12,12 @@ public static class AuditApi
     public static RouteGroupBuilder MapAudit(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(Policies.Admin);
-        group.MapGet("/", List).WithSummary("The audit log, newest first, filtered by actor, action, object and time (admin)");
+        group.MapGet("/", List).WithSummary("The audit log, newest first, filtered by actor, action, object type, object id and time (from inclusive, to exclusive) (admin); JSON or CSV");
         return group;
     }
 
     static async Task<Results<Ok<Page<AuditEntry>>, CsvResult<AuditEntry>, ValidationProblem>> List(
-        HttpRequest request, NpgsqlDataSource dataSource, string? actor, string? action, Guid? objectId,
+        HttpRequest request, NpgsqlDataSource dataSource, string? actor, string? action, string? objectType, Guid? objectId,
         DateTime? from, DateTime? to, string? cursor, int? limit)
     {
         if (!Paging.TryDecode(cursor, out var after))
@@ -25,10 +25,10 @@ public static class AuditApi
             return Paging.InvalidCursor();
         }
         var take = Paging.Clamp(limit);
-        var filter = new { actor, action, objectId, from = from?.ToUniversalTime(), to = to?.ToUniversalTime(), after, take = take + 1 };
+        var filter = new { actor, action, objectType, objectId, from = from?.ToUniversalTime(), to = to?.ToUniversalTime(), after, take = take + 1 };
         const string where = """
             WHERE (@actor::text IS NULL OR actor = @actor) AND (@action::text IS NULL OR action = @action)
-              AND (@objectId::uuid IS NULL OR object_id = @objectId)
+              AND (@objectType::text IS NULL OR object_type = @objectType) AND (@objectId::uuid IS NULL OR object_id = @objectId)
               AND (@from::timestamptz IS NULL OR at >= @from) AND (@to::timestamptz IS NULL OR at < @to)
             """;
         await using var db = await dataSource.OpenConnectionAsync();

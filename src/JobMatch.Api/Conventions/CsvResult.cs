@@ -3,7 +3,9 @@ using System.Reflection;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
+using JobMatch.Api.Audit;
 using Microsoft.AspNetCore.Http.Metadata;
+using Npgsql;
 
 namespace JobMatch.Api.Conventions;
 
@@ -21,6 +23,8 @@ public sealed class CsvResult<T>(IEnumerable<T> rows, string fileName, long tota
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
+        var list = rows as IReadOnlyCollection<T> ?? [.. rows];
+        await RecordDownloadAsync(httpContext, list.Count);
         httpContext.Response.ContentType = "text/csv; charset=utf-8";
         httpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
         httpContext.Response.Headers["X-Total-Count"] = total.ToString(CultureInfo.InvariantCulture);
@@ -30,7 +34,19 @@ public sealed class CsvResult<T>(IEnumerable<T> rows, string fileName, long tota
         }
         await using var writer = new StreamWriter(httpContext.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
         await using var csv = new CsvWriter(writer, Configuration);
-        await csv.WriteRecordsAsync(rows, httpContext.RequestAborted);
+        await csv.WriteRecordsAsync(list, httpContext.RequestAborted);
+    }
+
+    /// <summary>
+    /// A download leaves the service as a file: who took which list and how many rows is written to the audit log
+    /// before a byte goes out. The route template, never the query (a search may name a person), and the route's id.
+    /// </summary>
+    async Task RecordDownloadAsync(HttpContext httpContext, int count)
+    {
+        var route = (httpContext.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
+        Guid? objectId = httpContext.GetRouteValue("id") is string id && Guid.TryParse(id, out var parsed) ? parsed : null;
+        await using var db = await httpContext.RequestServices.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(httpContext.RequestAborted);
+        await AuditLog.WriteAsync(db, null, httpContext.User, "export.csv", "list", objectId, new { route, file = fileName, rows = count, total });
     }
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>

@@ -4,13 +4,16 @@ using Microsoft.AspNetCore.Http.Metadata;
 
 namespace JobMatch.Api.Conventions;
 
-/// <summary>Configuration section "Limits": request body size and per-user rate limits.</summary>
+/// <summary>Configuration section "Limits": request body size and rate limits per user and per address.</summary>
 public sealed class LimitOptions
 {
     public const string Section = "Limits";
 
     public long MaxBodyBytes { get; set; } = 1024 * 1024;
     public int RequestsPerMinute { get; set; } = 600;
+
+    /// <summary>All requests from one address together, whatever tokens they carry (a shared office NAT needs room).</summary>
+    public int RequestsPerMinutePerAddress { get; set; } = 6000;
 }
 
 public static class Limits
@@ -22,13 +25,20 @@ public static class Limits
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests; // the default would be 503
-            // Per user when signed in, per address otherwise; health probes are never limited.
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-                http.Request.Path.StartsWithSegments("/health")
-                    ? RateLimitPartition.GetNoLimiter("health")
-                    : RateLimitPartition.GetFixedWindowLimiter(
-                        http.User.FindFirst("sub")?.Value is { } sub ? "user:" + sub : "ip:" + http.Connection.RemoteIpAddress,
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = options.RequestsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            // Per user when signed in, per address otherwise; and per address whatever the token, so that minting or
+            // rotating tokens from one place buys nothing. Health probes are never limited.
+            limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                    http.Request.Path.StartsWithSegments("/health")
+                        ? RateLimitPartition.GetNoLimiter("health")
+                        : RateLimitPartition.GetFixedWindowLimiter(
+                            http.User.FindFirst("sub")?.Value is { } sub ? "user:" + sub : "ip:" + http.Connection.RemoteIpAddress,
+                            _ => new FixedWindowRateLimiterOptions { PermitLimit = options.RequestsPerMinute, Window = TimeSpan.FromMinutes(1) })),
+                PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                    http.Request.Path.StartsWithSegments("/health")
+                        ? RateLimitPartition.GetNoLimiter("health")
+                        : RateLimitPartition.GetFixedWindowLimiter("address:" + http.Connection.RemoteIpAddress,
+                            _ => new FixedWindowRateLimiterOptions { PermitLimit = options.RequestsPerMinutePerAddress, Window = TimeSpan.FromMinutes(1) })));
             limiter.OnRejected = async (context, ct) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);

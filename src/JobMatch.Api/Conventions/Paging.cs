@@ -24,8 +24,10 @@ public static class Paging
         {
             return true;
         }
+        // Checked before decoding: TryDecodeFromChars throws (a 500) on some malformed input instead of returning false.
         Span<byte> bytes = stackalloc byte[24];
-        if (!Base64Url.TryDecodeFromChars(cursor, bytes, out var written) || written != 16)
+        if (cursor.Length > 32 || !Base64Url.IsValid(cursor, out var length) || length != 16
+            || !Base64Url.TryDecodeFromChars(cursor, bytes, out var written) || written != 16)
         {
             return false;
         }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Dapper;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Companies;
+using JobMatch.Api.Conventions;
 using JobMatch.Ranking.Features;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -28,9 +29,17 @@ public static class CandidatesApi
 
     sealed record CandidateRow(Guid Id, string Name, string? Phone, string? Invitation);
 
-    static async Task<Results<Ok<CandidatesPage>, NotFound>> List(Guid id, int? limit, int? offset, ClaimsPrincipal user,
+    static async Task<Results<Ok<CandidatesPage>, NotFound, ValidationProblem>> List(Guid id, int? limit, int? offset, ClaimsPrincipal user,
         NpgsqlDataSource dataSource, MatchingEngine engine, IOptions<MatchingOptions> options, CancellationToken ct)
     {
+        // As for matches: a limit is clamped, an offset out of range is the caller's mistake.
+        if (offset is < 0 or > 1000)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["offset"] = [Say.Text("offset 应在 0 到 1000 之间。", "offset must be between 0 and 1000.")],
+            });
+        }
         await using var db = await dataSource.OpenConnectionAsync(ct);
         var position = await db.QuerySingleOrDefaultAsync<(Guid Id, DateTime UpdatedAt, Guid CompanyId)>(
             "SELECT id, updated_at, company_id FROM positions WHERE id = @id", new { id });
@@ -39,7 +48,7 @@ public static class CandidatesApi
             return TypedResults.NotFound();
         }
         var take = Math.Clamp(limit ?? 20, 1, 50);
-        var skip = Math.Clamp(offset ?? 0, 0, 1000);
+        var skip = offset ?? 0;
         var opening = (await engine.OpeningsAsync(db, [(position.Id, position.UpdatedAt)], ct))[0];
         var features = await engine.FeaturesAsync(ct);
         var scorer = await engine.ScorerAsync(ct);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using JobMatch.Api.Audit;
 using JobMatch.Api.Taxonomy;
 using JobMatch.Ranking.Evaluation;
 using JobMatch.Ranking.Features;
@@ -21,12 +22,15 @@ public sealed class ModelTraining(NpgsqlDataSource dataSource, ReferenceData dat
     const int Seed = 20230316;
     static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
-    public async Task<Guid> CreateAsync(string createdBy, CancellationToken ct = default)
+    public async Task<Guid> CreateAsync(string createdBy, CancellationToken ct = default, string actorRole = "system")
     {
         var id = Guid.CreateVersion7();
         await using var db = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await db.BeginTransactionAsync(ct);
         await db.ExecuteAsync("INSERT INTO ranking_models (id, created_by, status, stage) VALUES (@id, @createdBy, 'training', 'queued')",
-            new { id, createdBy });
+            new { id, createdBy }, tx);
+        await AuditLog.WriteAsync(db, tx, createdBy, actorRole, "model.training_requested", "ranking_model", id);
+        await tx.CommitAsync(ct);
         return id;
     }
 
@@ -110,6 +114,12 @@ public sealed class ModelTraining(NpgsqlDataSource dataSource, ReferenceData dat
                 metrics = JsonSerializer.Serialize(outcome.Report.ModelRow.Metrics, Web),
                 baselines = JsonSerializer.Serialize(rivals, Web),
             }, tx);
+        if (promote)
+        {
+            // Promoted by the rule, on behalf of whoever asked for the training (an admin's sub, or the command line).
+            var requestedBy = await db.ExecuteScalarAsync<string>("SELECT created_by FROM ranking_models WHERE id = @id", new { id }, tx);
+            await AuditLog.WriteAsync(db, tx, requestedBy ?? "system", "system", "model.promoted", "ranking_model", id, new { automatic = true, ndcg10 = ndcg });
+        }
         await tx.CommitAsync(ct);
     }
 

@@ -44,7 +44,7 @@ public static class ModelsApi
 
     static async Task<Accepted<RankingModelView>> Train(ClaimsPrincipal user, ModelTraining training, TrainingQueue queue, NpgsqlDataSource dataSource)
     {
-        var id = await training.CreateAsync(user.Subject());
+        var id = await training.CreateAsync(user.Subject(), actorRole: user.Role());
         queue.Enqueue(id);
         await using var db = await dataSource.OpenConnectionAsync();
         var row = await db.QuerySingleAsync<Row>($"{Select} WHERE id = @id", new { id });

@@ -121,7 +121,11 @@ public static class AssignmentPlanApi
         var created = new List<Assignment>();
         foreach (var item in items)
         {
-            created.Add(await AssignmentGuard.InsertAsync(db, tx, user.Subject(), item.MentorId, item.EnterpriseId, today, false, body.Reason, null));
+            var assignment = await AssignmentGuard.InsertAsync(db, tx, user.Subject(), item.MentorId, item.EnterpriseId, today, false, body.Reason, null);
+            created.Add(assignment);
+            // Each pair as if assigned by hand, so an enterprise's audit trail shows how it got its mentor.
+            await AuditLog.WriteAsync(db, tx, user, "mentoring.assigned", "enterprise", item.EnterpriseId,
+                new { mentor = item.MentorId, assignment = assignment.Id, coMentoring = false, overridden = false, plan = true });
         }
         await AuditLog.WriteAsync(db, tx, user, "mentoring.plan_accepted", "assignment_plan", null, new { assigned = created.Count });
         await tx.CommitAsync();

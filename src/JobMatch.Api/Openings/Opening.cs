@@ -45,7 +45,7 @@ public sealed record Opening
 }
 
 /// <summary>A recruiter's or admin's posting. Salary may be given as text (4000-6000元/月, 面议...) or as min/max.</summary>
-public sealed record OpeningInput(Guid CompanyId, string Title, int? Headcount, int? Filled, string? Duties, string? Requirements,
+public sealed record OpeningInput(Guid CompanyId, string Title, int? Headcount, string? Duties, string? Requirements,
     string[]? Skills, string? Education, string[]? Majors, short? AgeMin, short? AgeMax, string? District, string? Location,
     string? Salary, int? SalaryMin, int? SalaryMax, string[]? Certificates, bool? VeteranPreference, string? Gender, string? Notes,
     DateOnly? ClosesOn, Guid? FairId, string? Kind);

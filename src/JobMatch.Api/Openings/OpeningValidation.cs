@@ -7,16 +7,16 @@ namespace JobMatch.Api.Openings;
 static class OpeningValidation
 {
     public const string Columns = """
-        headcount, filled, duties, requirements, skills, education, majors, age_min, age_max, district_code, location,
+        headcount, duties, requirements, skills, education, majors, age_min, age_max, district_code, location,
         salary_min, salary_max, salary_text, certificates, veteran_preference, gender_note, notes, closes_on
         """;
 
     public const string Parameters = """
-        @Headcount, @Filled, @Duties, @Requirements, @Skills, @Education, @Majors, @AgeMin, @AgeMax, @DistrictCode, @Location,
+        @Headcount, @Duties, @Requirements, @Skills, @Education, @Majors, @AgeMin, @AgeMax, @DistrictCode, @Location,
         @SalaryMin, @SalaryMax, @SalaryText, @Certificates, @VeteranPreference, @GenderNote, @Notes, @ClosesOn
         """;
 
-    public sealed record Values(Guid Id, Guid CompanyId, Guid? FairId, string Kind, string Title, string Actor, int? Headcount, int Filled,
+    public sealed record Values(Guid Id, Guid CompanyId, Guid? FairId, string Kind, string Title, string Actor, int? Headcount,
         string? Duties, string? Requirements, string[] Skills, string? Education, string[] Majors, short? AgeMin, short? AgeMax,
         string? DistrictCode, string Location, int? SalaryMin, int? SalaryMax, string? SalaryText, string[] Certificates,
         bool VeteranPreference, string? GenderNote, string? Notes, DateOnly? ClosesOn);
@@ -30,9 +30,9 @@ static class OpeningValidation
         {
             Add("title", "请填写岗位名称（1–200 字）。", "Give the title (1–200 characters).");
         }
-        if (body.Headcount is < 1 or > 100_000 || body.Filled < 0 || body.Filled > body.Headcount)
+        if (body.Headcount is < 1 or > 100_000)
         {
-            Add("headcount", "招聘人数须为正数，已招人数不超过招聘人数（人数未知时留空）。", "Headcount must be positive and filled at most the headcount (leave it empty when unknown).");
+            Add("headcount", "招聘人数须为正数（人数未知时留空）。", "Headcount must be positive (leave it empty when unknown).");
         }
         if (!CellParsers.TrySalary(body.Salary, out var salary))
         {
@@ -65,7 +65,7 @@ static class OpeningValidation
             Add("location", "地点（200 字）、性别要求（50 字）或薪资文字（100 字）过长。", "Location (200), gender (50) or salary text (100) is too long.");
         }
         var values = new Values(Guid.Empty, body.CompanyId, body.FairId, body.Kind ?? "job", body.Title?.Trim() ?? "", "", body.Headcount,
-            body.Filled ?? 0, body.Duties, body.Requirements, body.Skills ?? [], education, body.Majors ?? [], body.AgeMin, body.AgeMax,
+            body.Duties, body.Requirements, body.Skills ?? [], education, body.Majors ?? [], body.AgeMin, body.AgeMax,
             districtCode, body.Location?.Trim() ?? "", salaryMin, salaryMax, body.Salary, body.Certificates ?? [], body.VeteranPreference ?? false,
             CellParsers.Gender(body.Gender), body.Notes, body.ClosesOn);
         return (errors, values);

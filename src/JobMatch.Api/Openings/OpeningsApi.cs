@@ -123,10 +123,17 @@ public static class OpeningsApi
         {
             return Invalid("companyId", "岗位所属单位不能更改。", "A position cannot move to another company.");
         }
+        // Filled counts the hires and enrolments the applications made; a body never sets it, and a headcount may not
+        // drop below it.
+        var filled = await db.ExecuteScalarAsync<int>("SELECT filled FROM positions WHERE id = @id", new { id }, tx);
+        if (body.Headcount < filled)
+        {
+            return Invalid("headcount", $"招聘人数不能少于已录用的 {filled} 人。", $"The headcount cannot be below the {filled} already hired.");
+        }
         // The company, source and kind of a position stay as they are; a filled position says so.
         await db.ExecuteAsync($"""
             UPDATE positions SET ({OpeningValidation.Columns}, title, updated_at) = ({OpeningValidation.Parameters}, @Title, now()),
-                status = CASE WHEN status = 'closed' THEN 'closed' WHEN @Headcount::int IS NOT NULL AND @Filled >= @Headcount THEN 'filled' ELSE 'open' END
+                status = CASE WHEN status = 'closed' THEN 'closed' WHEN @Headcount::int IS NOT NULL AND filled >= @Headcount THEN 'filled' ELSE 'open' END
             WHERE id = @Id
             """, values with { Id = id }, tx);
         await AuditLog.WriteAsync(db, tx, user, "opening.updated", "position", id);

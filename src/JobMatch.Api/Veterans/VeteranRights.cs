@@ -39,6 +39,8 @@ static class VeteranRights
                  JOIN application_events e ON e.application_id = a.id
             WHERE a.veteran_id = @id ORDER BY a.id, e.at, e.id
             """, new { id = row.Id });
+        // The copy holds the identifiers in clear: it is on the record like an unmasking (and in the next copy's list).
+        await AuditLog.WriteAsync(db, null, user, "veteran.exported", "veteran", row.Id);
         return TypedResults.Ok(new VeteranExport(await store.View(db, row, clear: true),
             [.. await Consents.HistoryAsync(db, row.Id)], [.. processing], DateTime.UtcNow, [.. applications]));
     }
