@@ -28,11 +28,13 @@ public static class AccessPolicy
         //  operation                                              none vet1 rec1 men1 admn vet2 rec2 men2
         new("GET /api/me",                                         "401 2xx 2xx 2xx 2xx 2xx 2xx 2xx"),
         new("GET /api/audit",                                      "401 403 403 403 2xx 403 403 403"),
+        new("GET /api/console/settings",                           "2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx"),
 
         // Companies: a recruiter reaches the companies linked to them.
         new("GET /api/companies",                                  "401 403 2xx 403 2xx 403 2xx 403"),
         new("POST /api/companies",                                 "401 403 403 403 2xx 403 403 403", Body: _ => Json(new { name = "矩阵新公司" + Guid.NewGuid().ToString("N")[..6] })),
         new("GET /api/companies/{id}",                             "401 403 2xx 403 2xx 403 404 403", "/api/companies/{company}"),
+        new("GET /api/companies/{id}/recruiters",                  "401 403 403 403 2xx 403 403 403", "/api/companies/{company}/recruiters"),
         new("POST /api/companies/{id}/recruiters",                 "401 403 403 403 2xx 403 403 403", "/api/companies/{company}/recruiters", _ => Json(new { subject = "mx-rec-extra" })),
 
         // Listings: anyone signed in reads; admin creates fairs and programs; a company's recruiters edit its positions.
@@ -50,6 +52,8 @@ public static class AccessPolicy
         // Imports: into any fair or program; a batch belongs to its uploader (and admin).
         new("POST /api/job-fairs/{id}/imports",                    "401 403 2xx 403 2xx 403 2xx 403", "/api/job-fairs/{fair}/imports", w => File(w.ListingCsv("电工"), "fair.csv")),
         new("POST /api/programs/{id}/imports",                     "401 403 2xx 403 2xx 403 2xx 403", "/api/programs/{program}/imports", w => File(w.ListingCsv("学员"), "program.csv")),
+        new("GET /api/imports",                                    "401 403 2xx 403 2xx 403 2xx 403"),
+        new("GET /api/imports/running",                            "401 403 2xx 403 2xx 403 2xx 403"),
         new("GET /api/imports/{id}",                               "401 403 2xx 403 2xx 403 404 403", "/api/imports/{import}"),
         new("GET /api/imports/{id}/errors",                        "401 403 2xx 403 2xx 403 404 403", "/api/imports/{import}/errors"),
         new("POST /api/placements/imports",                        "401 403 403 403 2xx 403 403 403", Body: w => File(Listings.Csv("身份证号,单位名称,岗位名称,日期,结果", $"{VeteranData.NewIdNumber(birth: "19790101")},{w["companyName"]},叉车司机,2024-03-01,录用"), "placements.csv")),
