@@ -103,26 +103,17 @@ public static class CandidatesApi
         return TypedResults.Ok(new CandidatesPage(items, scorer.Name, order.Count > skip + take ? skip + take : null));
     }
 
-    // Candidate generation: seeking veterans whose latest sharing and matching answers are yes; first those holding one
-    // of the position's skills (through the skill index), then those living in its district, then anyone; each branch
-    // stops at the cap, so neither PostgreSQL nor the model ever works through the whole table.
-    static readonly string Eligible = $"""
-        v.status = 'seeking' AND {Consented("v.id", "share_with_recruiters")} AND {Consented("v.id", "automated_matching")}
-        """;
-
-    static readonly string CandidateIds = $"""
+    // Candidate generation from the pool (V9: seeking, and the latest sharing and matching answers are yes): first those
+    // holding one of the position's skills, then those living in its district, then anyone, each through a partial index
+    // and stopping at the cap, so neither PostgreSQL nor the model ever works through the whole table.
+    const string CandidateIds = """
         SELECT id FROM (
-            (SELECT v.id FROM veterans v WHERE v.id IN (SELECT s.veteran_id FROM veteran_skills s WHERE s.skill_id = ANY(@skillIds)) AND {Eligible} LIMIT @cap)
+            (SELECT v.id FROM veterans v WHERE v.matchable AND (v.stated_skill_ids || v.inferred_skill_ids) && @skillIds LIMIT @cap)
             UNION ALL
-            (SELECT v.id FROM veterans v WHERE v.home_district = @district AND {Eligible} LIMIT @cap)
+            (SELECT v.id FROM veterans v WHERE v.matchable AND v.home_district = @district LIMIT @cap)
             UNION ALL
-            (SELECT v.id FROM veterans v WHERE {Eligible} ORDER BY v.id DESC LIMIT @cap)) branches
+            (SELECT v.id FROM veterans v WHERE v.matchable ORDER BY v.id DESC LIMIT @cap)) branches
         LIMIT @cap
-        """;
-
-    /// <summary>The latest answer of one consent kind, read through the (veteran, kind, at) index rather than the whole view.</summary>
-    public static string Consented(string veteranId, string kind) => $"""
-        coalesce((SELECT c.granted FROM veteran_consents c WHERE c.veteran_id = {veteranId} AND c.kind = '{kind}' ORDER BY c.at DESC, c.id DESC LIMIT 1), false)
         """;
 
     public static string MaskName(string name) => name.Length <= 1 ? "*" : name[..1] + new string('*', name.Length - 1);

@@ -56,9 +56,8 @@ public static class InvitationsApi
             return TypedResults.NotFound();
         }
         // Only a veteran who could appear in the candidate list can be invited; anyone else is simply not found.
-        var candidate = await db.ExecuteScalarAsync<bool>($"""
-            SELECT EXISTS (SELECT 1 FROM veterans v WHERE v.id = @veteranId AND {CandidatesApi.Consented("v.id", "share_with_recruiters")}
-                           AND {CandidatesApi.Consented("v.id", "automated_matching")})
+        var candidate = await db.ExecuteScalarAsync<bool>("""
+            SELECT EXISTS (SELECT 1 FROM veterans v WHERE v.id = @veteranId AND v.shares_with_recruiters AND v.accepts_matching)
             """, new { veteranId = body.VeteranId }, tx);
         if (!candidate)
         {

@@ -27,10 +27,7 @@ public static partial class RankingInputs
     public const string VeteranColumns = """
         v.id, v.home_district, v.preferred_districts, v.education_level, v.major, v.specialties, v.licence_classes,
         v.special_operations, v.special_equipment, v.other_certificates, v.min_monthly_salary, v.preferred_industries, v.seeking,
-        v.birth_date::text AS birth_date,
-        coalesce((SELECT array_agg(DISTINCT s.skill_id) FROM veteran_skills s WHERE s.veteran_id = v.id AND s.source = 'stated' AND s.skill_id IS NOT NULL), '{}') AS skill_ids,
-        coalesce((SELECT array_agg(DISTINCT s.skill_id) FROM veteran_skills s WHERE s.veteran_id = v.id AND s.source = 'inferred'), '{}') AS inferred_skill_ids,
-        coalesce((SELECT array_agg(s.label ORDER BY s.label) FROM veteran_skills s WHERE s.veteran_id = v.id), '{}') AS skill_labels
+        v.birth_date::text AS birth_date, v.stated_skill_ids AS skill_ids, v.inferred_skill_ids, v.skill_labels
         """;
 
     static readonly Dictionary<string, EducationLevel> Levels = new(StringComparer.Ordinal)

@@ -111,4 +111,57 @@ public sealed class CandidatesTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Contains("*", shown.GetProperty("displayName").GetString(), StringComparison.Ordinal);
         await (await api.ClientFor(Roles.Recruiter, world.Recruiter).PostAsJsonAsync($"/api/openings/{opening}/invitations", new { veteranId = id, message = new string('x', 501) })).AssertProblem(400);
     }
+
+    [Fact]
+    public async Task WithdrawingAConsentOrFindingWorkLeavesTheListAtOnceAndGrantingAgainReturns()
+    {
+        var world = await MatchingData.CreateWorld(api);
+        var (veteran, id) = await MatchingData.Driver(api);
+        var recruiter = api.Recruiter(world);
+        var opening = world.Openings["货车司机"];
+        Assert.Contains(await Candidates(recruiter, opening), c => c.GetProperty("candidateId").GetGuid() == id);
+
+        foreach (var kind in new[] { "share_with_recruiters", "automated_matching" })
+        {
+            (await veteran.PutAsJsonAsync($"/api/veterans/me/consents/{kind}", new { granted = false, textVersion = "2026-11" })).EnsureSuccessStatusCode();
+            Assert.DoesNotContain(await Candidates(recruiter, opening), c => c.GetProperty("candidateId").GetGuid() == id);
+            await (await recruiter.PostAsJsonAsync($"/api/openings/{opening}/invitations", new { veteranId = id })).AssertProblem(404);
+            (await veteran.PutAsJsonAsync($"/api/veterans/me/consents/{kind}", new { granted = true, textVersion = "2026-11" })).EnsureSuccessStatusCode();
+            Assert.Contains(await Candidates(recruiter, opening), c => c.GetProperty("candidateId").GetGuid() == id);
+        }
+
+        await using var db = new NpgsqlConnection(api.Cluster.SuperuserConnectionString(api.Database));
+        await db.ExecuteAsync("UPDATE veterans SET status = 'employed' WHERE id = @id", new { id });
+        Assert.DoesNotContain(await Candidates(recruiter, opening), c => c.GetProperty("candidateId").GetGuid() == id);
+    }
+
+    [Fact]
+    public async Task ThePoolColumnsAgreeWithTheConsentAndSkillRowsAfterEveryKindOfWrite()
+    {
+        var (veteran, id) = await MatchingData.Driver(api, share: false);
+        await using var db = new NpgsqlConnection(api.Cluster.SuperuserConnectionString(api.Database));
+        const string Agrees = """
+            SELECT v.shares_with_recruiters = coalesce((SELECT granted FROM current_consents c WHERE c.veteran_id = v.id AND c.kind = 'share_with_recruiters'), false)
+               AND v.accepts_matching = coalesce((SELECT granted FROM current_consents c WHERE c.veteran_id = v.id AND c.kind = 'automated_matching'), false)
+               AND v.stated_skill_ids = coalesce((SELECT array_agg(DISTINCT s.skill_id) FROM veteran_skills s WHERE s.veteran_id = v.id AND s.source = 'stated' AND s.skill_id IS NOT NULL), '{}')
+               AND v.inferred_skill_ids = coalesce((SELECT array_agg(DISTINCT s.skill_id) FROM veteran_skills s WHERE s.veteran_id = v.id AND s.source = 'inferred'), '{}')
+               AND v.skill_labels = coalesce((SELECT array_agg(s.label ORDER BY s.label) FROM veteran_skills s WHERE s.veteran_id = v.id), '{}')
+            FROM veterans v WHERE v.id = @id
+            """;
+        var pool = await db.QuerySingleAsync<(bool Shares, string[] Stated, string[] Inferred)>(
+            "SELECT shares_with_recruiters, stated_skill_ids, inferred_skill_ids FROM veterans WHERE id = @id", new { id });
+        Assert.False(pool.Shares);
+        Assert.Contains("forklift", pool.Stated);
+        Assert.NotEmpty(pool.Inferred); // from the specialty 汽车驾驶员
+        Assert.True(await db.ExecuteScalarAsync<bool>(Agrees, new { id }));
+
+        // A removed skill, and a consent answer (profile edits rewrite the skills: the first test's profiles go through that).
+        var forklift = await db.QuerySingleAsync<string>("SELECT label FROM veteran_skills WHERE veteran_id = @id AND skill_id = 'forklift' AND source = 'stated'", new { id });
+        (await veteran.DeleteAsync($"/api/veterans/me/skills/{Uri.EscapeDataString(forklift)}")).EnsureSuccessStatusCode();
+        Assert.DoesNotContain("forklift", await db.QuerySingleAsync<string[]>("SELECT stated_skill_ids FROM veterans WHERE id = @id", new { id }));
+        Assert.True(await db.ExecuteScalarAsync<bool>(Agrees, new { id }));
+        (await veteran.PutAsJsonAsync("/api/veterans/me/consents/share_with_recruiters", new { granted = true, textVersion = "2026-11" })).EnsureSuccessStatusCode();
+        Assert.True(await db.ExecuteScalarAsync<bool>("SELECT matchable FROM veterans WHERE id = @id", new { id }));
+        Assert.True(await db.ExecuteScalarAsync<bool>(Agrees, new { id }));
+    }
 }
