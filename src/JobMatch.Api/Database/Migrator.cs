@@ -25,6 +25,8 @@ public sealed class Migrator(IConfiguration configuration, ILogger<Migrator> log
             IsEraseDisabled = true,
             EnableClusterMode = true,
             MetadataTableName = "changelog",
+            // A migration that rewrites a large table (V9 over a province's million veterans) takes minutes, not 30 s.
+            CommandTimeout = 3600,
             Placeholders = new Dictionary<string, string> { ["${app_role}"] = appRole },
         };
         evolve.Migrate();
