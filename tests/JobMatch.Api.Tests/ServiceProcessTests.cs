@@ -11,73 +11,17 @@ namespace JobMatch.Api.Tests;
 /// <summary>The real program, as `dotnet run` starts it: embedded database, command line, signals.</summary>
 public sealed class ServiceProcessTests : IDisposable
 {
-    static readonly string Program = typeof(Program).Assembly.Location;
-    readonly string root = TempRoot.Create("jobmatch-service-");
-    string DataDirectory => Path.Combine(root, "pgdata");
+    readonly ServiceProcess program = new();
 
-    Process Start(params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(Program);
-        foreach (var arg in args.Append($"--Embedded:DataDirectory={DataDirectory}"))
-        {
-            info.ArgumentList.Add(arg);
-        }
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        info.Environment.Remove("ConnectionStrings__JobMatch");
-        return Process.Start(info)!;
-    }
+    Task<(int ExitCode, string Output, string Error)> Run(params string[] args) => program.Run(args);
 
-    async Task<(int ExitCode, string Output, string Error)> Run(params string[] args)
-    {
-        using var process = Start(args);
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, (await output).Trim(), (await error).Trim());
-    }
+    Task<(Process Service, HttpClient Http, TimeSpan ReadyAfter)> Serve() => program.Serve();
 
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    static Task Terminate(Process service) => ServiceProcess.Terminate(service);
 
-    async Task<(Process Service, HttpClient Http, TimeSpan ReadyAfter)> Serve()
-    {
-        var port = FreePort();
-        var clock = Stopwatch.StartNew();
-        var service = Start("--urls", $"http://127.0.0.1:{port}");
-        _ = service.StandardOutput.ReadToEndAsync();
-        _ = service.StandardError.ReadToEndAsync();
-        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        while (clock.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            try
-            {
-                if ((await http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK)
-                {
-                    return (service, http, clock.Elapsed);
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-            Assert.False(service.HasExited, "the service exited before it was ready");
-            await Task.Delay(200);
-        }
-        throw new TimeoutException("The service was not ready within 60 s.");
-    }
+    string DataDirectory => program.DataDirectory;
 
-    static async Task Terminate(Process service)
-    {
-        await ProcessRunner.RunAsync("kill", ["-TERM", service.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], null);
-        await service.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-    }
-
-    int PostmasterPid() => int.Parse(File.ReadLines(Path.Combine(DataDirectory, "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture);
+    int PostmasterPid() => program.Postmaster().Pid;
 
     [Fact]
     public async Task ServesOnItsOwnDatabaseStopsOnSigtermAndKeepsDataAcrossRestarts()
@@ -158,5 +102,5 @@ public sealed class ServiceProcessTests : IDisposable
         Assert.Contains("superuser", error);
     }
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
+    public void Dispose() => program.Dispose();
 }

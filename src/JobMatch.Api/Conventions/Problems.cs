@@ -69,10 +69,19 @@ sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<Pr
                 Say.Text("已存在相同的记录。", "A record with the same unique value already exists.")),
             PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation or PostgresErrorCodes.CheckViolation } => (409, "Conflict",
                 Say.Text("该操作与现有数据冲突。", "The change conflicts with existing data.")),
+            _ when DatabaseOutage.Is(exception) => (503, "Service unavailable",
+                Say.Text("数据库暂时不可用，请稍后重试。", "The database is unavailable for the moment; retry shortly.")),
             _ => (500, "Internal server error",
                 Say.Text("服务器内部错误，请稍后重试；报告问题时请附上 traceId。", "Something went wrong on our side; quote the traceId when you report it.")),
         };
-        if (status >= 500)
+        if (status == 503)
+        {
+            // An outage is expected to pass: one line, no stack trace (a thousand requests would print a thousand).
+            logger.LogWarning("Database unavailable on {Method} {Path}: {Reason}", httpContext.Request.Method, httpContext.Request.Path,
+                exception.GetBaseException().Message);
+            httpContext.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds;
+        }
+        else if (status >= 500)
         {
             logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
         }

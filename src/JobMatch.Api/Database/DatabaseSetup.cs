@@ -43,8 +43,27 @@ public static class DatabaseSetup
             // Registered before every other hosted service, so it is stopped after all of them (SIGINT and SIGTERM included).
             builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, EmbeddedPostgresLifetime>());
         }
-        builder.Services.AddNpgsqlDataSource(builder.Configuration.GetConnectionString("JobMatch")!);
+        builder.Services.AddNpgsqlDataSource(WithTimeouts(builder.Configuration.GetConnectionString("JobMatch")!));
         return embedded;
+    }
+
+    /// <summary>
+    /// An outage must answer 503 in bounded time, not hang: 5 s to connect and 30 s per command unless the connection
+    /// string says otherwise (Npgsql's own defaults are 15 s and 30 s).
+    /// </summary>
+    public static string WithTimeouts(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.ContainsKey("Timeout"))
+        {
+            builder.Timeout = 5;
+        }
+        if (!given.ContainsKey("Command Timeout") && !given.ContainsKey("CommandTimeout"))
+        {
+            builder.CommandTimeout = 30;
+        }
+        return builder.ConnectionString;
     }
 
 }

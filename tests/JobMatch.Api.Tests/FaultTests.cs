@@ -1,0 +1,160 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dapper;
+using JobMatch.Api.Tests.Infrastructure;
+using Npgsql;
+
+namespace JobMatch.Api.Tests;
+
+/// <summary>
+/// Real faults against the real program and its embedded PostgreSQL: the service killed in the middle of an import,
+/// and the database stopped under load and started again.
+/// </summary>
+public sealed class FaultTests : IDisposable
+{
+    // Rate limits are proven elsewhere (RateLimitTests); here they would only stand between the load and the database.
+    static readonly string[] Unlimited = ["--Limits:RequestsPerMinute=1000000", "--Limits:RequestsPerMinutePerAddress=1000000"];
+    readonly ServiceProcess program = new();
+
+    [Fact]
+    public async Task KilledInTheMiddleOfAnImportLeavesNoPartialBatchAndTheRetrySucceeds()
+    {
+        var (service, http, _) = await program.Serve(Unlimited);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await program.Token());
+        var fair = await http.CreateFair();
+        const int rows = 30_000;
+        var file = Listings.Csv([
+            "单位名称,岗位名称,招聘人数",
+            .. Enumerable.Range(0, rows).Select(i => $"淮南断电{i % 3_000:D4}有限公司,岗位{i:D5},{1 + i % 5}")]);
+
+        var upload = http.Upload(fair, file, "big.csv");
+        // SIGKILL once the import's transaction has written new companies (COPY companies holds its lock to the end).
+        var clock = Stopwatch.StartNew();
+        while (!await WritingCompanies())
+        {
+            Assert.False(upload.IsCompleted, "the import finished before the service could be killed: make the file bigger");
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "the import never started writing");
+            await Task.Delay(10);
+        }
+        await ServiceProcess.Signal(service, "KILL");
+        await service.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => upload);
+
+        // A new service on the same data directory: it stops the orphaned PostgreSQL and starts its own.
+        (_, http, _) = await program.Serve(Unlimited);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await program.Token());
+        Assert.Equal((0L, 0L, 0L), await Imported(fair));
+        Assert.Equal(0, (await (await http.GetAsync("/api/imports/running")).ReadJson()).GetArrayLength());
+        Assert.Empty(await http.OpeningsOf(fair));
+
+        var retry = await http.Upload(fair, file, "big.csv");
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        var batch = await retry.ReadJson();
+        Assert.Equal("completed", batch.GetProperty("status").GetString());
+        Assert.Equal(rows, batch.Count("positionsCreated"));
+        Assert.Equal((1L, 3_000L, (long)rows), await Imported(fair));
+    }
+
+    [Fact]
+    public async Task DatabaseStoppedUnderLoadAnswers503AndTheServiceRecoversWithoutRestart()
+    {
+        var (service, http, _) = await program.Serve(Unlimited);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await program.Token());
+        var opening = (await (await http.GetAsync("/api/openings?limit=1")).ReadJson()).GetProperty("items")[0].GetProperty("id").GetGuid();
+        string[] routes = ["/api/companies?limit=5", $"/api/openings/{opening}", "/api/job-fairs", "/api/openings?q=电工&limit=5"];
+        var (_, port, socket) = program.Postmaster();
+
+        var phase = 0; // 0 database up, 1 stopped, 2 started again
+        var answers = new ConcurrentQueue<Answer>();
+        using var stop = new CancellationTokenSource();
+        var load = Enumerable.Range(0, 4).Select(worker => Task.Run(async () =>
+        {
+            for (var i = worker; !stop.IsCancellationRequested; i++)
+            {
+                var route = routes[i % routes.Length];
+                var during = Volatile.Read(ref phase);
+                var clock = Stopwatch.StartNew();
+                using var response = await http.GetAsync(route, CancellationToken.None);
+                var body = await response.Content.ReadAsStringAsync(CancellationToken.None);
+                answers.Enqueue(new Answer(during, route, (int)response.StatusCode, response.Content.Headers.ContentType?.MediaType,
+                    response.Headers.RetryAfter is not null, clock.Elapsed, body, DateTime.UtcNow));
+                await Task.Delay(20, CancellationToken.None);
+            }
+        })).ToList();
+
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var stopped = await program.PgCtl("stop", "-m", "fast", "-w", "-s");
+        Assert.True(stopped.ExitCode == 0, stopped.Output);
+        Volatile.Write(ref phase, 1);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var ready = await http.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+
+        var started = await program.PgCtl("start", "-w", "-t", "60", "-s", "-l", Path.Combine(program.DataDirectory, "server.log"),
+            "-o", $"-p {port} -k {socket} -c listen_addresses=127.0.0.1");
+        Assert.True(started.ExitCode == 0, started.Output);
+        Volatile.Write(ref phase, 2);
+        var back = Stopwatch.StartNew();
+        while ((await http.GetAsync("/health/ready")).StatusCode != HttpStatusCode.OK)
+        {
+            Assert.True(back.Elapsed < TimeSpan.FromSeconds(30), "the service did not see the database come back within 30 s");
+            await Task.Delay(100);
+        }
+        var recovered = DateTime.UtcNow;
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await stop.CancelAsync();
+        await Task.WhenAll(load);
+
+        var all = answers.ToList();
+        var wrong = all.Where(a => a.Status is not (200 or 503)).Select(a => $"{a.Route}: {a.Status} {a.Body}").ToList();
+        Assert.True(wrong.Count == 0, "only 200 or 503 under an outage:\n" + string.Join("\n", wrong.Take(10)));
+        var outage = all.Where(a => a.Phase == 1).ToList();
+        Assert.Contains(outage, a => a.Status == 503);
+        Assert.All(all.Where(a => a.Status == 503), a =>
+        {
+            Assert.Equal("application/problem+json", a.MediaType);
+            Assert.True(a.RetryAfter, "a 503 says when to retry");
+            using var problem = JsonDocument.Parse(a.Body);
+            Assert.Equal(503, problem.RootElement.GetProperty("status").GetInt32());
+            Assert.DoesNotContain("Npgsql", a.Body, StringComparison.OrdinalIgnoreCase);
+        });
+        // Within the connection and command timeouts (5 s and 30 s), never hanging.
+        Assert.True(outage.Max(a => a.Elapsed) < TimeSpan.FromSeconds(30), $"slowest answer in the outage: {outage.Max(a => a.Elapsed)}");
+        var after = all.Where(a => a.At > recovered.AddMilliseconds(500)).ToList();
+        Assert.NotEmpty(after);
+        Assert.All(after, a => Assert.Equal(200, a.Status));
+        Assert.False(service.HasExited, "the same service process recovered");
+        (await http.PostAsJsonAsync("/api/companies", new { name = "停库之后的公司" })).EnsureSuccessStatusCode();
+        await ServiceProcess.Terminate(service);
+    }
+
+    sealed record Answer(int Phase, string Route, int Status, string? MediaType, bool RetryAfter, TimeSpan Elapsed, string Body, DateTime At);
+
+    async Task<bool> WritingCompanies()
+    {
+        await using var db = new NpgsqlConnection(program.SuperuserConnectionString());
+        await db.OpenAsync();
+        return await db.ExecuteScalarAsync<bool>("""
+            SELECT EXISTS (SELECT 1 FROM pg_locks l JOIN pg_class c ON c.oid = l.relation JOIN pg_stat_activity a ON a.pid = l.pid
+                           WHERE a.usename = 'jobmatch' AND c.relname = 'companies' AND l.mode = 'RowExclusiveLock' AND l.granted)
+            """);
+    }
+
+    /// <summary>Batches, companies and positions of this import in the database.</summary>
+    async Task<(long Batches, long Companies, long Positions)> Imported(Guid fair)
+    {
+        await using var db = new NpgsqlConnection(program.SuperuserConnectionString());
+        await db.OpenAsync();
+        return await db.QuerySingleAsync<(long, long, long)>("""
+            SELECT (SELECT count(*) FROM import_batches WHERE fair_id = @fair),
+                   (SELECT count(*) FROM companies WHERE name LIKE '淮南断电%'),
+                   (SELECT count(*) FROM positions WHERE fair_id = @fair)
+            """, new { fair });
+    }
+
+    public void Dispose() => program.Dispose();
+}
