@@ -68,6 +68,39 @@ public sealed class ServiceProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task ABackupOfTheRunningServiceRestoresIntoANewClusterOnceTheOldOneIsLost()
+    {
+        var (service, http, _) = await Serve();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await Run("token", "--role", "admin", "--subject", "backup-admin")).Output);
+        (await http.PostAsJsonAsync("/api/companies", new { name = "备份前登记的公司" })).EnsureSuccessStatusCode();
+        var archive = Path.Combine(root, "jobmatch.dump");
+
+        var backup = await Run("backup", archive);
+        Assert.True(backup.ExitCode == 0, backup.Error);
+        Assert.Contains("(service running) written to", backup.Output);
+        var whileServing = await Run("restore", archive, "--yes");
+        Assert.Equal(2, whileServing.ExitCode);
+        Assert.StartsWith("Another JobMatch service is already using the database", whileServing.Error);
+        await Terminate(service);
+
+        // The cluster is lost; its secrets (the key of the ID numbers) were kept apart from the archive.
+        var secrets = LocalSecrets.PathFor(DataDirectory);
+        var keptSecrets = Path.Combine(root, "kept.secrets.json");
+        File.Move(secrets, keptSecrets);
+        Directory.Delete(DataDirectory, recursive: true);
+        var intoNew = await Run("restore", archive, "--yes");
+        Assert.True(intoNew.ExitCode == 0, intoNew.Error);
+        Assert.Contains("another Privacy:EncryptionKey", intoNew.Error); // the new cluster made a key of its own
+        File.Move(keptSecrets, secrets, overwrite: true);
+
+        var (again, restored, _) = await Serve();
+        restored.DefaultRequestHeaders.Authorization = http.DefaultRequestHeaders.Authorization;
+        var companies = await restored.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/companies");
+        Assert.Equal(4 + 182 + 1, companies.GetProperty("total").GetInt64()); // the demo data came back and was not loaded again
+        await Terminate(again);
+    }
+
+    [Fact]
     public async Task MissingPostgresBinariesGiveOneSentenceAndNonZeroExit()
     {
         var (exitCode, _, error) = await Run("--Embedded:BinDirectory=/nonexistent");

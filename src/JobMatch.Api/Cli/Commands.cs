@@ -22,6 +22,8 @@ public static class Commands
         root.Subcommands.Add(SeedCommand.Create(addSeeders));
         root.Subcommands.Add(LtrEvalCommand.Create());
         root.Subcommands.Add(JobMatch.Api.Matching.TrainCommand.Create());
+        root.Subcommands.Add(JobMatch.Api.Backup.BackupCommand.Create());
+        root.Subcommands.Add(JobMatch.Api.Backup.RestoreCommand.Create());
         return root;
     }
 

@@ -35,6 +35,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     }
 
     public string DataDirectory { get; }
+    public string BinDirectory => binDir;
     public int Port { get; }
     public string SocketDirectory { get; }
 
@@ -78,10 +79,34 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     }
 
     /// <summary>Connection as the superuser over the private socket: migrations and administration only.</summary>
-    public string SuperuserConnectionString(string database) => new NpgsqlConnectionStringBuilder
+    public string SuperuserConnectionString(string database) => SuperuserConnectionString(SocketDirectory, Port, database);
+
+    public static string SuperuserConnectionString(string socketDirectory, int port, string database) => new NpgsqlConnectionStringBuilder
     {
-        Host = SocketDirectory, Port = Port, Database = database, Username = Superuser, Pooling = false,
+        Host = socketDirectory, Port = port, Database = database, Username = Superuser, Pooling = false,
     }.ConnectionString;
+
+    /// <summary>
+    /// The superuser connection to the cluster of a service running now on this data directory (read from its
+    /// postmaster.pid), or null when no server is up: lets a backup read the database without stopping the service.
+    /// </summary>
+    public static string? RunningSuperuserConnectionString(EmbeddedOptions options, string database)
+    {
+        string[] lines;
+        try
+        {
+            // Lines: pid, data directory, start time, port, socket directory, listen address, shared memory key, status.
+            lines = File.ReadAllLines(Path.Combine(options.FullDataDirectory, "postmaster.pid"));
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null; // no server, or it has just stopped
+        }
+        return lines.Length >= 8 && lines[7].Trim() == "ready" && int.TryParse(lines[0], out var pid) && ClusterDirectory.IsRunningPostgres(pid)
+            && int.TryParse(lines[3], out var port)
+            ? SuperuserConnectionString(lines[4], port, database)
+            : null;
+    }
 
     /// <summary>Connection as the service's own non-superuser role over loopback TCP.</summary>
     public string AppConnectionString(string database, string password) => new NpgsqlConnectionStringBuilder

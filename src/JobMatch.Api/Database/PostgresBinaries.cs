@@ -46,6 +46,26 @@ public static class PostgresBinaries
         }
     }
 
+    /// <summary>
+    /// The folder with pg_dump and pg_restore: beside the configured or found server binaries (or where their
+    /// <c>postgres</c> links to, when PATH holds only links to the server), else the first on PATH; null when none has both.
+    /// </summary>
+    public static string? FindClient(string? configured) =>
+        ((configured is { Length: > 0 } ? configured : Find()) is { } server ? ClientBeside(server) : null)
+        ?? PathDirectories().FirstOrDefault(HasClient);
+
+    /// <summary>The client tools of the same installation as the server binaries in <paramref name="serverDir"/>.</summary>
+    public static string? ClientBeside(string serverDir)
+    {
+        var linked = new FileInfo(Path.Combine(serverDir, "postgres")).ResolveLinkTarget(returnFinalTarget: true)?.FullName;
+        return new[] { serverDir, linked is null ? null : Path.GetDirectoryName(linked) }.FirstOrDefault(HasClient);
+    }
+
+    static bool HasClient(string? dir) => dir is not null && File.Exists(Path.Combine(dir, "pg_dump")) && File.Exists(Path.Combine(dir, "pg_restore"));
+
+    static IEnumerable<string> PathDirectories() =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries);
+
     static bool HasServer(string dir) => Required.All(name => File.Exists(Path.Combine(dir, name)));
 
     static string? PgConfigBindir()

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 
 namespace JobMatch.Api.Database;
 
@@ -7,7 +8,12 @@ sealed record ProcessResult(int ExitCode, string Output);
 
 static class ProcessRunner
 {
-    public static async Task<ProcessResult> RunAsync(string fileName, IEnumerable<string> args, string? runAs, CancellationToken ct = default)
+    /// <summary>
+    /// <paramref name="environment"/> is added to the child's own (how a password reaches pg_dump: never on the command
+    /// line); <paramref name="onErrorLine"/> sees each line of stderr as it comes (progress of a long run).
+    /// </summary>
+    public static async Task<ProcessResult> RunAsync(string fileName, IEnumerable<string> args, string? runAs, CancellationToken ct = default,
+        IReadOnlyDictionary<string, string>? environment = null, Action<string>? onErrorLine = null)
     {
         var info = new ProcessStartInfo
         {
@@ -32,10 +38,25 @@ static class ProcessRunner
         {
             info.ArgumentList.Add(arg);
         }
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {fileName}.");
         var stdout = process.StandardOutput.ReadToEndAsync(ct);
-        var stderr = process.StandardError.ReadToEndAsync(ct);
+        var stderr = ReadLinesAsync(process.StandardError, onErrorLine, ct);
         await process.WaitForExitAsync(ct);
         return new ProcessResult(process.ExitCode, (await stdout + await stderr).Trim());
+    }
+
+    static async Task<string> ReadLinesAsync(StreamReader reader, Action<string>? onLine, CancellationToken ct)
+    {
+        var all = new StringBuilder();
+        while (await reader.ReadLineAsync(ct) is { } line)
+        {
+            onLine?.Invoke(line);
+            all.AppendLine(line);
+        }
+        return all.ToString();
     }
 }
