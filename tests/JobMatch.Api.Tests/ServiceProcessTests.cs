@@ -73,7 +73,7 @@ public sealed class ServiceProcessTests : IDisposable
         var (service, http, _) = await Serve();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await Run("token", "--role", "admin", "--subject", "backup-admin")).Output);
         (await http.PostAsJsonAsync("/api/companies", new { name = "备份前登记的公司" })).EnsureSuccessStatusCode();
-        var archive = Path.Combine(root, "jobmatch.dump");
+        var archive = Path.Combine(program.Root, "jobmatch.dump");
 
         var backup = await Run("backup", archive);
         Assert.True(backup.ExitCode == 0, backup.Error);
@@ -85,7 +85,7 @@ public sealed class ServiceProcessTests : IDisposable
 
         // The cluster is lost; its secrets (the key of the ID numbers) were kept apart from the archive.
         var secrets = LocalSecrets.PathFor(DataDirectory);
-        var keptSecrets = Path.Combine(root, "kept.secrets.json");
+        var keptSecrets = Path.Combine(program.Root, "kept.secrets.json");
         File.Move(secrets, keptSecrets);
         Directory.Delete(DataDirectory, recursive: true);
         var intoNew = await Run("restore", archive, "--yes");

@@ -14,6 +14,8 @@ sealed class ServiceProcess : IDisposable
 {
     static readonly string Program = typeof(Program).Assembly.Location;
     readonly string root = TempRoot.Create("jobmatch-service-");
+
+    public string Root => root;
     readonly List<Process> started = [];
 
     public string DataDirectory => Path.Combine(root, "pgdata");
