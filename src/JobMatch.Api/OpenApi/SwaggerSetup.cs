@@ -13,9 +13,12 @@ public static class SwaggerSetup
             {
                 Title = "JobMatch",
                 Version = "v1",
-                Description = "Employment and training matching for veterans. Bearer tokens: `dotnet run --project src/JobMatch.Api -- token --role admin --subject me`.",
+                Description = "Employment and training matching for veterans. Bearer tokens: `dotnet run --project src/JobMatch.Api -- token --role admin --subject me`. "
+                    + "Limits on request strings and lists count as the validation does: characters once trimmed of surrounding "
+                    + "white space, and the items of a free-text list once blank and repeated entries are dropped.",
             });
             options.OperationFilter<ConventionsOperationFilter>();
+            options.DocumentFilter<RequestLimits>();
             options.AddSecurityDefinition("bearer", new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,
