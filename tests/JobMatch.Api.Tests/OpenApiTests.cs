@@ -35,6 +35,29 @@ public sealed class OpenApiTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task EveryErrorAnswerIsProblemDetailsAndRateLimitsSayWhenToRetry()
+    {
+        var document = await (await api.CreateClient().GetAsync("/swagger/v1/swagger.json")).ReadJson();
+        var operations = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(op => (name: $"{op.Name} {path.Name}", op: op.Value))).ToList();
+        Assert.All(operations, o =>
+        {
+            var responses = o.op.GetProperty("responses");
+            foreach (var error in responses.EnumerateObject().Where(r => r.Name[0] is '4' or '5'))
+            {
+                Assert.True(error.Value.TryGetProperty("content", out var content) && content.TryGetProperty("application/problem+json", out _),
+                    $"{o.name} {error.Name} is ProblemDetails");
+            }
+            Assert.True(responses.GetProperty("429").GetProperty("headers").TryGetProperty("Retry-After", out _), $"{o.name} 429 has Retry-After");
+        });
+        var list = document.GetProperty("paths").GetProperty("/api/companies").GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content");
+        Assert.True(list.TryGetProperty("application/json", out _) && list.TryGetProperty("text/csv", out _), "a list documents its JSON page beside its CSV");
+        var anonymous = document.GetProperty("paths").GetProperty("/api/console/settings").GetProperty("get");
+        var security = anonymous.GetProperty("security");
+        Assert.True(security.GetArrayLength() == 1 && !security[0].EnumerateObject().Any(), "an anonymous route needs no token");
+    }
+
+    [Fact]
     public async Task SwaggerUiAndHealthNeedNoToken()
     {
         var client = api.CreateClient();

@@ -17,7 +17,9 @@ public sealed record TrainingRow(long GroupId, Guid VeteranId, Guid PositionId, 
 
 public static class InteractionsApi
 {
-    static readonly string[] VeteranKinds = ["view", "save", "not_interested"];
+    internal static readonly string[] VeteranKinds = ["view", "save", "not_interested"];
+
+    internal static readonly string[] TrainingSources = ["live", "historical", "synthetic"];
 
     public static IEndpointRouteBuilder MapInteractions(this IEndpointRouteBuilder app)
     {
@@ -56,7 +58,7 @@ public static class InteractionsApi
     static async Task<Results<Ok<List<TrainingRow>>, CsvResult<TrainingRow>, ValidationProblem>> TrainingSet(
         HttpRequest request, NpgsqlDataSource dataSource, string? source)
     {
-        if (source is not null and not ("live" or "historical" or "synthetic"))
+        if (source is not null && !TrainingSources.Contains(source))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
