@@ -69,6 +69,9 @@ sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<Pr
                 Say.Text("已存在相同的记录。", "A record with the same unique value already exists.")),
             PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation or PostgresErrorCodes.CheckViolation } => (409, "Conflict",
                 Say.Text("该操作与现有数据冲突。", "The change conflicts with existing data.")),
+            // PostgreSQL text cannot hold U+0000, from any query, route value or body member.
+            PostgresException { SqlState: PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter } => (400, "Bad request",
+                Say.Text("请求中含有无法保存的字符（如 NUL，U+0000）。", "The request contains a character that cannot be stored (such as NUL, U+0000).")),
             _ => (500, "Internal server error",
                 Say.Text("服务器内部错误，请稍后重试；报告问题时请附上 traceId。", "Something went wrong on our side; quote the traceId when you report it.")),
         };
