@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace JobMatch.Api.Conventions;
@@ -16,6 +18,7 @@ public static class Problems
             context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
             context.ProblemDetails.Detail ??= DefaultDetail(context.ProblemDetails.Status);
         });
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonWhateverTheAccept>();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         // Binding failures throw, so the handler below answers them as ProblemDetails instead of an empty 400.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -85,5 +88,23 @@ sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<Pr
             HttpContext = httpContext,
             ProblemDetails = { Status = status, Title = title, Detail = detail },
         });
+    }
+}
+
+/// <summary>
+/// The default writer declines a request that accepts only other types (<c>Accept: text/csv</c>), which then got a
+/// plain-text 404 or an empty 500. Registered after it, this one writes the same ProblemDetails for those requests.
+/// </summary>
+sealed class ProblemJsonWhateverTheAccept(IOptions<ProblemDetailsOptions> options, IOptions<JsonOptions> json) : IProblemDetailsWriter
+{
+    public bool CanWrite(ProblemDetailsContext context) => true;
+
+    public ValueTask WriteAsync(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        problem.Status ??= context.HttpContext.Response.StatusCode;
+        problem.Title ??= ReasonPhrases.GetReasonPhrase(problem.Status.Value);
+        options.Value.CustomizeProblemDetails?.Invoke(context);
+        return new(context.HttpContext.Response.WriteAsJsonAsync(problem, problem.GetType(), json.Value.SerializerOptions, "application/problem+json"));
     }
 }
