@@ -110,7 +110,7 @@ public static class ApplicationsApi
         {
             return TypedResults.NotFound();
         }
-        if (!ApplicationStates.States(current.Kind).Contains(body.State))
+        if (body.State is null || !ApplicationStates.States(current.Kind).Contains(body.State))
         {
             return Invalid("state", $"未知的状态：可选 {string.Join("、", ApplicationStates.States(current.Kind))}。",
                 $"Unknown state; one of {string.Join(", ", ApplicationStates.States(current.Kind))}.");

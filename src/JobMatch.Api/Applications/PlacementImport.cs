@@ -64,8 +64,8 @@ public static class PlacementImport
             return TypedResults.Problem(statusCode: 415, title: "Unsupported media type",
                 detail: Say.Text("请以 multipart/form-data 上传文件（字段 file）。", "Upload the file as multipart/form-data (field \"file\")."));
         }
-        var form = await request.ReadFormAsync(ct);
-        if ((form.Files.GetFile("file") ?? form.Files.FirstOrDefault()) is not { } file || file.Length > options.Value.MaxFileBytes)
+        var form = await Uploads.TryReadFormAsync(request, ct);
+        if ((form?.Files.GetFile("file") ?? form?.Files.FirstOrDefault()) is not { } file || file.Length > options.Value.MaxFileBytes)
         {
             return Invalid("file", "请上传 CSV 或 XLSX 文件（字段 file），不超过大小上限。", "Upload a CSV or XLSX file (field \"file\") within the size limit.");
         }

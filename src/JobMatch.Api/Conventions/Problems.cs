@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace JobMatch.Api.Conventions;
@@ -16,6 +18,7 @@ public static class Problems
             context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
             context.ProblemDetails.Detail ??= DefaultDetail(context.ProblemDetails.Status);
         });
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonWhateverTheAccept>();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         // Binding failures throw, so the handler below answers them as ProblemDetails instead of an empty 400.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -69,6 +72,9 @@ sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<Pr
                 Say.Text("已存在相同的记录。", "A record with the same unique value already exists.")),
             PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation or PostgresErrorCodes.CheckViolation } => (409, "Conflict",
                 Say.Text("该操作与现有数据冲突。", "The change conflicts with existing data.")),
+            // PostgreSQL text cannot hold U+0000, from any query, route value or body member.
+            PostgresException { SqlState: PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter } => (400, "Bad request",
+                Say.Text("请求中含有无法保存的字符（如 NUL，U+0000）。", "The request contains a character that cannot be stored (such as NUL, U+0000).")),
             _ when DatabaseOutage.Is(exception) => (503, "Service unavailable",
                 Say.Text("数据库暂时不可用，请稍后重试。", "The database is unavailable for the moment; retry shortly.")),
             _ => (500, "Internal server error",
@@ -91,5 +97,23 @@ sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<Pr
             HttpContext = httpContext,
             ProblemDetails = { Status = status, Title = title, Detail = detail },
         });
+    }
+}
+
+/// <summary>
+/// The default writer declines a request that accepts only other types (<c>Accept: text/csv</c>), which then got a
+/// plain-text 404 or an empty 500. Registered after it, this one writes the same ProblemDetails for those requests.
+/// </summary>
+sealed class ProblemJsonWhateverTheAccept(IOptions<ProblemDetailsOptions> options, IOptions<JsonOptions> json) : IProblemDetailsWriter
+{
+    public bool CanWrite(ProblemDetailsContext context) => true;
+
+    public ValueTask WriteAsync(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        problem.Status ??= context.HttpContext.Response.StatusCode;
+        problem.Title ??= ReasonPhrases.GetReasonPhrase(problem.Status.Value);
+        options.Value.CustomizeProblemDetails?.Invoke(context);
+        return new(context.HttpContext.Response.WriteAsJsonAsync(problem, problem.GetType(), json.Value.SerializerOptions, "application/problem+json"));
     }
 }

@@ -21,7 +21,10 @@ public static class Uploads
             return (null, new(TypedResults.Problem(statusCode: 415, title: "Unsupported media type", detail: Say.Text(
                 "请以 multipart/form-data 上传文件（字段 file）。", "Upload the file as multipart/form-data (field \"file\").")), null));
         }
-        var form = await request.ReadFormAsync(ct);
+        if (await TryReadFormAsync(request, ct) is not { } form)
+        {
+            return (null, Invalid("file", "multipart/form-data 请求体格式错误（缺少分隔符或不完整）。", "The multipart/form-data body is malformed (no boundary, or cut short)."));
+        }
         if ((form.Files.GetFile("file") ?? form.Files.FirstOrDefault()) is not { } file)
         {
             return (null, Invalid("file", "请上传文件（字段 file）：CSV 或 XLSX。", "Upload a file (field \"file\"): CSV or XLSX."));
@@ -43,6 +46,19 @@ public static class Uploads
         }
         var fileName = Path.GetFileName(file.FileName) is { Length: > 0 and <= 255 } name ? name : "upload";
         return (new Upload<TField>(fileName, bytes, mapping), null);
+    }
+
+    /// <summary>The form, or null when the multipart body cannot be parsed (no boundary, cut short): a bad request, not a failure.</summary>
+    public static async Task<IFormCollection?> TryReadFormAsync(HttpRequest request, CancellationToken ct)
+    {
+        try
+        {
+            return await request.ReadFormAsync(ct);
+        }
+        catch (Exception malformed) when (malformed is InvalidDataException || malformed is IOException and not BadHttpRequestException)
+        {
+            return null;
+        }
     }
 
     static UploadRefusal Invalid(string field, string chinese, string english) =>

@@ -4,7 +4,6 @@ using System.Text;
 using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace JobMatch.Api.Imports;
 
@@ -18,16 +17,17 @@ static class XlsxReader
         {
             using var document = SpreadsheetDocument.Open(new MemoryStream(file, writable: false), false,
                 new OpenSettings { MaxCharactersInPart = options.MaxXlsxPartCharacters });
-            var workbook = document.WorkbookPart ?? throw SheetReader.Unreadable();
-            var firstSheet = workbook.Workbook.Sheets?.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().FirstOrDefault() ?? throw SheetReader.Unreadable();
-            var worksheet = (WorksheetPart)workbook.GetPartById(firstSheet.Id!.Value!);
-            // The SDK locates the parts; the sheet itself is read with a plain XmlReader, which is several times faster
-            // than its typed reader. The character limit keeps a zip bomb from expanding without end.
+            // The SDK locates the parts; the parts themselves are read with a plain XmlReader, which is several times faster
+            // than its typed reader and does not recurse (the typed workbook overflowed the stack on deeply nested XML).
+            // The character limit keeps a zip bomb from expanding without end.
             var settings = new XmlReaderSettings
             {
                 DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = true, CheckCharacters = false,
                 MaxCharactersInDocument = options.MaxXlsxPartCharacters,
             };
+            var workbook = document.WorkbookPart ?? throw SheetReader.Unreadable();
+            var firstSheet = FirstSheetId(workbook.GetStream(), settings) ?? throw SheetReader.Unreadable();
+            var worksheet = workbook.GetPartById(firstSheet) as WorksheetPart ?? throw SheetReader.Unreadable();
             var shared = workbook.SharedStringTablePart is { } sst ? ReadSharedStrings(sst.GetStream(), settings) : [];
             using var xml = XmlReader.Create(worksheet.GetStream(), settings);
             var (rows, merges) = ReadSheetXml(xml, shared, options);
@@ -35,10 +35,25 @@ static class XlsxReader
             return new Sheet("xlsx", null, rows);
         }
         catch (Exception error) when (error is OpenXmlPackageException or InvalidDataException or XmlException or InvalidOperationException
-            or IOException or KeyNotFoundException or ArgumentException)
+            or IOException or FileFormatException or KeyNotFoundException or ArgumentException)
         {
             throw SheetReader.Unreadable();
         }
+    }
+
+    /// <summary>The relationship id of the first &lt;sheet&gt; in &lt;workbook&gt;&lt;sheets&gt;.</summary>
+    static string? FirstSheetId(Stream stream, XmlReaderSettings settings)
+    {
+        using var xml = XmlReader.Create(stream, settings);
+        while (xml.Read())
+        {
+            if (xml.NodeType == XmlNodeType.Element && xml.Depth == 2 && xml.LocalName == "sheet")
+            {
+                return xml.GetAttribute("id", "http://schemas.openxmlformats.org/officeDocument/2006/relationships")
+                    ?? xml.GetAttribute("id", "http://purl.oclc.org/ooxml/officeDocument/relationships");
+            }
+        }
+        return null;
     }
 
     static string[] ReadSharedStrings(Stream stream, XmlReaderSettings settings)
@@ -150,11 +165,12 @@ static class XlsxReader
     /// <summary>Every cell of a merged range takes the top-left value (bureaus merge the company cell over its positions).</summary>
     static void FillMerged(List<SheetRow> rows, List<string> merges)
     {
-        var byNumber = new Dictionary<int, int>();
-        for (var i = 0; i < rows.Count; i++)
-        {
-            byNumber.TryAdd(rows[i].Number, i);
-        }
+        // The rows the sheet has, by number: a range visits only those (it may end at row 2147483647).
+        var order = Enumerable.Range(0, rows.Count).DistinctBy(i => rows[i].Number).OrderBy(i => rows[i].Number).ToArray();
+        var numbers = order.Select(i => rows[i].Number).ToArray();
+        // Merged ranges never overlap in a valid file, so together they cover at most every cell once; more is hostile
+        // (20,000 ranges over the same 1,000 rows would be two billion writes).
+        var budget = (long)rows.Count * SheetReader.MaxColumns;
         foreach (var merge in merges)
         {
             var corners = merge.Split(':');
@@ -164,22 +180,24 @@ static class XlsxReader
             }
             var (firstColumn, firstRow) = (ColumnIndex(corners[0]), RowIndex(corners[0]));
             var (lastColumn, lastRow) = (Math.Min(ColumnIndex(corners[1]), SheetReader.MaxColumns - 1), RowIndex(corners[1]));
-            if (!byNumber.TryGetValue(firstRow, out var top) || firstColumn >= rows[top].Cells.Length)
+            var from = Array.BinarySearch(numbers, firstRow);
+            if (firstColumn < 0 || lastColumn < firstColumn || from < 0 || firstColumn >= rows[order[from]].Cells.Length)
             {
                 continue;
             }
-            var value = rows[top].Cells[firstColumn];
-            for (var r = firstRow; r <= lastRow; r++)
+            var value = rows[order[from]].Cells[firstColumn];
+            for (var k = from; k < numbers.Length && numbers[k] <= lastRow; k++)
             {
-                if (!byNumber.TryGetValue(r, out var at))
+                budget -= lastColumn - firstColumn + 1;
+                if (budget < 0)
                 {
-                    continue;
+                    throw SheetReader.Unreadable();
                 }
-                var cells = rows[at].Cells;
+                var cells = rows[order[k]].Cells;
                 if (cells.Length <= lastColumn)
                 {
                     Array.Resize(ref cells, lastColumn + 1);
-                    rows[at] = rows[at] with { Cells = cells };
+                    rows[order[k]] = rows[order[k]] with { Cells = cells };
                 }
                 for (var c = firstColumn; c <= lastColumn; c++)
                 {
@@ -196,7 +214,7 @@ static class XlsxReader
         {
             if (c is >= 'A' and <= 'Z' or >= 'a' and <= 'z')
             {
-                index = index * 26 + (char.ToUpperInvariant(c) - 'A' + 1);
+                index = Math.Min(index * 26 + (char.ToUpperInvariant(c) - 'A' + 1), 1 << 20); // far past XFD, without overflow
             }
             else
             {

@@ -85,7 +85,7 @@ public static class AssignmentPlanApi
         {
             errors["reason"] = [reasonError];
         }
-        if (items.Count is 0 or > 1000 || items.GroupBy(item => item.EnterpriseId).Any(group => group.Count() > 1))
+        if (items.Count is 0 or > 1000 || items.Contains(null!) || items.GroupBy(item => item.EnterpriseId).Any(group => group.Count() > 1))
         {
             errors["items"] = [Say.Text("请给出 1–1000 个结对，每家企业只出现一次。", "Give 1–1000 pairs, each enterprise once.")];
         }

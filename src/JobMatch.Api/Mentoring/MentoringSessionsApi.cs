@@ -97,7 +97,7 @@ public static class MentoringSessionsApi
         {
             errors["format"] = [Say.Text("形式须为 in_person、phone、video 或 site_visit。", "Format must be in_person, phone, video or site_visit.")];
         }
-        if ((body.NeedsAddressed ?? []).FirstOrDefault(need => !Vocabulary.Needs.ContainsKey(need)) is { } unknown)
+        if ((body.NeedsAddressed ?? []).Select(need => need ?? "null").FirstOrDefault(need => !Vocabulary.Needs.ContainsKey(need)) is { } unknown)
         {
             errors["needsAddressed"] = [Say.Text($"未知的需求 {unknown}。", $"Unknown need {unknown}.")];
         }

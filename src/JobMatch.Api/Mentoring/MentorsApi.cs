@@ -105,7 +105,7 @@ public static class MentorsApi
         {
             errors["name"] = [Say.Text("请填写导师姓名（1–100 字）。", "Give the mentor's name (1–100 characters).")];
         }
-        if ((body.Expertise ?? []).FirstOrDefault(field => !Vocabulary.Needs.ContainsKey(field)) is { } unknown)
+        if ((body.Expertise ?? []).Select(field => field ?? "null").FirstOrDefault(field => !Vocabulary.Needs.ContainsKey(field)) is { } unknown)
         {
             errors["expertise"] = [Say.Text($"未知的专长领域 {unknown}；可选：{string.Join(", ", Vocabulary.Needs.Keys)}。",
                 $"Unknown field of expertise {unknown}; choose from {string.Join(", ", Vocabulary.Needs.Keys)}.")];

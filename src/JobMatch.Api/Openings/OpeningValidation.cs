@@ -64,6 +64,14 @@ static class OpeningValidation
         {
             Add("location", "地点（200 字）、性别要求（50 字）或薪资文字（100 字）过长。", "Location (200), gender (50) or salary text (100) is too long.");
         }
+        // A null in a list would be stored, and break matching for every veteran who meets the position.
+        foreach (var (field, list) in new[] { ("skills", body.Skills), ("majors", body.Majors), ("certificates", body.Certificates) })
+        {
+            if ((list ?? []).Any(string.IsNullOrWhiteSpace))
+            {
+                Add(field, "列表中不能有空项。", "The list cannot contain empty items.");
+            }
+        }
         var values = new Values(Guid.Empty, body.CompanyId, body.FairId, body.Kind ?? "job", body.Title?.Trim() ?? "", "", body.Headcount,
             body.Duties, body.Requirements, body.Skills ?? [], education, body.Majors ?? [], body.AgeMin, body.AgeMax,
             districtCode, body.Location?.Trim() ?? "", salaryMin, salaryMax, body.Salary, body.Certificates ?? [], body.VeteranPreference ?? false,

@@ -83,8 +83,12 @@ public static class ProgramsApi
         {
             errors["durationMonths"] = [Say.Text("学制为 1–120 个月。", "Duration is 1–120 months.")];
         }
+        if ((body.Majors ?? []).Any(string.IsNullOrWhiteSpace))
+        {
+            errors["majors"] = [Say.Text("专业列表中不能有空项。", "The list of majors cannot contain empty items.")];
+        }
         var sponsors = body.Sponsors ?? [];
-        if (sponsors.Any(s => s.Seats < 1) || sponsors.Select(s => s.CompanyId).Distinct().Count() != sponsors.Length)
+        if (sponsors.Any(s => s is null || s.Seats < 1) || sponsors.Select(s => s.CompanyId).Distinct().Count() != sponsors.Length)
         {
             errors["sponsors"] = [Say.Text("每个合作企业只列一次，名额至少为 1。", "List each sponsor once with at least one seat.")];
         }

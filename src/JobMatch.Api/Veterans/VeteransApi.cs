@@ -129,6 +129,11 @@ public static class VeteransApi
     static IReadOnlyList<ConsentInput> ValidateConsents(IReadOnlyList<ConsentInput>? consents, Dictionary<string, string[]> errors)
     {
         var list = consents ?? [];
+        if (list.Contains(null!))
+        {
+            errors["consents"] = [Say.Text("同意列表中不能有空项。", "The list of consents cannot contain empty items.")];
+            return [];
+        }
         foreach (var consent in list)
         {
             if (Consents.Current(consent.Kind) is not { } text)

@@ -39,6 +39,15 @@ public sealed class OpenApiBodies(JsonElement document)
     public IReadOnlyCollection<string> Properties(string schema) =>
         Schemas.GetProperty(schema).TryGetProperty("properties", out var properties) ? [.. properties.EnumerateObject().Select(p => p.Name)] : [];
 
+    /// <summary>The schema of one member of a body type.</summary>
+    public JsonElement Member(string schema, string property) => Schemas.GetProperty(schema).GetProperty("properties").GetProperty(property);
+
+    /// <summary>The parameters of an operation (path, query, header), each with its schema.</summary>
+    public IEnumerable<(string Name, string In, JsonElement Schema)> Parameters(DocumentedOperation operation) =>
+        document.GetProperty("paths").GetProperty(operation.Template).GetProperty(operation.Method.ToLowerInvariant()).TryGetProperty("parameters", out var parameters)
+            ? parameters.EnumerateArray().Select(p => (p.GetProperty("name").GetString()!, p.GetProperty("in").GetString()!, p.GetProperty("schema")))
+            : [];
+
     /// <summary>The schema a property or array item points at, if it is an object of its own.</summary>
     public string? Nested(string schema, string property)
     {
