@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using JobMatch.Api.Tests.Infrastructure;
 using JobMatch.Api.Tests.Matching;
 using JobMatch.Api.Tests.Security;
+using Xunit.Abstractions;
 
 namespace JobMatch.Api.Tests.Fuzz;
 
@@ -11,7 +12,7 @@ namespace JobMatch.Api.Tests.Fuzz;
 /// by a caller the access policy allows, on the seeded objects of <see cref="SecurityWorld"/>, so that the inputs reach
 /// the handlers. Never a 5xx; every 4xx a ProblemDetails; the service still ready afterwards. Every violation is reported.
 /// </summary>
-public sealed partial class OpenApiFuzzTests(SmallTrainingFactory api) : IClassFixture<SmallTrainingFactory>
+public sealed partial class OpenApiFuzzTests(SmallTrainingFactory api, ITestOutputHelper output) : IClassFixture<SmallTrainingFactory>
 {
     /// <summary>Operations whose every call costs seconds of CPU: one hostile request each.</summary>
     static readonly string[] Expensive = ["POST /api/models/train"];
@@ -83,6 +84,7 @@ public sealed partial class OpenApiFuzzTests(SmallTrainingFactory api) : IClassF
             }
         }
 
+        output.WriteLine($"{documented.Count} operations, {sent} requests sent, {refusedByClient} refused by the client, seed {HostileInputs.Seed}");
         var ready = await api.CreateClient().GetAsync("/health/ready");
         Assert.True(ready.StatusCode == HttpStatusCode.OK, $"/health/ready answered {(int)ready.StatusCode} after the fuzz");
         Assert.True(sent > 1500, $"only {sent} requests sent ({refusedByClient} refused by the client)");

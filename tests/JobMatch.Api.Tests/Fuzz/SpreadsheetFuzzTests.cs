@@ -43,6 +43,7 @@ public sealed class SpreadsheetFuzzTests(ApiFactory api, ITestOutputHelper outpu
                 violations.Add($"{file.Name} ({file.Bytes.Length:N0} bytes): allocated {allocated >> 20} MB, over {AllocationBound(file.Bytes) >> 20} MB");
             }
         }
+        output.WriteLine($"{count} files, seed {HostileInputs.Seed}");
         Assert.True(violations.Count == 0, $"{violations.Count} of {count} files (seed {HostileInputs.Seed}) broke the rules:\n" + string.Join("\n", violations));
     }
 
