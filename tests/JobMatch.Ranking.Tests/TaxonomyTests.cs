@@ -24,6 +24,27 @@ public sealed class TaxonomyTests
     }
 
     [Fact]
+    public void FreeTextSearchFindsWhatAScanOfEveryTermFindsInTheSameOrder()
+    {
+        var skills = TestData.Taxonomy.Skills;
+        // The scan FindInText replaced: every term, longest first, tried against the whole text.
+        var terms = skills.Skills.SelectMany(s => s.Synonyms.Prepend(s.NameZh).Select(t => (Term: t, s.Id)))
+            .Where(t => t.Term.Length >= 2).OrderByDescending(t => t.Term.Length).ToList();
+        List<string> Scan(string text) =>
+            terms.Where(t => text.Contains(t.Term, StringComparison.OrdinalIgnoreCase)).Select(t => t.Id).Distinct().ToList();
+
+        var random = new Random(5);
+        var pieces = terms.Select(t => t.Term).Concat(["，", " ", "退役", "负责", "CAD", "cad", "Excel", "a", "B2", "ǅ", "İ", "\uD83D\uDE97"]).ToArray();
+        var texts = Enumerable.Range(0, 2000)
+            .Select(_ => string.Concat(Enumerable.Range(0, random.Next(0, 12)).Select(_ => pieces[random.Next(pieces.Length)])))
+            .Select(t => random.Next(4) == 0 ? t.ToUpperInvariant() : t)
+            .Append("").Append("退役后做过叉车司机，也管过仓库").ToList();
+
+        Assert.All(texts, text => Assert.Equal(Scan(text), skills.FindInText(text)));
+        Assert.Contains(texts, text => skills.FindInText(text).Count >= 3);
+    }
+
+    [Fact]
     public void CrosswalkMapsSpecialtiesFromDischargePapersIncludingGradeSuffixes()
     {
         var crosswalk = TestData.Taxonomy.Crosswalk;
