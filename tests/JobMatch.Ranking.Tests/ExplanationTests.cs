@@ -72,4 +72,24 @@ public sealed class ExplanationTests(SyntheticModelFixture fixture)
         Assert.Contains(top.Reasons, r => r.ToString() == "技能匹配：叉车操作、仓储管理、分拣打包 / skills match: forklift operation, warehousing, picking and packing");
         Assert.True(top.Reasons.Any(r => r.ToString() == "同区县 / same district"), string.Join("; ", top.Reasons));
     }
+
+    [Fact]
+    public void ExplainingOneOpeningToSeveralVeteransAtOnceSaysWhatRankingEachAloneSays()
+    {
+        var ranker = new JobRanker(_builder, _policy, fixture.Result.Model);
+        var forklift = _builder.PrepareOpening(Fixtures.ForkliftJob());
+        var veterans = new[] { Fixtures.Storekeeper(), Fixtures.Storekeeper() with { Id = "V-2", SkillIds = [] } }
+            .Select(_builder.PrepareVeteran).ToList();
+
+        var together = ranker.Explain(veterans, forklift, Fixtures.AsOf);
+
+        Assert.Equal(veterans.Count, together.Count);
+        for (var i = 0; i < veterans.Count; i++)
+        {
+            var alone = ranker.Rank(veterans[i], [forklift], 1, Fixtures.AsOf).Results[0];
+            Assert.Equal(alone.Reasons, together[i].Reasons);
+            Assert.Equal(alone.PassedRules, together[i].PassedRules);
+        }
+        Assert.NotEqual(together[0].Reasons, together[1].Reasons);
+    }
 }

@@ -63,4 +63,30 @@ public sealed class JobRanker(FeatureBuilder features, EligibilityPolicy policy,
 
         return new RankingResult(results, excluded, _scorer.Name);
     }
+
+    /// <summary>
+    /// Explains one opening to each of several veterans (a recruiter's page of candidates): the reasons and the rules
+    /// passed for every pair, with the feature contributions of all pairs computed in one batch.
+    /// </summary>
+    public IReadOnlyList<(IReadOnlyList<Reason> Reasons, IReadOnlyList<RuleOutcome> PassedRules)> Explain(
+        IReadOnlyList<PreparedVeteran> veterans, PreparedOpening opening, DateTime asOf)
+    {
+        if (veterans.Count == 0)
+        {
+            return [];
+        }
+
+        var width = FeatureSchema.Count;
+        var matrix = new float[veterans.Count * width];
+        for (var i = 0; i < veterans.Count; i++)
+        {
+            features.Build(veterans[i], opening, asOf, matrix.AsSpan(i * width, width));
+        }
+
+        var contributions = _scorer.Contributions(matrix, veterans.Count);
+        return veterans.Select((veteran, i) => (
+            ReasonWriter.Write(features, veteran, opening, matrix.AsSpan(i * width, width), contributions[i]),
+            (IReadOnlyList<RuleOutcome>)policy.Evaluate(veteran.Profile, opening.Opening).Outcomes.Where(o => o.Passed).ToList()))
+            .ToList();
+    }
 }
