@@ -6,6 +6,7 @@ using JobMatch.Ranking.Features;
 using JobMatch.Ranking.Matching;
 using JobMatch.Ranking.Policy;
 using JobMatch.Ranking.Taxonomy;
+using JobMatch.Ranking.Training;
 using Npgsql;
 
 namespace JobMatch.Api.Matching;
@@ -23,15 +24,18 @@ public sealed record ActiveScorer(Guid? ModelId, IPairScorer Scorer, JobRanker R
 /// One per app: the taxonomy, the feature builder (skill rarity fixed at first use), the in-memory cache of prepared
 /// openings, and the scorer in use, swapped without a restart when another model is promoted.
 /// </summary>
-public sealed class MatchingEngine(NpgsqlDataSource dataSource, ReferenceData data)
+public sealed class MatchingEngine(NpgsqlDataSource dataSource, ReferenceData data, ILogger<MatchingEngine> logger)
 {
     readonly ConcurrentDictionary<Guid, CachedOpening> _openings = new();
     readonly SemaphoreSlim _gate = new(1, 1);
-    readonly EligibilityPolicy _policy = new(new EligibilityOptions());
+    readonly SemaphoreSlim _modelGate = new(1, 1);
+    static readonly EligibilityOptions Rules = new();
+    readonly EligibilityPolicy _policy = new(Rules);
     FeatureBuilder? _features;
     volatile ActiveScorer? _scorer;
 
     public ReferenceData Data => data;
+    public EligibilityOptions PolicyOptions => Rules;
     public EligibilityPolicy Policy => _policy;
 
     public async Task<FeatureBuilder> FeaturesAsync(CancellationToken ct = default)
@@ -67,8 +71,52 @@ public sealed class MatchingEngine(NpgsqlDataSource dataSource, ReferenceData da
         }
     }
 
-    public async Task<ActiveScorer> ScorerAsync(CancellationToken ct = default) =>
-        _scorer ?? Use(null, null, await FeaturesAsync(ct));
+    /// <summary>
+    /// The scorer in use. Before the first check for a promoted model (a request that arrives while the instance is still
+    /// warming up) it makes that check itself, so no request is ranked by the heuristic while a model is promoted.
+    /// </summary>
+    public async Task<ActiveScorer> ScorerAsync(CancellationToken ct = default) => _scorer ?? await RefreshAsync(ct);
+
+    /// <summary>
+    /// Switches to the promoted model if it is not the one in use (the heuristic when none is promoted). A promoted model
+    /// that cannot be loaded (another feature schema, damaged bytes) is logged and the scorer in use kept.
+    /// </summary>
+    public async Task<ActiveScorer> RefreshAsync(CancellationToken ct)
+    {
+        await _modelGate.WaitAsync(ct);
+        try
+        {
+            await using var db = await dataSource.OpenConnectionAsync(ct);
+            var promoted = await db.ExecuteScalarAsync<Guid?>(new CommandDefinition(
+                "SELECT id FROM ranking_models WHERE status = 'promoted'", cancellationToken: ct));
+            if (_scorer is { } current && promoted == current.ModelId)
+            {
+                return current;
+            }
+            var features = await FeaturesAsync(ct);
+            if (promoted is not { } id)
+            {
+                return Use(null, null, features);
+            }
+            var bytes = await db.ExecuteScalarAsync<byte[]>(new CommandDefinition(
+                "SELECT model FROM ranking_models WHERE id = @id", new { id }, cancellationToken: ct));
+            try
+            {
+                var scorer = Use(id, RankingModel.Load(new MemoryStream(bytes!), FeatureSchema.Version), features);
+                logger.LogInformation("Ranking with model {ModelId}", id);
+                return scorer;
+            }
+            catch (Exception e) when (e is IncompatibleModelException or InvalidDataException)
+            {
+                logger.LogError(e, "Could not load the promoted ranking model {ModelId}; ranking stays with {Scorer}", id, _scorer?.Name ?? "heuristic");
+                return _scorer ?? Use(null, null, features);
+            }
+        }
+        finally
+        {
+            _modelGate.Release();
+        }
+    }
 
     /// <summary>Switches every later request to this model (null: the cold-start heuristic).</summary>
     public ActiveScorer Use(Guid? modelId, IPairScorer? model, FeatureBuilder features)

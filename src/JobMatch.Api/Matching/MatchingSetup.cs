@@ -15,6 +15,7 @@ public static class MatchingSetup
         services.AddHostedService(provider => provider.GetRequiredService<TrainingQueue>());
         services.AddSingleton<ModelWatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<ModelWatcher>());
+        services.AddHealthChecks().AddCheck<RankingReadyCheck>("ranking", tags: ["ready"]);
         return services;
     }
 

@@ -1,7 +1,4 @@
 using System.Threading.Channels;
-using Dapper;
-using JobMatch.Ranking.Features;
-using JobMatch.Ranking.Training;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -34,10 +31,9 @@ public sealed class TrainingQueue(ModelTraining training, ModelWatcher watcher, 
 
 /// <summary>
 /// Every instance polls for the promoted model and switches to it without a restart; no promoted model means the
-/// cold-start heuristic. A model that cannot be loaded (another feature schema) is logged and the current one kept.
+/// cold-start heuristic. The first check runs at start-up, so the instance is warm before its first request.
 /// </summary>
-public sealed class ModelWatcher(NpgsqlDataSource dataSource, MatchingEngine engine, IOptions<MatchingOptions> options, ILogger<ModelWatcher> logger)
-    : BackgroundService
+public sealed class ModelWatcher(MatchingEngine engine, IOptions<MatchingOptions> options, ILogger<ModelWatcher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -48,30 +44,13 @@ public sealed class ModelWatcher(NpgsqlDataSource dataSource, MatchingEngine eng
             {
                 await RefreshAsync(stoppingToken);
             }
-            catch (Exception e) when (e is NpgsqlException or IncompatibleModelException or InvalidDataException)
+            catch (NpgsqlException e)
             {
-                logger.LogError(e, "Could not check or load the promoted ranking model");
+                logger.LogError(e, "Could not check for the promoted ranking model");
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    public async Task RefreshAsync(CancellationToken ct)
-    {
-        await using var db = await dataSource.OpenConnectionAsync(ct);
-        var promoted = await db.ExecuteScalarAsync<Guid?>("SELECT id FROM ranking_models WHERE status = 'promoted'");
-        if (engine.Ready && promoted == engine.ActiveModelId)
-        {
-            return;
-        }
-        var features = await engine.FeaturesAsync(ct);
-        if (promoted is not { } id)
-        {
-            engine.Use(null, null, features);
-            return;
-        }
-        var bytes = await db.ExecuteScalarAsync<byte[]>("SELECT model FROM ranking_models WHERE id = @id", new { id });
-        engine.Use(id, RankingModel.Load(new MemoryStream(bytes!), FeatureSchema.Version), features);
-        logger.LogInformation("Ranking with model {ModelId}", id);
-    }
+    public Task RefreshAsync(CancellationToken ct) => engine.RefreshAsync(ct);
 }
