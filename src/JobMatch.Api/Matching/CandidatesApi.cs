@@ -30,7 +30,7 @@ public static class CandidatesApi
     sealed record CandidateRow(Guid Id, string Name, string? Phone, string? Invitation);
 
     static async Task<Results<Ok<CandidatesPage>, NotFound, ValidationProblem>> List(Guid id, int? limit, int? offset, ClaimsPrincipal user,
-        NpgsqlDataSource dataSource, MatchingEngine engine, IOptions<MatchingOptions> options, CancellationToken ct)
+        NpgsqlDataSource dataSource, MatchingEngine engine, IOptions<MatchingOptions> options, HttpResponse response, CancellationToken ct)
     {
         // As for matches: a limit is clamped, an offset out of range is the caller's mistake.
         if (offset is < 0 or > 1000)
@@ -40,6 +40,7 @@ public static class CandidatesApi
                 ["offset"] = [Say.Text("offset 应在 0 到 1000 之间。", "offset must be between 0 and 1000.")],
             });
         }
+        var timing = new ServerTiming(response);
         await using var db = await dataSource.OpenConnectionAsync(ct);
         var position = await db.QuerySingleOrDefaultAsync<(Guid Id, DateTime UpdatedAt, Guid CompanyId)>(
             "SELECT id, updated_at, company_id FROM positions WHERE id = @id", new { id });
@@ -52,11 +53,16 @@ public static class CandidatesApi
         var opening = (await engine.OpeningsAsync(db, [(position.Id, position.UpdatedAt)], ct))[0];
         var features = await engine.FeaturesAsync(ct);
         var scorer = await engine.ScorerAsync(ct);
+        timing.Mark("opening");
 
         // A veteran found by two branches comes once.
-        var veterans = (await db.QueryAsync<VeteranInputRow>(new CommandDefinition(CandidateRows,
-            new { skillIds = opening.Prepared.Opening.RequiredSkillIds.ToArray(), district = opening.Row.DistrictCode, cap = options.Value.CandidateCap },
-            cancellationToken: ct))).DistinctBy(v => v.Id).ToList();
+        var rules = CandidateEligibility.For(opening.Prepared.Opening, engine.PolicyOptions, ShanghaiTime.DateOf(DateTime.UtcNow));
+        var veterans = (await db.QueryAsync<VeteranInputRow>(new CommandDefinition(CandidateRows, new
+        {
+            skillIds = opening.Prepared.Opening.RequiredSkillIds.ToArray(), district = opening.Row.DistrictCode, cap = options.Value.CandidateCap,
+            licences = rules.Licences, levels = rules.Levels, bornAfter = rules.BornAfter, bornOnOrBefore = rules.BornOnOrBefore,
+        }, cancellationToken: ct))).DistinctBy(v => v.Id).ToList();
+        timing.Mark("candidates");
 
         // Score every eligible veteran against the one opening in one batch; explain the returned page only.
         var asOf = DateTime.UtcNow;
@@ -69,6 +75,7 @@ public static class CandidatesApi
                 eligible.Add((v, features.PrepareVeteran(profile)));
             }
         }
+        timing.Mark("prepare");
         var matrix = new float[eligible.Count * FeatureSchema.Count];
         for (var i = 0; i < eligible.Count; i++)
         {
@@ -77,6 +84,7 @@ public static class CandidatesApi
         var scores = eligible.Count == 0 ? [] : scorer.Scorer.Score(matrix, eligible.Count);
         var order = Enumerable.Range(0, eligible.Count).OrderByDescending(i => scores[i]).ThenBy(i => i).ToList();
         var page = order.Skip(skip).Take(take).ToList();
+        timing.Mark("score");
 
         var ids = page.Select(i => eligible[i].Row.Id).ToArray();
         var people = (await db.QueryAsync<CandidateRow>("""
@@ -89,30 +97,34 @@ public static class CandidatesApi
             "SELECT DISTINCT veteran_id FROM invitations WHERE company_id = @company AND status = 'accepted' AND veteran_id = ANY(@ids)",
             new { company = position.CompanyId, ids })).ToHashSet();
 
+        var explained = scorer.Ranker.Explain(page.Select(i => eligible[i].Prepared).ToList(), opening.Prepared, asOf);
         var items = page.Select((i, k) =>
         {
-            var (row, prepared) = eligible[i];
-            var explained = scorer.Ranker.Rank(prepared, [opening.Prepared], 1, asOf).Results[0];
+            var row = eligible[i].Row;
             var person = people[row.Id];
             var isShared = shared.Contains(row.Id);
             return new Candidate(skip + k + 1, row.Id, isShared ? person.Name : MaskName(person.Name), row.HomeDistrict, row.EducationLevel, scores[i],
-                explained.Reasons.Select(x => new MatchReason(x.Feature, x.Zh, x.En)).ToList(),
-                explained.PassedRules.Select(p => new MatchRule(p.Rule, p.ReasonZh, p.ReasonEn)).ToList(),
+                explained[k].Reasons.Select(x => new MatchReason(x.Feature, x.Zh, x.En)).ToList(),
+                explained[k].PassedRules.Select(p => new MatchRule(p.Rule, p.ReasonZh, p.ReasonEn)).ToList(),
                 person.Invitation, isShared, isShared ? Masking.Phone(person.Phone) : null);
         }).ToList();
+        timing.Mark("page");
         return TypedResults.Ok(new CandidatesPage(items, scorer.Name, order.Count > skip + take ? skip + take : null));
     }
 
-    // Candidate generation from the pool (V9: seeking, and the latest sharing and matching answers are yes): first those
-    // holding one of the position's skills, then those living in its district, then anyone, each through a partial index
-    // and stopping at the cap, so neither PostgreSQL nor the model ever works through the whole table. The rows are read
-    // as the ranker needs them in the same statement (a second look-up of 5,000 ids by key cost more than the search).
+    // Candidate generation from the pool (V9: seeking, and the latest sharing and matching answers are yes), among the
+    // veterans the opening's eligibility rules could pass (licence, education, age: V10 indexes the licences): first
+    // those holding one of the position's skills, then those living in its district, then anyone, each through a partial
+    // index and stopping at the cap, so neither PostgreSQL nor the model ever works through the whole table. The rows are
+    // read as the ranker needs them in the same statement (a second look-up by key cost more than the search).
     static readonly string CandidateRows = $"""
-        (SELECT {RankingInputs.VeteranColumns} FROM veterans v WHERE v.matchable AND (v.stated_skill_ids || v.inferred_skill_ids) && @skillIds LIMIT @cap)
+        (SELECT {RankingInputs.VeteranColumns} FROM veterans v
+         WHERE v.matchable AND {CandidateEligibility.Sql} AND (v.stated_skill_ids || v.inferred_skill_ids) && @skillIds LIMIT @cap)
         UNION ALL
-        (SELECT {RankingInputs.VeteranColumns} FROM veterans v WHERE v.matchable AND v.home_district = @district LIMIT @cap)
+        (SELECT {RankingInputs.VeteranColumns} FROM veterans v
+         WHERE v.matchable AND {CandidateEligibility.Sql} AND v.home_district = @district LIMIT @cap)
         UNION ALL
-        (SELECT {RankingInputs.VeteranColumns} FROM veterans v WHERE v.matchable ORDER BY v.id DESC LIMIT @cap)
+        (SELECT {RankingInputs.VeteranColumns} FROM veterans v WHERE v.matchable AND {CandidateEligibility.Sql} ORDER BY v.id DESC LIMIT @cap)
         LIMIT @cap
         """;
 

@@ -30,22 +30,25 @@ public static class MatchesApi
     public sealed record Filters(string? District, string? Kind, int? SalaryMin, string? Industry, Guid? FairId, Guid? ProgramId, int? Limit, int? Offset);
 
     static async Task<Results<Ok<MatchesPage>, NotFound, ValidationProblem>> Mine([AsParameters] Filters filters, ClaimsPrincipal user,
-        NpgsqlDataSource dataSource, MatchingEngine engine, ImpressionWriter impressions, IOptions<MatchingOptions> options, CancellationToken ct)
+        NpgsqlDataSource dataSource, MatchingEngine engine, ImpressionWriter impressions, IOptions<MatchingOptions> options, HttpResponse response,
+        CancellationToken ct)
     {
         await using var db = await dataSource.OpenConnectionAsync(ct);
         var id = await db.ExecuteScalarAsync<Guid?>("SELECT id FROM veterans WHERE subject = @subject", new { subject = user.Subject() });
-        return id is { } veteranId ? await Run(db, veteranId, filters, engine, impressions, options.Value, ct) : TypedResults.NotFound();
+        return id is { } veteranId ? await Run(db, veteranId, filters, engine, impressions, options.Value, new ServerTiming(response), ct) : TypedResults.NotFound();
     }
 
     static async Task<Results<Ok<MatchesPage>, NotFound, ValidationProblem>> ForVeteran(Guid id, [AsParameters] Filters filters,
-        NpgsqlDataSource dataSource, MatchingEngine engine, ImpressionWriter impressions, IOptions<MatchingOptions> options, CancellationToken ct)
+        NpgsqlDataSource dataSource, MatchingEngine engine, ImpressionWriter impressions, IOptions<MatchingOptions> options, HttpResponse response,
+        CancellationToken ct)
     {
+        var timing = new ServerTiming(response);
         await using var db = await dataSource.OpenConnectionAsync(ct);
-        return await Run(db, id, filters, engine, impressions, options.Value, ct);
+        return await Run(db, id, filters, engine, impressions, options.Value, timing, ct);
     }
 
     static async Task<Results<Ok<MatchesPage>, NotFound, ValidationProblem>> Run(NpgsqlConnection db, Guid veteranId, Filters f,
-        MatchingEngine engine, ImpressionWriter impressions, MatchingOptions options, CancellationToken ct)
+        MatchingEngine engine, ImpressionWriter impressions, MatchingOptions options, ServerTiming timing, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         string? district = null;
@@ -77,6 +80,7 @@ public static class MatchesApi
         var consents = await db.ExecuteScalarAsync<bool>("""
             SELECT coalesce((SELECT granted FROM current_consents WHERE veteran_id = @veteranId AND kind = 'automated_matching'), false)
             """, new { veteranId });
+        timing.Mark("veteran");
         var asOf = DateTime.UtcNow;
         var profile = RankingInputs.ToProfile(veteran, asOf);
         var requestId = Guid.CreateVersion7();
@@ -89,7 +93,9 @@ public static class MatchesApi
             ranked = consents,
         };
         var wanted = (await db.QueryAsync<(Guid, DateTime)>(new CommandDefinition(CandidateSql, query, cancellationToken: ct))).ToList();
+        timing.Mark("candidates");
         var openings = await engine.OpeningsAsync(db, wanted, ct);
+        timing.Mark("cache");
 
         if (!consents)
         {
@@ -101,6 +107,7 @@ public static class MatchesApi
         var scorer = await engine.ScorerAsync(ct);
         var window = Math.Min(offset + limit * 3, Math.Max(openings.Count, 1));
         var result = scorer.Ranker.Rank(profile, openings.Select(o => o.Prepared).ToList(), window, asOf);
+        timing.Mark("rank");
         var rows = openings.ToDictionary(o => o.Row.Id.ToString(), o => o.Row);
         var order = Enumerable.Range(0, result.Results.Count).ToList();
         if (options.CapacityReranking && result.Results.Count > 1)
@@ -123,6 +130,7 @@ public static class MatchesApi
             }
             return ToMatch(rows[r.Opening.Id], offset + k + 1, r.Score, reasons, r.PassedRules.Select(p => new MatchRule(p.Rule, p.ReasonZh, p.ReasonEn)).ToList());
         }).ToList();
+        timing.Mark("rerank");
         impressions.Enqueue(page.Select(m => new ShownOpening(veteranId, m.OpeningId, m.Rank, scorer.Name, requestId, asOf)));
         return TypedResults.Ok(new MatchesPage(page, true, scorer.Name, requestId, order.Count > offset + limit ? offset + limit : null));
     }
@@ -131,9 +139,10 @@ public static class MatchesApi
         new(rank, p.Id, p.Title, p.CompanyName, p.Kind, p.DistrictCode, p.SalaryMin, p.SalaryMax, p.Headcount - p.Filled, score, reasons, rules);
 
     // Candidate generation: open, with room, not closed, within the filters and the education the policy could accept
-    // (one level of relaxation). Ranked requests take positions sharing a skill first (the GIN-indexed `skills && @terms`,
-    // preferred districts first, then newest), then the rest, capped: each branch stops at the cap, so the model never
-    // scores the whole table and PostgreSQL never sorts it. Unranked lists are simply newest first.
+    // (one level of relaxation). Ranked requests take, in this order and newest first within each: positions sharing a
+    // skill in a preferred district (the skills GIN bitmap ANDed with positions_open_district), positions sharing a skill
+    // elsewhere, then the rest. Each branch stops at the cap and the next runs only while the cap is not reached, so the
+    // model never scores the whole table and PostgreSQL never sorts it. Unranked lists are simply newest first.
     const string FilterSql = """
         p.status = 'open' AND (p.remaining IS NULL OR p.remaining > 0) AND (p.closes_on IS NULL OR p.closes_on >= @today)
           AND (@district::text IS NULL OR p.district_code = @district)
@@ -146,8 +155,13 @@ public static class MatchesApi
         """;
 
     const string CandidateSql = $"""
-        (SELECT p.id, p.updated_at FROM positions p WHERE @ranked AND {FilterSql} AND p.skills && @terms
-         ORDER BY (p.district_code = ANY(@districts)) DESC, p.id DESC LIMIT @cap)
+        (SELECT p.id, p.updated_at FROM positions p
+         WHERE @ranked AND {FilterSql} AND p.skills && @terms AND p.district_code = ANY(@districts)
+         ORDER BY p.id DESC LIMIT @cap)
+        UNION ALL
+        (SELECT p.id, p.updated_at FROM positions p
+         WHERE @ranked AND {FilterSql} AND p.skills && @terms AND NOT (p.district_code = ANY(@districts)) IS TRUE
+         ORDER BY p.id DESC LIMIT @cap)
         UNION ALL
         (SELECT p.id, p.updated_at FROM positions p WHERE {FilterSql} AND NOT (@ranked AND p.skills && @terms)
          ORDER BY p.id DESC LIMIT @cap OFFSET @offset)

@@ -6,7 +6,7 @@ public sealed class MatchingOptions
     public const string Section = "Matching";
 
     /// <summary>At most this many openings (or veterans) are scored per request; SQL picks them by a cheap score.</summary>
-    public int CandidateCap { get; set; } = 5000;
+    public int CandidateCap { get; set; } = 1000;
 
     /// <summary>Capacity-aware re-ranking for veterans (see README): on by default.</summary>
     public bool CapacityReranking { get; set; } = true;

@@ -37,6 +37,9 @@ public static partial class RankingInputs
         ["master"] = EducationLevel.Master, ["doctorate"] = EducationLevel.Doctorate,
     };
 
+    /// <summary>The stored education levels at or above <paramref name="minimum"/>, for pre-filters.</summary>
+    public static string[] LevelsAtLeast(EducationLevel minimum) => [.. Levels.Where(l => l.Value >= minimum).Select(l => l.Key)];
+
     [GeneratedRegex("(?<![A-Z])([ABC][123])(?![0-9])")]
     private static partial Regex LicenceClass();
 

@@ -1,0 +1,12 @@
+-- Candidate generation for a veteran's matches reads open positions that share a skill AND lie in a preferred
+-- district first: with this index PostgreSQL ANDs the district bitmap with the skills GIN bitmap and visits only
+-- those rows (about 6 ms instead of 20 for a common skill over 100,000 open positions; see docs/PERFORMANCE.md).
+CREATE INDEX positions_open_district ON positions (district_code, id DESC) WHERE status = 'open';
+
+-- Capacity-aware re-ranking counts each shown opening's applications of the last 30 days; this partial index answers
+-- that from the application rows alone instead of every view and save of the opening.
+CREATE INDEX interactions_applications ON interactions (position_id, at) WHERE kind = 'application';
+
+-- Candidates for a position that requires a driving licence are read among the licence holders of the pool (V9), so
+-- that a cap of skill holders without one never leaves the list empty.
+CREATE INDEX veterans_pool_licences ON veterans USING gin (licence_classes) WHERE matchable;
