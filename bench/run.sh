@@ -79,7 +79,7 @@ start_api() {
   # From its own folder, as deployed: the content root is the working directory, and from anywhere else
   # appsettings.json is not found and every Npgsql command is logged to the console (several times slower).
   (cd "$(dirname "$API")" && exec dotnet "$API" --urls "http://127.0.0.1:$API_PORT" --Embedded:DataDirectory="$DATA" \
-    --Limits:RequestsPerMinute=100000000) >"$WORK/api.log" 2>&1 &
+    --Limits:RequestsPerMinute=100000000 --Limits:RequestsPerMinutePerAddress=100000000) >"$WORK/api.log" 2>&1 &
   API_PID=$!
   for _ in $(seq 1200); do
     curl -sf "http://127.0.0.1:$API_PORT/health/ready" >/dev/null && break
