@@ -48,6 +48,29 @@ public sealed class OpeningsTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task APositionReadAgainAfterAnEditAHireOrItsCompanysRenamingIsNeverAnsweredFromAStaleCopy()
+    {
+        var (company, recruiter) = await RecruiterWithCompany();
+        var id = (await (await recruiter.PostAsJsonAsync("/api/openings", Posting(company, "押运员"))).ReadJson()).GetProperty("id").GetGuid();
+        async Task<JsonElement> Read() => await (await api.Admin().GetAsync($"/api/openings/{id}")).EnsureSuccessStatusCode().ReadJson();
+        var first = await Read();
+        Assert.Equal(first.GetRawText(), (await Read()).GetRawText());
+
+        (await recruiter.PutAsJsonAsync($"/api/openings/{id}", new { companyId = company, title = "押运员（夜班）", headcount = 3 })).EnsureSuccessStatusCode();
+        Assert.Equal("押运员（夜班）", (await Read()).GetProperty("title").GetString());
+
+        await using var db = new Npgsql.NpgsqlConnection(api.Cluster.SuperuserConnectionString(api.Database));
+        await Dapper.SqlMapper.ExecuteAsync(db, "UPDATE positions SET filled = 1, updated_at = now() WHERE id = @id", new { id });
+        Assert.Equal(2, (await Read()).GetProperty("remaining").GetInt32());
+        await Dapper.SqlMapper.ExecuteAsync(db, "UPDATE companies SET name = name || '（新名）', updated_at = now() WHERE id = @company", new { company });
+        Assert.EndsWith("（新名）", (await Read()).GetProperty("companyName").GetString(), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await recruiter.DeleteAsync($"/api/openings/{id}")).StatusCode);
+        Assert.Equal("closed", (await Read()).GetProperty("status").GetString());
+        await (await api.Admin().GetAsync($"/api/openings/{Guid.CreateVersion7()}")).AssertProblem(404);
+    }
+
+    [Fact]
     public async Task RecruiterCannotCreateEditOrClosePositionsOfAnotherCompany()
     {
         var (mine, recruiter) = await RecruiterWithCompany();

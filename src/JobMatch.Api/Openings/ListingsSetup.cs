@@ -10,6 +10,7 @@ public static class ListingsSetup
     {
         services.AddOptions<ImportOptions>().Bind(configuration.GetSection(ImportOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ImportsInFlight>();
+        services.AddSingleton<OpeningReadCache>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService<ClosingSweep>();
         return services;

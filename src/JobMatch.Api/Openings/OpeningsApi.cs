@@ -67,10 +67,10 @@ public static class OpeningsApi
             : TypedResults.Ok(page);
     }
 
-    static async Task<Results<Ok<Opening>, NotFound>> GetById(Guid id, NpgsqlDataSource dataSource, TimeProvider clock)
+    static async Task<Results<Ok<Opening>, NotFound>> GetById(Guid id, NpgsqlDataSource dataSource, OpeningReadCache cache)
     {
         await using var db = await dataSource.OpenConnectionAsync();
-        return await Find(db, null, id, clock) is { } opening ? TypedResults.Ok(opening) : TypedResults.NotFound();
+        return await cache.FindAsync(db, id) is { } opening ? TypedResults.Ok(opening) : TypedResults.NotFound();
     }
 
     static Task<Opening?> Find(NpgsqlConnection db, NpgsqlTransaction? tx, Guid id, TimeProvider clock) =>
