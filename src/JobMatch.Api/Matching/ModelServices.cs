@@ -4,27 +4,62 @@ using Npgsql;
 
 namespace JobMatch.Api.Matching;
 
-/// <summary>Trains the models queued by <c>POST /api/models/train</c>, one at a time, off the request path.</summary>
-public sealed class TrainingQueue(ModelTraining training, ModelWatcher watcher, ILogger<TrainingQueue> logger) : BackgroundService
+/// <summary>
+/// Trains the models asked for, one at a time, off the request path. The database is the queue: at each request on this
+/// instance, and every <c>Matching:ModelPollSeconds</c>, it trains every unfinished model, oldest first, so one left
+/// mid-way by a stopped instance is taken up again (<see cref="ModelTraining.RunAsync"/> holds the cluster-wide lock).
+/// </summary>
+public sealed class TrainingQueue(ModelTraining training, ModelWatcher watcher, IOptions<MatchingOptions> options, ILogger<TrainingQueue> logger)
+    : BackgroundService
 {
-    readonly Channel<Guid> _queue = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
+    readonly Channel<Guid> _requests = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
 
-    public void Enqueue(Guid id) => _queue.Writer.TryWrite(id);
+    public void Enqueue(Guid id) => _requests.Writer.TryWrite(id);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var id in _queue.Reader.ReadAllAsync(stoppingToken))
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await training.RunAsync(id, stoppingToken);
-                // A model promoted here ranks this instance's next request; other instances follow at their next poll.
-                await watcher.RefreshAsync(stoppingToken);
+                foreach (var id in await training.UnfinishedAsync(stoppingToken))
+                {
+                    await TrainAsync(id, stoppingToken);
+                }
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (NpgsqlException e)
             {
-                logger.LogError(e, "Training model {ModelId} failed", id);
+                logger.LogError(e, "Could not look for models to train");
             }
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            wait.CancelAfter(TimeSpan.FromSeconds(options.Value.ModelPollSeconds));
+            try
+            {
+                await _requests.Reader.WaitToReadAsync(wait.Token);
+            }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The poll interval passed without a request: look again.
+            }
+            while (_requests.Reader.TryRead(out _))
+            {
+            }
+        }
+    }
+
+    async Task TrainAsync(Guid id, CancellationToken ct)
+    {
+        try
+        {
+            if (await training.RunAsync(id, ct))
+            {
+                // A model promoted here ranks this instance's next request; other instances follow at their next poll.
+                await watcher.RefreshAsync(ct);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Training model {ModelId} failed", id);
         }
     }
 }

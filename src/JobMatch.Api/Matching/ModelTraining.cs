@@ -40,11 +40,35 @@ public sealed class ModelTraining(NpgsqlDataSource dataSource, ReferenceData dat
         return await db.QuerySingleAsync<(string, string?)>("SELECT status, reason FROM ranking_models WHERE id = @id", new { id });
     }
 
-    public async Task RunAsync(Guid id, CancellationToken ct = default, IProgress<(double Fraction, string Stage)>? progress = null)
+    /// <summary>Models asked for and not finished, oldest first: queued, waiting, or left mid-way by an instance that stopped.</summary>
+    public async Task<IReadOnlyList<Guid>> UnfinishedAsync(CancellationToken ct = default)
     {
+        await using var db = await dataSource.OpenConnectionAsync(ct);
+        return [.. await db.QueryAsync<Guid>(new CommandDefinition("SELECT id FROM ranking_models WHERE status = 'training' ORDER BY id", cancellationToken: ct))];
+    }
+
+    /// <summary>
+    /// Trains the model unless it is finished already. One training runs at a time across every instance and the
+    /// <c>train</c> command: a session advisory lock on a connection of its own, held for the run and released when the
+    /// run ends or when its process dies (the connection drops), so a model whose instance stopped mid-way is trained
+    /// again from the start by the next instance that looks. False when there was nothing left to do.
+    /// </summary>
+    public async Task<bool> RunAsync(Guid id, CancellationToken ct = default, IProgress<(double Fraction, string Stage)>? progress = null)
+    {
+        await using var gate = await dataSource.OpenConnectionAsync(ct);
+        if (!await gate.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT pg_try_advisory_lock(hashtext(@key))", new { key = LockKey }, cancellationToken: ct)))
+        {
+            await Progress(progress, id, 0, "waiting for another training to finish", ct);
+            await gate.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(hashtext(@key))", new { key = LockKey }, commandTimeout: 0, cancellationToken: ct));
+        }
         try
         {
+            if (await gate.ExecuteScalarAsync<string>(new CommandDefinition("SELECT status FROM ranking_models WHERE id = @id", new { id }, cancellationToken: ct)) != "training")
+            {
+                return false;
+            }
             await TrainAsync(id, progress, ct);
+            return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -53,7 +77,17 @@ public sealed class ModelTraining(NpgsqlDataSource dataSource, ReferenceData dat
                 new { id, reason = e.GetType().Name + ": " + e.Message });
             throw;
         }
+        finally
+        {
+            // A pooled connection keeps session locks until it is reset: release it here, not at the pool's leisure.
+            if (gate.State == System.Data.ConnectionState.Open)
+            {
+                await gate.ExecuteAsync("SELECT pg_advisory_unlock(hashtext(@key))", new { key = LockKey });
+            }
+        }
     }
+
+    const string LockKey = "jobmatch:training";
 
     async Task TrainAsync(Guid id, IProgress<(double Fraction, string Stage)>? progress, CancellationToken ct)
     {
