@@ -60,6 +60,7 @@ public static class CandidatesApi
         var veterans = (await db.QueryAsync<VeteranInputRow>(new CommandDefinition(CandidateRows, new
         {
             skillIds = opening.Prepared.Opening.RequiredSkillIds.ToArray(), district = opening.Row.DistrictCode, cap = options.Value.CandidateCap,
+            scan = options.Value.CandidateCap * 5,
             licences = rules.Licences, levels = rules.Levels, bornAfter = rules.BornAfter, bornOnOrBefore = rules.BornOnOrBefore,
         }, cancellationToken: ct))).DistinctBy(v => v.Id).ToList();
         timing.Mark("candidates");
@@ -113,18 +114,27 @@ public static class CandidatesApi
     }
 
     // Candidate generation from the pool (V9: seeking, and the latest sharing and matching answers are yes), among the
-    // veterans the opening's eligibility rules could pass (licence, education, age: V10 indexes the licences): first
-    // those holding one of the position's skills, then those living in its district, then anyone, each through a partial
-    // index and stopping at the cap, so neither PostgreSQL nor the model ever works through the whole table. The rows are
-    // read as the ranker needs them in the same statement (a second look-up by key cost more than the search).
+    // veterans the opening's eligibility rules could pass (licence, education, age): when a licence is required, first
+    // its holders with one of the position's skills (the licence and skills indexes ANDed: complete, and fast because
+    // such holders are few); then those holding one of its skills, then those living in its district (newest first),
+    // then anyone (newest first). Each of the last three looks at no more than @scan pool rows before the rules filter
+    // them, so a rule that few of them pass costs a bounded read instead of the whole pool; each branch stops at the
+    // cap. The rows are read as the ranker needs them in the same statement (a second look-up by key cost more).
     static readonly string CandidateRows = $"""
         (SELECT {RankingInputs.VeteranColumns} FROM veterans v
-         WHERE v.matchable AND {CandidateEligibility.Sql} AND (v.stated_skill_ids || v.inferred_skill_ids) && @skillIds LIMIT @cap)
+         WHERE @licences::text[] IS NOT NULL AND v.matchable AND v.licence_classes && @licences AND {CandidateEligibility.Sql}
+           AND (v.stated_skill_ids || v.inferred_skill_ids) && @skillIds LIMIT @cap)
         UNION ALL
-        (SELECT {RankingInputs.VeteranColumns} FROM veterans v
-         WHERE v.matchable AND {CandidateEligibility.Sql} AND v.home_district = @district LIMIT @cap)
+        (SELECT {RankingInputs.VeteranColumns} FROM (SELECT * FROM veterans v
+           WHERE v.matchable AND (v.stated_skill_ids || v.inferred_skill_ids) && @skillIds LIMIT @scan) v
+         WHERE {CandidateEligibility.Sql} LIMIT @cap)
         UNION ALL
-        (SELECT {RankingInputs.VeteranColumns} FROM veterans v WHERE v.matchable AND {CandidateEligibility.Sql} ORDER BY v.id DESC LIMIT @cap)
+        (SELECT {RankingInputs.VeteranColumns} FROM (SELECT * FROM veterans v WHERE v.matchable AND v.home_district = @district
+           ORDER BY v.id DESC LIMIT @scan) v
+         WHERE {CandidateEligibility.Sql} LIMIT @cap)
+        UNION ALL
+        (SELECT {RankingInputs.VeteranColumns} FROM (SELECT * FROM veterans v WHERE v.matchable ORDER BY v.id DESC LIMIT @scan) v
+         WHERE {CandidateEligibility.Sql} LIMIT @cap)
         LIMIT @cap
         """;
 

@@ -10,3 +10,9 @@ CREATE INDEX interactions_applications ON interactions (position_id, at) WHERE k
 -- Candidates for a position that requires a driving licence are read among the licence holders of the pool (V9), so
 -- that a cap of skill holders without one never leaves the list empty.
 CREATE INDEX veterans_pool_licences ON veterans USING gin (licence_classes) WHERE matchable;
+
+-- Candidates living in a position's district are read newest first and stop early: by this index, not by a scan of
+-- the table that the planner would otherwise pick when it expects many matches (about 140 ms at 1,000,000 veterans
+-- whose rows are no longer in shared buffers). It replaces the district index of V9.
+CREATE INDEX veterans_pool_district_newest ON veterans (home_district, id DESC) WHERE matchable;
+DROP INDEX veterans_pool_district;
