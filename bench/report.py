@@ -82,7 +82,7 @@ print(alternatives)
 print()
 bdn = read("bdn.md")
 if bdn:
-    print("BenchmarkDotNet, in process (synthetic world, 5,000 openings):")
+    print("BenchmarkDotNet, in process (synthetic world, 1,000 openings: the candidate cap):")
     print()
     print(bdn.replace("&#39;", "'"))
     print()

@@ -7,7 +7,7 @@ using JobMatch.Ranking.Training;
 namespace JobMatch.Bench;
 
 /// <summary>
-/// The in-process half of the alternatives comparison under BenchmarkDotNet: the top 20 of 5,000 synthetic openings
+/// The in-process half of the alternatives comparison under BenchmarkDotNet: the top 20 of 1,000 synthetic openings (RankerLatency.Candidates, the candidate cap)
 /// for one veteran, by the ranker (features + compiled trees) and by BM25 over the same openings' text.
 /// </summary>
 [Config(typeof(ScoringConfig))]
@@ -40,9 +40,9 @@ public class AlternativesBenchmark
     [GlobalCleanup]
     public void Cleanup() => _lucene.Dispose();
 
-    [Benchmark(Baseline = true, Description = "ranker: top 20 of 5,000 (features + trees)")]
+    [Benchmark(Baseline = true, Description = "ranker: top 20 of 1,000 (features + trees)")]
     public int[] Ranker() => RankerLatency.Top20(_builder, _model, _veterans[_next++ % _veterans.Length], _openings, _asOf);
 
-    [Benchmark(Description = "BM25 (Lucene CJK bigrams): top 20 of 5,000")]
+    [Benchmark(Description = "BM25 (Lucene CJK bigrams): top 20 of 1,000")]
     public string[] Bm25() => _lucene.Top(_queries[_next++ % _queries.Length], 20);
 }

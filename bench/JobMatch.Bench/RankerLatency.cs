@@ -11,7 +11,7 @@ namespace JobMatch.Bench;
 /// </summary>
 internal static class RankerLatency
 {
-    public const int Candidates = 5000;
+    public const int Candidates = 1000;
 
     public static Latency Measure(RankingTaxonomy taxonomy, RankingModel model)
     {
