@@ -6,30 +6,28 @@ using Npgsql;
 namespace JobMatch.Api.Openings;
 
 /// <summary>
-/// Positions as <c>GET /api/openings/{id}</c> answers them, kept in memory while the position's and its company's
-/// <c>updated_at</c> are unchanged: a request reads those two timestamps by key and the whole row (33 columns, a join,
-/// three arrays) only when one of them moved, so an edit, an import, a revert or a hire is never answered stale. The
-/// closing date is applied at every answer. At most <see cref="Capacity"/> entries; when full it starts again empty.
+/// Positions as <c>GET /api/openings/{id}</c> answers them, kept in memory while the position's <c>updated_at</c> is
+/// unchanged: a request reads that one timestamp by key and the whole row (33 columns, a join, three arrays) only when
+/// it moved, so an edit, an import, a revert, a hire or a renamed company (V10 touches its positions) is never answered
+/// stale. The closing date is applied at every answer. At most <see cref="Capacity"/> entries; when full it starts again empty.
 /// </summary>
 public sealed class OpeningReadCache(TimeProvider clock)
 {
     public const int Capacity = 50_000;
     readonly ConcurrentDictionary<Guid, Entry> _entries = new();
 
-    sealed record Stamp(DateTime Position, DateTime Company);
-    sealed record Entry(Stamp Stamp, Opening Opening);
+    sealed record Entry(DateTime UpdatedAt, Opening Opening);
 
     public async Task<Opening?> FindAsync(NpgsqlConnection db, Guid id)
     {
-        var stamp = await db.QuerySingleOrDefaultAsync<Stamp>(
-            "SELECT p.updated_at AS position, c.updated_at AS company FROM positions p JOIN companies c ON c.id = p.company_id WHERE p.id = @id", new { id });
+        var stamp = await db.QuerySingleOrDefaultAsync<DateTime?>("SELECT updated_at FROM positions WHERE id = @id", new { id });
         if (stamp is null)
         {
             return null;
         }
         var today = ShanghaiTime.Today(clock);
         Opening? opening;
-        if (_entries.TryGetValue(id, out var entry) && entry.Stamp == stamp)
+        if (_entries.TryGetValue(id, out var entry) && entry.UpdatedAt == stamp)
         {
             opening = entry.Opening;
         }
@@ -45,7 +43,7 @@ public sealed class OpeningReadCache(TimeProvider clock)
                 _entries.Clear();
             }
             // Stamped with the row's own updated_at: an edit between the two reads is caught by the next request.
-            _entries[id] = new Entry(stamp with { Position = opening.UpdatedAt }, opening);
+            _entries[id] = new Entry(opening.UpdatedAt, opening);
         }
         // The status as OpeningSql.Select computes it, for today: past its closing date an open position reads as closed.
         return opening.Status == "open" && opening.ClosesOn < today ? opening with { Status = "closed" } : opening;

@@ -16,3 +16,14 @@ CREATE INDEX veterans_pool_licences ON veterans USING gin (licence_classes) WHER
 -- whose rows are no longer in shared buffers). It replaces the district index of V9.
 CREATE INDEX veterans_pool_district_newest ON veterans (home_district, id DESC) WHERE matchable;
 DROP INDEX veterans_pool_district;
+
+-- A position is read with its company's name and industry (the opening read cache, the matching feature cache): when
+-- either changes, the company's positions count as changed too, so both caches need to compare one updated_at only.
+CREATE FUNCTION companies_touch_positions() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE positions SET updated_at = now() WHERE company_id = NEW.id;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER companies_renamed AFTER UPDATE OF name, industry ON companies FOR EACH ROW
+    WHEN (OLD.name IS DISTINCT FROM NEW.name OR OLD.industry IS DISTINCT FROM NEW.industry)
+    EXECUTE FUNCTION companies_touch_positions();
