@@ -21,7 +21,7 @@ public sealed record CandidateEligibility(string[]? Licences, string[]? Levels, 
     public static CandidateEligibility For(Opening opening, EligibilityOptions rules, DateOnly today)
     {
         var licences = rules.RequireLicenceClass && !string.IsNullOrWhiteSpace(opening.RequiredLicenceClass)
-            ? LicenceClassRule.ClassesCovering(opening.RequiredLicenceClass).ToArray() : null;
+            ? LicenceClassRule.ClassesCovering(opening.RequiredLicenceClass) : null;
         var levels = opening.MinEducation is { } minimum
             ? RankingInputs.LevelsAtLeast((EducationLevel)Math.Max(0, (int)minimum - rules.EducationRelaxLevelsForVeterans)) : null;
         // Age A passes when MinAge <= A <= MaxAge + extra: born on or before today - MinAge years, after today - (max + 1) years.

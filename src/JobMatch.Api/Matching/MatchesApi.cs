@@ -33,9 +33,10 @@ public static class MatchesApi
         NpgsqlDataSource dataSource, MatchingEngine engine, ImpressionWriter impressions, IOptions<MatchingOptions> options, HttpResponse response,
         CancellationToken ct)
     {
+        var timing = new ServerTiming(response);
         await using var db = await dataSource.OpenConnectionAsync(ct);
         var id = await db.ExecuteScalarAsync<Guid?>("SELECT id FROM veterans WHERE subject = @subject", new { subject = user.Subject() });
-        return id is { } veteranId ? await Run(db, veteranId, filters, engine, impressions, options.Value, new ServerTiming(response), ct) : TypedResults.NotFound();
+        return id is { } veteranId ? await Run(db, veteranId, filters, engine, impressions, options.Value, timing, ct) : TypedResults.NotFound();
     }
 
     static async Task<Results<Ok<MatchesPage>, NotFound, ValidationProblem>> ForVeteran(Guid id, [AsParameters] Filters filters,

@@ -9,7 +9,7 @@ namespace JobMatch.Api.Matching;
 /// instance, and every <c>Matching:ModelPollSeconds</c>, it trains every unfinished model, oldest first, so one left
 /// mid-way by a stopped instance is taken up again (<see cref="ModelTraining.RunAsync"/> holds the cluster-wide lock).
 /// </summary>
-public sealed class TrainingQueue(ModelTraining training, ModelWatcher watcher, IOptions<MatchingOptions> options, ILogger<TrainingQueue> logger)
+public sealed class TrainingQueue(ModelTraining training, MatchingEngine engine, IOptions<MatchingOptions> options, ILogger<TrainingQueue> logger)
     : BackgroundService
 {
     readonly Channel<Guid> _requests = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
@@ -54,7 +54,7 @@ public sealed class TrainingQueue(ModelTraining training, ModelWatcher watcher, 
             if (await training.RunAsync(id, ct))
             {
                 // A model promoted here ranks this instance's next request; other instances follow at their next poll.
-                await watcher.RefreshAsync(ct);
+                await engine.RefreshAsync(ct);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -77,7 +77,7 @@ public sealed class ModelWatcher(MatchingEngine engine, IOptions<MatchingOptions
         {
             try
             {
-                await RefreshAsync(stoppingToken);
+                await engine.RefreshAsync(stoppingToken);
             }
             catch (NpgsqlException e)
             {
@@ -86,6 +86,4 @@ public sealed class ModelWatcher(MatchingEngine engine, IOptions<MatchingOptions
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
-
-    public Task RefreshAsync(CancellationToken ct) => engine.RefreshAsync(ct);
 }

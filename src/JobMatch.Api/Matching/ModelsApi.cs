@@ -73,7 +73,7 @@ public static class ModelsApi
     }
 
     static async Task<Results<Ok<RankingModelView>, NotFound, ProblemHttpResult>> Promote(Guid id, PromoteInput? body, ClaimsPrincipal user,
-        NpgsqlDataSource dataSource, ModelWatcher watcher, CancellationToken ct)
+        NpgsqlDataSource dataSource, MatchingEngine engine, CancellationToken ct)
     {
         await using var db = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await db.BeginTransactionAsync(ct);
@@ -93,7 +93,7 @@ public static class ModelsApi
         await AuditLog.WriteAsync(db, tx, user, "model.promoted", "ranking_model", id);
         await tx.CommitAsync(ct);
         // This instance switches at once; the others at their next poll.
-        await watcher.RefreshAsync(ct);
+        await engine.RefreshAsync(ct);
         var row = await db.QuerySingleAsync<Row>($"{Select} WHERE id = @id", new { id });
         return TypedResults.Ok(row.View());
     }

@@ -33,7 +33,7 @@ public sealed class OpeningReadCache(TimeProvider clock)
         }
         else
         {
-            opening = await db.QuerySingleOrDefaultAsync<Opening>($"{OpeningSql.Select} WHERE p.id = @id", new { id, today });
+            opening = await OpeningsApi.Find(db, null, id, clock);
             if (opening is null)
             {
                 return null;

@@ -73,7 +73,7 @@ public static class OpeningsApi
         return await cache.FindAsync(db, id) is { } opening ? TypedResults.Ok(opening) : TypedResults.NotFound();
     }
 
-    static Task<Opening?> Find(NpgsqlConnection db, NpgsqlTransaction? tx, Guid id, TimeProvider clock) =>
+    internal static Task<Opening?> Find(NpgsqlConnection db, NpgsqlTransaction? tx, Guid id, TimeProvider clock) =>
         db.QuerySingleOrDefaultAsync<Opening>($"{OpeningSql.Select} WHERE p.id = @id", new { id, today = ShanghaiTime.Today(clock) }, tx);
 
     static async Task<Results<Created<Opening>, NotFound, ValidationProblem>> Create(OpeningInput body, ClaimsPrincipal user,

@@ -20,7 +20,7 @@ public sealed class LicenceClassRule : IEligibilityRule
     public string Name => "licence_class";
 
     /// <summary>The licence classes that permit driving <paramref name="required"/> (B2 → A1, A2, B2), for pre-filters.</summary>
-    public static IReadOnlyList<string> ClassesCovering(string required)
+    public static string[] ClassesCovering(string required)
     {
         var wanted = required.Trim().ToUpperInvariant();
         return Covers.Where(c => c.Value.Contains(wanted, StringComparer.Ordinal)).Select(c => c.Key).Order(StringComparer.Ordinal).ToArray();
