@@ -39,7 +39,6 @@ static void AddSeeders(IServiceCollection services)
 
 static async Task<int> Serve(string[] args)
 {
-    DefaultTypeMap.MatchNamesWithUnderscores = true;
     var builder = WebApplication.CreateBuilder(args);
     await using var embedded = await builder.AddJobMatchDatabaseAsync();
 

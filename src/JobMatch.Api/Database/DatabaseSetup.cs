@@ -10,6 +10,7 @@ public static class DatabaseSetup
     /// </summary>
     public static async Task<EmbeddedPostgres?> AddJobMatchDatabaseAsync(this WebApplicationBuilder builder)
     {
+        DapperConventions.Register();
         builder.Services.AddSingleton<Migrator>();
         builder.Services.AddSingleton<DatabaseState>();
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabasePreparation>());

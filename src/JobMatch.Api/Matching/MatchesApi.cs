@@ -3,6 +3,7 @@ using Dapper;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Conventions;
 using JobMatch.Ranking.Profiles;
+using JobMatch.Ranking.Taxonomy;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -13,8 +14,15 @@ public sealed record MatchRule(string Rule, string Zh, string En);
 public sealed record Match(int Rank, Guid OpeningId, string Title, string CompanyName, string Kind, string? DistrictCode, int? SalaryMin,
     int? SalaryMax, int? Remaining, float? Score, IReadOnlyList<MatchReason> Reasons, IReadOnlyList<MatchRule> Rules);
 
-/// <summary>One page of openings for a veteran. Ranked is false for a veteran who declined automated matching.</summary>
-public sealed record MatchesPage(IReadOnlyList<Match> Items, bool Ranked, string Model, Guid RequestId, int? NextOffset);
+/// <summary>An opening among the candidates that an eligibility rule closed to the veteran, with the rules it failed.</summary>
+public sealed record ExcludedMatch(Guid OpeningId, string Title, string CompanyName, IReadOnlyList<MatchRule> Failed);
+
+/// <summary>
+/// One page of openings for a veteran. Ranked is false for a veteran who declined automated matching. Excluded lists (up to
+/// 20) openings the rules closed to them, each with the reason ("缺少：叉车证"), so nobody wonders where a position went.
+/// </summary>
+public sealed record MatchesPage(IReadOnlyList<Match> Items, bool Ranked, string Model, Guid RequestId, int? NextOffset,
+    IReadOnlyList<ExcludedMatch> Excluded);
 
 public static class MatchesApi
 {
@@ -102,7 +110,7 @@ public static class MatchesApi
         {
             // Without the matching consent: the filtered list as it stands, newest first, no score and nothing logged.
             var plain = openings.Take(limit).Select((o, i) => ToMatch(o.Row, offset + i + 1, null, [], [])).ToList();
-            return TypedResults.Ok(new MatchesPage(plain, false, "none", requestId, openings.Count > limit ? offset + limit : null));
+            return TypedResults.Ok(new MatchesPage(plain, false, "none", requestId, openings.Count > limit ? offset + limit : null, []));
         }
 
         var scorer = await engine.ScorerAsync(ct);
@@ -125,15 +133,19 @@ public static class MatchesApi
         {
             var r = result.Results[i];
             var reasons = r.Reasons.Select(x => new MatchReason(x.Feature, x.Zh, x.En)).ToList();
-            if (r.Opening.RequiredLicenceClass is not null && r.PassedRules.FirstOrDefault(p => p.Rule == "licence_class") is { } licence)
+            // A licence or a certificate the law requires is the first thing a veteran and a clerk need to see, checked or to be checked.
+            foreach (var rule in r.PassedRules.Where(p => (p.Rule == "licence_class" && r.Opening.RequiredLicenceClass is not null)
+                         || (p.Rule == "required_certificate" && CertificateNames.RequiresAny(r.Opening.RequiredCertificates))).Reverse())
             {
-                reasons.Insert(0, new MatchReason("licence_class", licence.ReasonZh, licence.ReasonEn));
+                reasons.Insert(0, new MatchReason(rule.Rule, rule.ReasonZh, rule.ReasonEn));
             }
             return ToMatch(rows[r.Opening.Id], offset + k + 1, r.Score, reasons, r.PassedRules.Select(p => new MatchRule(p.Rule, p.ReasonZh, p.ReasonEn)).ToList());
         }).ToList();
         timing.Mark("rerank");
         impressions.Enqueue(page.Select(m => new ShownOpening(veteranId, m.OpeningId, m.Rank, scorer.Name, requestId, asOf)));
-        return TypedResults.Ok(new MatchesPage(page, true, scorer.Name, requestId, order.Count > offset + limit ? offset + limit : null));
+        var excluded = result.Excluded.Take(20).Select(x => rows[x.Opening.Id]).Zip(result.Excluded, (row, x) => new ExcludedMatch(row.Id, row.Title,
+            row.CompanyName, [.. x.Eligibility.Failed.Select(p => new MatchRule(p.Rule, p.ReasonZh, p.ReasonEn))])).ToList();
+        return TypedResults.Ok(new MatchesPage(page, true, scorer.Name, requestId, order.Count > offset + limit ? offset + limit : null, excluded));
     }
 
     static Match ToMatch(PositionRow p, int rank, float? score, IReadOnlyList<MatchReason> reasons, IReadOnlyList<MatchRule> rules) =>

@@ -7,6 +7,7 @@ using JobMatch.Ranking.Matching;
 using JobMatch.Ranking.Policy;
 using JobMatch.Ranking.Taxonomy;
 using JobMatch.Ranking.Training;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace JobMatch.Api.Matching;
@@ -24,19 +25,19 @@ public sealed record ActiveScorer(Guid? ModelId, IPairScorer Scorer, JobRanker R
 /// One per app: the taxonomy, the feature builder (skill rarity fixed at first use), the in-memory cache of prepared
 /// openings, and the scorer in use, swapped without a restart when another model is promoted.
 /// </summary>
-public sealed class MatchingEngine(NpgsqlDataSource dataSource, ReferenceData data, ILogger<MatchingEngine> logger)
+public sealed class MatchingEngine(NpgsqlDataSource dataSource, ReferenceData data, IOptions<MatchingOptions> options, ILogger<MatchingEngine> logger)
 {
     readonly ConcurrentDictionary<Guid, CachedOpening> _openings = new();
     readonly SemaphoreSlim _gate = new(1, 1);
     readonly SemaphoreSlim _modelGate = new(1, 1);
-    static readonly EligibilityOptions Rules = new();
-    readonly EligibilityPolicy _policy = new(Rules);
+    readonly EligibilityOptions _rules = new(GatedCertificates: options.Value.GatedCertificates);
+    EligibilityPolicy? _policy;
     FeatureBuilder? _features;
     volatile ActiveScorer? _scorer;
 
     public ReferenceData Data => data;
-    public EligibilityOptions PolicyOptions => Rules;
-    public EligibilityPolicy Policy => _policy;
+    public EligibilityOptions PolicyOptions => _rules;
+    public EligibilityPolicy Policy => _policy ??= new(_rules);
 
     public async Task<FeatureBuilder> FeaturesAsync(CancellationToken ct = default)
     {
@@ -121,7 +122,7 @@ public sealed class MatchingEngine(NpgsqlDataSource dataSource, ReferenceData da
     /// <summary>Switches every later request to this model (null: the cold-start heuristic).</summary>
     public ActiveScorer Use(Guid? modelId, IPairScorer? model, FeatureBuilder features)
     {
-        var scorer = new ActiveScorer(modelId, model ?? new ColdStartHeuristic(), new JobRanker(features, _policy, model));
+        var scorer = new ActiveScorer(modelId, model ?? new ColdStartHeuristic(), new JobRanker(features, Policy, model));
         _scorer = scorer;
         return scorer;
     }

@@ -20,8 +20,11 @@ public sealed class MatchingOptions
     /// <summary>A new model is promoted only if its held-out NDCG@10 beats the current model and every baseline by this much.</summary>
     public double PromotionMargin { get; set; } = 0.01;
 
-    /// <summary>Veterans with logged outcomes needed before training reads the interaction log instead of the synthetic world.</summary>
+    /// <summary>Veterans with outcomes (imported or logged) needed before training reads them instead of the synthetic world.</summary>
     public int MinLoggedVeterans { get; set; } = 300;
+
+    /// <summary>Positions a veteran had no outcome with, drawn into each training query as label 0 (docs/RANKING.md).</summary>
+    public int NegativesPerQuery { get; set; } = 40;
 
     /// <summary>Size of the synthetic world trained on while the log is too small.</summary>
     public int SyntheticVeterans { get; set; } = 1000;
@@ -31,10 +34,17 @@ public sealed class MatchingOptions
     public int ImpressionBatchMilliseconds { get; set; } = 200;
     public int ImpressionQueueCapacity { get; set; } = 100_000;
 
+    /// <summary>
+    /// Certificates (canonical names, e.g. 叉车证, 电工证) that close a listing requiring them to a veteran recorded without them.
+    /// Unset: every special-operation and special-equipment certificate, which the law requires to do the work; empty: none.
+    /// </summary>
+    public string[]? GatedCertificates { get; set; }
+
     /// <summary>Days an unanswered invitation stays open.</summary>
     public int InvitationDays { get; set; } = 14;
 
     public bool IsValid() => CandidateCap is >= 20 and <= 100_000 && CapacityMaxPenalty is >= 0 and <= 0.5 && ModelPollSeconds > 0
-        && PromotionMargin >= 0 && MinLoggedVeterans > 0 && SyntheticVeterans >= 50 && SyntheticOpenings >= 20
+        && PromotionMargin >= 0 && NegativesPerQuery is >= 1 and <= 1000 && MinLoggedVeterans > 0 && SyntheticVeterans >= 50 && SyntheticOpenings >= 20
+        && (GatedCertificates ?? []).All(c => JobMatch.Ranking.Taxonomy.CertificateNames.GatedOf(c) is not null)
         && ImpressionBatchMilliseconds >= 0 && ImpressionQueueCapacity > 0 && InvitationDays > 0;
 }

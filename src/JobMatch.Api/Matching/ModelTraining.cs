@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dapper;
 using JobMatch.Api.Audit;
 using JobMatch.Api.Taxonomy;
+using JobMatch.Ranking.ColdStart;
 using JobMatch.Ranking.Evaluation;
 using JobMatch.Ranking.Features;
 using JobMatch.Ranking.Simulation;
@@ -13,11 +14,12 @@ using Npgsql;
 namespace JobMatch.Api.Matching;
 
 /// <summary>
-/// Trains one model: from the interaction log once enough veterans have outcomes, else from the synthetic world; evaluates
-/// it beside the baselines and the promoted model on one held-out split; stores it; promotes it only by the rule.
+/// Trains one model: from the deployment's outcomes (imported history and the live log) once enough veterans have them, else
+/// from the synthetic world; evaluates it beside the ranker in production and the baselines on the same held-out veterans;
+/// stores it with the decision; promotes it only by the rule.
 /// Used by the API's background queue and by the <c>train</c> command alike.
 /// </summary>
-public sealed class ModelTraining(NpgsqlDataSource dataSource, ReferenceData data, IOptions<MatchingOptions> options)
+public sealed class ModelTraining(NpgsqlDataSource dataSource, ReferenceData data, IOptions<MatchingOptions> options, TimeProvider clock)
 {
     const int Seed = 20230316;
     static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
@@ -92,21 +94,27 @@ public sealed class ModelTraining(NpgsqlDataSource dataSource, ReferenceData dat
     async Task TrainAsync(Guid id, IProgress<(double Fraction, string Stage)>? progress, CancellationToken ct)
     {
         var o = options.Value;
+        var now = clock.GetUtcNow().UtcDateTime;
         var taxonomy = new RankingTaxonomy(data.Skills.Taxonomy, data.Specialties.Crosswalk, data.Districts);
-        await Progress(progress, id, 0.05, "reading the interaction log", ct);
-        var log = await ReadLogAsync(ct);
+        await Progress(progress, id, 0.05, "reading the bureau's outcomes and the interaction log", ct);
+        Outcomes outcomes;
+        await using (var read = await dataSource.OpenConnectionAsync(ct))
+        {
+            outcomes = await OutcomeLog.ReadAsync(read, data, now, ct);
+        }
         LabelledSplits splits;
         string source, snapshot;
-        if (log.Veterans.Count >= o.MinLoggedVeterans)
+        var negatives = new NegativeSampling(outcomes.Pool, o.NegativesPerQuery);
+        if (outcomes.VeteransWithOutcomes >= o.MinLoggedVeterans)
         {
-            var features = new FeatureBuilder(taxonomy, SkillRarity.FromOpenings(taxonomy.Skills, log.Openings));
-            await Progress(progress, id, 0.15, $"featurising {log.Impressions.Count} logged outcomes", ct);
-            splits = LabelledPairs.Split(features, log.Veterans, log.Openings, log.Impressions, DateTime.UtcNow, Seed);
-            (source, snapshot) = ("interactions", $"interactions-until-{DateTime.UtcNow:yyyyMMddTHHmmssZ}-v{log.Veterans.Count}");
+            var features = new FeatureBuilder(taxonomy, SkillRarity.FromOpenings(taxonomy.Skills, outcomes.Openings));
+            await Progress(progress, id, 0.15, $"featurising the outcomes of {outcomes.VeteransWithOutcomes} veterans", ct);
+            splits = OutcomeSplits.Split(features, outcomes.Veterans, outcomes.Openings, outcomes.Rows, negatives, now, Seed);
+            (source, snapshot) = ("interactions", $"interactions-until-{now:yyyyMMddTHHmmssZ}-v{outcomes.VeteransWithOutcomes}");
         }
         else
         {
-            await Progress(progress, id, 0.15, $"the log has {log.Veterans.Count} veterans with outcomes (< {o.MinLoggedVeterans}): simulating a synthetic world", ct);
+            await Progress(progress, id, 0.15, $"{outcomes.VeteransWithOutcomes} veterans have outcomes (< {o.MinLoggedVeterans}): simulating a SYNTHETIC world", ct);
             var simulation = new SimulationOptions(Seed: Seed, Veterans: o.SyntheticVeterans, Openings: o.SyntheticOpenings);
             var world = WorldSimulator.Generate(taxonomy, simulation);
             splits = SyntheticExperiment.Split(world, SyntheticExperiment.Features(taxonomy, world), Seed);
@@ -118,16 +126,24 @@ public sealed class ModelTraining(NpgsqlDataSource dataSource, ReferenceData dat
         // cannot represent. One leaf per twentieth of the rows keeps the default once the log has 4,000 training rows.
         var trainer = new TrainerOptions { MinExamplesPerLeaf = Math.Clamp(splits.Train.Data.RowCount / 20, 2, 200) };
         var outcome = await Task.Run(() => ModelEvaluation.TrainAndEvaluate(splits, trainer, snapshot, "JobMatch model", Seed), ct);
-        await Progress(progress, id, 0.9, "comparing with the promoted model and the baselines", ct);
+        await Progress(progress, id, 0.9, "comparing with the ranker in production and the baselines", ct);
 
-        var rivals = outcome.Report.Rows.Where(r => r.Role == RankerRole.Baseline).ToDictionary(r => r.Name, r => r.Metrics.Ndcg10);
-        var current = await CurrentAsync(ct);
-        if (current is { } promoted)
+        var production = await ProductionAsync(splits, ct);
+        if (source == "synthetic" && production.Role == "heuristic")
         {
-            rivals[$"promoted model {promoted.Id}"] = ModelEvaluation.Compare(promoted.Model, splits.Test, "current", "test", Seed).ModelRow.Metrics.Ndcg10;
+            production = (production.Rival with { Role = "reference" }, production.Role);
         }
+        // The cold-start weights were set by the team that wrote the simulator: on the synthetic world they are a reference,
+        // on the deployment's own outcomes a rival like any other.
+        var baselines = outcome.Report.Rows.Where(r => r.Role == RankerRole.Baseline
+                || (r.Role == RankerRole.Reference && source != "synthetic" && production.Role != "heuristic"))
+            .Select(r => new Rival(r.Name, "baseline", r.Metrics.Ndcg10)).ToList();
+        var trainingData = new TrainingData(source, outcomes.HistoricalVeterans, outcomes.LiveVeterans, outcomes.HistoricalRows, outcomes.LiveRows,
+            source == "synthetic" ? 0 : negatives.PerQuery, splits.Train.Data.GroupCount, splits.Valid.Data.GroupCount, splits.Test.Data.GroupCount,
+            source == "synthetic" ? "SYNTHETIC world, veterans split at random" : "by veteran; the veterans with the latest outcomes held out");
         var ndcg = outcome.Report.ModelRow.Metrics.Ndcg10;
-        var (promote, reason) = PromotionRule.Decide(ndcg, rivals, o.PromotionMargin);
+        var decision = PromotionRule.Decide(ndcg, production.Rival, baselines, o.PromotionMargin, trainingData, outcomes.VeteransWithOutcomes > 0);
+        var promote = decision.Promote;
         using var bytes = new MemoryStream();
         outcome.Model.Save(bytes);
 
@@ -139,14 +155,15 @@ public sealed class ModelTraining(NpgsqlDataSource dataSource, ReferenceData dat
         }
         await db.ExecuteAsync("""
             UPDATE ranking_models SET status = @status, progress = 1, stage = 'done', source = @source, training_snapshot = @snapshot,
-                ndcg10 = @ndcg, metrics = @metrics::jsonb, baseline_metrics = @baselines::jsonb, reason = @reason, model = @model,
-                promoted_at = CASE WHEN @promote THEN now() END
+                ndcg10 = @ndcg, metrics = @metrics::jsonb, baseline_metrics = @baselines::jsonb, reason = left(@reason, 1000), model = @model,
+                decision = @decision::jsonb, feature_schema_version = @version, promoted_at = CASE WHEN @promote THEN now() END
             WHERE id = @id
             """, new
             {
-                id, status = promote ? "promoted" : "candidate", source, snapshot, ndcg, promote, reason, model = bytes.ToArray(),
+                id, status = promote ? "promoted" : "candidate", source, snapshot, ndcg, promote, reason = decision.ReasonEn, model = bytes.ToArray(),
                 metrics = JsonSerializer.Serialize(outcome.Report.ModelRow.Metrics, Web),
-                baselines = JsonSerializer.Serialize(rivals, Web),
+                baselines = JsonSerializer.Serialize(decision.Rivals.ToDictionary(r => r.Name, r => r.Ndcg10), Web),
+                decision = JsonSerializer.Serialize(decision, Web), version = FeatureSchema.Version,
             }, tx);
         if (promote)
         {
@@ -155,6 +172,29 @@ public sealed class ModelTraining(NpgsqlDataSource dataSource, ReferenceData dat
             await AuditLog.WriteAsync(db, tx, requestedBy ?? "system", "system", "model.promoted", "ranking_model", id, new { automatic = true, ndcg10 = ndcg });
         }
         await tx.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// What ranks in production now, measured on the same held-out veterans: the promoted model, or the cold-start heuristic
+    /// when none is promoted or the promoted one was trained on another feature schema (it cannot be loaded, so it does not rank).
+    /// </summary>
+    async Task<(Rival Rival, string Role)> ProductionAsync(LabelledSplits splits, CancellationToken ct)
+    {
+        await using var db = await dataSource.OpenConnectionAsync(ct);
+        var row = await db.QuerySingleOrDefaultAsync<(Guid Id, byte[] Model)>("SELECT id, model FROM ranking_models WHERE status = 'promoted'");
+        if (row.Id != Guid.Empty)
+        {
+            try
+            {
+                var model = RankingModel.Load(new MemoryStream(row.Model), FeatureSchema.Version);
+                return (new Rival($"promoted model {row.Id}", "production", ModelEvaluation.Measure(model, splits.Test).Ndcg10), "model");
+            }
+            catch (IncompatibleModelException)
+            {
+                // Refused at load by every instance too: the heuristic is what ranks.
+            }
+        }
+        return (new Rival("cold-start heuristic", "production", ModelEvaluation.Measure(new ColdStartHeuristic(), splits.Test).Ndcg10), "heuristic");
     }
 
     Task Progress(IProgress<(double Fraction, string Stage)>? report, Guid id, double progress, string stage, CancellationToken ct)
@@ -169,40 +209,5 @@ public sealed class ModelTraining(NpgsqlDataSource dataSource, ReferenceData dat
     {
         await using var db = await dataSource.OpenConnectionAsync(ct);
         await work(db);
-    }
-
-    async Task<(Guid Id, RankingModel Model)?> CurrentAsync(CancellationToken ct)
-    {
-        await using var db = await dataSource.OpenConnectionAsync(ct);
-        var row = await db.QuerySingleOrDefaultAsync<(Guid Id, byte[] Model)>("SELECT id, model FROM ranking_models WHERE status = 'promoted'");
-        return row.Id == Guid.Empty ? null : (row.Id, RankingModel.Load(new MemoryStream(row.Model), FeatureSchema.Version));
-    }
-
-    sealed record LoggedOutcome(Guid VeteranId, Guid PositionId, int Position, int Label, DateTime ShownAt);
-
-    /// <summary>Each (veteran, opening) shown: the best outcome it led to, the rank it was first shown at.</summary>
-    async Task<(List<JobMatch.Ranking.Profiles.VeteranProfile> Veterans, List<JobMatch.Ranking.Profiles.Opening> Openings, List<Impression> Impressions)> ReadLogAsync(CancellationToken ct)
-    {
-        await using var db = await dataSource.OpenConnectionAsync(ct);
-        var outcomes = (await db.QueryAsync<LoggedOutcome>(new CommandDefinition("""
-            SELECT veteran_id, position_id, coalesce(min(rank), 1000) AS position, max(label)::int AS label, min(at) AS shown_at
-            FROM interactions WHERE source = 'live' GROUP BY veteran_id, position_id
-            HAVING bool_or(kind = 'impression')
-            """, cancellationToken: ct))).ToList();
-        var withOutcome = outcomes.GroupBy(x => x.VeteranId).Where(g => g.Any(x => x.Label > 0)).Select(g => g.Key).ToArray();
-        if (withOutcome.Length < options.Value.MinLoggedVeterans)
-        {
-            return ([], [], []);
-        }
-        var now = DateTime.UtcNow;
-        var veterans = (await db.QueryAsync<VeteranInputRow>($"SELECT {RankingInputs.VeteranColumns} FROM veterans v WHERE v.id = ANY(@withOutcome)",
-            new { withOutcome })).Select(v => RankingInputs.ToProfile(v, now)).ToList();
-        var positions = outcomes.Select(x => x.PositionId).Distinct().ToArray();
-        var openings = (await db.QueryAsync<PositionRow>($"""
-            SELECT {RankingInputs.PositionColumns} FROM positions p JOIN companies c ON c.id = p.company_id WHERE p.id = ANY(@positions)
-            """, new { positions })).Select(p => RankingInputs.ToOpening(p, data)).ToList();
-        var impressions = outcomes.Select(x => new Impression(x.VeteranId.ToString(), x.PositionId.ToString(), x.Position, x.Label,
-            DateTime.SpecifyKind(x.ShownAt, DateTimeKind.Utc))).ToList();
-        return (veterans, openings, impressions);
     }
 }

@@ -11,19 +11,19 @@ public static class TrainCommand
 {
     public static Command Create()
     {
-        var command = new Command("train", "Train a ranking model (from the interaction log, or the synthetic world while it is too small), "
-            + "store it, and promote it only if it beats the promoted model and every baseline by the margin.")
+        var command = new Command("train", "Train a ranking model from the bureau's outcomes and the interaction log (the synthetic world while they are too few), "
+            + "store it, and promote it only if it beats the ranker in production and every baseline by the margin on held-out veterans.")
         {
             TreatUnmatchedTokensAsErrors = false,
         };
         command.SetAction((parsed, ct) => Commands.WithClearErrors(async () =>
         {
-            Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
             var builder = WebApplication.CreateBuilder([.. parsed.UnmatchedTokens]);
             await using var embedded = await builder.AddJobMatchDatabaseAsync();
             builder.Services.AddOptions<MatchingOptions>().BindConfiguration(MatchingOptions.Section)
                 .Validate(o => o.IsValid(), "Matching options are out of range (see MatchingOptions).");
             builder.Services.AddSingleton(_ => ReferenceData.Default);
+            builder.Services.AddSingleton(TimeProvider.System);
             builder.Services.AddSingleton<ModelTraining>();
             await using var app = builder.Build();
             await app.Services.GetRequiredService<Migrator>().MigrateAsync(ct);

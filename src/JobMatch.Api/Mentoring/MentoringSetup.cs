@@ -20,7 +20,6 @@ public static class MentoringSetup
             .ValidateOnStart();
         // Tests replace the clock to move through time; other features may have registered it already.
         services.TryAddSingleton(TimeProvider.System);
-        ArrayColumns.Register();
         return services;
     }
 

@@ -15,8 +15,9 @@ public sealed class ColdStartHeuristic : IPairScorer
         [FeatureSchema.EducationMeets] = 1.0f,
         [FeatureSchema.MajorMatch] = 0.3f,
         [FeatureSchema.CertificatesHeldShare] = 0.6f,
-        [FeatureSchema.SameDistrict] = 0.6f,
-        [FeatureSchema.DistanceKm] = -0.02f,
+        [FeatureSchema.SameDistrict] = 0.3f,
+        [FeatureSchema.PreferredDistrict] = 0.6f,
+        [FeatureSchema.NearestKm] = -0.02f,
         [FeatureSchema.SalaryFit] = 1.2f,
         [FeatureSchema.IndustryPreferred] = 0.8f,
         [FeatureSchema.KindPreferred] = 1.0f,
@@ -65,8 +66,8 @@ public sealed class ColdStartHeuristic : IPairScorer
     // Centre the 0.5 "no preference" values and clip the open-ended ones, so no single feature runs away.
     private static float Value(int index, float value) => index switch
     {
-        FeatureSchema.IndustryPreferred or FeatureSchema.KindPreferred or FeatureSchema.EducationMeets => value - 0.5f,
-        FeatureSchema.DistanceKm => value < 0 ? 20 : value,
+        FeatureSchema.IndustryPreferred or FeatureSchema.KindPreferred or FeatureSchema.EducationMeets or FeatureSchema.PreferredDistrict => value - 0.5f,
+        FeatureSchema.NearestKm => value < 0 ? 20 : value,
         FeatureSchema.SalaryFit => Math.Min(value, 0.5f),
         _ => value,
     };

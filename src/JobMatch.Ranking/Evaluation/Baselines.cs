@@ -20,6 +20,10 @@ public static class Baselines
     public static float[] SkillOverlap(PairSet set) =>
         Enumerable.Range(0, set.Data.RowCount).Select(r => set.Data.Features[(r * set.Data.FeatureCount) + FeatureSchema.SkillCoverage]).ToArray();
 
+    /// <summary>Most engaged-with first: how many training veterans had an outcome above 0 with the opening.</summary>
+    public static float[] Popularity(PairSet set, IReadOnlyDictionary<string, float> engaged) =>
+        set.OpeningOfRow.Select(o => engaged.GetValueOrDefault(o.Id)).ToArray();
+
     public static float[] ColdStart(PairSet set) => new ColdStartHeuristic().Score(set.Data.Features, set.Data.RowCount);
 
     /// <summary>BM25 of the profile text over the opening texts, indexed with Lucene's CJK bigram analyzer.</summary>

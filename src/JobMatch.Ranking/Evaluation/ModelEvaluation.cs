@@ -12,7 +12,7 @@ public static class ModelEvaluation
     public static TrainingOutcome TrainAndEvaluate(LabelledSplits splits, TrainerOptions options, string snapshotId, string title, int seed)
     {
         var model = RankerTrainer.Train(splits.Train.Data, splits.Valid.Data, options, snapshotId, FeatureSchema.Version, FeatureSchema.Names);
-        var report = Compare(model, splits.Test, title, $"held-out test veterans ({splits.Test.Data.GroupCount})", seed);
+        var report = Compare(model, splits.Test, title, $"held-out test veterans ({splits.Test.Data.GroupCount})", seed, splits.Popularity);
         var metadata = model.Metadata with
         {
             TestMetrics = report.ModelRow.Metrics,
@@ -22,7 +22,8 @@ public static class ModelEvaluation
     }
 
     /// <summary>The model and every baseline on the same split, model first.</summary>
-    public static EvaluationReport Compare(RankingModel model, PairSet test, string title, string split, int seed)
+    public static EvaluationReport Compare(RankingModel model, PairSet test, string title, string split, int seed,
+        IReadOnlyDictionary<string, float>? popularity = null)
     {
         var d = test.Data;
         var rows = new List<ReportRow>
@@ -34,6 +35,14 @@ public static class ModelEvaluation
             new("BM25 (Lucene CJK bigrams)", RankerRole.Baseline, MetricSet.Compute(d, Baselines.Bm25(test))),
             new("cold-start heuristic", RankerRole.Reference, MetricSet.Compute(d, Baselines.ColdStart(test))),
         };
+        if (popularity is { Count: > 0 })
+        {
+            rows.Add(new("popularity (most engaged-with in training)", RankerRole.Baseline, MetricSet.Compute(d, Baselines.Popularity(test, popularity))));
+        }
+
         return new EvaluationReport(title, split, model.Metadata, rows);
     }
+
+    /// <summary>Any scorer (the ranker in production, say) on the same split.</summary>
+    public static MetricSet Measure(IPairScorer scorer, PairSet test) => MetricSet.Compute(test.Data, scorer.Score(test.Data.Features, test.Data.RowCount));
 }

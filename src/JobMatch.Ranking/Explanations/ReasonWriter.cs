@@ -25,6 +25,8 @@ public static class ReasonWriter
             {
                 _ when SkillFeatures.Contains(index) => FeatureSchema.SkillCoverage,
                 FeatureSchema.DistanceKm when features[FeatureSchema.SameDistrict] > 0 => FeatureSchema.SameDistrict,
+                FeatureSchema.NearestKm when features[FeatureSchema.PreferredDistrict] >= 1 => FeatureSchema.PreferredDistrict,
+                FeatureSchema.NearestKm => FeatureSchema.DistanceKm,
                 FeatureSchema.EducationGap => FeatureSchema.EducationMeets,
                 FeatureSchema.CertificatesMissing => FeatureSchema.CertificatesHeldShare,
                 FeatureSchema.SalaryKnown => FeatureSchema.SalaryFit,
@@ -62,7 +64,11 @@ public static class ReasonWriter
                     : ($"技能匹配：{string.Join('、', skills.Select(s => s.Skill.NameZh))}", $"skills match: {string.Join(", ", skills.Select(s => s.Skill.NameEn))}");
             case FeatureSchema.SameDistrict when f[index] > 0:
                 return ("同区县", "same district");
-            case FeatureSchema.DistanceKm when f[index] >= 0:
+            case FeatureSchema.PreferredDistrict when f[index] >= 1:
+                return ("在意向区县", "in a preferred district");
+            case FeatureSchema.SpecialtyTitleSimilarity when f[index] > 0:
+                return ($"服役专业相近：{string.Join('、', veteran.Profile.Specialties.Take(2))}", $"military specialty resembles the title: {string.Join(", ", veteran.Profile.Specialties.Take(2))}");
+            case FeatureSchema.DistanceKm or FeatureSchema.NearestKm when f[index] >= 0:
                 var km = f[index].ToString("0", inv);
                 return ($"距离约{km}公里", $"about {km} km away");
             case FeatureSchema.EducationMeets or FeatureSchema.EducationGap when f[FeatureSchema.EducationMeets] >= 1:

@@ -30,7 +30,8 @@ public sealed class FeatureBuilder(RankingTaxonomy taxonomy, SkillRarity rarity)
         }
 
         var text = string.Join(' ', profile.ProfileText, string.Join(' ', profile.Specialties), profile.Major ?? "");
-        return new PreparedVeteran(profile, sources, TextVector.From(text), profile.Certificates.Select(Certificates.Normalize).ToArray());
+        return new PreparedVeteran(profile, sources, TextVector.From(text), TextVector.From(string.Join(' ', profile.Specialties)),
+            profile.Certificates.Select(Certificates.Normalize).ToArray());
     }
 
     public PreparedOpening PrepareOpening(Opening opening)
@@ -94,6 +95,12 @@ public sealed class FeatureBuilder(RankingTaxonomy taxonomy, SkillRarity rarity)
         destination[FeatureSchema.RemainingHeadcountLog] = MathF.Log(1 + o.RemainingHeadcount);
         destination[FeatureSchema.DaysSincePosted] = (float)Math.Clamp((asOf - o.PostedAt).TotalDays, 0, 365);
         destination[FeatureSchema.IsTraining] = o.Kind == OpeningKind.Training ? 1 : 0;
+
+        var preferred = v.PreferredDistrictCodes;
+        destination[FeatureSchema.PreferredDistrict] = preferred.Count == 0 || o.DistrictCode is null ? 0.5f : preferred.Contains(o.DistrictCode) ? 1 : 0;
+        destination[FeatureSchema.NearestKm] = NearestKm(v, o.DistrictCode);
+        destination[FeatureSchema.SpecialtyTitleSimilarity] = veteran.Specialties.Cosine(prepared.Title);
+        destination[FeatureSchema.CertificatesUnknown] = !v.CertificatesRecorded && prepared.Certificates.Length > 0 ? 1 : 0;
     }
 
     /// <summary>Features of one veteran against many openings, row-major in one array (rows × <see cref="FeatureSchema.Count"/>).</summary>
@@ -123,6 +130,20 @@ public sealed class FeatureBuilder(RankingTaxonomy taxonomy, SkillRarity rarity)
         {
             sources[index] = source;
         }
+    }
+
+    private float NearestKm(VeteranProfile v, string? district)
+    {
+        var nearest = -1.0;
+        foreach (var from in v.PreferredDistrictCodes.Append(v.DistrictCode))
+        {
+            if (Taxonomy.Districts.DistanceKm(from, district) is { } km && (nearest < 0 || km < nearest))
+            {
+                nearest = km;
+            }
+        }
+
+        return (float)nearest;
     }
 
     private static float MajorMatch(string? major, IReadOnlyList<string> majors)

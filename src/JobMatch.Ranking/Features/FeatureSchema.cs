@@ -9,7 +9,8 @@ public sealed record FeatureDefinition(int Index, string Name, string Meaning, s
 /// </summary>
 public static class FeatureSchema
 {
-    public const int Version = 1;
+    /// <summary>v2: preferred districts, the nearest of home and preferred districts, specialty against title, unrecorded certificates.</summary>
+    public const int Version = 2;
 
     public const int SkillCoverage = 0;
     public const int SkillMatchCount = 1;
@@ -32,6 +33,10 @@ public static class FeatureSchema
     public const int RemainingHeadcountLog = 18;
     public const int DaysSincePosted = 19;
     public const int IsTraining = 20;
+    public const int PreferredDistrict = 21;
+    public const int NearestKm = 22;
+    public const int SpecialtyTitleSimilarity = 23;
+    public const int CertificatesUnknown = 24;
 
     public static IReadOnlyList<FeatureDefinition> Features { get; } =
     [
@@ -56,6 +61,10 @@ public static class FeatureSchema
         new(RemainingHeadcountLog, "remaining_headcount_log", "ln(1 + headcount not yet filled)", "0..n"),
         new(DaysSincePosted, "days_since_posted", "Days between posting and the ranking date, clipped", "0..365"),
         new(IsTraining, "is_training", "1 for a training seat, 0 for a job", "0/1"),
+        new(PreferredDistrict, "preferred_district", "1 in one of the veteran's preferred districts, 0 not, 0.5 none stated or the opening's district unknown", "0..1"),
+        new(NearestKm, "nearest_km", "Great-circle km to the nearest of the home and preferred districts, -1 unknown", "-1..150"),
+        new(SpecialtyTitleSimilarity, "specialty_title_similarity", "Cosine of character uni+bigram vectors, military specialties vs title", "0..1"),
+        new(CertificatesUnknown, "certificates_unknown", "1 when the opening requires certificates and the veteran's were never recorded", "0/1"),
     ];
 
     public static int Count => Features.Count;

@@ -5,11 +5,12 @@ namespace JobMatch.Ranking.Features;
 /// <summary>The per-veteran part of the features, computed once so that each pair costs little.</summary>
 public sealed class PreparedVeteran
 {
-    internal PreparedVeteran(VeteranProfile profile, SkillSource[] skillSources, TextVector text, string[] certificates)
+    internal PreparedVeteran(VeteranProfile profile, SkillSource[] skillSources, TextVector text, TextVector specialties, string[] certificates)
     {
         Profile = profile;
         SkillSources = skillSources;
         Text = text;
+        Specialties = specialties;
         Certificates = certificates;
     }
 
@@ -19,6 +20,8 @@ public sealed class PreparedVeteran
     internal SkillSource[] SkillSources { get; }
 
     internal TextVector Text { get; }
+
+    internal TextVector Specialties { get; }
 
     internal string[] Certificates { get; }
 }

@@ -84,6 +84,9 @@ public static partial class CertificateNames
         return null;
     }
 
+    /// <summary>Whether any of these certificates is a gated one.</summary>
+    public static bool RequiresAny(IEnumerable<string> certificates) => certificates.Any(c => GatedOf(c) is not null);
+
     /// <summary>
     /// The canonical form of one certificate: a gated certificate by its canonical name with any qualifier kept
     /// ("低压电工作业证" → "电工证（低压）"), anything else as written, trimmed.

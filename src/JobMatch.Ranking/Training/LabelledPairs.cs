@@ -4,8 +4,14 @@ using JobMatch.Ranking.Profiles;
 
 namespace JobMatch.Ranking.Training;
 
-/// <summary>Train, validation and test sets split by veteran, so no veteran's outcomes leak across splits.</summary>
-public sealed record LabelledSplits(PairSet Train, PairSet Valid, PairSet Test);
+/// <summary>
+/// Train, validation and test sets split by veteran, so no veteran's outcomes leak across splits. <see cref="Popularity"/>
+/// counts, for each opening, the training veterans who engaged with it (label above 0): the popularity baseline's score.
+/// </summary>
+public sealed record LabelledSplits(PairSet Train, PairSet Valid, PairSet Test)
+{
+    public IReadOnlyDictionary<string, float>? Popularity { get; init; }
+}
 
 /// <summary>Turns an outcome log into featurised ranking sets: one query per veteran, groups contiguous, split by veteran.</summary>
 public static class LabelledPairs
@@ -20,35 +26,59 @@ public static class LabelledPairs
         double trainShare = 0.7,
         double validShare = 0.15)
     {
-        var byId = veterans.ToDictionary(v => v.Id, StringComparer.Ordinal);
-        var ids = byId.Keys.Order(StringComparer.Ordinal).ToArray();
+        var profiles = veterans.ToList();
+        var ids = profiles.Select(v => v.Id).Order(StringComparer.Ordinal).ToArray();
         new Random(seed).Shuffle(ids);
-        var trainCount = (int)(ids.Length * trainShare);
-        var validCount = (int)(ids.Length * validShare);
+        return Build(builder, profiles, openings, outcomes, Parts(ids, trainShare, validShare), asOf);
+    }
+
+    /// <summary>Assigns veterans in this order to train (0), validation (1) and test (2) by the shares.</summary>
+    public static Dictionary<string, int> Parts(IReadOnlyList<string> ordered, double trainShare, double validShare)
+    {
+        var trainCount = (int)(ordered.Count * trainShare);
+        var validCount = (int)(ordered.Count * validShare);
         var part = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < ids.Length; i++)
+        for (var i = 0; i < ordered.Count; i++)
         {
-            part[ids[i]] = i < trainCount ? 0 : i < trainCount + validCount ? 1 : 2;
+            part[ordered[i]] = i < trainCount ? 0 : i < trainCount + validCount ? 1 : 2;
         }
 
+        return part;
+    }
+
+    /// <summary>Featurises each veteran's rows into the set the veteran belongs to; rows of unknown veterans or openings are left out.</summary>
+    public static LabelledSplits Build(
+        FeatureBuilder builder,
+        IEnumerable<VeteranProfile> veterans,
+        IEnumerable<Opening> openings,
+        IEnumerable<Impression> outcomes,
+        IReadOnlyDictionary<string, int> part,
+        DateTime asOf)
+    {
+        var byId = veterans.ToDictionary(v => v.Id, StringComparer.Ordinal);
         var prepared = openings.ToDictionary(o => o.Id, builder.PrepareOpening, StringComparer.Ordinal);
         var sets = Enumerable.Range(0, 3)
             .Select(_ => (Builder: new RankingDatasetBuilder(FeatureSchema.Count), Veterans: new List<VeteranProfile>(), Openings: new List<Opening>()))
             .ToArray();
+        var popularity = new Dictionary<string, float>(StringComparer.Ordinal);
         foreach (var group in outcomes.GroupBy(i => i.VeteranId, StringComparer.Ordinal))
         {
-            if (!byId.TryGetValue(group.Key, out var profile))
+            if (!byId.TryGetValue(group.Key, out var profile) || !part.TryGetValue(group.Key, out var index))
             {
                 continue;
             }
 
-            var set = sets[part[group.Key]];
+            var set = sets[index];
             var veteran = builder.PrepareVeteran(profile);
             var rows = group.Where(r => prepared.ContainsKey(r.OpeningId)).ToArray();
             var features = new float[rows.Length * FeatureSchema.Count];
             for (var r = 0; r < rows.Length; r++)
             {
                 builder.Build(veteran, prepared[rows[r].OpeningId], rows[r].ShownAt ?? asOf, features.AsSpan(r * FeatureSchema.Count, FeatureSchema.Count));
+                if (index == 0 && rows[r].Label > 0)
+                {
+                    popularity[rows[r].OpeningId] = popularity.GetValueOrDefault(rows[r].OpeningId) + 1;
+                }
             }
 
             set.Builder.AddQuery(group.Key, features, rows.Select(r => (float)r.Label).ToArray());
@@ -60,6 +90,6 @@ public static class LabelledPairs
         }
 
         var result = sets.Select(s => new PairSet(s.Builder.Build(), s.Veterans, s.Openings)).ToArray();
-        return new LabelledSplits(result[0], result[1], result[2]);
+        return new LabelledSplits(result[0], result[1], result[2]) { Popularity = popularity };
     }
 }
