@@ -57,6 +57,44 @@ public sealed class EligibilityPolicyTests
         var result = _policy.Evaluate(Fixtures.Storekeeper(), Fixtures.ForkliftJob());
 
         Assert.True(result.Eligible);
-        Assert.Equal(["licence_class", "minimum_education", "age_limit"], result.Outcomes.Select(o => o.Rule));
+        Assert.Equal(["licence_class", "minimum_education", "age_limit", "required_certificate"], result.Outcomes.Select(o => o.Rule));
+    }
+
+    [Fact]
+    public void ACertificateTheLawRequiresExcludesAVeteranRecordedWithoutItAndNamesIt()
+    {
+        var job = Fixtures.ForkliftJob() with { RequiredCertificates = ["叉车证"] };
+        var cook = Fixtures.Storekeeper() with { Certificates = ["C1", "健康证"] };
+
+        var result = _policy.Evaluate(cook, job);
+
+        Assert.False(result.Eligible);
+        var failed = Assert.Single(result.Failed);
+        Assert.Equal(("required_certificate", "缺少：叉车证", "missing: forklift certificate"), (failed.Rule, failed.ReasonZh, failed.ReasonEn));
+        Assert.True(_policy.Evaluate(cook with { Certificates = ["特种设备作业人员证（叉车）"] }, job).Eligible);
+    }
+
+    [Fact]
+    public void AVeteranWhoseCertificatesWereNeverRecordedPassesToBeChecked()
+    {
+        var job = Fixtures.ForkliftJob() with { RequiredCertificates = ["电工证（低压）"] };
+        var unknown = Fixtures.Storekeeper() with { Certificates = [], CertificatesRecorded = false };
+
+        var result = _policy.Evaluate(unknown, job);
+
+        Assert.True(result.Eligible);
+        Assert.Contains(result.Outcomes, o => o.Rule == "required_certificate" && o.ReasonZh == "证书未登记，待核实：电工证");
+        Assert.False(_policy.Evaluate(unknown with { CertificatesRecorded = true }, job).Eligible);
+    }
+
+    [Fact]
+    public void WhichCertificatesGateIsConfigurableAndOthersNeverDo()
+    {
+        var job = Fixtures.ForkliftJob() with { RequiredCertificates = ["叉车证", "健康证"] };
+        var none = Fixtures.Storekeeper() with { Certificates = [] };
+
+        Assert.False(_policy.Evaluate(none, job).Eligible);
+        Assert.True(new EligibilityPolicy(new EligibilityOptions(GatedCertificates: ["电工证"])).Evaluate(none, job).Eligible);
+        Assert.True(_policy.Evaluate(none, job with { RequiredCertificates = ["健康证"] }).Eligible);
     }
 }

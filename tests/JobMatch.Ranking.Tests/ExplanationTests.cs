@@ -26,7 +26,7 @@ public sealed class ExplanationTests(SyntheticModelFixture fixture)
         Assert.Equal("技能匹配：叉车操作、仓储管理、分拣打包", skills.Zh);
         Assert.Equal("skills match: forklift operation, warehousing, picking and packing", skills.En);
         Assert.DoesNotContain(result.Results[1].Reasons, r => r.Zh.Contains("叉车", StringComparison.Ordinal));
-        Assert.Equal(["licence_class", "minimum_education", "age_limit"], top.PassedRules.Select(r => r.Rule));
+        Assert.Equal(["licence_class", "minimum_education", "age_limit", "required_certificate"], top.PassedRules.Select(r => r.Rule));
     }
 
     [Fact]

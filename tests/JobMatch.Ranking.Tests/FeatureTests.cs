@@ -62,7 +62,7 @@ public sealed class FeatureTests
     [Fact]
     public void SchemaIsVersionedAndIndexedInOrder()
     {
-        Assert.Equal(1, FeatureSchema.Version);
+        Assert.Equal(2, FeatureSchema.Version);
         Assert.Equal(Enumerable.Range(0, FeatureSchema.Count), FeatureSchema.Features.Select(f => f.Index));
         Assert.Equal(FeatureSchema.Count, FeatureSchema.Names.Distinct().Count());
     }

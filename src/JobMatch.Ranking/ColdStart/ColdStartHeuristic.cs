@@ -15,7 +15,7 @@ public sealed class ColdStartHeuristic : IPairScorer
         [FeatureSchema.EducationMeets] = 1.0f,
         [FeatureSchema.MajorMatch] = 0.3f,
         [FeatureSchema.CertificatesHeldShare] = 0.6f,
-        [FeatureSchema.SameDistrict] = 0.3f,
+        [FeatureSchema.SameDistrict] = 0.6f,
         [FeatureSchema.PreferredDistrict] = 0.6f,
         [FeatureSchema.NearestKm] = -0.02f,
         [FeatureSchema.SalaryFit] = 1.2f,

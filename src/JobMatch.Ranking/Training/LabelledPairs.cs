@@ -29,7 +29,8 @@ public static class LabelledPairs
         var profiles = veterans.ToList();
         var ids = profiles.Select(v => v.Id).Order(StringComparer.Ordinal).ToArray();
         new Random(seed).Shuffle(ids);
-        return Build(builder, profiles, openings, outcomes, Parts(ids, trainShare, validShare), asOf);
+        // Popularity is a baseline for the deployment's own outcomes (OutcomeSplits); a simulated log is judged as it always was.
+        return Build(builder, profiles, openings, outcomes, Parts(ids, trainShare, validShare), asOf) with { Popularity = null };
     }
 
     /// <summary>Assigns veterans in this order to train (0), validation (1) and test (2) by the shares.</summary>

@@ -100,14 +100,33 @@ public sealed class ModelsTests(SmallTrainingFactory api) : IClassFixture<SmallT
         await (await api.Admin().PostAsync($"/api/models/{Guid.CreateVersion7()}/promote", null)).AssertProblem(404);
     }
 
+    static readonly TrainingData Real = new("interactions", 400, 0, 4000, 0, 40, 280, 60, 60, "by veteran");
+
     [Fact]
-    public void PromotionNeedsToBeatEveryRivalByTheMargin()
+    public void PromotionNeedsToBeatTheRankerInProductionAndEveryBaselineByTheMargin()
     {
-        Assert.True(PromotionRule.Decide(0.62, new Dictionary<string, double> { ["random"] = 0.3, ["BM25"] = 0.6 }, 0.01).Promote);
-        var (promote, reason) = PromotionRule.Decide(0.605, new Dictionary<string, double> { ["random"] = 0.3, ["BM25"] = 0.6 }, 0.01);
-        Assert.False(promote);
-        Assert.Contains("BM25 0.6000", reason, StringComparison.Ordinal);
-        Assert.DoesNotContain("random", reason, StringComparison.Ordinal);
+        var production = new Rival("cold-start heuristic", "production", 0.5);
+        Rival[] baselines = [new("random", "baseline", 0.3), new("BM25", "baseline", 0.6)];
+        Assert.True(PromotionRule.Decide(0.62, production, baselines, 0.01, Real, deploymentHasOutcomes: true).Promote);
+        var below = PromotionRule.Decide(0.605, production, baselines, 0.01, Real, deploymentHasOutcomes: true);
+        Assert.False(below.Promote);
+        Assert.Equal(PromotionRule.BelowMargin, below.Code);
+        Assert.Contains("BM25 0.6000", below.ReasonEn, StringComparison.Ordinal);
+        Assert.DoesNotContain("random", below.ReasonEn, StringComparison.Ordinal);
+        Assert.False(PromotionRule.Decide(0.55, new Rival("promoted model", "production", 0.58), [], 0.01, Real, true).Promote);
+    }
+
+    [Fact]
+    public void ASyntheticModelIsNeverPromotedInADeploymentThatHoldsRealOutcomes()
+    {
+        var synthetic = Real with { Source = "synthetic", HistoricalVeterans = 120 };
+        var production = new Rival("cold-start heuristic", "reference", 0.2);
+
+        var decision = PromotionRule.Decide(0.9, production, [new("random", "baseline", 0.1)], 0.01, synthetic, deploymentHasOutcomes: true);
+
+        Assert.False(decision.Promote);
+        Assert.Equal(PromotionRule.SyntheticWithRealOutcomes, decision.Code);
+        Assert.True(PromotionRule.Decide(0.9, production, [new("random", "baseline", 0.1)], 0.01, synthetic, deploymentHasOutcomes: false).Promote);
     }
 }
 
@@ -122,8 +141,10 @@ public sealed class UnpromotedModelTests(UnreachableMarginFactory api) : IClassF
         var model = await api.Admin().TrainAndWait();
 
         Assert.Equal("candidate", model.GetProperty("status").GetString());
-        Assert.Contains("does not beat by the margin 1.0000", model.GetProperty("reason").GetString(), StringComparison.Ordinal);
-        Assert.Contains("skill overlap", model.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        var reasonEn = model.GetProperty("decision").GetProperty("reasonEn").GetString();
+        Assert.Contains("does not beat by the margin 1.0000", reasonEn, StringComparison.Ordinal);
+        Assert.Contains("skill overlap", reasonEn, StringComparison.Ordinal);
+        Assert.Contains("未以 1.0000 的差距胜过", model.GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Equal("heuristic", (await veteran.Matches("/api/veterans/me/matches", world.FairId)).GetProperty("model").GetString());
     }
 }

@@ -26,16 +26,26 @@ export default async function models(view) {
     { head: t('models.created'), cell: (m) => date(m.createdAt) },
     { head: t('models.status'), cell: (m) => h('span', { class: 'badge' }, label('modelStatus', m.status)) },
     { head: 'NDCG@10', cell: (m) => (m.ndcg10 == null ? '—' : m.ndcg10.toFixed(4)) },
-    { head: t('models.reason'), cell: (m) => m.reason ?? '' },
-    { head: '', cell: (m) => (m.status === 'promoted' || !m.metrics ? '' : promote(m)) },
+    { head: t('models.source'), cell: source },
+    { head: t('models.reason'), cell: (m) => (m.usable ? m.reason ?? '' : t('models.usable')) },
+    { head: '', cell: (m) => (m.status === 'promoted' || !m.metrics || !m.usable ? '' : promote(m)) },
   ], items));
 }
 
-/** NDCG@10 of the model beside each baseline's on the same held-out veterans, then the model's own metrics. */
+/** What the model learned from: the bureau's outcomes (how many veterans from each source) or the SYNTHETIC world. */
+function source(model) {
+  const data = model.decision?.data;
+  if (!model.source) return '—';
+  return t(`modelSource.${model.source}`, { historical: data?.historicalVeterans ?? 0, live: data?.liveVeterans ?? 0 });
+}
+
+/** NDCG@10 of the model beside the ranker in production and each baseline on the same held-out veterans, then its own metrics. */
 function comparison(model) {
   const format = (v) => (v ?? 0).toFixed(3);
-  const rows = [{ label: t('models.model'), values: [model.ndcg10] },
-    ...Object.entries(model.baselineMetrics ?? {}).map(([name, value]) => ({ label: name, values: [Number(value)] }))];
+  const rivals = model.decision?.rivals?.map((r) => ({
+    label: r.role === 'production' ? t('models.production', { name: r.name }) : r.name, values: [r.ndcg10] }))
+    ?? Object.entries(model.baselineMetrics ?? {}).map(([name, value]) => ({ label: name, values: [Number(value)] }));
+  const rows = [{ label: `${t('models.model')} · ${source(model)}`, values: [model.ndcg10] }, ...rivals];
   const own = ['ndcg1', 'ndcg5', 'ndcg10', 'map'].filter((k) => model.metrics[k] != null)
     .map((k) => `${k.toUpperCase().replace('NDCG', 'NDCG@')} ${format(model.metrics[k])}`).join(' · ');
   const title = t('models.chart', { date: date(model.createdAt) });
