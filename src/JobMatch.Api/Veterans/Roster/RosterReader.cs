@@ -16,7 +16,7 @@ sealed partial class RosterReader(ReferenceData data, IdNumberVault vault)
     public (List<RosterEntry> Entries, List<ImportProblem> Problems, int RowsRead) Read(IReadOnlyList<SheetRow> rows, RosterColumns map)
     {
         var entries = new List<RosterEntry>();
-        var problems = new List<ImportProblem>();
+        var problems = map.Ignored(rows[map.HeaderIndex]).ToList();
         var read = 0;
         var firstByNumber = new Dictionary<string, (int Row, string Signature)>(StringComparer.Ordinal);
         for (var i = map.HeaderIndex + 1; i < rows.Count; i++)
