@@ -9,32 +9,61 @@ public sealed class CertificateNamesTests
     [InlineData("驾驶证B2", "B2")]
     [InlineData("B2照", "B2")]
     [InlineData("Ｂ２驾驶证", "B2")]
-    [InlineData("A1", "A1")]
-    [InlineData("准驾车型：A2", "A2")]
-    public void DrivingLicencesInAnyCommonWritingBecomeLicenceClasses(string written, string licence) =>
-        Assert.Equal([licence], CertificateNames.Parse([written]).LicenceClasses);
+    [InlineData("驾驶证：A2", "A2")]
+    [InlineData("C1", "C1")]
+    [InlineData("A1、A2", "A1,A2")]
+    [InlineData("A1/A2", "A1,A2")]
+    [InlineData("A1A2", "A1,A2")]
+    public void EveryWritingOfADrivingLicenceGivesItsClasses(string text, string classes)
+    {
+        Assert.Equal(classes.Split(','), CertificateNames.LicenceClasses(text));
+        Assert.Equal(classes.Split(','), CertificateNames.Parse([text]).LicenceClasses);
+    }
 
     [Theory]
-    [InlineData("叉车证", "叉车证", CertificateKind.SpecialEquipment)]
-    [InlineData("特种设备作业人员证（叉车）", "叉车证", CertificateKind.SpecialEquipment)]
-    [InlineData("电工证（低压）", "电工证（低压）", CertificateKind.SpecialOperation)]
-    [InlineData("低压电工作业证", "电工证（低压）", CertificateKind.SpecialOperation)]
-    [InlineData("焊工证", "焊工证", CertificateKind.SpecialOperation)]
-    [InlineData("高处作业证", "高处作业证", CertificateKind.SpecialOperation)]
-    public void SpecialOperationAndEquipmentCertificatesAreNormalised(string written, string canonical, CertificateKind kind)
+    [InlineData("电工证（低压）", "电工证（低压）")]
+    [InlineData("低压电工作业证", "电工证（低压）")]
+    [InlineData("焊工证", "焊工证")]
+    [InlineData("高处作业证", "高处作业证")]
+    public void SpecialOperationCertificatesAreSortedUnderTheirCanonicalName(string text, string canonical)
     {
-        Assert.Equal(canonical, CertificateNames.Canonical(written));
-        Assert.Equal(kind, CertificateNames.GatedOf(written)?.Kind);
+        var set = CertificateNames.Parse([text]);
+
+        Assert.Equal([canonical], set.SpecialOperations);
+        Assert.Empty(set.LicenceClasses);
+        Assert.Empty(set.SpecialEquipment);
+        Assert.Empty(set.Others);
     }
 
     [Fact]
-    public void OtherCertificatesStayAsWritten()
+    public void AForkliftCertificateIsSpecialEquipmentAndASecurityGuardCertificateIsAnOther()
     {
-        var parsed = CertificateNames.Parse(["保安员证", "A1", "A2", "叉车证"]);
+        var set = CertificateNames.Parse(["叉车证", "保安员证", "健康证"]);
 
-        Assert.Equal(["保安员证"], parsed.Others);
-        Assert.Equal(["A1", "A2"], parsed.LicenceClasses);
-        Assert.Equal(["叉车证"], parsed.SpecialEquipment);
-        Assert.Null(CertificateNames.GatedOf("健康证"));
+        Assert.Equal(["叉车证"], set.SpecialEquipment);
+        Assert.Equal(["保安员证", "健康证"], set.Others);
+        Assert.Empty(set.SpecialOperations);
+        Assert.Empty(set.LicenceClasses);
+    }
+
+    [Fact]
+    public void ARosterCellOfEveryKindIsSortedOnceEach()
+    {
+        var set = CertificateNames.Parse(["B2驾驶证", "驾驶证B2", "B2照", "叉车证", "电工证（低压）", "焊工证", "高处作业证", "保安员证"]);
+
+        Assert.Equal(["B2"], set.LicenceClasses);
+        Assert.Equal(["电工证（低压）", "焊工证", "高处作业证"], set.SpecialOperations);
+        Assert.Equal(["叉车证"], set.SpecialEquipment);
+        Assert.Equal(["保安员证"], set.Others);
+    }
+
+    [Fact]
+    public void TextThatNamesNoLicenceGivesNoClass()
+    {
+        Assert.Empty(CertificateNames.LicenceClasses("保安员证"));
+        Assert.Empty(CertificateNames.LicenceClasses("驾驶证"));
+        Assert.Empty(CertificateNames.LicenceClasses("营业执照"));
+        Assert.Null(CertificateNames.GatedOf("保安员证"));
+        Assert.Equal("保安员证", CertificateNames.Canonical(" 保安员证 "));
     }
 }

@@ -10,7 +10,10 @@ using ReportLine = JobMatch.Api.Imports.ImportProblems.ReportLine;
 
 namespace JobMatch.Api.Applications;
 
-/// <summary>What a historical placements file brought in; the report lists each row not written and why (ID numbers masked).</summary>
+/// <summary>
+/// What a historical placements file brought in; the report lists each row not written and why (ID numbers masked), each
+/// company and position the import created, and each column it did not read.
+/// </summary>
 public sealed record PlacementImportResult(bool DryRun, int RowsRead, int Written, int Duplicates, int Rejected, int CompaniesCreated,
     int PositionsCreated, IReadOnlyList<ReportLine> Report);
 
@@ -21,7 +24,7 @@ public sealed record PlacementImportResult(bool DryRun, int RowsRead, int Writte
 /// </summary>
 public static class PlacementImport
 {
-    enum Column { IdNumber, Company, Title, Date, Outcome }
+    enum Column { IdNumber, Company, CreditCode, Title, Date, Outcome }
 
     static readonly Dictionary<string, Column> OwnHeaders = new()
     {
@@ -35,12 +38,16 @@ public static class PlacementImport
     /// <summary>Outcomes as bureaus write them, to interaction kinds (and so to the ranker's labels).</summary>
     public static readonly IReadOnlyDictionary<string, string> Outcomes = new Dictionary<string, string>
     {
-        ["录用"] = "hired", ["已录用"] = "hired", ["入职"] = "hired", ["已入职"] = "hired", ["聘用"] = "hired", ["上岗"] = "hired", ["已就业"] = "hired",
+        ["录用"] = "hired", ["已录用"] = "hired", ["入职"] = "hired", ["已入职"] = "hired", ["聘用"] = "hired",
+        ["上岗"] = "hired", ["已上岗"] = "hired", ["已就业"] = "hired",
         ["拟录用"] = "offer", ["签约"] = "offer", ["已签约"] = "offer",
         ["面试"] = "interview", ["已面试"] = "interview", ["参加面试"] = "interview",
         ["已投递"] = "application", ["投递"] = "application", ["已报名"] = "application", ["报名"] = "application", ["已申请"] = "application",
-        ["未录用"] = "rejected", ["不录用"] = "rejected", ["未通过"] = "rejected", ["落选"] = "rejected", ["淘汰"] = "rejected",
-        ["放弃"] = "withdrawn", ["未到岗"] = "cancelled", ["未报到"] = "cancelled",
+        ["约面"] = "interview", ["已约面"] = "interview",
+        // A referral by the bureau counts as an application: the veteran was put before the company.
+        ["推荐"] = "application", ["已推荐"] = "application",
+        ["未录用"] = "rejected", ["不录用"] = "rejected", ["未通过"] = "rejected", ["落选"] = "rejected", ["淘汰"] = "rejected", ["不合适"] = "rejected",
+        ["放弃"] = "withdrawn", ["已放弃"] = "withdrawn", ["未到岗"] = "cancelled", ["未报到"] = "cancelled",
         ["入学"] = "enrolled", ["已入学"] = "enrolled", ["毕业"] = "graduated", ["已毕业"] = "graduated",
     };
 
@@ -49,9 +56,11 @@ public static class PlacementImport
         app.MapPost("/api/placements/imports", Import).WithTags("Imports").RequireAuthorization(Policies.Admin).AcceptsIdempotencyKey()
             .DisableAntiforgery()
             .WithSummary("Import historical placement records (CSV or XLSX) as training data (admin; ?dryRun=true previews)")
-            .WithDescription("Columns: 身份证号 (veteran ID number, matched to an existing profile), 单位名称 (company), 岗位名称 (title, optional), " +
-                "日期 (date), 结果 (outcome: 录用, 面试, 已投递, 未录用, 拟录用, 放弃, 未到岗, 入学, 毕业...). Unknown companies and titles are " +
-                "registered (the positions closed). A row already imported is counted as a duplicate, so a file may be sent again.");
+            .WithDescription("Columns: 身份证号 (veteran ID number, matched to an existing profile), 单位名称 (company), 统一社会信用代码 " +
+                "(optional; finds the company first), 岗位名称 (title, optional), 日期 (date), 结果 (outcome: 录用, 面试, 约面, 已投递, 已推荐, " +
+                "未录用, 不合适, 拟录用, 放弃, 未到岗, 入学, 毕业...). A name matching several companies without a credit code is rejected naming " +
+                "them. Unknown companies and titles are registered (the positions closed) and each is listed in the report, as is every " +
+                "column not read. A row already imported is counted as a duplicate, so a file may be sent again.");
         return app;
     }
 
@@ -92,14 +101,18 @@ public static class PlacementImport
         await using var db = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await db.BeginTransactionAsync(ct);
         var writer = new PlacementWriter(db, tx, vault, user.Subject());
+        writer.Report.AddRange(IgnoredColumns.Of(sheet.Rows[header.Index], header.Columns.Values, cell => Recognise(cell) is not null,
+            _ => ($"可识别的表头：{string.Join("、", UsualNames)}。", $"Recognised headers: {string.Join(", ", UsualNames)}."))
+            .Select(p => new ReportLine(p.RowNumber, p.Column, p.Value, p.Severity, p.Problem)));
         var rows = sheet.Rows.Skip(header.Index + 1).Where(r => r.Cells.Any(c => !string.IsNullOrWhiteSpace(c))).ToList();
         foreach (var row in rows)
         {
             string? Cell(Column column) => header.Columns.TryGetValue(column, out var at) && at < row.Cells.Length
                 && !string.IsNullOrWhiteSpace(row.Cells[at]) ? row.Cells[at]!.Trim() : null;
-            await writer.WriteAsync(row.Number, Cell(Column.IdNumber), Cell(Column.Company), Cell(Column.Title), Cell(Column.Date), Cell(Column.Outcome));
+            await writer.WriteAsync(row.Number, Cell(Column.IdNumber), Cell(Column.Company), Cell(Column.CreditCode), Cell(Column.Title),
+                Cell(Column.Date), Cell(Column.Outcome));
         }
-        var result = new PlacementImportResult(dryRun ?? false, rows.Count, writer.Written, writer.Duplicates, writer.Report.Count - writer.Duplicates,
+        var result = new PlacementImportResult(dryRun ?? false, rows.Count, writer.Written, writer.Duplicates, writer.Rejected,
             writer.CompaniesCreated, writer.PositionsCreated, [.. writer.Report.Take(1000)]);
         if (dryRun == true)
         {
@@ -122,14 +135,7 @@ public static class PlacementImport
             var columns = new Dictionary<Column, int>();
             for (var c = 0; c < rows[i].Cells.Length; c++)
             {
-                var text = rows[i].Cells[c];
-                Column? column = Headers.Recognise(text) switch
-                {
-                    ImportField.CompanyName => Column.Company,
-                    ImportField.Title => Column.Title,
-                    _ => text is not null && OwnHeaders.TryGetValue(CellParsers.Compact(text).Trim('*', ':', '：'), out var own) ? own : null,
-                };
-                if (column is { } found)
+                if (Recognise(rows[i].Cells[c]) is { } found)
                 {
                     columns.TryAdd(found, c);
                 }
@@ -141,6 +147,16 @@ public static class PlacementImport
         }
         return null;
     }
+
+    static Column? Recognise(string? text) => Headers.Recognise(text) switch
+    {
+        ImportField.CompanyName => Column.Company,
+        ImportField.CreditCode => Column.CreditCode,
+        ImportField.Title => Column.Title,
+        _ => text is not null && OwnHeaders.TryGetValue(CellParsers.Compact(text).Trim('*', ':', '：'), out var own) ? own : null,
+    };
+
+    static readonly string[] UsualNames = ["身份证号", "单位名称", "统一社会信用代码", "岗位名称", "日期", "结果"];
 
     static ValidationProblem Invalid(string field, string chinese, string english) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [Say.Text(chinese, english)] });

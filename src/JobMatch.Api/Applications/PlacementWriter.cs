@@ -9,20 +9,25 @@ using ReportLine = JobMatch.Api.Imports.ImportProblems.ReportLine;
 
 namespace JobMatch.Api.Applications;
 
-/// <summary>Writes one historical record at a time in the import's transaction, remembering companies and positions it has seen.</summary>
+/// <summary>
+/// Writes one historical record at a time in the import's transaction, remembering companies and positions it has seen; the
+/// report says what it rejected and what it created.
+/// </summary>
 sealed class PlacementWriter(DbConnection db, DbTransaction tx, IdNumberVault vault, string actor)
 {
     const string UnknownTitle = "（历史记录）";
-    readonly Dictionary<string, Guid> companies = [];
+    readonly Dictionary<(string?, string), Guid> companies = [];
     readonly Dictionary<(Guid, string), Guid> positions = [];
 
     public List<ReportLine> Report { get; } = [];
     public int Written { get; private set; }
     public int Duplicates { get; private set; }
+    public int Rejected { get; private set; }
     public int CompaniesCreated { get; private set; }
     public int PositionsCreated { get; private set; }
 
-    public async Task WriteAsync(int rowNumber, string? idNumber, string? company, string? title, string? date, string? outcome)
+    public async Task WriteAsync(int rowNumber, string? idNumber, string? company, string? creditCode, string? title, string? date,
+        string? outcome)
     {
         if (!ResidentId.TryParse(idNumber, out var resident))
         {
@@ -37,7 +42,14 @@ sealed class PlacementWriter(DbConnection db, DbTransaction tx, IdNumberVault va
             Reject(rowNumber, "身份证号", ResidentId.Mask(resident.Number), "没有该身份证号的档案。", "No profile has this ID number.");
             return;
         }
-        if (company is null)
+        var code = creditCode is null ? null : CreditCode.Normalize(creditCode);
+        if (code is not null && !CreditCode.IsValid(code))
+        {
+            Reject(rowNumber, "统一社会信用代码", creditCode, "统一社会信用代码无效（18 位，校验位须正确）。",
+                "Invalid unified social credit code (18 characters with a correct check character).");
+            return;
+        }
+        if (company is null && code is null)
         {
             Reject(rowNumber, "单位名称", null, "缺少单位名称。", "The company is missing.");
             return;
@@ -53,7 +65,11 @@ sealed class PlacementWriter(DbConnection db, DbTransaction tx, IdNumberVault va
                 "Outcome not understood (录用, 面试, 已投递, 未录用...).");
             return;
         }
-        var positionId = await PositionAsync(await CompanyAsync(company), title ?? UnknownTitle);
+        if (await CompanyAsync(rowNumber, company, code) is not { } companyId)
+        {
+            return;
+        }
+        var positionId = await PositionAsync(rowNumber, companyId, company ?? code!, title ?? UnknownTitle);
         // Noon in Asia/Shanghai: the record's day stays the same day in every report.
         var at = TimeZoneInfo.ConvertTimeToUtc(day.Value.ToDateTime(new TimeOnly(12, 0)), ShanghaiTime.Zone);
         var already = await db.ExecuteScalarAsync<bool>("""
@@ -63,36 +79,73 @@ sealed class PlacementWriter(DbConnection db, DbTransaction tx, IdNumberVault va
         if (already)
         {
             Duplicates++;
-            Report.Add(new ReportLine(rowNumber, null, null, "duplicate", Say.Text("该记录已导入过。", "This record was imported before.")));
+            Report.Add(new ReportLine(rowNumber, null, null, ImportProblem.Duplicate, Say.Text(
+                "该记录已导入过。", "This record was imported before.")));
             return;
         }
         await InteractionLog.RecordAsync(db, tx, veteranId.Value, positionId, kind, "historical", at);
         Written++;
     }
 
-    void Reject(int rowNumber, string column, string? value, string chinese, string english) =>
-        Report.Add(new ReportLine(rowNumber, column, value, "rejected", Say.Text(chinese, english)));
-
-    async Task<Guid> CompanyAsync(string name)
+    void Reject(int rowNumber, string column, string? value, string chinese, string english)
     {
-        var normalized = CompanyName.Normalize(name);
-        if (companies.TryGetValue(normalized, out var known))
+        Rejected++;
+        Report.Add(new ReportLine(rowNumber, column, value, ImportProblem.Rejected, Say.Text(chinese, english)));
+    }
+
+    sealed record KnownCompany(Guid Id, string Name, string? CreditCode);
+
+    /// <summary>
+    /// The company by credit code first, else by normalised name; a name that fits several companies is no answer (the row is
+    /// rejected naming them), and a company found by neither is created and listed in the report.
+    /// </summary>
+    async Task<Guid?> CompanyAsync(int rowNumber, string? name, string? code)
+    {
+        var normalized = name is null ? "" : CompanyName.Normalize(name);
+        if (companies.TryGetValue((code, normalized), out var known))
         {
             return known;
         }
-        var id = await db.QuerySingleOrDefaultAsync<Guid?>("SELECT id FROM companies WHERE normalized_name = @normalized ORDER BY id LIMIT 1",
-            new { normalized }, tx);
-        if (id is null)
+        if (code is not null && await db.QuerySingleOrDefaultAsync<Guid?>("SELECT id FROM companies WHERE credit_code = @code",
+            new { code }, tx) is { } byCode)
         {
-            id = Guid.CreateVersion7();
-            await db.ExecuteAsync("INSERT INTO companies (id, name, normalized_name, created_by) VALUES (@id, @name, @normalized, @actor)",
-                new { id, name = name.Trim(), normalized, actor }, tx);
-            CompaniesCreated++;
+            return companies[(code, normalized)] = byCode;
         }
-        return companies[normalized] = id.Value;
+        if (name is null)
+        {
+            Reject(rowNumber, "统一社会信用代码", code, "没有该统一社会信用代码的单位，且缺少单位名称。",
+                "No company has this credit code, and the company name is missing.");
+            return null;
+        }
+        // A code the register does not hold still rules out a namesake registered under another code.
+        var namesakes = (await db.QueryAsync<KnownCompany>("""
+            SELECT id, name, credit_code FROM companies
+            WHERE normalized_name = @normalized AND (@code::text IS NULL OR credit_code IS NULL)
+            ORDER BY id LIMIT 5
+            """, new { normalized, code }, tx)).ToList();
+        if (namesakes.Count > 1)
+        {
+            var named = string.Join("；", namesakes.Select(c => $"{c.Name}（{c.CreditCode ?? "无统一社会信用代码 / no credit code"}）"));
+            Reject(rowNumber, "单位名称", name, $"单位名称对应多家单位：{named}。请增加“统一社会信用代码”列指明是哪一家。",
+                $"The company name matches several companies: {named}. Add a 统一社会信用代码 (credit code) column to say which.");
+            return null;
+        }
+        if (namesakes.Count == 1)
+        {
+            return companies[(code, normalized)] = namesakes[0].Id;
+        }
+        var id = Guid.CreateVersion7();
+        await db.ExecuteAsync("""
+            INSERT INTO companies (id, name, normalized_name, credit_code, created_by) VALUES (@id, @name, @normalized, @code, @actor)
+            """, new { id, name = name.Trim(), normalized, code, actor }, tx);
+        CompaniesCreated++;
+        Report.Add(new ReportLine(rowNumber, "单位名称", name.Trim(), ImportProblem.Warning, Say.Text(
+            "未找到该单位：已新建（请核对它是否为已登记单位的另一种写法）。",
+            "No such company: created (check it is not another name of a registered company).")));
+        return companies[(code, normalized)] = id;
     }
 
-    async Task<Guid> PositionAsync(Guid companyId, string title)
+    async Task<Guid> PositionAsync(int rowNumber, Guid companyId, string company, string title)
     {
         if (positions.TryGetValue((companyId, title), out var known))
         {
@@ -109,6 +162,9 @@ sealed class PlacementWriter(DbConnection db, DbTransaction tx, IdNumberVault va
                 VALUES (@id, @companyId, 'job', @title, 'closed', @actor, '历史安置记录导入')
                 """, new { id, companyId, title, actor }, tx);
             PositionsCreated++;
+            Report.Add(new ReportLine(rowNumber, "岗位名称", title, ImportProblem.Warning, Say.Text(
+                $"单位「{company.Trim()}」没有岗位「{title}」：已作为已关闭的历史岗位创建。",
+                $"'{company.Trim()}' had no position '{title}': created as a closed historical position.")));
         }
         return positions[(companyId, title)] = id.Value;
     }

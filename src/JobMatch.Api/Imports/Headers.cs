@@ -17,6 +17,16 @@ public sealed record ColumnMap(int HeaderIndex, IReadOnlyDictionary<ImportField,
         Columns.TryGetValue(field, out var column) && column < row.Cells.Length && row.Cells[column] is { } text
             && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
 
+    /// <summary>The header cells the import does not read, one warning each (see <see cref="IgnoredColumns"/>).</summary>
+    public IEnumerable<ImportProblem> Ignored(SheetRow header) =>
+        IgnoredColumns.Of(header, Columns.Values, cell => Headers.Recognise(cell) is not null, column =>
+        {
+            var mapping = $$"""{"notes":"{{column}}"}""";
+            return ($"可识别的表头：{string.Join("、", Headers.UsualNames)}；或在表单字段 mapping 中指定，如 {mapping}。",
+                $"Recognised headers: {string.Join(", ", Headers.UsualNames)}; or name its field in the mapping form field, " +
+                $"e.g. {mapping}.");
+        });
+
     public string ColumnName(ImportField field) =>
         Columns.TryGetValue(field, out var column) && column < HeaderCells.Count && HeaderCells[column] is { } name ? name.Trim() : field.ToString();
 }
@@ -24,7 +34,7 @@ public sealed record ColumnMap(int HeaderIndex, IReadOnlyDictionary<ImportField,
 /// <summary>Recognises header rows written in Chinese or English with their common variants.</summary>
 public static partial class Headers
 {
-    static readonly Dictionary<string, ImportField> Variants = Build(new()
+    static readonly Dictionary<ImportField, string[]> Names = new()
     {
         [ImportField.CompanyName] = ["单位名称", "企业名称", "公司名称", "用人单位", "招聘单位", "单位", "企业", "公司", "company", "companyname", "employer"],
         [ImportField.CreditCode] = ["统一社会信用代码", "社会信用代码", "信用代码", "creditcode", "uscc", "unifiedsocialcreditcode"],
@@ -48,7 +58,12 @@ public static partial class Headers
         [ImportField.VeteranPreference] = ["退役军人优先", "veteranpreference"],
         [ImportField.ClosesOn] = ["截止日期", "截止时间", "报名截止", "closingdate", "closeson", "deadline"],
         [ImportField.Notes] = ["备注", "说明", "notes", "remarks"],
-    });
+    };
+
+    static readonly Dictionary<string, ImportField> Variants = Build(Names);
+
+    /// <summary>The usual header of each field (its first variant), for the report's advice.</summary>
+    public static IEnumerable<string> UsualNames => Names.Values.Select(variants => variants[0]);
 
     static Dictionary<string, ImportField> Build(Dictionary<ImportField, string[]> variants) =>
         variants.SelectMany(pair => pair.Value.Select(name => (name, pair.Key))).ToDictionary(pair => pair.name, pair => pair.Key);

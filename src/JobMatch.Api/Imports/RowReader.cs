@@ -18,7 +18,7 @@ public static partial class RowReader
         IReadOnlyList<SheetRow> rows, ColumnMap map, Action<int>? progress = null)
     {
         var parsed = new List<ParsedRow>();
-        var problems = new List<ImportProblem>();
+        var problems = map.Ignored(rows[map.HeaderIndex]).ToList();
         SheetRow? companyAbove = null;
         var memo = new Memo();
         var read = 0;

@@ -10,10 +10,14 @@ public sealed record PositionRow(Guid Id, Guid CompanyId, string CompanyName, st
     string? DistrictCode, int? SalaryMin, int? SalaryMax, string[] Certificates, Guid? FairId, Guid? ProgramId, DateTime CreatedAt,
     DateTime UpdatedAt);
 
-/// <summary>A veteran as the ranker reads them: no name, ID number, phone or gender; birth date only for the age rule.</summary>
+/// <summary>
+/// A veteran as the ranker reads them: no name, ID number, phone or gender; birth date only for the age rule.
+/// CertificatesRecorded: someone stated the certificates (empty lists then mean none held, not unknown).
+/// </summary>
 public sealed record VeteranInputRow(Guid Id, string? HomeDistrict, string[] PreferredDistricts, string? EducationLevel, string? Major,
     string[] Specialties, string[] LicenceClasses, string[] SpecialOperations, string[] SpecialEquipment, string[] OtherCertificates,
-    int? MinMonthlySalary, string[] PreferredIndustries, string[] Seeking, string? BirthDate, string[] SkillIds, string[] InferredSkillIds, string[] SkillLabels);
+    int? MinMonthlySalary, string[] PreferredIndustries, string[] Seeking, string? BirthDate, string[] SkillIds, string[] InferredSkillIds, string[] SkillLabels,
+    bool CertificatesRecorded);
 
 /// <summary>Turns database rows into the ranking library's records.</summary>
 public static partial class RankingInputs
@@ -27,7 +31,7 @@ public static partial class RankingInputs
     public const string VeteranColumns = """
         v.id, v.home_district, v.preferred_districts, v.education_level, v.major, v.specialties, v.licence_classes,
         v.special_operations, v.special_equipment, v.other_certificates, v.min_monthly_salary, v.preferred_industries, v.seeking,
-        v.birth_date::text AS birth_date, v.stated_skill_ids AS skill_ids, v.inferred_skill_ids, v.skill_labels
+        v.birth_date::text AS birth_date, v.stated_skill_ids AS skill_ids, v.inferred_skill_ids, v.skill_labels, v.certificates_recorded
         """;
 
     static readonly Dictionary<string, EducationLevel> Levels = new(StringComparer.Ordinal)

@@ -4,12 +4,15 @@ using JobMatch.Ranking.Taxonomy;
 
 namespace JobMatch.Api.Veterans;
 
-/// <summary>A profile checked and normalised at the edge, ready to store: codes for closed lists, canonical skills.</summary>
+/// <summary>
+/// A profile checked and normalised at the edge, ready to store: codes for closed lists, canonical skills and certificates.
+/// CertificatesRecorded: the input gave its certificates (even none), so empty lists mean "holds none", not "unknown".
+/// </summary>
 sealed record ProfileData(
     string Name, ResidentId? Resident, string? Phone, string? Branch, int? ServiceYears, int? DischargeYear, string? Rank, string[] Specialties,
     string? EducationLevel, string? Major, string[] LicenceClasses, string[] SpecialOperations, string[] SpecialEquipment, string[] OtherCertificates,
     string? HomeDistrict, string[] PreferredDistricts, string[] PreferredIndustries, int? MinMonthlySalary, string[] Seeking, string Status,
-    IReadOnlyList<NormalizedSkill> Skills)
+    IReadOnlyList<NormalizedSkill> Skills, bool CertificatesRecorded)
 {
     /// <summary>ID number and service details are sensitive: storing them needs the sensitive-data consent.</summary>
     public bool HasSensitiveData => Resident is not null || Branch is not null || ServiceYears is not null || DischargeYear is not null
@@ -47,7 +50,12 @@ sealed record ProfileData(
         var education = input.Education ?? new EducationRecord(null, null);
         var level = Closed(education.Level, Vocabulary.EducationLevels, "education.level", "学历", "education level", errors);
         var certificates = input.Certificates ?? new CertificateRecord(null, null, null, null);
-        var licences = Texts(certificates.LicenceClasses, "certificates.licenceClasses", errors).Select(c => c.ToUpperInvariant()).Distinct().ToArray();
+        var sorted = Sorted(Texts(certificates.SpecialOperations, "certificates.specialOperations", errors),
+            Texts(certificates.SpecialEquipment, "certificates.specialEquipment", errors), Texts(certificates.Others, "certificates.others", errors));
+        // "B2驾驶证" or "Ｂ２" is its class; anything else stays as written, for the error below.
+        var licences = Texts(certificates.LicenceClasses, "certificates.licenceClasses", errors)
+            .SelectMany(c => CertificateNames.LicenceClasses(c) is { Length: > 0 } classes ? classes : [c.ToUpperInvariant()])
+            .Concat(sorted.LicenceClasses).Distinct().ToArray();
         if (licences.FirstOrDefault(c => !Vocabulary.LicenceClasses.Contains(c)) is { } unknownClass)
         {
             Error("certificates.licenceClasses", $"未知的准驾车型 {unknownClass}：应为 A1 A2 A3 B1 B2 C1 C2。", $"Unknown licence class {unknownClass}: use A1 A2 A3 B1 B2 C1 C2.");
@@ -80,17 +88,27 @@ sealed record ProfileData(
             Error("skills", "每项技能不超过 50 字。", "Each skill must be at most 50 characters.");
         }
         var specialties = Texts(service.Specialties, "service.specialties", errors);
-        var specialOperations = Texts(certificates.SpecialOperations, "certificates.specialOperations", errors);
-        var specialEquipment = Texts(certificates.SpecialEquipment, "certificates.specialEquipment", errors);
-        var others = Texts(certificates.Others, "certificates.others", errors);
         var industries = Texts(preferences.Industries, "preferences.industries", errors);
         if (errors.Count > 0)
         {
             return null;
         }
         return new ProfileData(name, id, phone, branch, service.Years, service.DischargeYear, Trimmed(service.Rank), specialties,
-            level, Trimmed(education.Major), licences, specialOperations, specialEquipment, others, home, [.. districts.Distinct().OfType<string>()],
-            industries, preferences.MinMonthlySalary, [.. seeking.Distinct().OfType<string>()], status!, skills);
+            level, Trimmed(education.Major), licences, sorted.SpecialOperations, sorted.SpecialEquipment, sorted.Others, home,
+            [.. districts.Distinct().OfType<string>()], industries, preferences.MinMonthlySalary, [.. seeking.Distinct().OfType<string>()], status!,
+            skills, input.Certificates is not null);
+    }
+
+    /// <summary>
+    /// Certificates sorted the same way whichever door they came in (CertificateNames): a licence class to the licences, a
+    /// gated certificate under its canonical name to its kind; an item the parser does not know stays in the list it came in.
+    /// </summary>
+    static CertificateSet Sorted(string[] operations, string[] equipment, string[] others)
+    {
+        var (o, e, x) = (CertificateNames.Parse(operations), CertificateNames.Parse(equipment), CertificateNames.Parse(others));
+        return new CertificateSet([.. o.LicenceClasses.Concat(e.LicenceClasses).Concat(x.LicenceClasses).Distinct()],
+            [.. o.SpecialOperations.Concat(o.Others).Concat(e.SpecialOperations).Concat(x.SpecialOperations).Distinct()],
+            [.. e.SpecialEquipment.Concat(e.Others).Concat(o.SpecialEquipment).Concat(x.SpecialEquipment).Distinct()], x.Others);
     }
 
     static string? Closed(string? value, IReadOnlyDictionary<string, string> names, string field, string chinese, string english, Dictionary<string, string[]> errors)

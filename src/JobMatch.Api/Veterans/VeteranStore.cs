@@ -26,21 +26,24 @@ sealed class VeteranStore(IdNumberVault vault, ReferenceData data)
         await db.ExecuteAsync("""
             INSERT INTO veterans (id, subject, name, gender, birth_date, id_number_cipher, id_number_hash, phone, branch, service_years,
                 discharge_year, rank, specialties, education_level, major, licence_classes, special_operations, special_equipment,
-                other_certificates, home_district, preferred_districts, preferred_industries, min_monthly_salary, seeking, status)
+                other_certificates, certificates_recorded, home_district, preferred_districts, preferred_industries, min_monthly_salary,
+                seeking, status)
             VALUES (@id, @subject, @Name, @gender, @birthDate::date, @cipher, @hash, @Phone, @Branch, @ServiceYears,
                 @DischargeYear, @Rank, @Specialties, @EducationLevel, @Major, @LicenceClasses, @SpecialOperations, @SpecialEquipment,
-                @OtherCertificates, @HomeDistrict, @PreferredDistricts, @PreferredIndustries, @MinMonthlySalary, @Seeking, @Status)
+                @OtherCertificates, @CertificatesRecorded, @HomeDistrict, @PreferredDistricts, @PreferredIndustries, @MinMonthlySalary,
+                @Seeking, @Status)
             """, Parameters(profile, new { id, subject }), tx);
         await ReplaceSkills(db, tx, id, profile.Skills, profile.Specialties, []);
     }
 
-    /// <summary>Replaces the profile; an absent ID number keeps the stored one.</summary>
+    /// <summary>Replaces the profile; an absent ID number keeps the stored one (absent certificates are no longer recorded).</summary>
     public async Task Update(DbConnection db, DbTransaction tx, VeteranRow row, ProfileData profile)
     {
         await db.ExecuteAsync("""
             UPDATE veterans SET name = @Name, phone = @Phone, branch = @Branch, service_years = @ServiceYears, discharge_year = @DischargeYear,
                 rank = @Rank, specialties = @Specialties, education_level = @EducationLevel, major = @Major, licence_classes = @LicenceClasses,
                 special_operations = @SpecialOperations, special_equipment = @SpecialEquipment, other_certificates = @OtherCertificates,
+                certificates_recorded = @CertificatesRecorded,
                 home_district = @HomeDistrict, preferred_districts = @PreferredDistricts, preferred_industries = @PreferredIndustries,
                 min_monthly_salary = @MinMonthlySalary, seeking = @Seeking, status = @Status, updated_at = now(),
                 gender = COALESCE(@gender, gender), birth_date = COALESCE(@birthDate::date, birth_date),

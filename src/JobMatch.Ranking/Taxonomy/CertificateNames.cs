@@ -51,7 +51,8 @@ public static partial class CertificateNames
     [GeneratedRegex("(?<![A-Z])([ABC][1-3])(?![0-9])")]
     private static partial Regex LicenceClass();
 
-    [GeneratedRegex(@"^([ABC][1-3])+$")]
+    /// <summary>Classes alone, one after another or listed ("A1A2", "A1、A2", "A1/A2"): on a roster that is a licence.</summary>
+    [GeneratedRegex(@"^[ABC][1-3]([、,;/+]?[ABC][1-3])*$")]
     private static partial Regex OnlyClasses();
 
     [GeneratedRegex(@"[（(]([^）)]*)[）)]")]
@@ -61,7 +62,7 @@ public static partial class CertificateNames
     public static string Fold(string text) =>
         new string(text.Normalize(NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c)).ToArray()).ToUpperInvariant();
 
-    /// <summary>The driving-licence classes a text names ("B2驾驶证", "驾驶证：A2", "B2照", "A1A2"); none when it names no licence.</summary>
+    /// <summary>The driving-licence classes a text names ("B2驾驶证", "驾驶证：A2", "B2照", "A1A2", "A1、A2"); none when it names no licence.</summary>
     public static string[] LicenceClasses(string text)
     {
         var folded = Fold(text);

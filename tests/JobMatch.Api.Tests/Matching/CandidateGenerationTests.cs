@@ -91,5 +91,5 @@ public sealed class CandidateGenerationTests(SmallCapFactory api) : IClassFixtur
     }
 
     static VeteranInputRow Row(string level, string licence, DateOnly born) =>
-        new(Guid.Empty, "340403", [], level, null, [], [licence], [], [], [], null, [], ["job"], born.ToString("yyyy-MM-dd"), [], [], []);
+        new(Guid.Empty, "340403", [], level, null, [], [licence], [], [], [], null, [], ["job"], born.ToString("yyyy-MM-dd"), [], [], [], CertificatesRecorded: true);
 }

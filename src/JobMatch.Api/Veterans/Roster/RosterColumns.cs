@@ -25,6 +25,18 @@ public sealed partial record RosterColumns(int HeaderIndex, IReadOnlyDictionary<
     public string Name(RosterField field) =>
         Columns.TryGetValue(field, out var column) && column < HeaderCells.Count && HeaderCells[column] is { } name ? name.Trim() : field.ToString();
 
+    /// <summary>The header cells the roster does not read, one warning each (see <see cref="IgnoredColumns"/>).</summary>
+    public IEnumerable<ImportProblem> Ignored(SheetRow header) =>
+        IgnoredColumns.Of(header, Columns.Values, cell => Recognise(cell) is not null, column =>
+        {
+            var mapping = $$"""{"specialties":"{{column}}"}""";
+            return ($"如需导入，请在表单字段 mapping 中指定它对应的字段，如 {mapping}；字段：{string.Join("、", FieldNames)}。",
+                $"To import it, name its field in the mapping form field, e.g. {mapping}; fields: {string.Join(", ", FieldNames)}.");
+        });
+
+    /// <summary>The fields as the mapping names them (camelCase).</summary>
+    static readonly string[] FieldNames = [.. Enum.GetNames<RosterField>().Select(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName)];
+
     /// <summary>Recognises the roster's Chinese and English headers with their usual variants.</summary>
     static readonly Dictionary<string, RosterField> Variants = new Dictionary<RosterField, string[]>
     {
@@ -37,7 +49,9 @@ public sealed partial record RosterColumns(int HeaderIndex, IReadOnlyDictionary<
         [RosterField.DischargeYear] = ["退役年份", "退役时间", "退役年月", "退役日期", "退伍时间", "退伍年份", "dischargeyear", "discharged"],
         [RosterField.ServiceYears] = ["服役年限", "服役年数", "军龄", "serviceyears", "years"],
         [RosterField.Rank] = ["军衔", "退役时军衔", "rank"],
-        [RosterField.Specialties] = ["专业", "兵种", "岗位", "军事专业", "服役专业", "部队专业", "specialty", "specialties"],
+        // The military specialty; 所学专业 is the civilian major.
+        [RosterField.Specialties] = ["专业", "兵种", "岗位", "军事专业", "军队专业", "原部队专业", "服役专业", "部队专业", "兵种专业", "专业特长",
+            "原服役专业", "militaryspecialty", "specialty", "specialties"],
         [RosterField.EducationLevel] = ["学历", "文化程度", "最高学历", "education", "educationlevel"],
         [RosterField.Major] = ["所学专业", "学历专业", "major"],
         [RosterField.LicenceClasses] = ["驾驶证", "准驾车型", "驾照", "驾驶证类型", "licence", "license", "licenceclasses", "drivinglicence"],

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using JobMatch.Api.Conventions;
 using JobMatch.Api.Imports;
 using JobMatch.Api.Taxonomy;
+using JobMatch.Ranking.Taxonomy;
 
 namespace JobMatch.Api.Veterans.Roster;
 
@@ -15,7 +16,7 @@ sealed partial class RosterReader(ReferenceData data, IdNumberVault vault)
     public (List<RosterEntry> Entries, List<ImportProblem> Problems, int RowsRead) Read(IReadOnlyList<SheetRow> rows, RosterColumns map)
     {
         var entries = new List<RosterEntry>();
-        var problems = new List<ImportProblem>();
+        var problems = map.Ignored(rows[map.HeaderIndex]).ToList();
         var read = 0;
         var firstByNumber = new Dictionary<string, (int Row, string Signature)>(StringComparer.Ordinal);
         for (var i = map.HeaderIndex + 1; i < rows.Count; i++)
@@ -112,12 +113,12 @@ sealed partial class RosterReader(ReferenceData data, IdNumberVault vault)
                 Reject(RosterField.MinMonthlySalary, "期望月薪无法识别：如 5000 或 4000-6000元/月。", "Salary not understood: write 5000 or 4000-6000元/月.");
             }
         }
-        var (operations, equipment, others) = Certificates(List(Cell(RosterField.Certificates)));
         var input = new VeteranInput(
             Cell(RosterField.Name) ?? "", Cell(RosterField.IdNumber), Cell(RosterField.Phone),
             new ServiceRecord(Cell(RosterField.Branch), years, discharge, Cell(RosterField.Rank), List(Cell(RosterField.Specialties))),
             new EducationRecord(Cell(RosterField.EducationLevel), Cell(RosterField.Major)),
-            new CertificateRecord(Licences(Cell(RosterField.LicenceClasses)), operations, equipment, others),
+            // The certificate column goes in whole: the profile rules sort it (CertificateNames), licence classes included.
+            new CertificateRecord(Licences(Cell(RosterField.LicenceClasses)), null, null, List(Cell(RosterField.Certificates))),
             List(Cell(RosterField.Skills)), Cell(RosterField.HomeDistrict),
             new PreferenceRecord(List(Cell(RosterField.PreferredDistricts)), List(Cell(RosterField.PreferredIndustries)), salary,
                 Cell(RosterField.Seeking) is { } seeking ? [.. CellParsers.List(seeking).Select(SeekingCode)] : null),
@@ -135,15 +136,18 @@ sealed partial class RosterReader(ReferenceData data, IdNumberVault vault)
         }
         T? Given<T>(RosterField field, T value) where T : class => Cell(field) is null ? null : value;
         var certificatesGiven = Cell(RosterField.Certificates) is not null;
+        var licencesGiven = Cell(RosterField.LicenceClasses) is not null || certificatesGiven && profile.LicenceClasses.Length > 0;
         return new RosterEntry(row.Number, vault.LookupHash(resident.Number), vault.Encrypt(resident.Number), resident.Gender, resident.BirthDate,
             profile.Name, profile.Phone, profile.Branch, profile.ServiceYears, profile.DischargeYear, profile.Rank,
             Given(RosterField.Specialties, profile.Specialties), profile.EducationLevel, profile.Major,
-            Given(RosterField.LicenceClasses, profile.LicenceClasses),
+            licencesGiven ? profile.LicenceClasses : null,
             certificatesGiven ? profile.SpecialOperations : null, certificatesGiven ? profile.SpecialEquipment : null,
             certificatesGiven ? profile.OtherCertificates : null, profile.HomeDistrict,
             Given(RosterField.PreferredDistricts, profile.PreferredDistricts), Given(RosterField.PreferredIndustries, profile.PreferredIndustries),
             profile.MinMonthlySalary, Given(RosterField.Seeking, profile.Seeking), Cell(RosterField.Status) is null ? null : profile.Status,
-            Given(RosterField.Skills, profile.Skills));
+            Given(RosterField.Skills, profile.Skills),
+            // A certificate or licence column records the certificates even where the cell is blank: the bureau wrote "none".
+            map.Has(RosterField.Certificates) || map.Has(RosterField.LicenceClasses) ? true : null);
     }
 
     /// <summary>The column a profile-rule error came from.</summary>
@@ -179,31 +183,19 @@ sealed partial class RosterReader(ReferenceData data, IdNumberVault vault)
 
     static string[]? List(string? text) => text is null ? null : CellParsers.List(text);
 
-    /// <summary>Licence classes as written on rosters: "A2、B2", "C1驾照", "B2（增驾）".</summary>
+    /// <summary>
+    /// The licence column as written ("A2、B2", "C1驾照", "B2（增驾）"): its classes, noise beside them dropped; a cell naming
+    /// no class goes to the profile rules as written, to be reported.
+    /// </summary>
     static string[]? Licences(string? text)
     {
-        if (text is null)
+        if (List(text) is not { } items)
         {
             return null;
         }
-        var found = LicencePattern().Matches(CellParsers.Compact(text).ToUpperInvariant()).Select(m => m.Value).ToArray();
-        return found.Length > 0 ? found : CellParsers.List(text);
+        var classes = items.SelectMany(CertificateNames.LicenceClasses).Distinct().ToArray();
+        return classes.Length > 0 ? classes : items;
     }
-
-    [GeneratedRegex(@"[ABC][1-3]")]
-    private static partial Regex LicencePattern();
-
-    /// <summary>One certificate column split the way the profile keeps it: special operations, special equipment, others.</summary>
-    static (string[] Operations, string[] Equipment, string[] Others) Certificates(string[]? items)
-    {
-        var all = items ?? [];
-        bool IsEquipment(string c) => EquipmentWords.Any(word => c.Contains(word, StringComparison.Ordinal));
-        bool IsOperation(string c) => !IsEquipment(c) && OperationWords.Any(word => c.Contains(word, StringComparison.Ordinal));
-        return ([.. all.Where(IsOperation)], [.. all.Where(IsEquipment)], [.. all.Where(c => !IsEquipment(c) && !IsOperation(c))]);
-    }
-
-    static readonly string[] EquipmentWords = ["叉车", "起重", "电梯", "锅炉", "压力容器", "场内机动", "厂内机动", "特种设备"];
-    static readonly string[] OperationWords = ["电工", "焊工", "焊接", "高处", "登高", "制冷", "特种作业", "爆破", "危险化学品"];
 
     static string SeekingCode(string item) =>
         item.Contains("培训", StringComparison.Ordinal) ? "training"

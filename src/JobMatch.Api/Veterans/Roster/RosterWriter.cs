@@ -24,6 +24,7 @@ static class RosterWriter
         ("specialties", "text[]", RosterField.Specialties), ("education_level", "text", RosterField.EducationLevel), ("major", "text", RosterField.Major),
         ("licence_classes", "text[]", RosterField.LicenceClasses), ("special_operations", "text[]", RosterField.Certificates),
         ("special_equipment", "text[]", RosterField.Certificates), ("other_certificates", "text[]", RosterField.Certificates),
+        ("certificates_recorded", "boolean", RosterField.Certificates),
         ("home_district", "text", RosterField.HomeDistrict), ("preferred_districts", "text[]", RosterField.PreferredDistricts),
         ("preferred_industries", "text[]", RosterField.PreferredIndustries), ("min_monthly_salary", "int", RosterField.MinMonthlySalary),
         ("seeking", "text[]", RosterField.Seeking), ("status", "text", RosterField.Status),
@@ -54,7 +55,7 @@ static class RosterWriter
                 copy.Write(e.Gender, NpgsqlDbType.Text);
                 copy.Write(e.BirthDate, NpgsqlDbType.Date);
                 object?[] values = [e.Name, e.Phone, e.Branch, e.ServiceYears, e.DischargeYear, e.Rank, e.Specialties, e.EducationLevel, e.Major,
-                    e.LicenceClasses, e.SpecialOperations, e.SpecialEquipment, e.OtherCertificates, e.HomeDistrict, e.PreferredDistricts,
+                    e.LicenceClasses, e.SpecialOperations, e.SpecialEquipment, e.OtherCertificates, e.CertificatesRecorded, e.HomeDistrict, e.PreferredDistricts,
                     e.PreferredIndustries, e.MinMonthlySalary, e.Seeking, e.Status, e.Skills?.Select(s => s.Text).ToArray()];
                 foreach (var value in values)
                 {
@@ -63,6 +64,7 @@ static class RosterWriter
                         case null: copy.WriteNull(); break;
                         case string text: copy.Write(text, NpgsqlDbType.Text); break;
                         case int number: copy.Write(number, NpgsqlDbType.Integer); break;
+                        case bool flag: copy.Write(flag, NpgsqlDbType.Boolean); break;
                         case string[] list: copy.Write(list, NpgsqlDbType.Array | NpgsqlDbType.Text); break;
                     }
                 }
@@ -73,7 +75,12 @@ static class RosterWriter
         // changed: the columns a row gives with a value other than the stored one (stated skills compared as sets).
         var differs = string.Join(", ", Fields.Select(f => $"CASE WHEN s.{f.Column} IS NOT NULL AND s.{f.Column} IS DISTINCT FROM v.{f.Column} THEN '{f.Column}' END"));
         var assign = string.Join(", ", Fields.Select(f => $"{f.Column} = coalesce(s.{f.Column}, v.{f.Column})"));
-        var inserted = string.Join(", ", Fields.Select(f => f.Type == "text[]" ? $"coalesce(s.{f.Column}, '{{}}')" : f.Column == "status" ? "coalesce(s.status, 'seeking')" : "s." + f.Column));
+        var inserted = string.Join(", ", Fields.Select(f => f.Type switch
+        {
+            "text[]" => $"coalesce(s.{f.Column}, '{{}}')",
+            "boolean" => $"coalesce(s.{f.Column}, false)",
+            _ => f.Column == "status" ? "coalesce(s.status, 'seeking')" : "s." + f.Column,
+        }));
         await db.ExecuteAsync($"""
             UPDATE staged_veterans s SET existing_id = v.id, changed = array_remove(ARRAY[{differs},
                 CASE WHEN s.skills IS NOT NULL AND NOT (s.skills @> k.stated AND s.skills <@ k.stated) THEN 'skills' END], NULL)
@@ -109,6 +116,7 @@ static class RosterWriter
         var names = Fields.ToDictionary(f => f.Column, f => f.Field is RosterField.ServiceYears && !map.Has(RosterField.ServiceYears)
             ? map.Name(RosterField.EnlistYear) : map.Name(f.Field));
         names["skills"] = map.Name(RosterField.Skills);
+        names["certificates_recorded"] = map.Name(map.Has(RosterField.Certificates) ? RosterField.Certificates : RosterField.LicenceClasses);
         foreach (var (row, _, _, changed) in outcome.Where(o => o.Changed.Length > 0))
         {
             problems.Add(new(row, string.Join(", ", changed.Select(c => names[c]).Distinct()), null, ImportProblem.Updated,
