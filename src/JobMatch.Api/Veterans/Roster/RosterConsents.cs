@@ -83,11 +83,9 @@ static class RosterConsents
         }
         // The latest answer of each staged kind (new profiles have none), read once by the index on (veteran, kind, at).
         await db.ExecuteAsync("""
-            UPDATE staged_consents c SET veteran_id = coalesce(s.existing_id, s.id), current_granted = cur.granted, current_method = cur.method
-            FROM staged_veterans s LEFT JOIN LATERAL (
-                SELECT granted, method FROM veteran_consents
-                WHERE veteran_id = s.existing_id AND kind = c.kind ORDER BY at DESC, id DESC LIMIT 1) cur ON true
-            WHERE s.source_row = c.source_row;
+            UPDATE staged_consents c SET veteran_id = coalesce(s.existing_id, s.id) FROM staged_veterans s WHERE s.source_row = c.source_row;
+            UPDATE staged_consents c SET (current_granted, current_method) = (
+                SELECT granted, method FROM veteran_consents WHERE veteran_id = c.veteran_id AND kind = c.kind ORDER BY at DESC, id DESC LIMIT 1);
 
             WITH recorded AS (
                 INSERT INTO veteran_consents (id, veteran_id, kind, granted, text_version, method, recorded_by, import_batch_id)
