@@ -7,7 +7,11 @@ public sealed record ConsentInput(string Kind, bool Granted, string TextVersion)
 
 public sealed record ConsentChange(bool Granted, string TextVersion);
 
-public sealed record ConsentState(string Kind, bool Granted, string TextVersion, DateTime At);
+/// <summary>
+/// One answer. Method: self (the veteran, in the service), signed_form (staff, from the signed registration form of
+/// roster batch ImportBatchId) or in_person (staff, as the veteran asked them); RecordedBy is then the staff subject.
+/// </summary>
+public sealed record ConsentState(string Kind, bool Granted, string TextVersion, DateTime At, string Method, string? RecordedBy, Guid? ImportBatchId);
 
 public sealed record ConsentText(string Kind, string Version, string Chinese, string English);
 
@@ -17,6 +21,10 @@ public static class Consents
     public const string ShareWithRecruiters = "share_with_recruiters";
     public const string AutomatedMatching = "automated_matching";
     public const string SensitiveData = "sensitive_data";
+
+    public const string BySelf = "self";
+    public const string FromSignedForm = "signed_form";
+    public const string InPerson = "in_person";
 
     /// <summary>The texts in force. A new wording gets a new version; answers keep the version they agreed to.</summary>
     public static readonly IReadOnlyList<ConsentText> Texts =
@@ -36,13 +44,15 @@ public static class Consents
 
     public static Task<IEnumerable<ConsentState>> CurrentAsync(DbConnection db, Guid veteranId, DbTransaction? tx = null) =>
         db.QueryAsync<ConsentState>("""
-            SELECT kind, granted, text_version, at FROM current_consents WHERE veteran_id = @veteranId ORDER BY kind
+            SELECT kind, granted, text_version, at, method, recorded_by, import_batch_id
+            FROM current_consents WHERE veteran_id = @veteranId ORDER BY kind
             """, new { veteranId }, tx);
 
-    public static Task<IEnumerable<ConsentState>> HistoryAsync(DbConnection db, Guid veteranId) =>
+    public static Task<IEnumerable<ConsentState>> HistoryAsync(DbConnection db, Guid veteranId, DbTransaction? tx = null) =>
         db.QueryAsync<ConsentState>("""
-            SELECT kind, granted, text_version, at FROM veteran_consents WHERE veteran_id = @veteranId ORDER BY at, id
-            """, new { veteranId });
+            SELECT kind, granted, text_version, at, method, recorded_by, import_batch_id
+            FROM veteran_consents WHERE veteran_id = @veteranId ORDER BY at, id
+            """, new { veteranId }, tx);
 
     /// <summary>Whether the veteran agrees to this kind now: the latest answer decides, so a withdrawal counts at once.</summary>
     public static Task<bool> HasAsync(DbConnection db, Guid veteranId, string kind, DbTransaction? tx = null) =>
@@ -50,8 +60,11 @@ public static class Consents
             SELECT EXISTS (SELECT 1 FROM current_consents WHERE veteran_id = @veteranId AND kind = @kind AND granted)
             """, new { veteranId, kind }, tx);
 
-    public static Task RecordAsync(DbConnection db, DbTransaction tx, Guid veteranId, string kind, bool granted, string textVersion) =>
+    /// <param name="recordedBy">The staff subject when staff record the answer (method in_person); null for the veteran's own.</param>
+    public static Task RecordAsync(DbConnection db, DbTransaction tx, Guid veteranId, string kind, bool granted, string textVersion,
+        string method = BySelf, string? recordedBy = null) =>
         db.ExecuteAsync("""
-            INSERT INTO veteran_consents (id, veteran_id, kind, granted, text_version) VALUES (@id, @veteranId, @kind, @granted, @textVersion)
-            """, new { id = Guid.CreateVersion7(), veteranId, kind, granted, textVersion }, tx);
+            INSERT INTO veteran_consents (id, veteran_id, kind, granted, text_version, method, recorded_by)
+            VALUES (@id, @veteranId, @kind, @granted, @textVersion, @method, @recordedBy)
+            """, new { id = Guid.CreateVersion7(), veteranId, kind, granted, textVersion, method, recordedBy }, tx);
 }

@@ -12,6 +12,9 @@ public sealed record ConsentOverview(IReadOnlyList<ConsentState> Current, IReadO
 
 public sealed record ProcessingRecord(DateTime At, string Action, string ActorRole);
 
+/// <summary>A withdrawal the veteran asked staff for in person; the note goes to the audit log, so it names no one.</summary>
+public sealed record ConsentWithdrawal(string? Note);
+
 /// <summary>A copy of everything held about a veteran (PIPL art. 45): the profile in clear, consents, and who processed it.</summary>
 public sealed record VeteranExport(VeteranView Profile, IReadOnlyList<ConsentState> ConsentHistory, IReadOnlyList<ProcessingRecord> Processing, DateTime ExportedAt,
     IReadOnlyList<ApplicationStep> Applications);
@@ -88,11 +91,7 @@ static class VeteranRights
     {
         if (Consents.Current(kind) is not { } text)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["kind"] = [Say.Text($"未知的同意类型 {kind}：可选 {string.Join("、", Consents.Texts.Select(t => t.Kind))}。",
-                                     $"Unknown consent kind {kind}: use one of {string.Join(", ", Consents.Texts.Select(t => t.Kind))}.")],
-            });
+            return UnknownKind(kind);
         }
         if (body.TextVersion != text.Version)
         {
@@ -110,17 +109,68 @@ static class VeteranRights
         await Consents.RecordAsync(db, tx, row.Id, kind, body.Granted, body.TextVersion);
         if (kind == Consents.SensitiveData && !body.Granted)
         {
-            await db.ExecuteAsync("""
-                UPDATE veterans SET id_number_cipher = NULL, id_number_hash = NULL, gender = NULL, birth_date = NULL, branch = NULL,
-                    service_years = NULL, discharge_year = NULL, rank = NULL, specialties = '{}', updated_at = now()
-                WHERE id = @id;
-                DELETE FROM veteran_skills WHERE veteran_id = @id AND source = 'inferred';
-                """, new { id = row.Id }, tx);
+            await EraseSensitiveData(db, tx, row.Id);
         }
         await AuditLog.WriteAsync(db, tx, user, body.Granted ? "veteran.consent_granted" : "veteran.consent_withdrawn", "veteran", row.Id, new { kind });
         await tx.CommitAsync();
         return TypedResults.Ok(new ConsentOverview([.. await Consents.CurrentAsync(db, row.Id)], [.. await Consents.HistoryAsync(db, row.Id)]));
     }
+
+    /// <summary>
+    /// Staff record a withdrawal the veteran asked for in person (at the service centre, by phone to staff): the same
+    /// effect as the veteran's own, recorded as in_person by the staff member, and audited with the note.
+    /// </summary>
+    public static async Task<Results<Ok<ConsentOverview>, NotFound, ValidationProblem>> WithdrawInPerson(
+        Guid id, string kind, ConsentWithdrawal? body, ClaimsPrincipal user, NpgsqlDataSource dataSource, VeteranStore store)
+    {
+        if (Consents.Current(kind) is not { } text)
+        {
+            return UnknownKind(kind);
+        }
+        var note = string.IsNullOrWhiteSpace(body?.Note) ? null : body.Note.Trim();
+        if (note is { Length: > 200 })
+        {
+            return NoteRefused("备注最多 200 字。", "The note is at most 200 characters.");
+        }
+        await using var db = await dataSource.OpenConnectionAsync();
+        await using var tx = await db.BeginTransactionAsync();
+        if (await store.ById(db, id, tx) is not { } row)
+        {
+            return TypedResults.NotFound();
+        }
+        // The note goes to the audit log, which holds no personal data: refuse one that quotes the person.
+        if (note is not null && new[] { row.Name, store.ClearIdNumber(row), row.Phone }.OfType<string>()
+                .Any(value => note.Contains(value, StringComparison.OrdinalIgnoreCase)))
+        {
+            return NoteRefused("备注中不能包含姓名、身份证号或手机号。", "The note must not contain the name, ID number or phone.");
+        }
+        await Consents.RecordAsync(db, tx, id, kind, granted: false, text.Version, Consents.InPerson, user.Subject());
+        if (kind == Consents.SensitiveData)
+        {
+            await EraseSensitiveData(db, tx, id);
+        }
+        await AuditLog.WriteAsync(db, tx, user, "veteran.consent_withdrawn_in_person", "veteran", id, new { kind, note });
+        await tx.CommitAsync();
+        return TypedResults.Ok(new ConsentOverview([.. await Consents.CurrentAsync(db, id)], [.. await Consents.HistoryAsync(db, id)]));
+    }
+
+    static ValidationProblem UnknownKind(string kind) => TypedResults.ValidationProblem(new Dictionary<string, string[]>
+    {
+        ["kind"] = [Say.Text($"未知的同意类型 {kind}：可选 {string.Join("、", Consents.Texts.Select(t => t.Kind))}。",
+                             $"Unknown consent kind {kind}: use one of {string.Join(", ", Consents.Texts.Select(t => t.Kind))}.")],
+    });
+
+    static ValidationProblem NoteRefused(string chinese, string english) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["note"] = [Say.Text(chinese, english)] });
+
+    /// <summary>Withdrawing sensitive_data erases the ID number, what came from it, and the service details.</summary>
+    static Task EraseSensitiveData(NpgsqlConnection db, NpgsqlTransaction tx, Guid id) =>
+        db.ExecuteAsync("""
+            UPDATE veterans SET id_number_cipher = NULL, id_number_hash = NULL, gender = NULL, birth_date = NULL, branch = NULL,
+                service_years = NULL, discharge_year = NULL, rank = NULL, specialties = '{}', updated_at = now()
+            WHERE id = @id;
+            DELETE FROM veteran_skills WHERE veteran_id = @id AND source = 'inferred';
+            """, new { id }, tx);
 
     public static async Task<Results<NoContent, NotFound>> RemoveSkill(string label, ClaimsPrincipal user, NpgsqlDataSource dataSource, VeteranStore store)
     {

@@ -24,7 +24,8 @@ public static class Rosters
         string certificates = "叉车证", string skills = "叉车", string district = "田家庵区", string seeking = "就业") =>
         $"{number},{name},男,{idNumber},{phone},{branch},{enlist},{discharge},上士,{specialty},{education},{licence},{certificates},{skills},{district},{seeking}";
 
-    public static Task<HttpResponseMessage> UploadRoster(this HttpClient client, byte[] file, string fileName, string query = "", string? mapping = null)
+    public static Task<HttpResponseMessage> UploadRoster(this HttpClient client, byte[] file, string fileName, string query = "", string? mapping = null,
+        string? consentTextVersion = null)
     {
         var form = new MultipartFormDataContent();
         var content = new ByteArrayContent(file);
@@ -34,6 +35,10 @@ public static class Rosters
         if (mapping is not null)
         {
             form.Add(new StringContent(mapping), "mapping");
+        }
+        if (consentTextVersion is not null)
+        {
+            form.Add(new StringContent(consentTextVersion), "consentTextVersion");
         }
         return client.PostAsync($"/api/veterans/imports{query}", form);
     }

@@ -133,6 +133,8 @@ public static class AccessPolicy
         new("POST /api/assignments/{id}/end",                      "401 403 403 403 2xx 403 403 403", "/api/assignments/{assignmentToEnd}/end", _ => Json(new { reason = "矩阵" })),
         new("POST /api/mentors/{id}/reassign",                     "401 403 403 403 2xx 403 403 403", "/api/mentors/{mentorFrom}/reassign", w => Json(new { toMentorId = w["mentorTo"], reason = "矩阵" })),
         new("DELETE /api/mentors/{id}/subject",                    "401 403 403 403 2xx 403 403 403", "/api/mentors/{mentorSpare}/subject"),
+        // Staff record what the veteran asked in person: after the rows above that need vet1's matching consent.
+        new("POST /api/veterans/{id}/consents/{kind}/withdrawals", "401 403 403 403 2xx 403 403 403", "/api/veterans/{veteran}/consents/automated_matching/withdrawals", _ => Json(new { note = "本人到服务中心要求撤回" })),
         new("DELETE /api/veterans/me/skills/{label}",              "401 2xx 403 403 403 2xx 403 403", "/api/veterans/me/skills/{skill}"),
         new("PUT /api/veterans/me",                                "401 2xx 403 403 403 2xx 403 403", Body: _ => Json(new { name = "甄郗隗靳", phone = VeteranData.NewPhone(), homeDistrict = "田家庵区" })),
         new("DELETE /api/veterans/me",                             "401 2xx 403 403 403 2xx 403 403"),

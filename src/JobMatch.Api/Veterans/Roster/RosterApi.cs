@@ -15,9 +15,10 @@ namespace JobMatch.Api.Veterans.Roster;
 
 public sealed record RosterCounts(int RowsRead, int RowsRejected, int RowsDuplicate, int VeteransCreated, int VeteransUpdated, int VeteransUnchanged);
 
-/// <summary>A roster import batch (an import_batches row of kind roster). Status: completed, or preview for a dry run.</summary>
+/// <summary>A roster import batch (an import_batches row of kind roster). Status: completed, or preview for a dry run.
+/// ConsentTextVersion: the version its consent columns were recorded under, null when they were not.</summary>
 public sealed record RosterBatch(Guid Id, string FileName, string Format, string? Encoding, string Status, int RowsTotal, RosterCounts Counts,
-    DateTime? CreatedAt, IReadOnlyList<ImportProblem>? Problems);
+    string? ConsentTextVersion, DateTime? CreatedAt, IReadOnlyList<ImportProblem>? Problems);
 
 /// <summary>
 /// The bureau's veteran roster through the listings import engine: the same sheet reader (CSV in UTF-8 or GBK, XLSX
@@ -31,7 +32,9 @@ public static class RosterApi
         var group = app.MapGroup("/api/veterans").WithTags("Veterans");
         group.MapPost("/imports", Import).WithMetadata(new RosterSizeLimit(options.MaxFileBytes + 64 * 1024))
             .RequireAuthorization(Policies.Admin).AcceptsIdempotencyKey().DisableAntiforgery()
-            .WithSummary("Import the bureau's veteran roster (CSV or XLSX, field file, optional mapping); ?dryRun=true writes nothing (admin)");
+            .WithSummary("Import the bureau's veteran roster (CSV or XLSX, field file, optional mapping and consentTextVersion); ?dryRun=true writes nothing (admin)")
+            .WithDescription("consentTextVersion names the consent text version the veterans signed on the paper form: the consent columns " +
+                "(同意推荐给用人单位, 同意智能匹配) are then recorded as signed_form answers; without it they are reported as ignored.");
         group.MapGet("/imports/{id:guid}", GetById).RequireAuthorization(Policies.Admin)
             .WithSummary("A roster import batch with its counts; its report lines are at /api/imports/{id}/errors (admin)");
         group.MapGet("/roster-basis", () => TypedResults.Ok(RosterBasis.Text)).RequireAuthorization(Policies.AnyRole)
@@ -59,6 +62,10 @@ public static class RosterApi
         {
             return invalid;
         }
+        if (RosterConsents.ReadVersion(request.Form, out var consentTextVersion) is { } unknownVersion)
+        {
+            return unknownVersion;
+        }
         var (fileName, bytes, mapping) = upload!;
         try
         {
@@ -66,33 +73,40 @@ public static class RosterApi
             var map = RosterColumns.Find(sheet.Rows, mapping) ?? throw new UnreadableFileException(Say.Text(
                 "找不到表头行：表头须包含姓名和身份证号两列（可通过 mapping 指定）。",
                 "No header row found: it must name a name and an ID-number column (or send a mapping)."));
-            var (entries, problems, rowsRead) = new RosterReader(data, vault).Read(sheet.Rows, map);
+            var (entries, problems, rowsRead) = new RosterReader(data, vault).Read(sheet.Rows, map, readConsents: consentTextVersion is not null);
+            if (consentTextVersion is null)
+            {
+                problems.AddRange(RosterConsents.Ignored(map, sheet.Rows[map.HeaderIndex].Number));
+            }
 
             await using var db = await dataSource.OpenConnectionAsync(ct);
             await using var tx = await db.BeginTransactionAsync(ct);
             // One roster import at a time: two files naming the same new veteran cannot both create them.
             await db.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtext('jobmatch roster import'))", transaction: tx);
             var sha = ImportRunner.Fingerprint(bytes);
-            // The same file again (dry run or not): nothing would change, so the earlier batch is the answer.
+            // The same file again with the same consent text version (dry run or not): nothing would change, so the earlier
+            // batch is the answer. Sent again with a version, a file whose consents were ignored has them recorded.
             if (await db.QuerySingleOrDefaultAsync<Guid?>("""
                 SELECT id FROM import_batches WHERE kind = 'roster' AND file_sha256 = @sha AND status = 'completed'
-                """, new { sha }, tx) is { } earlier)
+                    AND consent_text_version IS NOT DISTINCT FROM @consentTextVersion
+                """, new { sha, consentTextVersion }, tx) is { } earlier)
             {
                 request.HttpContext.Response.Headers["Import-Replayed"] = "true";
                 return TypedResults.Ok((await FindAsync(db, tx, earlier))!);
             }
             var batchId = Guid.CreateVersion7();
-            var counts = await RosterWriter.WriteAsync(db, tx, batchId, entries, map, data, problems, (user.Subject(), user.Role()), ct);
+            var counts = await RosterWriter.WriteAsync(db, tx, batchId, entries, map, data, problems, (user.Subject(), user.Role()),
+                consentTextVersion, ct);
             var ordered = problems.OrderBy(p => p.RowNumber).ToList();
             var rejected = ordered.Where(p => p.Severity == ImportProblem.Rejected).Select(p => p.RowNumber).Distinct().Count();
             await db.ExecuteAsync("""
                 INSERT INTO import_batches (id, kind, file_name, file_sha256, file_bytes, format, encoding, status, rows_total, rows_processed,
-                    rows_read, rows_rejected, rows_duplicate, veterans_created, veterans_updated, veterans_unchanged, created_by)
+                    rows_read, rows_rejected, rows_duplicate, veterans_created, veterans_updated, veterans_unchanged, consent_text_version, created_by)
                 VALUES (@batchId, 'roster', @fileName, @sha, @fileBytes, @format, @encoding, 'completed', @total, @total,
-                    @rowsRead, @rejected, @duplicate, @Created, @Updated, @Unchanged, @actor)
+                    @rowsRead, @rejected, @duplicate, @Created, @Updated, @Unchanged, @consentTextVersion, @actor)
                 """, new { batchId, fileName, sha, fileBytes = (long)bytes.Length, format = sheet.Format, encoding = sheet.Encoding,
                            total = sheet.Rows.Count, rowsRead, rejected, duplicate = ordered.Count(p => p.Severity == ImportProblem.Duplicate),
-                           counts.Created, counts.Updated, counts.Unchanged, actor = user.Subject() }, tx);
+                           counts.Created, counts.Updated, counts.Unchanged, consentTextVersion, actor = user.Subject() }, tx);
             await ImportRunner.WriteProblems(db, batchId, ordered, ct);
             var batch = (await FindAsync(db, tx, batchId))! with { Problems = ordered.Take(1000).ToList() };
             if (dryRun ?? false)
@@ -101,7 +115,7 @@ public static class RosterApi
                 return TypedResults.Ok(batch with { Status = "preview", CreatedAt = null });
             }
             await AuditLog.WriteAsync(db, tx, user, "roster.imported", "import_batch", batchId,
-                new { rowsRead, rejected, counts.Created, counts.Updated, counts.Unchanged });
+                new { rowsRead, rejected, counts.Created, counts.Updated, counts.Unchanged, consentTextVersion });
             await tx.CommitAsync(ct);
             return TypedResults.Created($"/api/veterans/imports/{batchId}", batch);
         }
@@ -121,14 +135,14 @@ public static class RosterApi
     {
         var row = await db.QuerySingleOrDefaultAsync<BatchRow>("""
             SELECT id, file_name, format, encoding, status, rows_total, rows_read, rows_rejected, rows_duplicate,
-                   veterans_created, veterans_updated, veterans_unchanged, created_at
+                   veterans_created, veterans_updated, veterans_unchanged, consent_text_version, created_at
             FROM import_batches WHERE id = @id AND kind = 'roster'
             """, new { id }, tx);
         return row is null ? null : new RosterBatch(row.Id, row.FileName, row.Format, row.Encoding, row.Status, row.RowsTotal,
             new RosterCounts(row.RowsRead, row.RowsRejected, row.RowsDuplicate, row.VeteransCreated, row.VeteransUpdated, row.VeteransUnchanged),
-            row.CreatedAt, null);
+            row.ConsentTextVersion, row.CreatedAt, null);
     }
 
     sealed record BatchRow(Guid Id, string FileName, string Format, string? Encoding, string Status, int RowsTotal, int RowsRead, int RowsRejected,
-        int RowsDuplicate, int VeteransCreated, int VeteransUpdated, int VeteransUnchanged, DateTime CreatedAt);
+        int RowsDuplicate, int VeteransCreated, int VeteransUpdated, int VeteransUnchanged, string? ConsentTextVersion, DateTime CreatedAt);
 }

@@ -8,6 +8,7 @@ public enum RosterField
 {
     Name, IdNumber, Phone, Gender, Branch, EnlistYear, DischargeYear, ServiceYears, Rank, Specialties, EducationLevel, Major,
     LicenceClasses, Certificates, Skills, HomeDistrict, Seeking, PreferredDistricts, PreferredIndustries, MinMonthlySalary, Status,
+    ShareWithRecruiters, AutomatedMatching,
 }
 
 /// <summary>Where each roster field sits, and which row holds the header.</summary>
@@ -63,6 +64,8 @@ public sealed partial record RosterColumns(int HeaderIndex, IReadOnlyDictionary<
         [RosterField.PreferredIndustries] = ["意向行业", "期望行业", "preferredindustries", "industries"],
         [RosterField.MinMonthlySalary] = ["期望月薪", "最低月薪", "期望薪资", "minmonthlysalary", "salary"],
         [RosterField.Status] = ["就业状态", "求职状态", "status"],
+        [RosterField.ShareWithRecruiters] = ["同意推荐给用人单位", "同意推荐", "推荐授权", "同意向用人单位推荐", "sharewithrecruiters"],
+        [RosterField.AutomatedMatching] = ["同意智能匹配", "同意自动匹配", "智能匹配授权", "automatedmatching"],
     }.SelectMany(pair => pair.Value.Select(name => (name, pair.Key))).ToDictionary(pair => pair.name, pair => pair.Key);
 
     public static RosterField? Recognise(string? header) =>

@@ -13,7 +13,8 @@ namespace JobMatch.Api.Veterans.Roster;
 /// </summary>
 sealed partial class RosterReader(ReferenceData data, IdNumberVault vault)
 {
-    public (List<RosterEntry> Entries, List<ImportProblem> Problems, int RowsRead) Read(IReadOnlyList<SheetRow> rows, RosterColumns map)
+    /// <param name="readConsents">Whether the consent columns are read (the upload named their text version).</param>
+    public (List<RosterEntry> Entries, List<ImportProblem> Problems, int RowsRead) Read(IReadOnlyList<SheetRow> rows, RosterColumns map, bool readConsents)
     {
         var entries = new List<RosterEntry>();
         var problems = map.Ignored(rows[map.HeaderIndex]).ToList();
@@ -27,7 +28,7 @@ sealed partial class RosterReader(ReferenceData data, IdNumberVault vault)
                 continue;
             }
             read++;
-            if (Parse(row, map, problems) is not { } entry)
+            if (Parse(row, map, readConsents, problems) is not { } entry)
             {
                 continue;
             }
@@ -67,7 +68,7 @@ sealed partial class RosterReader(ReferenceData data, IdNumberVault vault)
     [GeneratedRegex(@"^(注|备注|说明|note|填表|制表)")]
     private static partial Regex NotePattern();
 
-    RosterEntry? Parse(SheetRow row, RosterColumns map, List<ImportProblem> problems)
+    RosterEntry? Parse(SheetRow row, RosterColumns map, bool readConsents, List<ImportProblem> problems)
     {
         var count = problems.Count;
         string? Cell(RosterField field) => map.Cell(row, field);
@@ -123,6 +124,22 @@ sealed partial class RosterReader(ReferenceData data, IdNumberVault vault)
             new PreferenceRecord(List(Cell(RosterField.PreferredDistricts)), List(Cell(RosterField.PreferredIndustries)), salary,
                 Cell(RosterField.Seeking) is { } seeking ? [.. CellParsers.List(seeking).Select(SeekingCode)] : null),
             Cell(RosterField.Status) is { } status ? StatusCode(status) : null, null);
+        var consents = new List<(string Kind, bool Granted)>();
+        foreach (var (field, kind) in readConsents ? RosterConsents.Columns : [])
+        {
+            if (Cell(field) is not { } answer)
+            {
+                continue;
+            }
+            if (RosterConsents.Answer(answer) is { } granted)
+            {
+                consents.Add((kind, granted));
+            }
+            else
+            {
+                problems.Add(new(row.Number, map.Name(field), answer, ImportProblem.Rejected, RosterConsents.Unreadable));
+            }
+        }
         var errors = new Dictionary<string, string[]>();
         var profile = ProfileData.Validate(input, data, errors);
         foreach (var (key, messages) in errors)
@@ -147,7 +164,7 @@ sealed partial class RosterReader(ReferenceData data, IdNumberVault vault)
             profile.MinMonthlySalary, Given(RosterField.Seeking, profile.Seeking), Cell(RosterField.Status) is null ? null : profile.Status,
             Given(RosterField.Skills, profile.Skills),
             // A certificate or licence column records the certificates even where the cell is blank: the bureau wrote "none".
-            map.Has(RosterField.Certificates) || map.Has(RosterField.LicenceClasses) ? true : null);
+            map.Has(RosterField.Certificates) || map.Has(RosterField.LicenceClasses) ? true : null, [.. consents]);
     }
 
     /// <summary>The column a profile-rule error came from.</summary>

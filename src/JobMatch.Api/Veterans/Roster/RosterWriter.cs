@@ -13,6 +13,7 @@ public sealed record RosterWriteCounts(int Created, int Updated, int Unchanged);
 /// Writes roster entries in the caller's transaction: binary COPY into a staging table, then set-based statements.
 /// A row whose keyed hash matches a profile updates the fields the row gives (a blank cell keeps the stored value);
 /// any other row creates an unclaimed profile (no subject) with the bureau's basis for its sensitive data recorded.
+/// With a consent text version, the signed form's consents are recorded too (RosterConsents).
 /// </summary>
 static class RosterWriter
 {
@@ -33,7 +34,8 @@ static class RosterWriter
     static string Columns(string prefix = "") => string.Join(", ", Fields.Select(f => prefix + f.Column));
 
     public static async Task<RosterWriteCounts> WriteAsync(NpgsqlConnection db, NpgsqlTransaction tx, Guid batchId, IReadOnlyList<RosterEntry> entries,
-        RosterColumns map, ReferenceData data, List<ImportProblem> problems, (string Subject, string Role) actor, CancellationToken ct)
+        RosterColumns map, ReferenceData data, List<ImportProblem> problems, (string Subject, string Role) actor, string? consentTextVersion,
+        CancellationToken ct)
     {
         await db.ExecuteAsync($"""
             CREATE TEMP TABLE staged_veterans (source_row int, id uuid, consent_id uuid, audit_id uuid, hash bytea, cipher bytea, gender text, birth_date date,
@@ -108,6 +110,10 @@ static class RosterWriter
         var outcome = (await db.QueryAsync<(int Row, Guid Id, bool Created, string[] Changed)>("""
             SELECT source_row, coalesce(existing_id, id), existing_id IS NULL, coalesce(changed, '{}') FROM staged_veterans ORDER BY source_row
             """, transaction: tx)).ToList();
+        if (consentTextVersion is not null)
+        {
+            await RosterConsents.WriteAsync(db, tx, batchId, entries, map, consentTextVersion, actor, problems, ct);
+        }
         await db.ExecuteAsync("DROP TABLE staged_veterans", transaction: tx);
         var byRow = entries.ToDictionary(e => e.RowNumber);
         await ReplaceSkills(db, tx, data, outcome.Where(o => o.Created || o.Changed.Contains("skills") || o.Changed.Contains("specialties"))
