@@ -70,7 +70,7 @@ public static partial class RankingInputs
         return new VeteranProfile(v.Id.ToString(), v.HomeDistrict,
             v.EducationLevel is { } level && Levels.TryGetValue(level, out var education) ? education : null, v.Major,
             v.SkillIds, v.Specialties, [.. v.LicenceClasses, .. v.SpecialOperations, .. v.SpecialEquipment, .. v.OtherCertificates],
-            v.MinMonthlySalary, v.PreferredIndustries, kinds, text, age);
+            v.MinMonthlySalary, v.PreferredIndustries, kinds, text, age, v.PreferredDistricts, v.CertificatesRecorded);
     }
 
     /// <summary>Every spelling of the veteran's skills (names and synonyms), so `skills &amp;&amp; @terms` meets listings written either way.</summary>

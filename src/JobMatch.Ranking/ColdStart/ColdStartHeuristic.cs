@@ -16,7 +16,7 @@ public sealed class ColdStartHeuristic : IPairScorer
         [FeatureSchema.MajorMatch] = 0.3f,
         [FeatureSchema.CertificatesHeldShare] = 0.6f,
         [FeatureSchema.SameDistrict] = 0.6f,
-        [FeatureSchema.PreferredDistrict] = 0.6f,
+        [FeatureSchema.PreferredDistrict] = 0.4f,
         [FeatureSchema.NearestKm] = -0.02f,
         [FeatureSchema.SalaryFit] = 1.2f,
         [FeatureSchema.IndustryPreferred] = 0.8f,

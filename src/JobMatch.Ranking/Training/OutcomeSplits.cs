@@ -44,17 +44,21 @@ public static class OutcomeSplits
         foreach (var id in ordered)
         {
             var own = byVeteran[id];
-            rows.AddRange(own);
-            if (own.All(o => o.Source != "historical"))
+            var query = new List<Impression>(own);
+            // The live log already holds what the veteran was shown and passed over.
+            if (own.Any(o => o.Source == "historical"))
             {
-                continue; // the live log already holds what the veteran was shown and passed over
+                var seen = own.Select(o => o.OpeningId).ToHashSet(StringComparer.Ordinal);
+                var at = own.Min(o => o.ShownAt ?? asOf);
+                var drawn = part[id] == 2 ? negatives.Pool.Where(p => !seen.Contains(p)).Take(negatives.MaxPerTestQuery)
+                    : Draw(negatives.Pool, seen, negatives.PerQuery, rng);
+                query.AddRange(drawn.Select(p => new Impression(id, p, 1000, OutcomeLabels.IgnoredOrRejected, at, NegativeSource)));
             }
 
-            var seen = own.Select(o => o.OpeningId).ToHashSet(StringComparer.Ordinal);
-            var at = own.Min(o => o.ShownAt ?? asOf);
-            var drawn = part[id] == 2 ? negatives.Pool.Where(p => !seen.Contains(p)).Take(negatives.MaxPerTestQuery)
-                : Draw(negatives.Pool, seen, negatives.PerQuery, rng);
-            rows.AddRange(drawn.Select(p => new Impression(id, p, 1000, OutcomeLabels.IgnoredOrRejected, at, NegativeSource)));
+            // Rows in a random order: outcomes first would tell a ranker that ties (recency over one import) the answer.
+            var shuffled = query.ToArray();
+            rng.Shuffle(shuffled);
+            rows.AddRange(shuffled);
         }
 
         return LabelledPairs.Build(builder, veterans, openings, rows, part, asOf);

@@ -99,8 +99,8 @@ public sealed class BureauDataSet
     };
 
     static double Utility(Veteran v, Position p) =>
-        (2.0 * Affinity[v.Specialty].GetValueOrDefault(p.Title) / 3) + (v.Preferred.Contains(p.District) ? 1.0 : 0)
-        + (v.Home == p.District ? 0.4 : 0) + (p.Pay >= v.Expected ? 0.5 : 0);
+        (1.2 * Affinity[v.Specialty].GetValueOrDefault(p.Title) / 3) + (v.Preferred.Contains(p.District) ? 0.8 : 0)
+        + (v.Home == p.District ? 0.8 : 0) + (p.Pay >= v.Expected + 1000 ? 0.8 : 0);
 
     static int Label(string result) => result switch { "录用" => 4, "面试" or "约面" => 3, "未录用" or "不合适" => 1, _ => 2 };
 

@@ -60,7 +60,7 @@ public static class BureauDay
         model.GetProperty("decision").GetProperty("rivals").EnumerateArray().Max(r => r.GetProperty("ndcg10").GetDouble());
 }
 
-public sealed class BureauOutcomesTests(ApiFactory api) : IClassFixture<ApiFactory>
+public sealed class BureauOutcomesTests(ApiFactory api, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<ApiFactory>
 {
     [Fact]
     public async Task AModelTrainedOnTheBureausOutcomesBeatsTheColdStartAndEveryBaselineOnHeldOutVeteransAndIsPromoted()
@@ -89,11 +89,13 @@ public sealed class BureauOutcomesTests(ApiFactory api) : IClassFixture<ApiFacto
         }
         (trained, after) = await BureauDay.ScoreAsync(admin, held);
         Assert.Equal(id, after);
+        output.WriteLine($"NDCG@10 on {held.Count} veterans held back by the test: cold start {coldStart:0.000}, promoted model {trained:0.000}");
+        output.WriteLine($"NDCG@10 on the service's held-out veterans: model {ndcg:0.000}; {decision.GetProperty("rivals")}");
         Assert.True(trained >= coldStart + 0.05, $"held back by the test: cold start {coldStart:0.000}, model {trained:0.000}");
     }
 }
 
-public sealed class ShuffledBureauOutcomesTests(ApiFactory api) : IClassFixture<ApiFactory>
+public sealed class ShuffledBureauOutcomesTests(ApiFactory api, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<ApiFactory>
 {
     [Fact]
     public async Task AModelTrainedOnOutcomesShuffledAtRandomIsNotPromoted()
@@ -103,6 +105,7 @@ public sealed class ShuffledBureauOutcomesTests(ApiFactory api) : IClassFixture<
 
         var model = await admin.TrainAndWait();
 
+        output.WriteLine($"shuffled: model {model.GetProperty("ndcg10").GetDouble():0.000}; {model.GetProperty("decision").GetProperty("rivals")}");
         Assert.True(model.GetProperty("status").GetString() == "candidate", model.ToString());
         Assert.Equal("below_margin", model.GetProperty("decision").GetProperty("code").GetString());
     }
