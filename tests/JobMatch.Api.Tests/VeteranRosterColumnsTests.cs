@@ -64,4 +64,30 @@ public sealed class VeteranRosterColumnsTests(ApiFactory api) : IClassFixture<Ap
         var merged = (await admin.ProfileByIdNumber(second.IdNumber))!.Value.GetProperty("certificates");
         Assert.Equal(["A1", "A2", "C1"], Texts(merged.GetProperty("licenceClasses")).Order());
     }
+
+    [Fact]
+    public async Task ACertificateColumnRecordsTheCertificatesEvenWhenItsCellIsBlank()
+    {
+        var (blank, absent, own) = (Person(), Person(), Person());
+        var admin = api.Admin();
+        await admin.UploadRoster(Rosters.GbkCsv("姓名,身份证号,证书", $"{blank.Name},{blank.IdNumber},"), "blank-certificates.csv");
+        await admin.UploadRoster(Rosters.GbkCsv("姓名,身份证号", $"{absent.Name},{absent.IdNumber}"), "no-certificates.csv");
+        var ownId = (await api.Veteran("vet-roster-recorded").CreateProfile(VeteranData.Profile(own.Name, own.IdNumber, own.Phone)))
+            .GetProperty("id").GetGuid();
+
+        async Task<bool> Recorded(Guid id)
+        {
+            await using var db = new Npgsql.NpgsqlConnection(api.Cluster.AppConnectionString(api.Database));
+            await db.OpenAsync();
+            await using var query = new Npgsql.NpgsqlCommand("SELECT certificates_recorded FROM veterans WHERE id = $1", db)
+            {
+                Parameters = { new() { Value = id } },
+            };
+            return (bool)(await query.ExecuteScalarAsync())!;
+        }
+
+        Assert.True(await Recorded((await admin.ProfileByIdNumber(blank.IdNumber))!.Value.GetProperty("id").GetGuid()));
+        Assert.False(await Recorded((await admin.ProfileByIdNumber(absent.IdNumber))!.Value.GetProperty("id").GetGuid()));
+        Assert.True(await Recorded(ownId));
+    }
 }

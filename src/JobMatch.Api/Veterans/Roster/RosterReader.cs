@@ -177,7 +177,7 @@ sealed partial class RosterReader(ReferenceData data, IdNumberVault vault)
         "service.dischargeYear" => RosterField.DischargeYear,
         "service.specialties" => RosterField.Specialties,
         "education.level" => RosterField.EducationLevel,
-        "certificates.licenceClasses" => RosterField.LicenceClasses,
+        "certificates.licenceClasses" => map.Has(RosterField.LicenceClasses) ? RosterField.LicenceClasses : RosterField.Certificates,
         "certificates.specialOperations" or "certificates.specialEquipment" or "certificates.others" => RosterField.Certificates,
         "homeDistrict" => RosterField.HomeDistrict,
         "preferences.districts" => RosterField.PreferredDistricts,
