@@ -11,12 +11,14 @@ public sealed class VeteranRosterConsentTests(ApiFactory api) : IClassFixture<Ap
     const string Version = "2026-11";
     const string Header = Rosters.Header + ",同意推荐给用人单位（是/否）,同意智能匹配";
 
-    static (string Name, string IdNumber, string Phone) Person() => (VeteranData.NewName(), VeteranData.NewIdNumber(), VeteranData.NewPhone());
+    static (string Name, string IdNumber, string Phone) Person() =>
+        (VeteranData.NewName(), VeteranData.NewIdNumber(), VeteranData.NewPhone());
 
     static string Line(int number, (string Name, string IdNumber, string Phone) p, string share, string matching) =>
         Rosters.Line(number, p.Name, p.IdNumber, p.Phone) + $",{share},{matching}";
 
-    static JsonElement Kind(JsonElement consents, string kind) => consents.EnumerateArray().Single(c => c.GetProperty("kind").GetString() == kind);
+    static JsonElement Kind(JsonElement consents, string kind) =>
+        consents.EnumerateArray().Single(c => c.GetProperty("kind").GetString() == kind);
 
     static (bool Granted, string? Method, string? RecordedBy) How(JsonElement consent) => (consent.GetProperty("granted").GetBoolean(),
         consent.GetProperty("method").GetString(), consent.GetProperty("recordedBy").GetString());
@@ -30,8 +32,16 @@ public sealed class VeteranRosterConsentTests(ApiFactory api) : IClassFixture<Ap
 
     async Task<Guid> IdOf(string idNumber) => (await api.Admin().ProfileByIdNumber(idNumber))!.Value.GetProperty("id").GetGuid();
 
-    async Task<List<JsonElement>> Audit(string action, Guid veteranId) =>
-        [.. (await (await api.Admin().GetAsync($"/api/audit?action={action}&objectId={veteranId}")).ReadJson()).GetProperty("items").EnumerateArray()];
+    async Task<List<JsonElement>> Audit(string action, Guid veteranId)
+    {
+        var page = await (await api.Admin().GetAsync($"/api/audit?action={action}&objectId={veteranId}")).ReadJson();
+        return [.. page.GetProperty("items").EnumerateArray()];
+    }
+
+    async Task<JsonElement> ConsentsOf(string idNumber) => (await api.Admin().ProfileByIdNumber(idNumber))!.Value.GetProperty("consents");
+
+    async Task<List<JsonElement>> Report(JsonElement batch, string severity) =>
+        [.. (await api.Admin().Errors(batch.GetProperty("id").GetGuid())).Where(e => e.GetProperty("severity").GetString() == severity)];
 
     [Fact]
     public async Task ARosterWithConsentColumnsAndASignedFormVersionRecordsConsentsByStaff()
@@ -44,21 +54,24 @@ public sealed class VeteranRosterConsentTests(ApiFactory api) : IClassFixture<Ap
         var batchId = batch.GetProperty("id").GetGuid();
         Assert.Equal(Version, batch.GetProperty("consentTextVersion").GetString());
         var id = await IdOf(person.IdNumber);
-        var profile = (await api.Admin().ProfileByIdNumber(person.IdNumber))!.Value.GetProperty("consents");
+        var profile = await ConsentsOf(person.IdNumber);
         foreach (var kind in new[] { "share_with_recruiters", "automated_matching" })
         {
             var consent = Kind(profile, kind);
             Assert.Equal((true, "signed_form", "admin-1"), How(consent));
-            Assert.Equal((Version, batchId), (consent.GetProperty("textVersion").GetString(), consent.GetProperty("importBatchId").GetGuid()));
+            Assert.Equal(Version, consent.GetProperty("textVersion").GetString());
+            Assert.Equal(batchId, consent.GetProperty("importBatchId").GetGuid());
         }
-        Assert.Equal((false, "signed_form", "admin-1"), How(Kind((await api.Admin().ProfileByIdNumber(other.IdNumber))!.Value.GetProperty("consents"), "automated_matching")));
+        Assert.Equal((false, "signed_form", "admin-1"), How(Kind(await ConsentsOf(other.IdNumber), "automated_matching")));
         var audit = await Audit("veteran.consent_recorded_from_form", id);
         Assert.Equal(2, audit.Count);
         var details = JsonDocument.Parse(audit[0].GetProperty("details").GetString()!).RootElement;
-        Assert.Equal((batchId, Version, true), (details.GetProperty("batchId").GetGuid(), details.GetProperty("textVersion").GetString(), details.GetProperty("granted").GetBoolean()));
+        Assert.Equal((batchId, Version, true),
+            (details.GetProperty("batchId").GetGuid(), details.GetProperty("textVersion").GetString(), details.GetProperty("granted").GetBoolean()));
         // Another file with the same answers adds no rows; the same file again is the earlier batch.
         await Upload(Rosters.GbkCsv(Header, Line(1, other, "N", "×"), Line(2, person, "是", "是")));
-        Assert.Equal("true", (await api.Admin().UploadRoster(file, "signed.csv", consentTextVersion: Version)).Headers.GetValues("Import-Replayed").Single());
+        var replayed = await api.Admin().UploadRoster(file, "signed.csv", consentTextVersion: Version);
+        Assert.Equal("true", replayed.Headers.GetValues("Import-Replayed").Single());
 
         var veteran = api.Veteran("vet-form-consents");
         var claimed = await (await veteran.Claim(person.IdNumber, person.Name)).ReadJson();
@@ -85,10 +98,10 @@ public sealed class VeteranRosterConsentTests(ApiFactory api) : IClassFixture<Ap
 
         Assert.Equal(0, batch.RosterCount("rowsRejected"));
         Assert.Equal(JsonValueKind.Null, batch.GetProperty("consentTextVersion").ValueKind);
-        var lines = (await api.Admin().Errors(batch.GetProperty("id").GetGuid())).Where(e => e.GetProperty("severity").GetString() == "warning").ToList();
+        var lines = await Report(batch, "warning");
         Assert.Equal(["同意推荐给用人单位（是/否）", "同意智能匹配"], lines.Select(l => l.GetProperty("column").GetString()));
         Assert.All(lines, l => Assert.Contains("consentTextVersion", l.GetProperty("problem").GetString(), StringComparison.Ordinal));
-        var consent = Assert.Single((await api.Admin().ProfileByIdNumber(person.IdNumber))!.Value.GetProperty("consents").EnumerateArray());
+        var consent = Assert.Single((await ConsentsOf(person.IdNumber)).EnumerateArray());
         Assert.Equal("sensitive_data", consent.GetProperty("kind").GetString());
     }
 
@@ -102,14 +115,15 @@ public sealed class VeteranRosterConsentTests(ApiFactory api) : IClassFixture<Ap
         var batch = await Upload(file);
 
         Assert.Equal(1, batch.RosterCount("veteransUnchanged"));
-        var consents = (await api.Admin().ProfileByIdNumber(person.IdNumber))!.Value.GetProperty("consents");
-        Assert.Equal((true, "signed_form", "admin-1"), How(Kind(consents, "automated_matching")));
+        Assert.Equal((true, "signed_form", "admin-1"), How(Kind(await ConsentsOf(person.IdNumber), "automated_matching")));
     }
 
     [Fact]
     public async Task AnUnknownConsentTextVersionIsRefusedNamingTheKnownOnes()
     {
-        var response = await api.Admin().UploadRoster(Rosters.GbkCsv(Header, Line(1, Person(), "是", "是")), "signed.csv", consentTextVersion: "2019-01");
+        var file = Rosters.GbkCsv(Header, Line(1, Person(), "是", "是"));
+
+        var response = await api.Admin().UploadRoster(file, "signed.csv", consentTextVersion: "2019-01");
 
         var problem = await response.AssertProblem(400);
         var message = Assert.Single(problem.GetProperty("errors").GetProperty("consentTextVersion").EnumerateArray()).GetString();
@@ -125,8 +139,9 @@ public sealed class VeteranRosterConsentTests(ApiFactory api) : IClassFixture<Ap
         var batch = await Upload(Rosters.GbkCsv(Header, Line(1, person, "是", "也许"), Line(2, other, "yes", "1")));
 
         Assert.Equal((1, 1), (batch.RosterCount("rowsRejected"), batch.RosterCount("veteransCreated")));
-        var line = Assert.Single(await api.Admin().Errors(batch.GetProperty("id").GetGuid()), e => e.GetProperty("severity").GetString() == "rejected");
-        Assert.Equal((2, "同意智能匹配", "也许"), (line.GetProperty("rowNumber").GetInt32(), line.GetProperty("column").GetString(), line.GetProperty("value").GetString()));
+        var line = Assert.Single(await Report(batch, "rejected"));
+        Assert.Equal((2, "同意智能匹配", "也许"),
+            (line.GetProperty("rowNumber").GetInt32(), line.GetProperty("column").GetString(), line.GetProperty("value").GetString()));
         Assert.Contains("是/否", line.GetProperty("problem").GetString(), StringComparison.Ordinal);
         Assert.Null(await api.Admin().ProfileByIdNumber(person.IdNumber));
     }
@@ -139,7 +154,8 @@ public sealed class VeteranRosterConsentTests(ApiFactory api) : IClassFixture<Ap
         var id = await IdOf(person.IdNumber);
         var staff = api.Admin("admin-desk");
 
-        var response = await staff.PostAsJsonAsync($"/api/veterans/{id}/consents/automated_matching/withdrawals", new { note = "本人到服务中心要求撤回" });
+        var response = await staff.PostAsJsonAsync($"/api/veterans/{id}/consents/automated_matching/withdrawals",
+            new { note = "本人到服务中心要求撤回" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var overview = await response.ReadJson();
@@ -149,12 +165,14 @@ public sealed class VeteranRosterConsentTests(ApiFactory api) : IClassFixture<Ap
             .Where(c => c.GetProperty("kind").GetString() == "automated_matching").Select(c => c.GetProperty("method").GetString()));
         var entry = Assert.Single(await Audit("veteran.consent_withdrawn_in_person", id));
         Assert.Equal("admin-desk", entry.GetProperty("actor").GetString());
-        Assert.False((await (await api.Admin().GetAsync($"/api/veterans/{id}/matches?limit=20")).ReadJson()).GetProperty("ranked").GetBoolean());
-        await (await staff.PostAsJsonAsync($"/api/veterans/{Guid.CreateVersion7()}/consents/automated_matching/withdrawals", new { })).AssertProblem(404);
+        var matches = await (await api.Admin().GetAsync($"/api/veterans/{id}/matches?limit=20")).ReadJson();
+        Assert.False(matches.GetProperty("ranked").GetBoolean());
+        var stranger = Guid.CreateVersion7();
+        await (await staff.PostAsJsonAsync($"/api/veterans/{stranger}/consents/automated_matching/withdrawals", new { })).AssertProblem(404);
         var unknown = await (await staff.PostAsJsonAsync($"/api/veterans/{id}/consents/marketing/withdrawals", new { })).AssertProblem(400);
         Assert.True(unknown.GetProperty("errors").TryGetProperty("kind", out _));
-        var quoting = await (await staff.PostAsJsonAsync($"/api/veterans/{id}/consents/share_with_recruiters/withdrawals", new { note = person.Name + "来电" }))
-            .AssertProblem(400);
+        var quoting = await (await staff.PostAsJsonAsync($"/api/veterans/{id}/consents/share_with_recruiters/withdrawals",
+            new { note = person.Name + "来电" })).AssertProblem(400);
         Assert.True(quoting.GetProperty("errors").TryGetProperty("note", out _));
     }
 
@@ -186,7 +204,7 @@ public sealed class VeteranRosterConsentTests(ApiFactory api) : IClassFixture<Ap
         var current = (await (await veteran.GetAsync("/api/veterans/me/consents")).ReadJson()).GetProperty("current");
         Assert.Equal((false, "self", null), How(Kind(current, "automated_matching")));
         Assert.Equal((false, "signed_form", "admin-1"), How(Kind(current, "share_with_recruiters")));
-        var kept = Assert.Single(await api.Admin().Errors(batch.GetProperty("id").GetGuid()), e => e.GetProperty("severity").GetString() == "warning");
+        var kept = Assert.Single(await Report(batch, "warning"));
         Assert.Equal((3, "同意智能匹配"), (kept.GetProperty("rowNumber").GetInt32(), kept.GetProperty("column").GetString()));
     }
 }

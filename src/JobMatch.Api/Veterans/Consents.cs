@@ -11,7 +11,8 @@ public sealed record ConsentChange(bool Granted, string TextVersion);
 /// One answer. Method: self (the veteran, in the service), signed_form (staff, from the signed registration form of
 /// roster batch ImportBatchId) or in_person (staff, as the veteran asked them); RecordedBy is then the staff subject.
 /// </summary>
-public sealed record ConsentState(string Kind, bool Granted, string TextVersion, DateTime At, string Method, string? RecordedBy, Guid? ImportBatchId);
+public sealed record ConsentState(
+    string Kind, bool Granted, string TextVersion, DateTime At, string Method, string? RecordedBy, Guid? ImportBatchId);
 
 public sealed record ConsentText(string Kind, string Version, string Chinese, string English);
 

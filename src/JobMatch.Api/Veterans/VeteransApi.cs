@@ -23,7 +23,7 @@ public static class VeteransApi
         group.MapGet("/me/export", VeteranRights.Export).RequireAuthorization(Policies.Veteran)
             .WithSummary("Everything the service holds about me, identifiers in clear, as JSON");
         group.MapGet("/me/consents", VeteranRights.ConsentHistory).RequireAuthorization(Policies.Veteran)
-            .WithSummary("My consents now and every answer, with the text version, time and how it was recorded (self, signed_form, in_person)");
+            .WithSummary("My consents now and every answer, with its text version, time and method (self, signed_form, in_person)");
         group.MapPut("/me/consents/{kind}", VeteranRights.ChangeConsent).RequireAuthorization(Policies.Veteran)
             .WithSummary("Grant or withdraw one consent; a withdrawal takes effect at once (sensitive_data erases the data)");
         group.MapDelete("/me/skills/{label}", VeteranRights.RemoveSkill).RequireAuthorization(Policies.Veteran)
@@ -34,7 +34,8 @@ public static class VeteransApi
             .WithSummary("Search and page through profiles, identifiers masked; idNumber finds one by its keyed hash (admin)");
         group.MapGet("/{id:guid}", VeteransAdminApi.GetById).RequireAuthorization(Policies.AdminOrRecruiter)
             .WithSummary("One profile, masked: admin always; a recruiter for an applicant to their company, or while the veteran shares with recruiters");
-        group.MapPost("/{id:guid}/consents/{kind}/withdrawals", VeteranRights.WithdrawInPerson).RequireAuthorization(Policies.Admin).AcceptsIdempotencyKey()
+        group.MapPost("/{id:guid}/consents/{kind}/withdrawals", VeteranRights.WithdrawInPerson)
+            .RequireAuthorization(Policies.Admin).AcceptsIdempotencyKey()
             .WithSummary("Record a withdrawal the veteran asked for in person: method in_person, by the staff member, audited (admin)");
         group.MapPost("/{id:guid}/unmask", VeteransAdminApi.Unmask).RequireAuthorization(Policies.Admin).AcceptsIdempotencyKey()
             .WithSummary("Show a profile's ID number and phone in clear, for a stated reason that goes to the audit log (admin)");

@@ -24,8 +24,9 @@ public static class Rosters
         string certificates = "叉车证", string skills = "叉车", string district = "田家庵区", string seeking = "就业") =>
         $"{number},{name},男,{idNumber},{phone},{branch},{enlist},{discharge},上士,{specialty},{education},{licence},{certificates},{skills},{district},{seeking}";
 
-    public static Task<HttpResponseMessage> UploadRoster(this HttpClient client, byte[] file, string fileName, string query = "", string? mapping = null,
-        string? consentTextVersion = null)
+    /// <param name="consentTextVersion">The consent text version the veterans signed on the form, sent as its form field.</param>
+    public static Task<HttpResponseMessage> UploadRoster(this HttpClient client, byte[] file, string fileName, string query = "",
+        string? mapping = null, string? consentTextVersion = null)
     {
         var form = new MultipartFormDataContent();
         var content = new ByteArrayContent(file);

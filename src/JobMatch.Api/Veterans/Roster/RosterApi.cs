@@ -32,9 +32,10 @@ public static class RosterApi
         var group = app.MapGroup("/api/veterans").WithTags("Veterans");
         group.MapPost("/imports", Import).WithMetadata(new RosterSizeLimit(options.MaxFileBytes + 64 * 1024))
             .RequireAuthorization(Policies.Admin).AcceptsIdempotencyKey().DisableAntiforgery()
-            .WithSummary("Import the bureau's veteran roster (CSV or XLSX, field file, optional mapping and consentTextVersion); ?dryRun=true writes nothing (admin)")
-            .WithDescription("consentTextVersion names the consent text version the veterans signed on the paper form: the consent columns " +
-                "(同意推荐给用人单位, 同意智能匹配) are then recorded as signed_form answers; without it they are reported as ignored.");
+            .WithSummary("Import the bureau's veteran roster (CSV or XLSX, field file, optional mapping and consentTextVersion); "
+                + "?dryRun=true writes nothing (admin)")
+            .WithDescription("consentTextVersion names the consent text version the veterans signed on the paper form: the "
+                + "consent columns (同意推荐给用人单位, 同意智能匹配) are then recorded as signed_form answers; without it they are reported as ignored.");
         group.MapGet("/imports/{id:guid}", GetById).RequireAuthorization(Policies.Admin)
             .WithSummary("A roster import batch with its counts; its report lines are at /api/imports/{id}/errors (admin)");
         group.MapGet("/roster-basis", () => TypedResults.Ok(RosterBasis.Text)).RequireAuthorization(Policies.AnyRole)
@@ -73,8 +74,9 @@ public static class RosterApi
             var map = RosterColumns.Find(sheet.Rows, mapping) ?? throw new UnreadableFileException(Say.Text(
                 "找不到表头行：表头须包含姓名和身份证号两列（可通过 mapping 指定）。",
                 "No header row found: it must name a name and an ID-number column (or send a mapping)."));
-            var (entries, problems, rowsRead) = new RosterReader(data, vault).Read(sheet.Rows, map, readConsents: consentTextVersion is not null);
-            if (consentTextVersion is null)
+            var readConsents = consentTextVersion is not null;
+            var (entries, problems, rowsRead) = new RosterReader(data, vault).Read(sheet.Rows, map, readConsents);
+            if (!readConsents)
             {
                 problems.AddRange(RosterConsents.Ignored(map, sheet.Rows[map.HeaderIndex].Number));
             }
@@ -101,7 +103,8 @@ public static class RosterApi
             var rejected = ordered.Where(p => p.Severity == ImportProblem.Rejected).Select(p => p.RowNumber).Distinct().Count();
             await db.ExecuteAsync("""
                 INSERT INTO import_batches (id, kind, file_name, file_sha256, file_bytes, format, encoding, status, rows_total, rows_processed,
-                    rows_read, rows_rejected, rows_duplicate, veterans_created, veterans_updated, veterans_unchanged, consent_text_version, created_by)
+                    rows_read, rows_rejected, rows_duplicate, veterans_created, veterans_updated, veterans_unchanged, consent_text_version,
+                    created_by)
                 VALUES (@batchId, 'roster', @fileName, @sha, @fileBytes, @format, @encoding, 'completed', @total, @total,
                     @rowsRead, @rejected, @duplicate, @Created, @Updated, @Unchanged, @consentTextVersion, @actor)
                 """, new { batchId, fileName, sha, fileBytes = (long)bytes.Length, format = sheet.Format, encoding = sheet.Encoding,

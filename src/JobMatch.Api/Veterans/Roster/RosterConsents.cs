@@ -29,8 +29,10 @@ static class RosterConsents
         }
         return TypedResults.ValidationProblem(new Dictionary<string, string[]>
         {
-            ["consentTextVersion"] = [Say.Text($"未知的同意书版本 {version}：现行版本为 {string.Join("、", Versions)}（见 GET /api/veterans/consent-texts）。",
-                $"Unknown consent text version {version}: the versions in force are {string.Join(", ", Versions)} (GET /api/veterans/consent-texts).")],
+            ["consentTextVersion"] = [Say.Text(
+                $"未知的同意书版本 {version}：现行版本为 {string.Join("、", Versions)}（见 GET /api/veterans/consent-texts）。",
+                $"Unknown consent text version {version}: the versions in force are {string.Join(", ", Versions)} "
+                + "(GET /api/veterans/consent-texts).")],
         });
     }
 
@@ -47,9 +49,9 @@ static class RosterConsents
 
     /// <summary>One report line per consent column the roster has, when the upload named no version.</summary>
     public static IEnumerable<ImportProblem> Ignored(RosterColumns map, int headerRow) =>
-        Columns.Where(c => map.Has(c.Field)).Select(c => new ImportProblem(headerRow, map.Name(c.Field), null, ImportProblem.Warning, Say.Text(
-            "未提供 consentTextVersion：同意列未导入。请在上传时填写受访者签署的同意书版本。",
-            "No consentTextVersion: the consent columns were not imported; name the consent text version the veterans signed.")));
+        Columns.Where(c => map.Has(c.Field)).Select(c => new ImportProblem(headerRow, map.Name(c.Field), null, ImportProblem.Warning,
+            Say.Text("未提供 consentTextVersion：同意列未导入。请在上传时填写受访者签署的同意书版本。",
+                "No consentTextVersion: the consent columns were not imported; name the consent text version the veterans signed.")));
 
     /// <summary>
     /// Records the form answers of the staged veterans (RosterWriter's staged_veterans, in its transaction), set-based:
@@ -57,8 +59,8 @@ static class RosterConsents
     /// the veteran gave otherwise (in the service, or in person to staff) is never overridden by a form, which cannot
     /// be dated against it: the row gets a warning instead.
     /// </summary>
-    public static async Task WriteAsync(NpgsqlConnection db, NpgsqlTransaction tx, Guid batchId, IReadOnlyList<RosterEntry> entries, RosterColumns map,
-        string textVersion, (string Subject, string Role) actor, List<ImportProblem> problems, CancellationToken ct)
+    public static async Task WriteAsync(NpgsqlConnection db, NpgsqlTransaction tx, Guid batchId, IReadOnlyList<RosterEntry> entries,
+        RosterColumns map, string textVersion, (string Subject, string Role) actor, List<ImportProblem> problems, CancellationToken ct)
     {
         await db.ExecuteAsync("""
             CREATE TEMP TABLE staged_consents (source_row int, kind text, granted boolean, id uuid, audit_id uuid,
@@ -83,9 +85,11 @@ static class RosterConsents
         }
         // The latest answer of each staged kind (new profiles have none), read once by the index on (veteran, kind, at).
         await db.ExecuteAsync("""
-            UPDATE staged_consents c SET veteran_id = coalesce(s.existing_id, s.id) FROM staged_veterans s WHERE s.source_row = c.source_row;
+            UPDATE staged_consents c SET veteran_id = coalesce(s.existing_id, s.id)
+            FROM staged_veterans s WHERE s.source_row = c.source_row;
             UPDATE staged_consents c SET (current_granted, current_method) = (
-                SELECT granted, method FROM veteran_consents WHERE veteran_id = c.veteran_id AND kind = c.kind ORDER BY at DESC, id DESC LIMIT 1);
+                SELECT granted, method FROM veteran_consents WHERE veteran_id = c.veteran_id AND kind = c.kind
+                ORDER BY at DESC, id DESC LIMIT 1);
 
             WITH recorded AS (
                 INSERT INTO veteran_consents (id, veteran_id, kind, granted, text_version, method, recorded_by, import_batch_id)
@@ -99,7 +103,8 @@ static class RosterConsents
             """, new { batchId, textVersion, subject = actor.Subject, role = actor.Role }, tx);
 
         var kept = await db.QueryAsync<(int Row, string Kind)>("""
-            SELECT source_row, kind FROM staged_consents WHERE current_method <> 'signed_form' AND current_granted <> granted ORDER BY source_row, kind
+            SELECT source_row, kind FROM staged_consents WHERE current_method <> 'signed_form' AND current_granted <> granted
+            ORDER BY source_row, kind
             """, transaction: tx);
         foreach (var (row, kind) in kept)
         {

@@ -14,7 +14,8 @@ namespace JobMatch.Api.Veterans.Roster;
 sealed partial class RosterReader(ReferenceData data, IdNumberVault vault)
 {
     /// <param name="readConsents">Whether the consent columns are read (the upload named their text version).</param>
-    public (List<RosterEntry> Entries, List<ImportProblem> Problems, int RowsRead) Read(IReadOnlyList<SheetRow> rows, RosterColumns map, bool readConsents)
+    public (List<RosterEntry> Entries, List<ImportProblem> Problems, int RowsRead) Read(
+        IReadOnlyList<SheetRow> rows, RosterColumns map, bool readConsents)
     {
         var entries = new List<RosterEntry>();
         var problems = map.Ignored(rows[map.HeaderIndex]).ToList();

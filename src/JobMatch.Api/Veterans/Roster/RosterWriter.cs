@@ -34,8 +34,8 @@ static class RosterWriter
     static string Columns(string prefix = "") => string.Join(", ", Fields.Select(f => prefix + f.Column));
 
     public static async Task<RosterWriteCounts> WriteAsync(NpgsqlConnection db, NpgsqlTransaction tx, Guid batchId, IReadOnlyList<RosterEntry> entries,
-        RosterColumns map, ReferenceData data, List<ImportProblem> problems, (string Subject, string Role) actor, string? consentTextVersion,
-        CancellationToken ct)
+        RosterColumns map, ReferenceData data, List<ImportProblem> problems, (string Subject, string Role) actor,
+        string? consentTextVersion, CancellationToken ct)
     {
         await db.ExecuteAsync($"""
             CREATE TEMP TABLE staged_veterans (source_row int, id uuid, consent_id uuid, audit_id uuid, hash bytea, cipher bytea, gender text, birth_date date,
