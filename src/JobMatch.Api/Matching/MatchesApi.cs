@@ -143,8 +143,8 @@ public static class MatchesApi
         }).ToList();
         timing.Mark("rerank");
         impressions.Enqueue(page.Select(m => new ShownOpening(veteranId, m.OpeningId, m.Rank, scorer.Name, requestId, asOf)));
-        var excluded = result.Excluded.Take(20).Select(x => rows[x.Opening.Id]).Zip(result.Excluded, (row, x) => new ExcludedMatch(row.Id, row.Title,
-            row.CompanyName, [.. x.Eligibility.Failed.Select(p => new MatchRule(p.Rule, p.ReasonZh, p.ReasonEn))])).ToList();
+        var excluded = result.Excluded.Take(20).Select(x => (Row: rows[x.Opening.Id], x.Eligibility)).Select(x => new ExcludedMatch(x.Row.Id,
+            x.Row.Title, x.Row.CompanyName, [.. x.Eligibility.Failed.Select(p => new MatchRule(p.Rule, p.ReasonZh, p.ReasonEn))])).ToList();
         return TypedResults.Ok(new MatchesPage(page, true, scorer.Name, requestId, order.Count > offset + limit ? offset + limit : null, excluded));
     }
 

@@ -1,6 +1,6 @@
-using System.Text.RegularExpressions;
 using JobMatch.Api.Taxonomy;
 using JobMatch.Ranking.Profiles;
+using JobMatch.Ranking.Taxonomy;
 
 namespace JobMatch.Api.Matching;
 
@@ -20,7 +20,7 @@ public sealed record VeteranInputRow(Guid Id, string? HomeDistrict, string[] Pre
     bool CertificatesRecorded);
 
 /// <summary>Turns database rows into the ranking library's records.</summary>
-public static partial class RankingInputs
+public static class RankingInputs
 {
     public const string PositionColumns = """
         p.id, p.company_id, c.name AS company_name, c.industry, p.kind, p.title, p.headcount, p.filled, p.duties, p.requirements,
@@ -44,16 +44,13 @@ public static partial class RankingInputs
     /// <summary>The stored education levels at or above <paramref name="minimum"/>, for pre-filters.</summary>
     public static string[] LevelsAtLeast(EducationLevel minimum) => [.. Levels.Where(l => l.Value >= minimum).Select(l => l.Key)];
 
-    [GeneratedRegex("(?<![A-Z])([ABC][123])(?![0-9])")]
-    private static partial Regex LicenceClass();
-
     public static Opening ToOpening(PositionRow p, ReferenceData data)
     {
         var skillIds = p.Skills.SelectMany(label => data.Skills.Normalize(label)).Where(s => s.Skill is not null).Select(s => s.Skill!.Id)
             .Concat(data.Skills.Taxonomy.FindInText(p.Title)).Distinct(StringComparer.Ordinal).ToArray();
         // A driving licence in the certificates column is the licence rule's business, not a certificate to hold by name.
-        var licence = p.Certificates.Select(c => LicenceClass().Match(c.ToUpperInvariant())).FirstOrDefault(m => m.Success)?.Groups[1].Value;
-        var certificates = p.Certificates.Where(c => !LicenceClass().IsMatch(c.ToUpperInvariant())).ToArray();
+        var licence = p.Certificates.SelectMany(CertificateNames.LicenceClasses).FirstOrDefault();
+        var certificates = p.Certificates.Where(c => CertificateNames.LicenceClasses(c).Length == 0).ToArray();
         var text = string.Join(' ', new[] { p.Title, p.Duties, p.Requirements, string.Join(' ', p.Skills) }.Where(t => !string.IsNullOrEmpty(t)));
         return new Opening(p.Id.ToString(), p.Title, p.Industry ?? "", p.Kind == "training" ? OpeningKind.Training : OpeningKind.Job,
             p.DistrictCode, EducationLevels.Parse(p.Education), p.Majors, skillIds, certificates, licence, p.SalaryMin, p.SalaryMax,
