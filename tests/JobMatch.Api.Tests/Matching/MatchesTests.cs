@@ -10,6 +10,39 @@ namespace JobMatch.Api.Tests.Matching;
 public sealed class MatchesTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     [Fact]
+    public async Task APositionRequiringAForkliftCertificateIsExcludedForAVeteranRecordedWithoutItWithTheReason()
+    {
+        var world = await MatchingData.CreateWorld(api);
+        var recorded = await Storekeeper(new { licenceClasses = new[] { "B2" } });
+        var unrecorded = await Storekeeper(certificates: null);
+
+        var without = await recorded.Matches("/api/veterans/me/matches", world.FairId);
+        var unknown = await unrecorded.Matches("/api/veterans/me/matches", world.FairId);
+
+        Assert.DoesNotContain("仓储管理员", without.Titles());
+        var excluded = Assert.Single(without.GetProperty("excluded").EnumerateArray(), e => e.GetProperty("title").GetString() == "仓储管理员");
+        var failed = Assert.Single(excluded.GetProperty("failed").EnumerateArray());
+        Assert.Equal(("required_certificate", "缺少：叉车证", "missing: forklift certificate"),
+            (failed.GetProperty("rule").GetString(), failed.GetProperty("zh").GetString(), failed.GetProperty("en").GetString()));
+        // Never recorded is unknown, not none: the position stays, its first reason says the certificate is to be checked.
+        var kept = unknown.GetProperty("items")[unknown.Titles().IndexOf("仓储管理员")];
+        Assert.Equal("证书未登记，待核实：叉车证", kept.GetProperty("reasons")[0].GetProperty("zh").GetString());
+    }
+
+    async Task<HttpClient> Storekeeper(object? certificates)
+    {
+        var client = api.Veteran("vet-" + Guid.NewGuid().ToString("N")[..10]);
+        await client.CreateProfile(new
+        {
+            name = VeteranData.NewName(), service = new { branch = "陆军", years = 5, specialties = new[] { "仓库保管员" } },
+            education = new { level = "高中" }, certificates, skills = new[] { "仓储管理", "叉车" }, homeDistrict = "田家庵区",
+            preferences = new { districts = new[] { "340403" }, seeking = new[] { "job" } },
+            consents = new[] { VeteranData.Consent("sensitive_data"), VeteranData.Consent("automated_matching") },
+        });
+        return client;
+    }
+
+    [Fact]
     public async Task DriverWithB2LicenceGetsDrivingAndLogisticsAboveUnrelatedOpeningsWithReasonsNamingLicenceAndSkills()
     {
         var world = await MatchingData.CreateWorld(api);
