@@ -207,4 +207,17 @@ public sealed class VeteranRosterConsentTests(ApiFactory api) : IClassFixture<Ap
         var kept = Assert.Single(await Report(batch, "warning"));
         Assert.Equal((3, "同意智能匹配"), (kept.GetProperty("rowNumber").GetInt32(), kept.GetProperty("column").GetString()));
     }
+
+    [Fact]
+    public async Task TheBureausBasisForARosterProfileIsShownAsItsStatutoryDutyNotAsAConsentTheVeteranGave()
+    {
+        var person = Person();
+
+        var batch = await Upload(Rosters.GbkCsv(Rosters.Title, Header, Line(1, person, "", "")), version: null);
+
+        var basis = Kind(await ConsentsOf(person.IdNumber), "sensitive_data");
+        Assert.Equal((true, "statutory_duty", "admin-1"), How(basis));
+        Assert.Equal(("roster-2026", batch.GetProperty("id").GetGuid()),
+            (basis.GetProperty("textVersion").GetString(), basis.GetProperty("importBatchId").GetGuid()));
+    }
 }

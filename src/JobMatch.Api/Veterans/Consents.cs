@@ -9,7 +9,8 @@ public sealed record ConsentChange(bool Granted, string TextVersion);
 
 /// <summary>
 /// One answer. Method: self (the veteran, in the service), signed_form (staff, from the signed registration form of
-/// roster batch ImportBatchId) or in_person (staff, as the veteran asked them); RecordedBy is then the staff subject.
+/// roster batch ImportBatchId), in_person (staff, as the veteran asked them) or statutory_duty (the bureau's basis for
+/// the sensitive data of roster batch ImportBatchId, not a consent anyone gave); RecordedBy is then the staff subject.
 /// </summary>
 public sealed record ConsentState(
     string Kind, bool Granted, string TextVersion, DateTime At, string Method, string? RecordedBy, Guid? ImportBatchId);
@@ -26,6 +27,7 @@ public static class Consents
     public const string BySelf = "self";
     public const string FromSignedForm = "signed_form";
     public const string InPerson = "in_person";
+    public const string StatutoryDuty = "statutory_duty";
 
     /// <summary>The texts in force. A new wording gets a new version; answers keep the version they agreed to.</summary>
     public static readonly IReadOnlyList<ConsentText> Texts =

@@ -97,15 +97,15 @@ static class RosterWriter
             SELECT s.id, s.gender, s.birth_date, s.cipher, s.hash, {inserted}, @batchId, @batchId
             FROM staged_veterans s WHERE s.existing_id IS NULL;
 
-            INSERT INTO veteran_consents (id, veteran_id, kind, granted, text_version)
-            SELECT consent_id, id, 'sensitive_data', true, @basis FROM staged_veterans WHERE existing_id IS NULL;
+            INSERT INTO veteran_consents (id, veteran_id, kind, granted, text_version, method, recorded_by, import_batch_id)
+            SELECT consent_id, id, 'sensitive_data', true, @basis, @method, @subject, @batchId FROM staged_veterans WHERE existing_id IS NULL;
 
             -- Each profile the roster wrote shows it in the veteran's own record of who processed their data (export).
             INSERT INTO audit.entries (id, actor, actor_role, action, object_type, object_id, details)
             SELECT audit_id, @subject, @role, CASE WHEN existing_id IS NULL THEN 'veteran.imported' ELSE 'veteran.roster_updated' END,
                    'veteran', coalesce(existing_id, id), jsonb_build_object('batchId', @batchId)
             FROM staged_veterans WHERE existing_id IS NULL OR cardinality(changed) > 0;
-            """, new { batchId, basis = RosterBasis.Version, subject = actor.Subject, role = actor.Role }, tx);
+            """, new { batchId, basis = RosterBasis.Version, method = Consents.StatutoryDuty, subject = actor.Subject, role = actor.Role }, tx);
 
         var outcome = (await db.QueryAsync<(int Row, Guid Id, bool Created, string[] Changed)>("""
             SELECT source_row, coalesce(existing_id, id), existing_id IS NULL, coalesce(changed, '{}') FROM staged_veterans ORDER BY source_row
