@@ -168,4 +168,50 @@ public sealed class ApplicationTransitionTests(ApiFactory api) : IClassFixture<A
         Assert.Equal("2026-07-01", moved.GetProperty("history").EnumerateArray().Last().GetProperty("occurredOn").GetString());
         await (await recruiter.Move(application, "employed", on: "2999-01-01")).AssertProblem(400);
     }
+
+    [Fact]
+    public async Task AClosedPositionStaysClosedThroughAHireAndItsCancellationAndNobodyAppliesAgain()
+    {
+        var (company, recruiter) = await api.CompanyWithRecruiter();
+        var position = await api.PostJob(company, headcount: 1);
+        var (_, offered) = await At(recruiter, position, ["screening", "interview", "offer"]);
+        Assert.Equal(HttpStatusCode.NoContent, (await recruiter.DeleteAsync($"/api/openings/{position}")).StatusCode);
+
+        // The one already at offer may still be hired and the hire cancelled; neither reopens what a person closed.
+        await recruiter.MoveOk(offered, "hired");
+        Assert.Equal("closed", (await api.Opening(position)).GetProperty("status").GetString());
+        await recruiter.MoveOk(offered, "cancelled", "未到岗");
+        var after = await api.Opening(position);
+        Assert.Equal(("closed", 0), (after.GetProperty("status").GetString(), after.GetProperty("filled").GetInt32()));
+        await (await (await api.Applicant()).Client.PostAsync($"/api/openings/{position}/applications", null)).AssertProblem(409);
+    }
+
+    [Fact]
+    public async Task ASponsorsSeatsReadFullOnceItsQuotaIsTakenAndOpenAgainWhenASeatIsGivenBack()
+    {
+        var name = "淮南订单" + Guid.NewGuid().ToString("N")[..6] + "有限公司";
+        var company = await api.Admin().CreateCompany(name);
+        var subject = "rec-" + Guid.NewGuid().ToString("N")[..8];
+        await api.Admin().LinkRecruiter(company, subject);
+        var recruiter = api.ClientFor(JobMatch.Api.Auth.Roles.Recruiter, subject);
+        var (program, seat) = await api.OrderClass(company, seats: 2);
+        // A second position of the sponsor with its headcount unknown: only the quota bounds it.
+        var upload = await recruiter.Upload(program, Listings.Csv("企业名称,招聘岗位", $"{name},仓储学员"), "seats.csv", source: "programs");
+        Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
+        var other = (await (await api.Admin().GetAsync($"/api/openings?programId={program}")).ReadJson()).GetProperty("items").EnumerateArray()
+            .Single(o => o.GetProperty("id").GetGuid() != seat).GetProperty("id").GetGuid();
+
+        var (leaver, first) = await At(recruiter, seat, ["enrolled"]);
+        await At(recruiter, seat, ["enrolled"]);
+        Assert.Equal("filled", (await api.Opening(other)).GetProperty("status").GetString());
+        await (await (await api.Applicant()).Client.PostAsync($"/api/openings/{other}/applications", null)).AssertProblem(409);
+        Assert.DoesNotContain((await (await api.Admin().GetAsync($"/api/openings?programId={program}")).ReadJson()).GetProperty("items")
+            .EnumerateArray(), o => o.GetProperty("id").GetGuid() == other);
+
+        await leaver.MoveOk(first, "dropped");
+        Assert.Equal("open", (await api.Opening(other)).GetProperty("status").GetString());
+        Assert.Equal("open", (await api.Opening(seat)).GetProperty("status").GetString());
+        await At(recruiter, other, ["enrolled"]);
+        Assert.Equal("filled", (await api.Opening(seat)).GetProperty("status").GetString());
+    }
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using JobMatch.Api.Openings;
 
 namespace JobMatch.Api.Applications;
 
@@ -26,17 +27,19 @@ static class Headcount
             return false;
         }
         var taken = await db.ExecuteAsync("""
-            UPDATE positions SET filled = filled + 1, updated_at = now(),
-                status = CASE WHEN headcount IS NOT NULL AND filled + 1 >= headcount THEN 'filled' ELSE status END
-            WHERE id = @positionId AND (headcount IS NULL OR filled < headcount)
+            UPDATE positions SET filled = filled + 1, updated_at = now() WHERE id = @positionId AND (headcount IS NULL OR filled < headcount)
             """, new { positionId }, tx);
+        if (taken == 1)
+        {
+            await OpeningStatus.SettleAsync(db, tx, positionId);
+        }
         return taken == 1;
     }
 
-    /// <summary>Gives one opening back; a position that was full opens again.</summary>
-    public static Task GiveBackAsync(DbConnection db, DbTransaction tx, Guid positionId) =>
-        db.ExecuteAsync("""
-            UPDATE positions SET filled = filled - 1, updated_at = now(), status = CASE WHEN status = 'filled' THEN 'open' ELSE status END
-            WHERE id = @positionId AND filled > 0
-            """, new { positionId }, tx);
+    /// <summary>Gives one opening back; a position that was full opens again, one that was closed stays closed.</summary>
+    public static async Task GiveBackAsync(DbConnection db, DbTransaction tx, Guid positionId)
+    {
+        await db.ExecuteAsync("UPDATE positions SET filled = filled - 1, updated_at = now() WHERE id = @positionId AND filled > 0", new { positionId }, tx);
+        await OpeningStatus.SettleAsync(db, tx, positionId);
+    }
 }

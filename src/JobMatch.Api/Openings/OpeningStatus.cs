@@ -1,0 +1,41 @@
+using System.Data.Common;
+using Dapper;
+
+namespace JobMatch.Api.Openings;
+
+/// <summary>
+/// The one rule of open and filled, written to the stored status so that every read of "open" agrees. A position that is
+/// not closed is filled when its own openings are all taken or, for a program seat, when its sponsor's quota is; open
+/// otherwise. Closed is never touched here: a person or the closing sweep closes, and no count of hires reopens.
+/// </summary>
+static class OpeningStatus
+{
+    // Program seats of one sponsor share the quota, so settling one settles all of them.
+    const string Settle = """
+        UPDATE positions p SET status = x.next, updated_at = now()
+        FROM (SELECT q.id, CASE WHEN q.headcount IS NOT NULL AND q.filled >= q.headcount
+                                  OR s.seats <= (SELECT sum(r.filled) FROM positions r WHERE r.source_id = s.program_id AND r.company_id = s.company_id)
+                                THEN 'filled' ELSE 'open' END AS next
+              FROM positions q JOIN scope ON scope.id = q.id
+              LEFT JOIN program_sponsors s ON s.program_id = q.program_id AND s.company_id = q.company_id) x
+        WHERE p.id = x.id AND p.status <> 'closed' AND p.status <> x.next
+        """;
+
+    /// <summary>Settles a position and the other seats of its sponsor, in the caller's transaction.</summary>
+    public static Task SettleAsync(DbConnection db, DbTransaction tx, Guid positionId) =>
+        db.ExecuteAsync($"""
+            WITH scope AS (
+                SELECT @positionId AS id
+                UNION
+                SELECT q.id FROM positions t JOIN positions q ON q.source_id = t.program_id AND q.company_id = t.company_id
+                WHERE t.id = @positionId AND t.program_id IS NOT NULL)
+            {Settle}
+            """, new { positionId }, tx);
+
+    /// <summary>Settles every seat of a program (after an import into it).</summary>
+    public static Task SettleProgramAsync(DbConnection db, DbTransaction tx, Guid programId) =>
+        db.ExecuteAsync($"""
+            WITH scope AS (SELECT id FROM positions WHERE source_id = @programId AND program_id IS NOT NULL)
+            {Settle}
+            """, new { programId }, tx);
+}
