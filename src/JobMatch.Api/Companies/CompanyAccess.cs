@@ -15,4 +15,11 @@ public static class CompanyAccess
             : user.IsInRole(Roles.Recruiter) && await db.ExecuteScalarAsync<bool>(
                 "SELECT EXISTS (SELECT 1 FROM recruiter_links WHERE subject = @subject AND company_id = @companyId)",
                 new { subject = user.Subject(), companyId });
+
+    /// <summary>The companies the caller acts for: null for admin (every company), the linked ones for a recruiter, else none.</summary>
+    public static async Task<IReadOnlySet<Guid>?> CompaniesOf(DbConnection db, ClaimsPrincipal user) =>
+        user.IsAdmin() ? null
+        : user.IsInRole(Roles.Recruiter)
+            ? (await db.QueryAsync<Guid>("SELECT company_id FROM recruiter_links WHERE subject = @subject", new { subject = user.Subject() })).ToHashSet()
+            : new HashSet<Guid>();
 }

@@ -14,7 +14,7 @@ public sealed record ImportPlan(IReadOnlyList<PlannedCompany> Companies, IReadOn
     /// <summary>
     /// Companies are the same by credit code, else by normalised name; positions by (company, title, location). A repeat
     /// of an identical row is imported once and reported; the same key with other values is rejected, naming the first row.
-    /// Rows of a company outside <paramref name="allowed"/> (a recruiter's own companies) are rejected; null allows all.
+    /// Rows of a company outside <paramref name="allowed"/> (a recruiter's own companies; a program's sponsors) are rejected; null allows all.
     /// </summary>
     public static async Task<ImportPlan> BuildAsync(NpgsqlConnection db, NpgsqlTransaction tx, IReadOnlyList<ParsedRow> rows,
         List<ImportProblem> problems, IReadOnlySet<Guid>? allowed)
@@ -77,7 +77,8 @@ public sealed record ImportPlan(IReadOnlyList<PlannedCompany> Companies, IReadOn
             if (allowed is not null && !allowed.Contains(company.Id))
             {
                 problems.Add(new(row.RowNumber, null, row.Company.Name, ImportProblem.Rejected, Say.Text(
-                    "该单位不是您所代表的单位：此行未导入。", "This company is not one you act for: the row was not imported.")));
+                    "该单位不是您可为其导入的单位（您所代表的单位；订单班仅限其合作企业）：此行未导入。",
+                    "You may not import for this company (only companies you act for; into a program, only its sponsors): the row was not imported.")));
                 continue;
             }
             positions.Add(new PlannedPosition(Guid.CreateVersion7(), company.Id, row.RowNumber, row.Position));

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using Dapper;
 using JobMatch.Api.Conventions;
+using JobMatch.Api.Openings;
+using JobMatch.Api.Programs;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -53,7 +55,16 @@ public static class ImportRunner
                        sha = Fingerprint(request.File), bytes = (long)request.File.Length, format = sheet.Format,
                        encoding = sheet.Encoding, total, actor = request.Actor }, tx);
         var plan = await ImportPlan.BuildAsync(db, tx, rows, problems, request.AllowedCompanies);
+        if (request.Source.ProgramId is { } programId)
+        {
+            plan = await SponsorQuota.HoldAsync(db, tx, programId, plan);
+        }
         var counts = await ImportWriter.WriteAsync(db, tx, batchId, request.Source, plan, request.Actor, ct);
+        if (request.Source.ProgramId is { } program)
+        {
+            // A new seat of a sponsor whose quota is taken reads as full, like the sponsor's others.
+            await OpeningStatus.SettleProgramAsync(db, tx, program);
+        }
         var ordered = problems.OrderBy(problem => problem.RowNumber).ToList();
         var rejected = ordered.Where(p => p.Severity == ImportProblem.Rejected).Select(p => p.RowNumber).Distinct().Count();
         var duplicate = ordered.Count(p => p.Severity == ImportProblem.Duplicate);

@@ -3,7 +3,9 @@ using System.Text.Json;
 using Dapper;
 using JobMatch.Api.Audit;
 using JobMatch.Api.Auth;
+using JobMatch.Api.Companies;
 using JobMatch.Api.Conventions;
+using JobMatch.Api.Programs;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -22,7 +24,9 @@ public static class ImportsApi
             .WithSummary("Import a CSV or XLSX of positions into a job fair (?dryRun=true previews and writes nothing)");
         app.MapPost("/api/programs/{id:guid}/imports", ImportIntoProgram).WithTags("Imports").WithMetadata(sizeLimit)
             .RequireAuthorization(Policies.AdminOrRecruiter).AcceptsIdempotencyKey().DisableAntiforgery()
-            .WithSummary("Import a CSV or XLSX of training seats into an order-class program (?dryRun=true previews)");
+            .WithSummary("Import a CSV or XLSX of training seats into an order-class program (?dryRun=true previews)")
+            .WithDescription("Rows are kept only for the program's sponsors that you act for (admin: any sponsor), and only while the " +
+                "sponsor's training positions offer no more than its seat quota; other rows are rejected, naming the quota and what remains.");
 
         var group = app.MapGroup("/api/imports").WithTags("Imports").RequireAuthorization(Policies.AdminOrRecruiter);
         group.MapGet("/{id:guid}", GetById).WithSummary("An import batch: status, progress, counts and reconciliation (admin or its uploader)");
@@ -38,15 +42,16 @@ public static class ImportsApi
 
     static Task<Results<Created<ImportBatch>, Ok<ImportBatch>, NotFound, ValidationProblem, ProblemHttpResult>> ImportIntoFair(Guid id, bool? dryRun, HttpRequest request, ClaimsPrincipal user, NpgsqlDataSource dataSource,
         IOptions<ImportOptions> options, ImportsInFlight inFlight, CancellationToken ct) =>
-        Import("SELECT EXISTS (SELECT 1 FROM job_fairs WHERE id = @id)", new ImportSource(id, null), dryRun ?? false, request, user,
-            dataSource, options.Value, inFlight, ct);
+        Import(async db => await db.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM job_fairs WHERE id = @id)", new { id })
+                ? (true, await CompanyAccess.CompaniesOf(db, user)) : (false, null),
+            new ImportSource(id, null), dryRun ?? false, request, user, dataSource, options.Value, inFlight, ct);
 
     static Task<Results<Created<ImportBatch>, Ok<ImportBatch>, NotFound, ValidationProblem, ProblemHttpResult>> ImportIntoProgram(Guid id, bool? dryRun, HttpRequest request, ClaimsPrincipal user, NpgsqlDataSource dataSource,
         IOptions<ImportOptions> options, ImportsInFlight inFlight, CancellationToken ct) =>
-        Import("SELECT EXISTS (SELECT 1 FROM programs WHERE id = @id)", new ImportSource(null, id), dryRun ?? false, request, user,
-            dataSource, options.Value, inFlight, ct);
+        Import(async db => await SponsorQuota.SponsorsActedFor(db, user, id) is { } sponsors ? (true, sponsors) : (false, null),
+            new ImportSource(null, id), dryRun ?? false, request, user, dataSource, options.Value, inFlight, ct);
 
-    static async Task<Results<Created<ImportBatch>, Ok<ImportBatch>, NotFound, ValidationProblem, ProblemHttpResult>> Import(string exists, ImportSource source, bool dryRun, HttpRequest request, ClaimsPrincipal user,
+    static async Task<Results<Created<ImportBatch>, Ok<ImportBatch>, NotFound, ValidationProblem, ProblemHttpResult>> Import(Func<NpgsqlConnection, Task<(bool Found, IReadOnlySet<Guid>? Allowed)>> reach, ImportSource source, bool dryRun, HttpRequest request, ClaimsPrincipal user,
         NpgsqlDataSource dataSource, ImportOptions options, ImportsInFlight inFlight, CancellationToken ct)
     {
         var (upload, refusal) = await Uploads.ReadAsync<ImportField>(request, options, """{"title":"岗位"}""", ct);
@@ -61,7 +66,10 @@ public static class ImportsApi
         var (fileName, bytes, mapping) = upload!;
 
         await using var db = await dataSource.OpenConnectionAsync(ct);
-        if (!await db.ExecuteScalarAsync<bool>(exists, new { id = source.Id }))
+        // A fair takes rows of the companies the caller acts for; a program only those of its sponsors, and a recruiter
+        // who acts for none of them does not find it.
+        var (found, allowed) = await reach(db);
+        if (!found)
         {
             return TypedResults.NotFound();
         }
@@ -72,8 +80,6 @@ public static class ImportsApi
             request.HttpContext.Response.Headers["Import-Replayed"] = "true";
             return TypedResults.Ok((await ImportBatches.FindAsync(db, null, earlier, onlyBy))!);
         }
-        IReadOnlySet<Guid>? allowed = user.IsAdmin() ? null
-            : (await db.QueryAsync<Guid>("SELECT company_id FROM recruiter_links WHERE subject = @subject", new { subject = user.Subject() })).ToHashSet();
         var batchId = Guid.CreateVersion7();
         try
         {

@@ -5,6 +5,7 @@ using JobMatch.Api.Auth;
 using JobMatch.Api.Companies;
 using JobMatch.Api.Conventions;
 using JobMatch.Api.Imports;
+using JobMatch.Api.Programs;
 using Npgsql;
 
 namespace JobMatch.Api.Openings;
@@ -20,7 +21,7 @@ public static class OpeningsApi
         group.MapPost("/", Create).RequireAuthorization(Policies.AdminOrRecruiter).AcceptsIdempotencyKey()
             .WithSummary("Post a position for a company you act for");
         group.MapPut("/{id:guid}", Update).RequireAuthorization(Policies.AdminOrRecruiter)
-            .WithSummary("Edit a position of a company you act for (others' answer 404)");
+            .WithSummary("Edit a position of a company you act for (others' answer 404); a program seat within its sponsor's quota");
         group.MapDelete("/{id:guid}", Close).RequireAuthorization(Policies.AdminOrRecruiter)
             .WithSummary("Close a position of a company you act for");
         return group;
@@ -115,6 +116,8 @@ public static class OpeningsApi
         }
         await using var db = await dataSource.OpenConnectionAsync();
         await using var tx = await db.BeginTransactionAsync();
+        // A program seat offers at most what its sponsor's quota leaves; the sponsor's row is locked before the position's.
+        var quota = await SponsorQuota.RoomForAsync(db, tx, id);
         if (await EditableCompany(db, tx, user, id) is not { } companyId)
         {
             return TypedResults.NotFound();
@@ -130,12 +133,16 @@ public static class OpeningsApi
         {
             return Invalid("headcount", $"招聘人数不能少于已录用的 {filled} 人。", $"The headcount cannot be below the {filled} already hired.");
         }
+        if (quota is { } sponsor && body.Headcount > sponsor.Room)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["headcount"] = [SponsorQuota.TooMany(sponsor.Seats, sponsor.Room)] });
+        }
         // The company, source and kind of a position stay as they are; a filled position says so.
         await db.ExecuteAsync($"""
-            UPDATE positions SET ({OpeningValidation.Columns}, title, updated_at) = ({OpeningValidation.Parameters}, @Title, now()),
-                status = CASE WHEN status = 'closed' THEN 'closed' WHEN @Headcount::int IS NOT NULL AND filled >= @Headcount THEN 'filled' ELSE 'open' END
+            UPDATE positions SET ({OpeningValidation.Columns}, title, updated_at) = ({OpeningValidation.Parameters}, @Title, now())
             WHERE id = @Id
             """, values with { Id = id }, tx);
+        await OpeningStatus.SettleAsync(db, tx, id);
         await AuditLog.WriteAsync(db, tx, user, "opening.updated", "position", id);
         var opening = (await Find(db, tx, id, clock))!;
         await tx.CommitAsync();
