@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Tests.Infrastructure;
@@ -83,6 +84,36 @@ public sealed class ApplicationReportTests(ApiFactory api) : IClassFixture<ApiFa
         Assert.Equal(1, funnel.GetProperty("dropped").GetInt64());
         Assert.Equal(2, funnel.GetProperty("seatsTaken").GetInt64());
         Assert.Equal(0.5m, funnel.GetProperty("fillRate").GetDecimal());
+    }
+
+    [Fact]
+    public async Task AProgramsSeatsAreItsSponsorsQuotasWhatEverOthersImportOrItsPositionsOffer()
+    {
+        var admin = api.Admin();
+        var (first, firstRecruiter) = await api.CompanyWithRecruiter();
+        var (second, _) = await api.CompanyWithRecruiter();
+        var created = await (await admin.PostAsJsonAsync("/api/programs", new
+        {
+            name = "订单班" + Guid.NewGuid().ToString("N")[..4], college = "淮南联合大学", degreeLevel = "大专", startsOn = "2023-09-01",
+            durationMonths = 36, sponsors = new[] { new { companyId = first, seats = 30 }, new { companyId = second, seats = 20 } },
+        })).ReadJson();
+        var program = created.GetProperty("id").GetGuid();
+        var firstSeat = (await (await admin.GetAsync($"/api/openings?programId={program}&companyId={first}")).ReadJson()).GetProperty("items")[0];
+
+        // A recruiter of a company outside the program tries to add 45 seats to it.
+        var outsiderName = "淮南外来" + Guid.NewGuid().ToString("N")[..6] + "有限公司";
+        var outsider = await admin.CreateCompany(outsiderName);
+        var subject = "rec-outsider-" + Guid.NewGuid().ToString("N")[..6];
+        await admin.LinkRecruiter(outsider, subject);
+        var outsiderRecruiter = api.ClientFor(Roles.Recruiter, subject);
+        await outsiderRecruiter.Upload(program, Listings.Csv("企业名称,招聘岗位,需求人数", $"{outsiderName},仓储学员,45"), "seats.csv", source: "programs");
+        // The first sponsor offers only 26 of its 30 seats for now.
+        (await firstRecruiter.PutAsJsonAsync($"/api/openings/{firstSeat.GetProperty("id").GetGuid()}",
+            new { companyId = first, title = firstSeat.GetProperty("title").GetString(), headcount = 26 })).EnsureSuccessStatusCode();
+
+        var funnel = await (await admin.GetAsync($"/api/reports/programs/{program}")).ReadJson();
+        Assert.Equal(50, funnel.GetProperty("seats").GetInt64());
+        Assert.Equal(46, funnel.GetProperty("seatsOffered").GetInt64());
     }
 
     [Fact]

@@ -10,8 +10,11 @@ namespace JobMatch.Api.Applications;
 public sealed record FairFunnel(Guid FairId, string FairName, long Positions, long Openings, long HeadcountUnknown, long Applications,
     long Screened, long Interviews, long Offers, long Hires, long Rejected, long Withdrawn, long Cancelled, decimal? FillRate);
 
-/// <summary>An order-class program's funnel: seats, applications, enrolments and the milestones after them; fill rate = seats taken.</summary>
-public sealed record ProgramFunnel(Guid ProgramId, string ProgramName, long Seats, long Applications, long Enrolments, long Graduations,
+/// <summary>
+/// An order-class program's funnel: seats (its sponsors' quotas), the seats its training positions offer (their known
+/// headcounts, at most the quotas), applications, enrolments and the milestones after them; fill rate = seats taken / seats.
+/// </summary>
+public sealed record ProgramFunnel(Guid ProgramId, string ProgramName, long Seats, long SeatsOffered, long Applications, long Enrolments, long Graduations,
     long Employed, long Retained6m, long Retained12m, long Dropped, long SeatsTaken, decimal? FillRate);
 
 /// <summary>Placements (hired, or employed after a program; cancelled hires excluded) per Asia/Shanghai month, home district and service branch.</summary>
@@ -23,7 +26,9 @@ public static class ApplicationReports
     {
         var group = app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(Policies.Admin);
         group.MapGet("/job-fairs/{id:guid}", Fair).WithSummary("A job fair's funnel: openings, applications, interviews, offers, hires, fill rate (admin); JSON or CSV");
-        group.MapGet("/programs/{id:guid}", Program).WithSummary("A program's funnel: seats, enrolments, graduations, employment, retention, fill rate (admin); JSON or CSV");
+        group.MapGet("/programs/{id:guid}", Program)
+            .WithSummary("A program's funnel: seats (sponsors' quotas), seats offered, enrolments, graduations, employment, retention (admin)")
+            .WithDescription("JSON or CSV. Fill rate is seats taken over the sponsors' quotas.");
         group.MapGet("/placements", Placements)
             .WithSummary("Placements by month, home district and service branch, live and historical (admin); JSON or CSV")
             .WithDescription("from and to (dates, Asia/Shanghai) bound the day of the hire or employment.");
@@ -61,12 +66,13 @@ public static class ApplicationReports
         var funnel = await db.QuerySingleOrDefaultAsync<ProgramFunnel>($"""
             WITH p AS (SELECT id, headcount FROM positions WHERE program_id = @id),
                  a AS (SELECT a.id, a.state FROM applications a JOIN p ON p.id = a.position_id),
-                 taken AS (SELECT count(*) AS n FROM a WHERE state IN ('enrolled', 'graduated', 'employed', 'retained_6m', 'retained_12m'))
-            SELECT g.id AS program_id, g.name AS program_name, (SELECT coalesce(sum(headcount), 0)::bigint FROM p) AS seats,
-                   (SELECT count(*) FROM a) AS applications, {Reached("enrolled", "enrolments")}, {Reached("graduated", "graduations")},
+                 taken AS (SELECT count(*) AS n FROM a WHERE state IN ('enrolled', 'graduated', 'employed', 'retained_6m', 'retained_12m')),
+                 quota AS (SELECT coalesce(sum(seats), 0)::bigint AS n FROM program_sponsors WHERE program_id = @id)
+            SELECT g.id AS program_id, g.name AS program_name, (SELECT n FROM quota) AS seats,
+                   (SELECT coalesce(sum(headcount), 0)::bigint FROM p) AS seats_offered, (SELECT count(*) FROM a) AS applications, {Reached("enrolled", "enrolments")}, {Reached("graduated", "graduations")},
                    {Reached("employed", "employed")}, {Reached("retained_6m", "retained6m")}, {Reached("retained_12m", "retained12m")},
                    (SELECT count(*) FROM a WHERE state = 'dropped') AS dropped, (SELECT n FROM taken) AS seats_taken,
-                   round((SELECT n FROM taken)::numeric / nullif((SELECT sum(headcount) FROM p), 0), 4) AS fill_rate
+                   round((SELECT n FROM taken)::numeric / nullif((SELECT n FROM quota), 0), 4) AS fill_rate
             FROM programs g WHERE g.id = @id
             """, new { id });
         return funnel is null ? TypedResults.NotFound()
