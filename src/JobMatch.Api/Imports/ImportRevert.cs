@@ -3,6 +3,7 @@ using Dapper;
 using JobMatch.Api.Audit;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Conventions;
+using JobMatch.Api.Openings;
 using Npgsql;
 
 namespace JobMatch.Api.Imports;
@@ -64,6 +65,8 @@ public static class ImportRevert
 
             UPDATE import_batches SET status = 'reverted', reverted_at = now(), reverted_by = @by WHERE id = @id;
             """, new { id, by = user.Subject() }, tx);
+        // A program's seats read open or full by their sponsor's quota again (a no-op for a fair).
+        await OpeningStatus.SettleProgramAsync(db, tx, batch.Source);
         await AuditLog.WriteAsync(db, tx, user, "import.reverted", "import_batch", id);
         await tx.CommitAsync();
         return TypedResults.NoContent();

@@ -4,7 +4,8 @@ namespace JobMatch.Api.Openings;
 // constructor matching refuses, while property assignment takes the string[] it holds.
 /// <summary>
 /// A position (one title at one company) and its openings (headcount; null when unknown, 若干). Kind job or training
-/// (an order-class seat). Status is open, closed or filled; past its closing date (Asia/Shanghai) it reads as closed.
+/// (an order-class seat). Status is open, closed or filled (its openings, or its sponsor's seat quota, all taken; see
+/// OpeningStatus); past its closing date (Asia/Shanghai) it reads as closed.
 /// The gender note is kept as written and never used to filter or rank.
 /// </summary>
 public sealed record Opening
