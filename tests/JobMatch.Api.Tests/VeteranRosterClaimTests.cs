@@ -208,6 +208,34 @@ public sealed class VeteranRosterClaimTests(ClockedApiFactory api) : IClassFixtu
     }
 
     [Fact]
+    public async Task ProfileCreationTellsWhoIsOnTheRosterNoMoreThanTheBudgetAndTellsTheVeteranToClaim()
+    {
+        var person = await Imported(NumberAt("19860412", 777));
+        var attacker = api.Veteran("vet-claim-prober");
+        await attacker.CreateProfile(new { name = "甄郗", consents = new[] { VeteranData.Consent("sensitive_data") } });
+
+        // Twenty of the thousand sequence numbers around the one on the roster (777): a profile takes any number not taken.
+        var answers = new List<(int Status, string? Detail)>();
+        for (var sequence = 770; sequence < 790; sequence++)
+        {
+            answers.Add(await Answer(await attacker.PutAsJsonAsync("/api/veterans/me", new { name = "甄郗", idNumber = WithSequence(person.IdNumber, sequence) })));
+        }
+
+        Assert.All(answers.Take(5), a => Assert.Equal(200, a.Status));
+        Assert.All(answers.Skip(5), a => Assert.Equal(429, a.Status));
+        Assert.Equal(answers[6], answers[7]);
+        Assert.Equal(answers[8], answers[7]);
+
+        // The veteran who finds their number on the roster is told what to do, and does it.
+        var veteran = api.Veteran("vet-claim-registers");
+        var taken = await (await veteran.PostAsJsonAsync("/api/veterans/me", VeteranData.Profile(person.Name, person.IdNumber, VeteranData.NewPhone())))
+            .AssertProblem(409);
+        Assert.Contains("认领码", taken.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var code = await api.Admin().ClaimCodeFor(person.IdNumber);
+        Assert.Equal(HttpStatusCode.OK, (await veteran.Claim(person.IdNumber, person.Name, code)).StatusCode);
+    }
+
+    [Fact]
     public async Task AVeteranWithAProfileCannotClaimAnother()
     {
         var person = await Imported();
