@@ -28,11 +28,18 @@ public sealed class EndpointPolicyTests(ApiFactory api) : IClassFixture<ApiFacto
         Assert.Empty(undecided);
     }
 
+    /// <summary>POSTs without Idempotency-Key, and why.</summary>
+    static readonly Dictionary<string, string> NotReplayed = new()
+    {
+        // A kept answer would be the code in clear in idempotency_keys; sent again, the code is replaced, which is as safe.
+        ["/api/veterans/{id:guid}/claim-code"] = "the claim code is shown once and stored only as a hash",
+    };
+
     [Fact]
     public void EveryPostAcceptsAnIdempotencyKey()
     {
-        var posts = Endpoints().Where(endpoint =>
-            endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains("POST") == true).ToList();
+        var posts = Endpoints().Where(endpoint => endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains("POST") == true
+            && !NotReplayed.ContainsKey(endpoint.RoutePattern.RawText!)).ToList();
         Assert.NotEmpty(posts);
         Assert.All(posts, post => Assert.True(post.Metadata.GetMetadata<IdempotentAttribute>() is not null, post.RoutePattern.RawText));
     }

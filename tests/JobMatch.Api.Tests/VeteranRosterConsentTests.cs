@@ -74,7 +74,7 @@ public sealed class VeteranRosterConsentTests(ApiFactory api) : IClassFixture<Ap
         Assert.Equal("true", replayed.Headers.GetValues("Import-Replayed").Single());
 
         var veteran = api.Veteran("vet-form-consents");
-        var claimed = await (await veteran.Claim(person.IdNumber, person.Name)).ReadJson();
+        var claimed = await (await veteran.Claim(person.IdNumber, person.Name, await api.Admin().ClaimCodeFor(person.IdNumber))).ReadJson();
 
         Assert.Equal((true, "signed_form", "admin-1"), How(Kind(claimed.GetProperty("consents"), "share_with_recruiters")));
         var history = (await (await veteran.GetAsync("/api/veterans/me/consents")).ReadJson()).GetProperty("history").EnumerateArray()
@@ -195,7 +195,7 @@ public sealed class VeteranRosterConsentTests(ApiFactory api) : IClassFixture<Ap
         var person = Person();
         await Upload(Rosters.GbkCsv(Header, Line(1, person, "是", "是")));
         var veteran = api.Veteran("vet-form-override");
-        await veteran.Claim(person.IdNumber, person.Name);
+        await veteran.Claim(person.IdNumber, person.Name, await api.Admin().ClaimCodeFor(person.IdNumber));
         await veteran.PutAsJsonAsync("/api/veterans/me/consents/automated_matching", new { granted = false, textVersion = Version });
 
         // A later roster still says yes to matching, and now no to sharing (which only the form had answered).

@@ -56,13 +56,13 @@ sealed class ConventionsOperationFilter : IOperationFilter
         }
         operation.Responses.TryAdd("429", new OpenApiResponse
         {
-            Description = "Rate limited: retry after Retry-After seconds",
+            Description = "Rate limited, or an attempt budget used up (claims): retry after Retry-After seconds",
             Headers = new Dictionary<string, IOpenApiHeader>
             {
                 ["Retry-After"] = new OpenApiHeader
                 {
-                    Description = "Seconds until the one-minute window that refused the request ends",
-                    Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "0", Maximum = "60" },
+                    Description = "Seconds until the one-minute window that refused the request ends, or the 24 hours of an attempt budget",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "0", Maximum = "86400" },
                 },
             },
         });

@@ -68,6 +68,7 @@ public sealed class RequestLimits : IDocumentFilter
         ["CertificateRecord.specialEquipment"] = FreeList,
         ["CertificateRecord.others"] = FreeList,
         ["ClaimRequest.idNumber"] = Text(18),
+        ["ClaimRequest.code"] = Text(Veterans.Roster.ClaimCodes.MaxTyped),
         ["ConsentChange.textVersion"] = OneOf(ConsentVersions),
         ["ConsentInput.kind"] = OneOf(ConsentKinds) with { ErrorKey = "consents" },
         ["ConsentInput.textVersion"] = OneOf(ConsentVersions) with { ErrorKey = "consents" },

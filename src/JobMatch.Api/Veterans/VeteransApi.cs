@@ -43,7 +43,8 @@ public static class VeteransApi
     }
 
     static async Task<Results<Created<VeteranView>, ValidationProblem, ProblemHttpResult>> Create(
-        VeteranInput body, ClaimsPrincipal user, NpgsqlDataSource dataSource, VeteranStore store, ReferenceData data)
+        VeteranInput body, ClaimsPrincipal user, HttpResponse response, NpgsqlDataSource dataSource, VeteranStore store, ReferenceData data,
+        TimeProvider clock)
     {
         var errors = new Dictionary<string, string[]>();
         var profile = ProfileData.Validate(body, data, errors);
@@ -62,9 +63,10 @@ public static class VeteransApi
         {
             return Problems.Conflict("您已创建过档案：请用 PUT /api/veterans/me 修改。", "You already have a profile: change it with PUT /api/veterans/me.");
         }
-        if (profile!.Resident is { } resident && await IdNumberTaken(db, tx, store, resident.Number))
+        if (profile!.Resident is { } resident
+            && await CheckIdNumber(db, tx, store, user.Subject(), resident.Number, null, response, clock) is { } refused)
         {
-            return Problems.Conflict("该身份证号已登记在另一份档案中，请联系退役军人服务中心。", "This ID number is already on another profile; contact the veterans service centre.");
+            return refused;
         }
         var id = Guid.CreateVersion7();
         await store.Insert(db, tx, id, user.Subject(), profile);
@@ -87,7 +89,8 @@ public static class VeteransApi
     }
 
     static async Task<Results<Ok<VeteranView>, NotFound, ValidationProblem, ProblemHttpResult>> Update(
-        VeteranInput body, ClaimsPrincipal user, NpgsqlDataSource dataSource, VeteranStore store, ReferenceData data)
+        VeteranInput body, ClaimsPrincipal user, HttpResponse response, NpgsqlDataSource dataSource, VeteranStore store, ReferenceData data,
+        TimeProvider clock)
     {
         var errors = new Dictionary<string, string[]>();
         var profile = ProfileData.Validate(body, data, errors);
@@ -109,9 +112,10 @@ public static class VeteransApi
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["consents"] = [SensitiveConsentNeeded()] });
         }
-        if (profile.Resident is { } resident && await IdNumberTaken(db, tx, store, resident.Number, row.Id))
+        if (profile.Resident is { } resident && resident.Number != store.ClearIdNumber(row)
+            && await CheckIdNumber(db, tx, store, user.Subject(), resident.Number, row.Id, response, clock) is { } refused)
         {
-            return Problems.Conflict("该身份证号已登记在另一份档案中，请联系退役军人服务中心。", "This ID number is already on another profile; contact the veterans service centre.");
+            return refused;
         }
         await store.Update(db, tx, row, profile);
         await AuditLog.WriteAsync(db, tx, user, "veteran.updated", "veteran", row.Id);
@@ -120,9 +124,33 @@ public static class VeteransApi
         return TypedResults.Ok(view);
     }
 
-    static Task<bool> IdNumberTaken(NpgsqlConnection db, NpgsqlTransaction tx, VeteranStore store, string number, Guid? except = null) =>
-        db.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM veterans WHERE id_number_hash = @hash AND id IS DISTINCT FROM @except)",
-            new { hash = store.LookupHash(number), except }, tx);
+    /// <summary>
+    /// Setting an ID number on one's own profile is an attempt of the caller's budget (<see cref="IdNumberAttempts"/>),
+    /// whether the number is free or taken: otherwise profile after profile would tell who is registered. A taken number
+    /// (mostly the bureau's roster) is answered with what to do: claim that profile with a code from the service centre.
+    /// Null when the number may be set; the attempt then commits with the profile, or at once when refused.
+    /// </summary>
+    static async Task<ProblemHttpResult?> CheckIdNumber(NpgsqlConnection db, NpgsqlTransaction tx, VeteranStore store, string subject,
+        string number, Guid? except, HttpResponse response, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await IdNumberAttempts.LockAsync(db, tx, subject, null);
+        if (await IdNumberAttempts.CallerBlockedUntil(db, tx, subject, now) is { } until)
+        {
+            return IdNumberAttempts.CallerRefused(response, until, now);
+        }
+        await IdNumberAttempts.RecordAsync(db, tx, subject, IdNumberAttempts.Profile, null, now);
+        if (!await db.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM veterans WHERE id_number_hash = @hash AND id IS DISTINCT FROM @except)",
+            new { hash = store.LookupHash(number), except }, tx))
+        {
+            return null;
+        }
+        await tx.CommitAsync();
+        return Problems.Conflict(
+            "该身份证号已在退役军人服务中心的花名册或另一份档案中。如果这是您本人的身份证号，请向服务中心索取认领码，再认领该档案（POST /api/veterans/me/claim）。",
+            "This ID number is on the bureau's roster or on another profile. If it is yours, ask the veterans service centre for a claim code "
+            + "and claim that profile (POST /api/veterans/me/claim).");
+    }
 
     static string SensitiveConsentNeeded() => Say.Text(
         "保存身份证号或服役信息前，需同意处理敏感个人信息（sensitive_data）。",

@@ -60,6 +60,19 @@ public static class Rosters
 
     public static string DataFile(string name) => RepositoryData.File("veterans", name);
 
-    public static Task<HttpResponseMessage> Claim(this HttpClient veteran, string idNumber, string name) =>
-        veteran.PostAsJsonAsync("/api/veterans/me/claim", new { idNumber, name });
+    public static Task<HttpResponseMessage> Claim(this HttpClient veteran, string idNumber, string name, string code) =>
+        veteran.PostAsJsonAsync("/api/veterans/me/claim", new { idNumber, name, code });
+
+    /// <summary>Staff issue a claim code for a profile (admin) and return the answer.</summary>
+    public static Task<HttpResponseMessage> IssueClaimCode(this HttpClient admin, Guid veteranId) =>
+        admin.PostAsync($"/api/veterans/{veteranId}/claim-code", null);
+
+    /// <summary>A new claim code for the roster profile holding this ID number, as staff hand it over.</summary>
+    public static async Task<string> ClaimCodeFor(this HttpClient admin, string idNumber)
+    {
+        var profile = await admin.ProfileByIdNumber(idNumber) ?? throw new InvalidOperationException("no profile holds that ID number");
+        var response = await admin.IssueClaimCode(profile.GetProperty("id").GetGuid());
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return PersonalData.Remember((await response.ReadJson()).GetProperty("code").GetString()!);
+    }
 }

@@ -84,7 +84,9 @@ public static class AccessPolicy
         new("GET /api/veterans/consent-texts",                     "401 2xx 2xx 2xx 2xx 2xx 2xx 2xx"),
         new("GET /api/veterans/roster-basis",                      "401 2xx 2xx 2xx 2xx 2xx 2xx 2xx"),
         // Both already hold a profile, so neither may claim another.
-        new("POST /api/veterans/me/claim",                         "401 409 403 403 403 409 403 403", Body: _ => Json(new { idNumber = VeteranData.NewIdNumber(birth: "19790104"), name = "甄郗隗靳" })),
+        new("POST /api/veterans/me/claim",                         "401 409 403 403 403 409 403 403", Body: _ => Json(new { idNumber = VeteranData.NewIdNumber(birth: "19790104"), name = "甄郗隗靳", code = "ABCDE-FGHJK" })),
+        // Staff hand a roster veteran the code that claims their profile; a new one replaces the last.
+        new("POST /api/veterans/{id}/claim-code",                  "401 403 403 403 2xx 403 403 403", "/api/veterans/{rosterVeteran}/claim-code"),
         new("GET /api/veterans",                                   "401 403 403 403 2xx 403 403 403"),
         new("GET /api/veterans/{id}",                              "401 403 2xx 403 2xx 403 404 403", "/api/veterans/{veteran}"),
         new("POST /api/veterans/{id}/unmask",                      "401 403 403 403 2xx 403 403 403", "/api/veterans/{veteran}/unmask", _ => Json(new { reason = "核对身份" })),

@@ -96,10 +96,12 @@ public sealed class SecurityWorld
 
         w.Set("import", await w.ImportAsRecruiter1(fair));
         w.fresh["freshImport"] = async () => (await w.ImportAsRecruiter1(await admin.CreateFair())).ToString();
+        var rosterIdNumber = VeteranData.NewIdNumber(birth: "19880304");
         var roster = await admin.UploadRoster(Rosters.GbkCsv(Rosters.Header,
-            Rosters.Line(1, VeteranData.NewName(), VeteranData.NewIdNumber(birth: "19880304"), VeteranData.NewPhone())), "roster.csv");
+            Rosters.Line(1, VeteranData.NewName(), rosterIdNumber, VeteranData.NewPhone())), "roster.csv");
         Assert.Equal(HttpStatusCode.Created, roster.StatusCode);
         w.Set("rosterBatch", (await roster.ReadJson()).GetProperty("id").GetGuid());
+        w.Set("rosterVeteran", (await admin.ProfileByIdNumber(rosterIdNumber))!.Value.GetProperty("id").GetGuid());
 
         var specialties = await (await admin.GetAsync("/api/specialties?q=驾驶")).ReadJson();
         w.ids["specialty"] = Uri.EscapeDataString(specialties[0].GetProperty("code").GetString()!);

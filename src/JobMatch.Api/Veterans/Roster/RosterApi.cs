@@ -41,7 +41,16 @@ public static class RosterApi
         group.MapGet("/roster-basis", () => TypedResults.Ok(RosterBasis.Text)).RequireAuthorization(Policies.AnyRole)
             .WithSummary("The text of the bureau's basis for holding a roster veteran's sensitive data (version roster-2026)");
         group.MapPost("/me/claim", RosterClaim.Claim).RequireAuthorization(Policies.Veteran).AcceptsIdempotencyKey()
-            .WithSummary("Link an unclaimed roster profile to me: my ID number and name must match it");
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Link an unclaimed roster profile to me: my ID number, my name as on the roster and the claim code staff gave me")
+            .WithDescription("Any mismatch (number, name, code; a used, replaced or expired code; a claimed profile) answers the same 404. "
+                + "After 5 failures in 24 hours by the caller, or 5 with this ID number since its last code, claims answer 429 with "
+                + "Retry-After (up to 24 hours), even with the right answer; a new code from staff reopens the ID number.");
+        // No Idempotency-Key: a replayed answer would be a stored copy of the code.
+        group.MapPost("/{id:guid}/claim-code", ClaimCodes.Issue).RequireAuthorization(Policies.Admin)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Issue the claim code of an unclaimed roster profile, shown once (no-store) to hand to the veteran; "
+                + "single use, valid 14 days, replaces the last one (admin)");
         return app;
     }
 
