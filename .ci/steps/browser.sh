@@ -12,7 +12,7 @@ command -v node >/dev/null || need+=(nodejs)
 command -v npm >/dev/null || need+=(npm)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing: ${need[*]}"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null || fail "could not install ${need[*]}"
+  bash .ci/apt-install "${need[@]}" >/dev/null || fail "could not install ${need[*]}"
 fi
 
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1

@@ -12,7 +12,7 @@ command -v npm >/dev/null || need+=(npm)
 command -v curl >/dev/null || need+=(curl)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing: ${need[*]}"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null || fail "could not install ${need[*]}"
+  bash .ci/apt-install "${need[@]}" >/dev/null || fail "could not install ${need[*]}"
 fi
 
 (cd tools/openapi-lint && npm ci --ignore-scripts --no-audit --no-fund) || fail "npm ci failed in tools/openapi-lint"

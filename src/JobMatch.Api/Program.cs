@@ -51,7 +51,7 @@ static async Task<int> Serve(string[] args)
     builder.Services.AddMentoring(builder.Configuration);
     builder.Services.AddListings(builder.Configuration);
     builder.Services.AddMatching();
-    builder.Services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section);
+    builder.Services.AddWebConsole();
     AddSeeders(builder.Services);
     builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
@@ -90,7 +90,7 @@ static async Task<int> Serve(string[] args)
     app.MapMatching();
     app.MapImportHistory();
     app.MapRecruiterLinks();
-    app.MapWebConsole(demoSignIn: app.DemoSignInEnabled(embedded is not null));
+    app.MapWebConsole();
 
     await app.RunAsync();
     return 0;

@@ -41,7 +41,13 @@ public sealed class AuthenticationTests(ApiFactory api) : IClassFixture<ApiFacto
         { "signature cut off", string.Join('.', TokenIssuer.Issue(ApiFactory.Auth, Roles.Admin, "someone").Split('.')[..2]) + "." },
         { "HS512 with the right key", Sign(ApiFactory.Auth.SigningKeyBytes(), algorithm: SecurityAlgorithms.HmacSha512, keyBytes: 64) },
         { "not valid yet", Sign(ApiFactory.Auth.SigningKeyBytes(), expires: DateTime.UtcNow.AddHours(5), notBefore: DateTime.UtcNow.AddHours(2)) },
-        { "no subject", Sign(ApiFactory.Auth.SigningKeyBytes(), subject: null) },
+        { "no subject", Sign(ApiFactory.Auth.SigningKeyBytes(), subject: NoSubject) },
+        { "empty subject", Sign(ApiFactory.Auth.SigningKeyBytes(), subject: "") },
+        { "blank subject", Sign(ApiFactory.Auth.SigningKeyBytes(), subject: "   ") },
+        { "numeric subject (a JSON number)", Sign(ApiFactory.Auth.SigningKeyBytes(), subject: 42) },
+        { "two subjects", Sign(ApiFactory.Auth.SigningKeyBytes(), subject: new[] { "vet-a", "vet-b" }) },
+        { "subject over 200 characters", Sign(ApiFactory.Auth.SigningKeyBytes(), subject: new string('s', 201)) },
+        { "subject with a control character", Sign(ApiFactory.Auth.SigningKeyBytes(), subject: "admin\n") },
         { "not a token", "hello" },
     };
 
@@ -60,27 +66,37 @@ public sealed class AuthenticationTests(ApiFactory api) : IClassFixture<ApiFacto
     }
 
     [Fact]
+    public async Task ASubjectOfDigitsIsAcceptedAsAStringAsOpenIdConnectIssuersSendThem()
+    {
+        var client = api.CreateClient();
+        client.DefaultRequestHeaders.Authorization =
+            new AuthenticationHeaderValue("Bearer", Sign(ApiFactory.Auth.SigningKeyBytes(), subject: "107691503500061507151"));
+        Assert.Equal("107691503500061507151", (await (await client.GetAsync("/api/me")).ReadJson()).GetProperty("subject").GetString());
+    }
+
+    [Fact]
     public async Task RoleNotAllowedOnRouteAnswers403Problem()
     {
         var response = await api.ClientFor(Roles.Veteran, "vet-1").GetAsync("/api/audit");
         await response.AssertProblem(403);
     }
 
+    /// <summary>Signs a token without a sub claim (a null subject means the default one).</summary>
+    static readonly object NoSubject = new();
+
     static string Sign(byte[] key, DateTime? expires = null, string issuer = "jobmatch", string audience = "jobmatch-api", string[]? roles = null,
-        string algorithm = SecurityAlgorithms.HmacSha256, int? keyBytes = null, DateTime? notBefore = null, string? subject = "someone")
+        string algorithm = SecurityAlgorithms.HmacSha256, int? keyBytes = null, DateTime? notBefore = null, object? subject = null)
     {
-        var claims = new List<Claim>();
-        if (subject is not null)
-        {
-            claims.Add(new("sub", subject));
-        }
-        claims.AddRange((roles ?? ["admin"]).Select(role => new Claim("role", role)));
+        subject ??= "someone";
+        var claims = (roles ?? ["admin"]).Select(role => new Claim("role", role)).ToList();
         var until = expires ?? DateTime.UtcNow.AddHours(1);
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = issuer,
             Audience = audience,
             Subject = new ClaimsIdentity(claims),
+            // As written into the payload: a string, a number or an array (no sub at all for the "no subject" case).
+            Claims = ReferenceEquals(subject, NoSubject) ? null : new Dictionary<string, object> { ["sub"] = subject },
             NotBefore = notBefore ?? until.AddHours(-3),
             IssuedAt = notBefore ?? until.AddHours(-3),
             Expires = until,

@@ -15,6 +15,16 @@ public sealed class ErrorTests(ApiFactory api) : IClassFixture<ApiFactory>
         await response.AssertProblem(400);
     }
 
+    [Theory]
+    [InlineData("text/plain", "junk")]
+    [InlineData("application/json", """{"epochs": 1000}""")]
+    public async Task TrainingTakesNoBodyAndRefusesOneWith400(string type, string body)
+    {
+        var response = await api.Admin().PostAsync("/api/models/train", new StringContent(body, Encoding.UTF8, type));
+        var problem = await response.AssertProblem(400);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("body", out _));
+    }
+
     [Fact]
     public async Task UnknownJsonMemberAnswers400NamingIt()
     {

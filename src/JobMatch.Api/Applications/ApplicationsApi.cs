@@ -42,9 +42,9 @@ public static class ApplicationsApi
         Guid id, HttpRequest request, ClaimsPrincipal user, NpgsqlDataSource dataSource, TimeProvider clock)
     {
         // The applicant is the token's profile, always: a body naming anyone (or anything) is refused.
-        if (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0)
+        if (NoBody.Sent(request))
         {
-            return Invalid("body", "申请无需请求体：您始终以本人档案申请。", "Send no body: you always apply with your own profile.");
+            return NoBody.Refused("申请无需请求体：您始终以本人档案申请。", "Send no body: you always apply with your own profile.");
         }
         await using var db = await dataSource.OpenConnectionAsync();
         await using var tx = await db.BeginTransactionAsync();

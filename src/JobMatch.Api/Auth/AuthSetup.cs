@@ -51,9 +51,9 @@ public static class AuthSetup
     static Task RequireExactlyOneKnownRole(TokenValidatedContext context)
     {
         var roles = context.Principal?.FindAll("role").Select(claim => claim.Value).ToList() ?? [];
-        if (roles.Count != 1 || !Roles.All.Contains(roles[0]) || context.Principal?.FindFirst("sub") is null)
+        if (roles.Count != 1 || !Roles.All.Contains(roles[0]) || !Subjects.IsValid(context.Principal, context.SecurityToken))
         {
-            context.Fail("A token must carry a sub and exactly one role of admin, recruiter, veteran or mentor.");
+            context.Fail($"A token must carry one sub ({Subjects.Rule}) and exactly one role of admin, recruiter, veteran or mentor.");
         }
         return Task.CompletedTask;
     }

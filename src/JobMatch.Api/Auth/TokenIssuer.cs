@@ -13,6 +13,10 @@ public static class TokenIssuer
         {
             throw new ArgumentException($"Unknown role '{role}'.", nameof(role));
         }
+        if (!Subjects.IsValid(subject))
+        {
+            throw new ArgumentException($"A subject is {Subjects.Rule}.", nameof(subject));
+        }
         var now = DateTime.UtcNow;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {

@@ -6,7 +6,8 @@ namespace JobMatch.Api.Cli;
 
 /// <summary>
 /// The command line: serving is the default; subcommands do one job and exit. Tokens the parser does not know
-/// (--urls, --Embedded:DataDirectory=...) go on to the host's configuration as usual.
+/// (--urls, --Embedded:DataDirectory=...) go on to the host's configuration as usual; any other is an error, so a
+/// mistyped command never starts a server.
 /// </summary>
 public static class Commands
 {
@@ -16,7 +17,9 @@ public static class Commands
         {
             TreatUnmatchedTokensAsErrors = false,
         };
-        root.SetAction((parsed, _) => WithClearErrors(() => serve([.. parsed.UnmatchedTokens])));
+        root.SetAction((parsed, _) => FirstStray(parsed.UnmatchedTokens) is { } stray
+            ? NotACommand(parsed, root, stray)
+            : WithClearErrors(() => serve([.. parsed.UnmatchedTokens])));
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(TokenCommand.Create());
         root.Subcommands.Add(SeedCommand.Create(addSeeders));
@@ -25,6 +28,36 @@ public static class Commands
         root.Subcommands.Add(JobMatch.Api.Backup.BackupCommand.Create());
         root.Subcommands.Add(JobMatch.Api.Backup.RestoreCommand.Create());
         return root;
+    }
+
+    /// <summary>
+    /// The first token the host's configuration would drop without a word: neither <c>--key value</c>, <c>--key=value</c>,
+    /// <c>/key value</c> nor <c>key=value</c>. A mistyped command (<c>acount create</c>) is one.
+    /// </summary>
+    static string? FirstStray(IReadOnlyList<string> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (token.StartsWith('-') || token.StartsWith('/'))
+            {
+                i += token.Contains('=') ? 0 : 1; // the next token is its value
+            }
+            else if (!token.Contains('='))
+            {
+                return token;
+            }
+        }
+        return null;
+    }
+
+    static async Task<int> NotACommand(ParseResult parsed, RootCommand root, string stray)
+    {
+        var commands = string.Join(", ", root.Subcommands.Select(command => command.Name));
+        await parsed.InvocationConfiguration.Error.WriteLineAsync(
+            $"'{stray}' is not a command. Commands: {commands}; with none, the service starts (options such as --urls URL and " +
+            "--Section:Key=value). See --help.");
+        return 1;
     }
 
     /// <summary>Problems the user can fix are one sentence on stderr and a non-zero exit, never a stack trace.</summary>

@@ -15,6 +15,13 @@ public static class TokenCommand
         var role = new Option<string>("--role") { Description = "admin, recruiter, veteran or mentor", Required = true };
         role.AcceptOnlyFromAmong([.. Roles.All]);
         var subject = new Option<string>("--subject") { Description = "The user's opaque id (the token's sub claim)", Required = true };
+        subject.Validators.Add(result =>
+        {
+            if (!Subjects.IsValid(result.GetValueOrDefault<string>()))
+            {
+                result.AddError($"--subject must be {Subjects.Rule}: the service refuses any other.");
+            }
+        });
         var hours = new Option<double?>("--hours") { Description = "Lifetime in hours (default Auth:TokenLifetimeHours, 8)" };
         var command = new Command("token", "Print a signed bearer token for local use, scripts and tests.")
         {

@@ -9,6 +9,9 @@ public sealed record SeedProgress(string Seeder, double Fraction);
 
 public static class DemoDataLoader
 {
+    /// <summary>The app_state row written with the demo data, in the same transaction.</summary>
+    const string Marker = "demo_data_loaded_at";
+
     public static IServiceCollection AddDemoSeeder<T>(this IServiceCollection services) where T : class, IDemoSeeder =>
         services.AddSingleton<IDemoSeeder, T>();
 
@@ -31,8 +34,8 @@ public static class DemoDataLoader
         await using var db = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await db.BeginTransactionAsync(ct);
         var claimed = await db.ExecuteAsync("""
-            INSERT INTO app_state (key, value) VALUES ('demo_data_loaded_at', now()::text) ON CONFLICT (key) DO NOTHING
-            """, transaction: tx);
+            INSERT INTO app_state (key, value) VALUES (@Marker, now()::text) ON CONFLICT (key) DO NOTHING
+            """, new { Marker }, tx);
         if (claimed == 0)
         {
             return false;
@@ -47,4 +50,7 @@ public static class DemoDataLoader
         await tx.CommitAsync(ct);
         return true;
     }
+
+    public static Task<bool> WasLoadedAsync(NpgsqlConnection db) =>
+        db.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM app_state WHERE key = @Marker)", new { Marker });
 }

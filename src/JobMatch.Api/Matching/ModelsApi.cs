@@ -57,8 +57,14 @@ public static class ModelsApi
         FROM ranking_models
         """;
 
-    static async Task<Accepted<RankingModelView>> Train(ClaimsPrincipal user, ModelTraining training, TrainingQueue queue, NpgsqlDataSource dataSource)
+    static async Task<Results<Accepted<RankingModelView>, ValidationProblem>> Train(HttpRequest request, ClaimsPrincipal user,
+        ModelTraining training, TrainingQueue queue, NpgsqlDataSource dataSource)
     {
+        if (NoBody.Sent(request))
+        {
+            return NoBody.Refused("训练无需请求体：模型总是从局里的就业结果和互动记录中学习。",
+                "Send no body: training takes no settings; it always learns from the bureau's outcomes and the interaction log.");
+        }
         var id = await training.CreateAsync(user.Subject(), actorRole: user.Role());
         queue.Enqueue(id);
         await using var db = await dataSource.OpenConnectionAsync();

@@ -15,20 +15,22 @@ public sealed record DemoSignIn(string Role, string Subject);
 public sealed record DemoToken(string Token, string Role, string Subject, DateTime ExpiresAt);
 
 /// <summary>
-/// Sign-in for the embedded demo only: mapped when no connection string is configured (see Program.cs), so a real
-/// deployment has no such route (404). It signs tokens only for the users it lists, never for a subject of your choosing.
+/// Sign-in for a local try-out of the embedded demo only: <see cref="DemoSignInGate"/> says when it is mapped and when it
+/// answers (elsewhere 404). It signs tokens only for the demo users it lists, never for a subject of your choosing, and
+/// never for a real account.
 /// </summary>
 public static class DemoSignInApi
 {
+    public const string Prefix = "/api/demo";
     public const string Admin = "demo-admin";
     public const string VeteranPrefix = "demo-veteran-";
 
     public static IEndpointRouteBuilder MapDemoSignIn(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/demo").WithTags("Console").AllowAnonymous();
-        group.MapGet("/users", Users).WithSummary("Demo users of each role to sign in as (embedded database only)");
+        var group = app.MapGroup(Prefix).WithTags("Console").AllowAnonymous();
+        group.MapGet("/users", Users).WithSummary("Demo users of each role to sign in as (a local demo only: demo data, loopback)");
         group.MapPost("/sign-in", SignIn).AcceptsIdempotencyKey()
-            .WithSummary("A bearer token for one of the listed demo users (embedded database only)");
+            .WithSummary("A bearer token for one of the listed demo users (a local demo only: demo data, loopback)");
         return app;
     }
 
@@ -51,8 +53,9 @@ public static class DemoSignInApi
     }
 
     /// <summary>
-    /// Admin; every linked recruiter with their companies; mentors and veterans whose subject is a demo one (names masked,
-    /// the list is anonymous); and one fresh veteran subject with no profile yet, to try creating one.
+    /// Admin; the recruiters the demo data linked (demo subjects, linked by 'system'), with their companies; mentors and
+    /// veterans whose subject is a demo one (names masked, the list is anonymous); and one fresh veteran subject with no
+    /// profile yet, to try creating one. A recruiter an admin linked is a real account: never offered.
     /// </summary>
     static async Task<IReadOnlyList<DemoUser>> ListAsync(NpgsqlDataSource dataSource)
     {
@@ -60,6 +63,7 @@ public static class DemoSignInApi
         var recruiters = await db.QueryAsync<DemoUser>("""
             SELECT 'recruiter' AS role, l.subject, string_agg(c.name, '、' ORDER BY c.name) AS label
             FROM recruiter_links l JOIN companies c ON c.id = l.company_id
+            WHERE l.subject LIKE 'demo-%' AND l.linked_by = 'system'
             GROUP BY l.subject ORDER BY l.subject LIMIT 10
             """);
         var mentors = await db.QueryAsync<(string Subject, string Name)>(

@@ -14,16 +14,20 @@ public sealed class ConsoleOptions
     public string OidcScope { get; set; } = "openid profile";
 }
 
-/// <summary>How the console signs in: the OIDC client when an authority is configured, else whether the demo sign-in exists.</summary>
+/// <summary>How the console signs in: the OIDC client when an authority is configured, and whether the demo sign-in answers this caller.</summary>
 public sealed record ConsoleSettings(bool DemoSignIn, OidcClient? Oidc);
 
 public sealed record OidcClient(string Authority, string ClientId, string Scope);
 
 public static class WebConsoleSetup
 {
-    /// <summary>True when the demo sign-in is mapped: embedded database and the service's own signing key.</summary>
-    public static bool DemoSignInEnabled(this WebApplication app, bool embedded) =>
-        embedded && string.IsNullOrWhiteSpace(app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.Authority);
+    public static IServiceCollection AddWebConsole(this IServiceCollection services)
+    {
+        services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section);
+        services.AddSingleton<DemoSignInGate>();
+        services.AddHostedService(provider => provider.GetRequiredService<DemoSignInGate>());
+        return services;
+    }
 
     /// <summary>
     /// Serves wwwroot (the console) before routing and authentication: the fallback policy closes endpoints, not files.
@@ -40,20 +44,32 @@ public static class WebConsoleSetup
             // Revalidate every time (ETag): a new release is never hidden behind a cached module.
             OnPrepareResponse = context => context.Context.Response.Headers[HeaderNames.CacheControl] = "no-cache",
         });
+        // Before routing, so a closed demo sign-in answers 404 as an unmapped route would, whatever the request carries.
+        var gate = app.Services.GetRequiredService<DemoSignInGate>();
+        app.Use(async (http, next) =>
+        {
+            if (http.Request.Path.StartsWithSegments(DemoSignInApi.Prefix) && !await gate.AdmitsAsync(http))
+            {
+                await TypedResults.NotFound().ExecuteAsync(http);
+                return;
+            }
+            await next(http);
+        });
         return app;
     }
 
-    public static IEndpointRouteBuilder MapWebConsole(this IEndpointRouteBuilder app, bool demoSignIn)
+    public static IEndpointRouteBuilder MapWebConsole(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/console/settings", (IOptions<AuthOptions> auth, IOptions<ConsoleOptions> console) =>
+        app.MapGet("/api/console/settings", async (HttpContext http, DemoSignInGate gate, IOptions<AuthOptions> auth,
+                IOptions<ConsoleOptions> console) =>
             {
                 var authority = auth.Value.Authority;
                 var oidc = string.IsNullOrWhiteSpace(authority) ? null
                     : new OidcClient(authority.TrimEnd('/'), console.Value.OidcClientId, console.Value.OidcScope);
-                return TypedResults.Ok(new ConsoleSettings(demoSignIn, oidc));
+                return TypedResults.Ok(new ConsoleSettings(await gate.AdmitsAsync(http), oidc));
             })
             .AllowAnonymous().WithTags("Console").WithSummary("How the web console signs in: OIDC client settings, or whether the demo sign-in exists");
-        if (demoSignIn)
+        if (app.ServiceProvider.GetRequiredService<DemoSignInGate>().Possible)
         {
             app.MapDemoSignIn();
         }

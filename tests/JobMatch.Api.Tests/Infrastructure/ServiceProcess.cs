@@ -17,6 +17,7 @@ sealed class ServiceProcess : IDisposable
 
     public string Root => root;
     readonly List<Process> started = [];
+    readonly Dictionary<Process, Task<string>> outputs = [];
 
     public string DataDirectory => Path.Combine(root, "pgdata");
 
@@ -45,13 +46,16 @@ sealed class ServiceProcess : IDisposable
         return (process.ExitCode, (await output).Trim(), (await error).Trim());
     }
 
-    /// <summary>Starts the service on a free port and waits until /health/ready answers 200.</summary>
-    public async Task<(Process Service, HttpClient Http, TimeSpan ReadyAfter)> Serve(params string[] settings)
+    /// <summary>Starts the service on a free loopback port and waits until /health/ready answers 200.</summary>
+    public Task<(Process Service, HttpClient Http, TimeSpan ReadyAfter)> Serve(params string[] settings) => ServeOn("127.0.0.1", settings);
+
+    /// <summary>Starts the service on a free port of <paramref name="host"/> (0.0.0.0: every interface), reached on loopback.</summary>
+    public async Task<(Process Service, HttpClient Http, TimeSpan ReadyAfter)> ServeOn(string host, params string[] settings)
     {
         var port = FreePort();
         var clock = Stopwatch.StartNew();
-        var service = Start(["--urls", $"http://127.0.0.1:{port}", .. settings]);
-        _ = service.StandardOutput.ReadToEndAsync();
+        var service = Start(["--urls", $"http://{host}:{port}", .. settings]);
+        outputs[service] = service.StandardOutput.ReadToEndAsync();
         _ = service.StandardError.ReadToEndAsync();
         var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(120) };
         while (clock.Elapsed < TimeSpan.FromSeconds(90))
@@ -72,6 +76,9 @@ sealed class ServiceProcess : IDisposable
         }
         throw new TimeoutException("The service was not ready within 90 s.");
     }
+
+    /// <summary>What a served process wrote to its standard output, once it has exited.</summary>
+    public Task<string> OutputOf(Process service) => outputs[service];
 
     /// <summary>An admin token from the program's own `token` command.</summary>
     public async Task<string> Token(string role = "admin", string subject = "first-admin")

@@ -2,9 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
-using JobMatch.Api.Database;
 using JobMatch.Api.Tests.Infrastructure;
 
 namespace JobMatch.Api.Tests.WebConsole;
@@ -16,102 +14,174 @@ namespace JobMatch.Api.Tests.WebConsole;
 [CollectionDefinition(nameof(DemoSignInProcessTests), DisableParallelization = true)]
 public sealed class DemoSignInProcessCollection;
 
-/// <summary>The demo sign-in on the real program with its embedded database and demo data, as `dotnet run` starts it.</summary>
-[Collection(nameof(DemoSignInProcessTests))]
-public sealed class DemoSignInProcessTests : IAsyncLifetime
+/// <summary>What an anonymous caller got from one start-up: the demo users, an admin token, the console's offer; and the log.</summary>
+public sealed record DemoAttempt(HttpStatusCode Users, HttpStatusCode SignIn, bool Offered, string Output);
+
+/// <summary>
+/// The real program with its embedded database, as `dotnet run` starts it, on one data directory: first the attack at three
+/// start-ups (no demo data; demo data on every interface; the same with the explicit override), each recorded and stopped,
+/// then served with demo data on loopback for the tests to use. One cluster and one demo-data load for the whole class.
+/// </summary>
+public sealed class DemoService : IAsyncLifetime
 {
-    readonly string root = TempRoot.Create("jobmatch-console-");
+    readonly ServiceProcess program = new();
     Process? service;
-    HttpClient http = null!;
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public DemoAttempt WithoutDemoData { get; private set; } = null!;
+    public DemoAttempt BeyondLoopback { get; private set; } = null!;
+    public DemoAttempt BeyondLoopbackOverridden { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { typeof(Program).Assembly.Location, "--urls", $"http://127.0.0.1:{port}", $"--Embedded:DataDirectory={Path.Combine(root, "pgdata")}" })
-        {
-            info.ArgumentList.Add(arg);
-        }
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        info.Environment.Remove("ConnectionStrings__JobMatch");
-        service = Process.Start(info)!;
-        _ = service.StandardOutput.ReadToEndAsync();
-        _ = service.StandardError.ReadToEndAsync();
-        http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(180))
-        {
-            try
-            {
-                if ((await http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-            Assert.False(service.HasExited, "the service exited before it was ready");
-            await Task.Delay(250);
-        }
-        throw new TimeoutException("The service was not ready within 180 s.");
+        WithoutDemoData = await Attempt(program.Serve("--DemoData:Enabled=false"));
+        BeyondLoopback = await Attempt(program.ServeOn("0.0.0.0")); // loads the demo data
+        BeyondLoopbackOverridden = await Attempt(program.ServeOn("0.0.0.0", "--DemoData:SignIn=true"));
+        (service, Http, _) = await program.Serve();
+    }
+
+    async Task<DemoAttempt> Attempt(Task<(Process Service, HttpClient Http, TimeSpan ReadyAfter)> starting)
+    {
+        var (started, http, _) = await starting;
+        var users = (await http.GetAsync("/api/demo/users")).StatusCode;
+        var signIn = (await http.SendAsync(DemoSignIn.Request("admin", "demo-admin"))).StatusCode;
+        var offered = await DemoSignIn.Offered(http);
+        await ServiceProcess.Terminate(started);
+        return new DemoAttempt(users, signIn, offered, await program.OutputOf(started));
     }
 
     public async Task DisposeAsync()
     {
-        http.Dispose();
         if (service is { HasExited: false })
         {
-            await ProcessRunner.RunAsync("kill", ["-TERM", service.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], null);
-            await service.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            await ServiceProcess.Terminate(service);
         }
-        service?.Dispose();
+        program.Dispose();
     }
 
-    Task<HttpResponseMessage> SignIn(string role, string subject)
+    public Task<HttpResponseMessage> SignIn(string role, string subject, string? header = null, string? value = null) =>
+        Http.SendAsync(DemoSignIn.Request(role, subject, header, value));
+}
+
+static class DemoSignIn
+{
+    public static HttpRequestMessage Request(string role, string subject, string? header = null, string? value = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/demo/sign-in") { Content = JsonContent.Create(new { role, subject }) };
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-        return http.SendAsync(request);
+        if (header is not null)
+        {
+            request.Headers.Add(header, value);
+        }
+        return request;
     }
+
+    public static async Task<List<(string? Role, string? Subject)>> Users(HttpClient http) =>
+        [.. (await (await http.GetAsync("/api/demo/users")).EnsureSuccessStatusCode().ReadJson()).EnumerateArray()
+            .Select(user => (user.GetProperty("role").GetString(), user.GetProperty("subject").GetString()))];
+
+    public static async Task<bool> Offered(HttpClient http, string? header = null, string? value = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/console/settings");
+        if (header is not null)
+        {
+            request.Headers.Add(header, value);
+        }
+        return (await (await http.SendAsync(request)).ReadJson()).GetProperty("demoSignIn").GetBoolean();
+    }
+}
+
+[Collection(nameof(DemoSignInProcessTests))]
+public sealed class DemoSignInProcessTests(DemoService demo) : IClassFixture<DemoService>
+{
+    HttpClient Http => demo.Http;
 
     [Fact]
     public async Task OnTheEmbeddedDatabaseTheDemoSignInListsSeededUsersOfEveryRoleAndIssuesTokensOnlyForThem()
     {
-        var settings = await (await http.GetAsync("/api/console/settings")).ReadJson();
-        Assert.True(settings.GetProperty("demoSignIn").GetBoolean());
+        Assert.True(await DemoSignIn.Offered(Http));
 
-        var users = (await (await http.GetAsync("/api/demo/users")).ReadJson()).EnumerateArray()
-            .Select(user => (Role: user.GetProperty("role").GetString(), Subject: user.GetProperty("subject").GetString())).ToList();
+        var users = await DemoSignIn.Users(Http);
         Assert.Contains(("admin", "demo-admin"), users);
         Assert.Contains(("recruiter", "demo-recruiter"), users);
         Assert.Contains(("mentor", "demo-mentor-1"), users);
         Assert.Contains(("veteran", "demo-veteran-1"), users);
         Assert.Contains(("veteran", "demo-veteran-2"), users); // a fresh subject, no profile yet
 
-        var signedIn = await SignIn("recruiter", "demo-recruiter");
+        var signedIn = await demo.SignIn("recruiter", "demo-recruiter");
         Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
         var token = (await signedIn.ReadJson()).GetProperty("token").GetString();
         using var me = new HttpRequestMessage(HttpMethod.Get, "/api/me");
         me.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var whoAmI = await (await http.SendAsync(me)).ReadJson();
+        var whoAmI = await (await Http.SendAsync(me)).ReadJson();
         Assert.Equal("demo-recruiter", whoAmI.GetProperty("subject").GetString());
         Assert.NotEmpty(whoAmI.GetProperty("companyIds").EnumerateArray());
 
-        Assert.Equal(HttpStatusCode.BadRequest, (await SignIn("admin", "someone-else")).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await SignIn("admin", "demo-recruiter")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await demo.SignIn("admin", "someone-else")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await demo.SignIn("admin", "demo-recruiter")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ARecruiterAnAdminLinkedIsARealAccountNeitherOfferedNorSignedInAs()
+    {
+        var admin = await (await demo.SignIn("admin", "demo-admin")).EnsureSuccessStatusCode().ReadJson();
+        using var companies = new HttpRequestMessage(HttpMethod.Get, "/api/companies?limit=1");
+        companies.Headers.Authorization = new AuthenticationHeaderValue("Bearer", admin.GetProperty("token").GetString());
+        var listed = await (await Http.SendAsync(companies)).EnsureSuccessStatusCode().ReadJson();
+        var company = listed.GetProperty("items")[0].GetProperty("id").GetGuid();
+        using var link = new HttpRequestMessage(HttpMethod.Post, $"/api/companies/{company}/recruiters")
+        {
+            Content = JsonContent.Create(new { subject = "staff-wang" }),
+        };
+        link.Headers.Authorization = companies.Headers.Authorization;
+        (await Http.SendAsync(link)).EnsureSuccessStatusCode();
+
+        Assert.DoesNotContain(("recruiter", "staff-wang"), await DemoSignIn.Users(Http));
+        Assert.Equal(HttpStatusCode.BadRequest, (await demo.SignIn("recruiter", "staff-wang")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("X-Forwarded-For", "203.0.113.9")]
+    [InlineData("Forwarded", "for=203.0.113.9;proto=https")]
+    public async Task ARequestAReverseProxyForwardedGets404AsIfThereWereNoDemoSignIn(string header, string value)
+    {
+        using var users = new HttpRequestMessage(HttpMethod.Get, "/api/demo/users");
+        users.Headers.Add(header, value);
+        await (await Http.SendAsync(users)).AssertProblem(404);
+        await (await demo.SignIn("admin", "demo-admin", header, value)).AssertProblem(404);
+        Assert.False(await DemoSignIn.Offered(Http, header, value));
+    }
+
+    const string OverrideWarning = @"warn: JobMatch\.Api\.WebConsole\.DemoSignInGate\[0\]\s+DemoData:SignIn=true";
+
+    [Fact]
+    public void WithDemoDataDisabledAnAnonymousCallerGetsNoAdminToken() =>
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound, false),
+            (demo.WithoutDemoData.Users, demo.WithoutDemoData.SignIn, demo.WithoutDemoData.Offered));
+
+    [Fact]
+    public void ListeningBeyondLoopbackWithDemoDataAnAnonymousCallerGetsNoAdminToken()
+    {
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound, false),
+            (demo.BeyondLoopback.Users, demo.BeyondLoopback.SignIn, demo.BeyondLoopback.Offered));
+        Assert.DoesNotMatch(OverrideWarning, demo.BeyondLoopback.Output);
+    }
+
+    [Fact]
+    public void TheExplicitOverrideOffersTheDemoSignInBeyondLoopbackWithAWarningAtStart()
+    {
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, true),
+            (demo.BeyondLoopbackOverridden.Users, demo.BeyondLoopbackOverridden.SignIn, demo.BeyondLoopbackOverridden.Offered));
+        Assert.Matches(OverrideWarning, demo.BeyondLoopbackOverridden.Output);
     }
 
     [Fact]
     public async Task TheConsoleIsServedByTheBuiltProgramWhateverItsWorkingDirectory()
     {
-        var page = await http.GetAsync("/");
+        var page = await Http.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("/js/app.js", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(JsonValueKind.Array, (await (await http.GetAsync("/api/demo/users")).ReadJson()).ValueKind);
+        Assert.Equal(JsonValueKind.Array, (await (await Http.GetAsync("/api/demo/users")).ReadJson()).ValueKind);
     }
 }

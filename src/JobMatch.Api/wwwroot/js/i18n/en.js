@@ -9,7 +9,9 @@ export default {
   'common.negotiable': 'negotiable', 'common.yuan': 'CNY/month', 'common.never': 'never', 'common.asTable': 'Show the data as a table',
   'role.veteran': 'Veteran', 'role.recruiter': 'Recruiter', 'role.mentor': 'Startup mentor', 'role.admin': 'Bureau staff',
   'signin.title': 'Sign in', 'signin.oidcTitle': 'Organisation sign-in', 'signin.oidc': 'Sign in with your organisation account',
-  'signin.demoTitle': 'Demo users', 'signin.demoHint': 'Embedded demo database: pick a demo user of any role (never offered on a real database).',
+  'signin.demoTitle': 'Demo users', 'signin.demoHint': 'Local demo: pick a demo user of any role (offered only with demo data, to this computer).',
+  'signin.noDemo': 'Sign in with a token: an administrator of this service prints one on the server with the token command (example below) '
+    + 'for your role and user id and gives it to you; paste it here. Demo users are offered only on a demo database, from the computer it runs on.',
   'signin.newVeteran': 'new user (no profile yet)', 'signin.tokenTitle': 'Paste a token', 'signin.token': 'Access token (Bearer)',
   'signin.tokenHint': 'e.g. the output of dotnet run --project src/JobMatch.Api -- token --role admin --subject me', 'signin.useToken': 'Sign in with this token',
   'signin.rejected': 'The token is invalid or has expired.',

@@ -9,7 +9,9 @@ export default {
   'common.negotiable': '面议', 'common.yuan': '元/月', 'common.never': '从未', 'common.asTable': '以表格查看数据',
   'role.veteran': '退役军人', 'role.recruiter': '招聘单位', 'role.mentor': '创业导师', 'role.admin': '服务中心工作人员',
   'signin.title': '登录', 'signin.oidcTitle': '单位统一身份认证', 'signin.oidc': '使用单位账号登录',
-  'signin.demoTitle': '演示账号', 'signin.demoHint': '内置演示数据库：选择一个角色的演示用户即可登录（连接正式数据库时不提供）。',
+  'signin.demoTitle': '演示账号', 'signin.demoHint': '本机演示：选择一个角色的演示用户即可登录（仅在有演示数据且从本机访问时提供）。',
+  'signin.noDemo': '请使用令牌登录：由本服务的管理员在服务器上运行 token 命令（见下方示例），按您的角色和用户标识生成令牌交给您，'
+    + '粘贴到下方即可。演示账号仅在演示数据库上、且从运行服务的本机访问时提供。',
   'signin.newVeteran': '新用户（尚无档案）', 'signin.tokenTitle': '粘贴令牌', 'signin.token': '访问令牌（Bearer）',
   'signin.tokenHint': '例如 dotnet run --project src/JobMatch.Api -- token --role admin --subject me 的输出', 'signin.useToken': '使用此令牌登录',
   'signin.rejected': '令牌无效或已过期。',

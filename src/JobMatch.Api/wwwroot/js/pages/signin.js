@@ -1,4 +1,4 @@
-// Sign-in: the organisation's OIDC when configured; the demo users on the embedded database; or a pasted token.
+// Sign-in: the organisation's OIDC when configured; the demo users on a local demo; or a pasted token.
 import { api, post } from '../api.js';
 import { act, errorBox, field, h } from '../dom.js';
 import { label, t } from '../i18n.js';
@@ -26,6 +26,11 @@ export default async function signIn(main, { onSignedIn }) {
       h('ul', {}, ...users.filter((u) => u.role === role).map((user) => h('li', {}, button(user)))));
     main.append(h('section', {}, h('h2', {}, t('signin.demoTitle')), h('p', { class: 'muted' }, t('signin.demoHint')),
       h('div', { class: 'users' }, ...roles.map(group))));
+  }
+
+  if (!settings.oidc && !settings.demoSignIn) {
+    // No demo users here (served beyond this computer, or no demo data): say how to get in instead.
+    main.append(h('p', { class: 'card' }, t('signin.noDemo')));
   }
 
   const token = h('textarea', { name: 'token', rows: 3, autocomplete: 'off', spellcheck: false });
