@@ -40,12 +40,15 @@ public sealed class FaultTests : IDisposable
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "the import never started writing");
             await Task.Delay(10);
         }
+        var socketOfTheKilled = program.Postmaster().SocketDirectory;
         await ServiceProcess.Signal(service, "KILL");
         await service.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
         await Assert.ThrowsAnyAsync<HttpRequestException>(() => upload);
 
-        // A new service on the same data directory: it stops the orphaned PostgreSQL and starts its own.
+        // A new service on the same data directory: it stops the orphaned PostgreSQL and starts its own, and removes
+        // the socket folder the killed one left in the temporary directory.
         (_, http, _) = await program.Serve(Unlimited);
+        Assert.False(Directory.Exists(socketOfTheKilled), $"{socketOfTheKilled} was left behind");
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await program.Token());
         Assert.Equal((0L, 0L, 0L), await Imported(fair));
         Assert.Equal(0, (await (await http.GetAsync("/api/imports/running")).ReadJson()).GetArrayLength());

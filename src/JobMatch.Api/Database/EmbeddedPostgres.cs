@@ -50,7 +50,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             var runAs = ServiceAccount.ForPostgres();
             await ClusterDirectory.EnsureInitializedAsync(binDir, dataDir, runAs, logger, ct);
             await ClusterDirectory.StopOrphanAsync(binDir, dataDir, runAs, logger, ct);
-            var socketDir = ServiceAccount.CreatePrivateDirectory("jobmatch-pg-", runAs);
+            SocketFolders.RemoveStale(logger);
+            var socketDir = SocketFolders.Create(runAs);
             // The free port is only free until someone takes it: try a few before giving up.
             for (var attempt = 1; ; attempt++)
             {
