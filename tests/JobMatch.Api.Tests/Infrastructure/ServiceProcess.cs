@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -17,6 +18,10 @@ sealed class ServiceProcess : IDisposable
 
     public string Root => root;
     readonly List<Process> started = [];
+    readonly ConcurrentQueue<string> logged = new();
+
+    /// <summary>What the services started by <see cref="Serve"/> wrote so far, line by line (stdout and stderr).</summary>
+    public IEnumerable<string> Logged => logged;
 
     public string DataDirectory => Path.Combine(root, "pgdata");
 
@@ -51,8 +56,8 @@ sealed class ServiceProcess : IDisposable
         var port = FreePort();
         var clock = Stopwatch.StartNew();
         var service = Start(["--urls", $"http://127.0.0.1:{port}", .. settings]);
-        _ = service.StandardOutput.ReadToEndAsync();
-        _ = service.StandardError.ReadToEndAsync();
+        _ = Collect(service.StandardOutput);
+        _ = Collect(service.StandardError);
         var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(120) };
         while (clock.Elapsed < TimeSpan.FromSeconds(90))
         {
@@ -71,6 +76,14 @@ sealed class ServiceProcess : IDisposable
             await Task.Delay(200);
         }
         throw new TimeoutException("The service was not ready within 90 s.");
+    }
+
+    async Task Collect(StreamReader output)
+    {
+        while (await output.ReadLineAsync() is { } line)
+        {
+            logged.Enqueue(line);
+        }
     }
 
     /// <summary>An admin token from the program's own `token` command.</summary>
