@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace JobMatch.Api.Database;
 
@@ -8,7 +9,8 @@ namespace JobMatch.Api.Database;
 /// 1 s, then 2, 4 … at most 30 s apart. Until it succeeds every request answers 503, so liveness reads how long the
 /// database has been down: a service whose database cannot come back is better restarted by its orchestrator.
 /// </summary>
-sealed class EmbeddedSupervisor(EmbeddedPostgres postgres, TimeProvider clock, ILogger<EmbeddedSupervisor> logger) : BackgroundService
+sealed class EmbeddedSupervisor(EmbeddedPostgres postgres, NpgsqlDataSource dataSource, TimeProvider clock, ILogger<EmbeddedSupervisor> logger)
+    : BackgroundService
 {
     static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(1);
     long downSinceTicks; // 0 while it runs
@@ -40,6 +42,7 @@ sealed class EmbeddedSupervisor(EmbeddedPostgres postgres, TimeProvider clock, I
             if (await postgres.RestartAsync(ct) is not { } failure)
             {
                 Volatile.Write(ref downSinceTicks, 0);
+                dataSource.Clear(); // every pooled connection died with the old server
                 logger.LogInformation("Embedded PostgreSQL restarted after {Downtime:c} (attempt {Attempt})", clock.GetUtcNow() - since, attempt);
                 return;
             }
