@@ -20,6 +20,12 @@ sealed class EmbeddedSupervisor(EmbeddedPostgres postgres, NpgsqlDataSource data
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!Directory.Exists("/proc/self"))
+        {
+            // Without /proc (macOS) a running server cannot be told from a dead one: better unsupervised than restarted in a loop.
+            logger.LogWarning("The embedded PostgreSQL is not supervised here (no /proc): if it stops, restart the service");
+            return;
+        }
         // Reading postmaster.pid and /proc once a second is cheap; the postmaster is no child of ours to wait for.
         using var timer = new PeriodicTimer(CheckEvery, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
