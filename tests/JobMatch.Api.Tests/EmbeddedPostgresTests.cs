@@ -82,6 +82,36 @@ public sealed class EmbeddedPostgresTests : IDisposable
     }
 
     [Fact]
+    public async Task SocketFoldersLeftByKilledServicesAreRemovedOnStartThoseInUseAreKept()
+    {
+        // Named like the launcher's own: a prefix and the pid of the service that made it.
+        string Folder(int pid) => Directory.CreateTempSubdirectory($"jobmatch-pg-{pid}-").FullName;
+        var ofADeadService = Folder(4194000);
+        var ofALiveService = Folder(Environment.ProcessId);
+        var inUse = Folder(4194001); // its service is gone, but a server still listens in it (seen from another pid namespace)
+        using var listener = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream,
+            System.Net.Sockets.ProtocolType.Unspecified);
+        listener.Bind(new System.Net.Sockets.UnixDomainSocketEndPoint(Path.Combine(inUse, ".s.PGSQL.5432")));
+        listener.Listen();
+        try
+        {
+            var postgres = await EmbeddedPostgres.StartAsync(Options(), NullLogger.Instance);
+            await postgres.StopAsync();
+            Assert.False(Directory.Exists(ofADeadService));
+            Assert.True(Directory.Exists(ofALiveService));
+            Assert.True(Directory.Exists(inUse));
+        }
+        finally
+        {
+            listener.Close();
+            foreach (var folder in new[] { ofADeadService, ofALiveService, inUse }.Where(Directory.Exists))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
     public async Task FolderThePostgresAccountCannotReachIsExplainedInOneSentence()
     {
         var closed = Path.Combine(root, "closed");

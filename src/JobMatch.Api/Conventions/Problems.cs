@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -20,6 +21,9 @@ public static class Problems
         });
         services.AddSingleton<IProblemDetailsWriter, ProblemJsonWhateverTheAccept>();
         services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<DatabaseOutageLog>();
+        services.AddHostedService(provider => provider.GetRequiredService<DatabaseOutageLog>());
         // Binding failures throw, so the handler below answers them as ProblemDetails instead of an empty 400.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(options =>
@@ -55,7 +59,8 @@ public static class Problems
 }
 
 /// <summary>Maps what escapes a handler to a status and a message; internals and stack traces never leave.</summary>
-sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+sealed class ProblemExceptionHandler(IProblemDetailsService problems, DatabaseOutageLog outages, ILogger<ProblemExceptionHandler> logger)
+    : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -82,9 +87,7 @@ sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<Pr
         };
         if (status == 503)
         {
-            // An outage is expected to pass: one line, no stack trace (a thousand requests would print a thousand).
-            logger.LogWarning("Database unavailable on {Method} {Path}: {Reason}", httpContext.Request.Method, httpContext.Request.Path,
-                exception.GetBaseException().Message);
+            outages.Refused(httpContext.Request, exception); // an outage is expected to pass: no stack trace, no line per request
             httpContext.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds;
         }
         else if (status >= 500)

@@ -51,7 +51,7 @@ static class ClusterDirectory
     public static async Task StopOrphanAsync(string binDir, string dataDir, string? runAs, ILogger logger, CancellationToken ct)
     {
         var pidFile = Path.Combine(dataDir, "postmaster.pid");
-        if (!File.Exists(pidFile) || !int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid))
+        if (PostmasterPid(dataDir) is not { } pid)
         {
             return;
         }
@@ -79,19 +79,37 @@ static class ClusterDirectory
         }
     }
 
+    /// <summary>The process id in the data directory's postmaster.pid, running or not; null without one.</summary>
+    public static int? PostmasterPid(string dataDir)
+    {
+        try
+        {
+            return int.TryParse(File.ReadLines(Path.Combine(dataDir, "postmaster.pid")).FirstOrDefault(), out var pid) ? pid : null;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>True for a live (not zombie) process whose name is postgres.</summary>
-    public static bool IsRunningPostgres(int pid)
+    public static bool IsRunningPostgres(int pid) => Stat(pid) is (string name, char state) && name.StartsWith("postgres", StringComparison.Ordinal)
+        && state is not ('Z' or 'X');
+
+    /// <summary>True for a live (not zombie) process of any name.</summary>
+    public static bool IsRunning(int pid) => Stat(pid) is (_, not ('Z' or 'X'));
+
+    static (string Name, char State)? Stat(int pid)
     {
         try
         {
             var stat = File.ReadAllText($"/proc/{pid}/stat");
             var name = stat[(stat.IndexOf('(', StringComparison.Ordinal) + 1)..stat.LastIndexOf(')')];
-            var state = stat[(stat.LastIndexOf(')') + 2)..].FirstOrDefault();
-            return name.StartsWith("postgres", StringComparison.Ordinal) && state is not ('Z' or 'X');
+            return (name, stat[(stat.LastIndexOf(')') + 2)..].FirstOrDefault());
         }
         catch (IOException)
         {
-            return false; // /proc/PID is gone: the process is dead.
+            return null; // /proc/PID is gone: the process is dead.
         }
     }
 }

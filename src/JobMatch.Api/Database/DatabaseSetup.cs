@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 
 namespace JobMatch.Api.Database;
@@ -43,6 +44,13 @@ public static class DatabaseSetup
             builder.Services.AddSingleton(embedded);
             // Registered before every other hosted service, so it is stopped after all of them (SIGINT and SIGTERM included).
             builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, EmbeddedPostgresLifetime>());
+            builder.Services.AddOptions<EmbeddedOptions>().BindConfiguration(EmbeddedOptions.Section)
+                .Validate(o => o.LivenessOutage > TimeSpan.Zero, "Embedded:LivenessOutage must be a positive time span, such as 00:02:00.")
+                .ValidateOnStart();
+            builder.Services.TryAddSingleton(TimeProvider.System);
+            builder.Services.AddSingleton<EmbeddedSupervisor>();
+            builder.Services.AddHostedService(provider => provider.GetRequiredService<EmbeddedSupervisor>());
+            builder.Services.AddHealthChecks().AddCheck<EmbeddedLivenessCheck>("embedded-database", tags: ["live"]);
         }
         builder.Services.AddNpgsqlDataSource(WithTimeouts(builder.Configuration.GetConnectionString("JobMatch")!));
         return embedded;

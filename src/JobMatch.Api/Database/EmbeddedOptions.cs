@@ -14,5 +14,11 @@ public sealed class EmbeddedOptions
     /// <summary>Skip fsync (throwaway test clusters only: a crash may lose data).</summary>
     public bool NoSync { get; set; }
 
+    /// <summary>
+    /// How long the cluster may stay down (its restarts failing) before /health/live fails, so that an orchestrator
+    /// restarts the service. Only in embedded mode: a configured server's failover must not restart every instance.
+    /// </summary>
+    public TimeSpan LivenessOutage { get; set; } = TimeSpan.FromMinutes(2);
+
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
 }

@@ -21,14 +21,18 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     readonly string? runAs;
     readonly FileStream lockFile;
     readonly ILogger logger;
+    readonly string settings;
+    readonly SemaphoreSlim restarting = new(1, 1);
     int stopped;
 
-    EmbeddedPostgres(string binDir, string dataDirectory, string? runAs, FileStream lockFile, int port, string socketDirectory, ILogger logger)
+    EmbeddedPostgres(string binDir, string dataDirectory, string? runAs, FileStream lockFile, int port, string socketDirectory, string settings,
+        ILogger logger)
     {
         this.binDir = binDir;
         this.runAs = runAs;
         this.lockFile = lockFile;
         this.logger = logger;
+        this.settings = settings;
         DataDirectory = dataDirectory;
         Port = port;
         SocketDirectory = socketDirectory;
@@ -50,19 +54,19 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             var runAs = ServiceAccount.ForPostgres();
             await ClusterDirectory.EnsureInitializedAsync(binDir, dataDir, runAs, logger, ct);
             await ClusterDirectory.StopOrphanAsync(binDir, dataDir, runAs, logger, ct);
-            var socketDir = ServiceAccount.CreatePrivateDirectory("jobmatch-pg-", runAs);
+            SocketFolders.RemoveStale(logger);
+            var socketDir = SocketFolders.Create(runAs);
             // The free port is only free until someone takes it: try a few before giving up.
             for (var attempt = 1; ; attempt++)
             {
                 var port = FreePort();
                 var settings = $"-p {port} -k {socketDir} -c listen_addresses=127.0.0.1" +
                     (options.NoSync ? " -c fsync=off -c synchronous_commit=off -c full_page_writes=off" : "");
-                var started = await ProcessRunner.RunAsync(Path.Combine(binDir, "pg_ctl"),
-                    ["start", "-D", dataDir, "-w", "-t", "60", "-s", "-l", Path.Combine(dataDir, "server.log"), "-o", settings], runAs, ct);
+                var started = await PgCtlStart(binDir, dataDir, settings, runAs, ct);
                 if (started.ExitCode == 0)
                 {
                     logger.LogInformation("Embedded PostgreSQL started on 127.0.0.1:{Port} with data in {DataDirectory}", port, dataDir);
-                    return new EmbeddedPostgres(binDir, dataDir, runAs, lockFile, port, socketDir, logger);
+                    return new EmbeddedPostgres(binDir, dataDir, runAs, lockFile, port, socketDir, settings, logger);
                 }
                 if (attempt == 3)
                 {
@@ -75,6 +79,46 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         {
             await lockFile.DisposeAsync();
             throw;
+        }
+    }
+
+    static Task<ProcessResult> PgCtlStart(string binDir, string dataDir, string settings, string? runAs, CancellationToken ct) =>
+        ProcessRunner.RunAsync(Path.Combine(binDir, "pg_ctl"),
+            ["start", "-D", dataDir, "-w", "-t", "60", "-s", "-l", Path.Combine(dataDir, "server.log"), "-o", settings], runAs, ct);
+
+    /// <summary>Whether the server named in the data directory's postmaster.pid is running.</summary>
+    public bool IsRunning => ClusterDirectory.PostmasterPid(DataDirectory) is { } pid && ClusterDirectory.IsRunningPostgres(pid);
+
+    /// <summary>
+    /// Starts the server again after it stopped unasked (killed, crashed, stopped by hand), on the same port and socket
+    /// folder, which the service's connection strings name. Null once it runs again, otherwise why it does not.
+    /// </summary>
+    public async Task<string?> RestartAsync(CancellationToken ct)
+    {
+        await restarting.WaitAsync(ct);
+        try
+        {
+            if (Volatile.Read(ref stopped) == 1)
+            {
+                return "the service is stopping";
+            }
+            await ClusterDirectory.StopOrphanAsync(binDir, DataDirectory, runAs, logger, ct);
+            if (!Directory.Exists(SocketDirectory) && !OperatingSystem.IsWindows())
+            {
+                // Removed meanwhile (a temporary-directory cleaner): the same path, private again.
+                Directory.CreateDirectory(SocketDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                await ServiceAccount.GiveTo(SocketDirectory, runAs);
+            }
+            var started = await PgCtlStart(binDir, DataDirectory, settings, runAs, ct);
+            return started.ExitCode == 0 ? null : started.Output;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EmbeddedDatabaseException or System.ComponentModel.Win32Exception)
+        {
+            return e.Message; // a lost data directory, binaries gone: the supervisor tries again later
+        }
+        finally
+        {
+            restarting.Release();
         }
     }
 
@@ -150,6 +194,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         {
             return;
         }
+        await restarting.WaitAsync(); // a restart under way finishes first, and none follows
         try
         {
             var result = await ProcessRunner.RunAsync(Path.Combine(binDir, "pg_ctl"),
@@ -166,6 +211,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
         finally
         {
+            restarting.Release();
             await lockFile.DisposeAsync();
         }
     }

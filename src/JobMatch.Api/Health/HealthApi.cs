@@ -13,11 +13,15 @@ public static class HealthApi
         return services;
     }
 
-    /// <summary>Live: the process answers. Ready: the database is reachable, migrated and first-start data is loaded, and ranking is warm.</summary>
+    /// <summary>
+    /// Live: the process answers and, in embedded mode, its PostgreSQL has not been down longer than Embedded:LivenessOutage
+    /// (the "live" checks). Ready: the database is reachable, migrated and first-start data is loaded, and ranking is warm.
+    /// </summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false })
-            .AllowAnonymous().WithTags("Health").WithSummary("Liveness: the process answers");
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") })
+            .AllowAnonymous().WithTags("Health")
+            .WithSummary("Liveness: the process answers, and in embedded mode its database has not been down past Embedded:LivenessOutage");
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") })
             .AllowAnonymous().WithTags("Health").WithSummary("Readiness: database reachable, migrated, demo data loaded, ranking warm");
         return app;

@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 using JobMatch.Api.Database;
 
 namespace JobMatch.Api.Tests.Infrastructure;
@@ -18,6 +20,10 @@ sealed class ServiceProcess : IDisposable
     public string Root => root;
     readonly List<Process> started = [];
     readonly Dictionary<Process, Task<string>> outputs = [];
+    readonly ConcurrentQueue<string> logged = new();
+
+    /// <summary>What the services started by <see cref="Serve"/> wrote so far, line by line (stdout and stderr).</summary>
+    public IEnumerable<string> Logged => logged;
 
     public string DataDirectory => Path.Combine(root, "pgdata");
 
@@ -55,8 +61,8 @@ sealed class ServiceProcess : IDisposable
         var port = FreePort();
         var clock = Stopwatch.StartNew();
         var service = Start(["--urls", $"http://{host}:{port}", .. settings]);
-        outputs[service] = service.StandardOutput.ReadToEndAsync();
-        _ = service.StandardError.ReadToEndAsync();
+        outputs[service] = Collect(service.StandardOutput);
+        _ = Collect(service.StandardError);
         var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(120) };
         while (clock.Elapsed < TimeSpan.FromSeconds(90))
         {
@@ -79,6 +85,17 @@ sealed class ServiceProcess : IDisposable
 
     /// <summary>What a served process wrote to its standard output, once it has exited.</summary>
     public Task<string> OutputOf(Process service) => outputs[service];
+
+    async Task<string> Collect(StreamReader output)
+    {
+        var all = new StringBuilder();
+        while (await output.ReadLineAsync() is { } line)
+        {
+            logged.Enqueue(line);
+            all.AppendLine(line);
+        }
+        return all.ToString();
+    }
 
     /// <summary>An admin token from the program's own `token` command.</summary>
     public async Task<string> Token(string role = "admin", string subject = "first-admin")
