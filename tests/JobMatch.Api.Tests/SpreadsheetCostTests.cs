@@ -14,13 +14,17 @@ public sealed class SpreadsheetCostTests
 
     static readonly string Run30 = new('运', 30);
 
-    static string Header => """<row r="1"><c r="A1" t="inlineStr"><is><t>单位名称</t></is></c><c r="B1" t="inlineStr"><is><t>岗位名称</t></is></c></row>""";
+    static string Header => Row(1, "单位名称", "<t>岗位名称</t>");
+
+    /// <summary>A row of two inline strings: A's text, and B's runs as given.</summary>
+    static string Row(int r, string company, string runs) =>
+        $"""<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>{company}</t></is></c><c r="B{r}" t="inlineStr"><is>{runs}</is></c></row>""";
 
     static string Runs(int runs, string text) => string.Concat(Enumerable.Repeat($"<r><t>{text}</t></r>", runs));
 
     /// <summary>Rows 2.. with a company in A and, in B, an inline string of the given runs.</summary>
     static byte[] InlineRuns(int rows, int runs, string text) => SpreadsheetFiles.Package(SpreadsheetFiles.SheetXml(Header + string.Concat(
-        Enumerable.Range(2, rows).Select(r => $"""<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>淮南公司</t></is></c><c r="B{r}" t="inlineStr"><is>{Runs(runs, text)}</is></c></row>"""))));
+        Enumerable.Range(2, rows).Select(r => Row(r, "淮南公司", Runs(runs, text))))));
 
     /// <summary>The same through the shared strings: each row's B names its own rich-text item.</summary>
     static byte[] SharedRuns(int rows, int runs, string text) => SpreadsheetFiles.Package(
@@ -78,15 +82,16 @@ public sealed class SpreadsheetCostTests
         // The attack: <t>a</t> 131,000 times in one inline string, 3 KB at the best compression (13 KB at the fastest, as
         // here), 45 s of CPU when runs were concatenated one by one.
         var attack = SpreadsheetFiles.Package(SpreadsheetFiles.SheetXml(Header
-            + $"""<row r="2"><c r="A2" t="inlineStr"><is><t>淮南公司</t></is></c><c r="B2" t="inlineStr"><is>{string.Concat(Enumerable.Repeat("<t>a</t>", 131_000))}</is></c></row>"""));
+            + Row(2, "淮南公司", string.Concat(Enumerable.Repeat("<t>a</t>", 131_000)))));
         Assert.True(attack.Length < 16 * 1024, $"{attack.Length} bytes");
         var refused = Assert.Throws<UnreadableFileException>(() => SheetReader.Read(attack, new ImportOptions()));
         Assert.Contains("B2", refused.Message, StringComparison.Ordinal);
 
         // Empty runs add no characters: the run cap stops them (the last run allowed, then one more).
         Assert.Equal("", SheetReader.Read(InlineRuns(1, SheetReader.MaxRunsPerCell, ""), new ImportOptions()).Rows[1].Cells[1] ?? "");
-        Assert.Throws<UnreadableFileException>(() => SheetReader.Read(InlineRuns(1, SheetReader.MaxRunsPerCell + 1, ""), new ImportOptions()));
-        Assert.Throws<UnreadableFileException>(() => SheetReader.Read(SharedRuns(1, SheetReader.MaxRunsPerCell + 1, ""), new ImportOptions()));
+        var oneRunTooMany = SheetReader.MaxRunsPerCell + 1;
+        Assert.Throws<UnreadableFileException>(() => SheetReader.Read(InlineRuns(1, oneRunTooMany, ""), new ImportOptions()));
+        Assert.Throws<UnreadableFileException>(() => SheetReader.Read(SharedRuns(1, oneRunTooMany, ""), new ImportOptions()));
     }
 
     [Fact]
@@ -100,7 +105,8 @@ public sealed class SpreadsheetCostTests
         // Cancelled midway, as when the client goes away, the row loop stops at its next check.
         using var midway = new CancellationTokenSource();
         var reported = 0;
-        Assert.Throws<OperationCanceledException>(() => ImportRunner.Parse(SpreadsheetFiles.Utf8Csv(5000), null, new ImportOptions(), (done, _) =>
+        var file = SpreadsheetFiles.Utf8Csv(5000);
+        Assert.Throws<OperationCanceledException>(() => ImportRunner.Parse(file, null, new ImportOptions(), (done, _) =>
         {
             reported = done;
             if (done >= 1000)

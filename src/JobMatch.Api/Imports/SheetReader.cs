@@ -21,7 +21,7 @@ public static class SheetReader
 {
     public const int MaxColumns = 100;
 
-    /// <summary>Excel's own limit on the characters of a cell: a file with a longer cell was not written by Excel, and is refused.</summary>
+    /// <summary>Excel's own limit on the characters of a cell: a file with a longer one was not written by Excel, and is refused.</summary>
     public const int MaxCellCharacters = 32_767;
 
     /// <summary>Text runs (pieces of rich text, each &lt;t&gt;) in one cell or shared string: real formatting uses a handful.</summary>

@@ -109,7 +109,8 @@ static class XlsxReader
                 case XmlNodeType.EndElement when xml.LocalName == "rPh":
                     phonetic--;
                     break;
-                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace when inRun && phonetic == 0:
+                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace
+                    when inRun && phonetic == 0:
                     if (text.Length + xml.Value.Length > SheetReader.MaxCellCharacters)
                     {
                         throw SheetReader.CellTooLong(where());
@@ -121,7 +122,8 @@ static class XlsxReader
         return text.ToString();
     }
 
-    static (List<SheetRow> Rows, List<string> Merges) ReadSheetXml(XmlReader xml, string[] shared, ImportOptions options, CancellationToken ct)
+    static (List<SheetRow> Rows, List<string> Merges) ReadSheetXml(XmlReader xml, string[] shared, ImportOptions options,
+        CancellationToken ct)
     {
         var rows = new List<SheetRow>();
         var merges = new List<string>();

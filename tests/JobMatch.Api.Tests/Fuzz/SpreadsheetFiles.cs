@@ -182,7 +182,8 @@ public static class SpreadsheetFiles
         _ => c.ToString(),
     }));
 
-    public static string Shared(string items) => $"""<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{items}</sst>""";
+    public static string Shared(string items) =>
+        $"""<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{items}</sst>""";
 
     /// <summary>A minimal XLSX: content types, relationships, a workbook naming one sheet, the sheet and optionally shared strings.</summary>
     public static byte[] Package(string sheetXml, string? sharedXml = null, string workbookExtra = "", bool withWorkbook = true,
