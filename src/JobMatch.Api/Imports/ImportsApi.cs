@@ -79,7 +79,7 @@ public static class ImportsApi
         {
             await using var tx = await db.BeginTransactionAsync(ct);
             var result = await ImportRunner.RunAsync(db, tx, batchId, new ImportRequest(source, fileName, bytes, mapping, user.Subject(), allowed),
-                options, (done, total) => inFlight.Report(batchId, user.Subject(), fileName, source.Id, done, total), ct);
+                options, (done, total) => inFlight.Report(batchId, user.Subject(), fileName, source, done, total), ct);
             var batch = await ImportBatches.FindAsync(db, tx, batchId, null, result.Problems.Take(1000).ToList(), preview: dryRun);
             if (dryRun)
             {
