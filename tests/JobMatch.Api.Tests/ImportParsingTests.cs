@@ -137,9 +137,16 @@ public sealed class ImportParsingTests
     {
         var inFlight = new ImportsInFlight();
         var id = Guid.CreateVersion7();
-        inFlight.Report(id, "uploader", "big.xlsx", Guid.CreateVersion7(), 3000, 100_000);
+        var (fair, program) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        inFlight.Report(id, "uploader", "big.xlsx", new ImportSource(fair, null), 3000, 100_000);
         var running = inFlight.Find(id, "uploader")!;
         Assert.Equal(("running", 3000, 100_000), (running.Status, running.Progress.RowsProcessed, running.Progress.RowsTotal));
+        // It says where the positions are going (GET /api/imports/running showed a null fair and program).
+        Assert.Equal((fair, null), (running.FairId, running.ProgramId));
+        var other = Guid.CreateVersion7();
+        inFlight.Report(other, "uploader", "seats.csv", new ImportSource(null, program), 0, 10);
+        var seats = inFlight.All("uploader").Single(batch => batch.Id == other);
+        Assert.Equal((null, program), (seats.FairId, seats.ProgramId));
         Assert.Null(inFlight.Find(id, "someone-else"));
         inFlight.Finish(id);
         Assert.Null(inFlight.Find(id, null));

@@ -86,7 +86,7 @@ public static class PlacementImport
         Sheet sheet;
         try
         {
-            sheet = SheetReader.Read(bytes, options.Value);
+            sheet = SheetReader.Read(bytes, options.Value, ct);
         }
         catch (UnreadableFileException unreadable)
         {
@@ -107,6 +107,7 @@ public static class PlacementImport
         var rows = sheet.Rows.Skip(header.Index + 1).Where(r => r.Cells.Any(c => !string.IsNullOrWhiteSpace(c))).ToList();
         foreach (var row in rows)
         {
+            ct.ThrowIfCancellationRequested();
             string? Cell(Column column) => header.Columns.TryGetValue(column, out var at) && at < row.Cells.Length
                 && !string.IsNullOrWhiteSpace(row.Cells[at]) ? row.Cells[at]!.Trim() : null;
             await writer.WriteAsync(row.Number, Cell(Column.IdNumber), Cell(Column.Company), Cell(Column.CreditCode), Cell(Column.Title),

@@ -18,7 +18,8 @@ public static class Idempotency
 }
 
 /// <summary>
-/// Same key and same body: the first answer again (header Idempotent-Replayed). Same key, other body: 422.
+/// Same key and same request (method, path, query and body): the first answer again (header Idempotent-Replayed). Same
+/// key, another request: 422.
 /// A key in flight answers 409 (taken over after two minutes). Only successful answers are kept (24 hours); a failure frees the key for a retry.
 /// </summary>
 sealed class IdempotencyMiddleware(RequestDelegate next, NpgsqlDataSource dataSource)
@@ -128,7 +129,8 @@ sealed class IdempotencyMiddleware(RequestDelegate next, NpgsqlDataSource dataSo
     {
         request.EnableBuffering();
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"{request.Method} {request.Path}\n"));
+        // The query is part of the request: ?dryRun=true and the import itself are two requests, not one sent twice.
+        sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n"));
         var chunk = new byte[16 * 1024];
         int read;
         while ((read = await request.Body.ReadAsync(chunk)) > 0)

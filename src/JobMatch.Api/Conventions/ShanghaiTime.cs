@@ -10,6 +10,9 @@ public static class ShanghaiTime
 
     public static DateOnly Today(TimeProvider clock) => DateOf(clock.GetUtcNow().UtcDateTime);
 
+    /// <summary>The instant a Shanghai calendar day begins (its midnight), in UTC.</summary>
+    public static DateTime StartUtc(DateOnly day) => TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), Zone);
+
     /// <summary>Whole calendar days in Shanghai from one instant to another (a 23:30 → 00:30 step is one day).</summary>
     public static int DaysBetween(DateTime fromUtc, DateTime toUtc) => DateOf(toUtc).DayNumber - DateOf(fromUtc).DayNumber;
 }

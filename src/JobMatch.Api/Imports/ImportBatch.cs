@@ -23,9 +23,9 @@ public sealed record ImportBatch(Guid Id, Guid? FairId, Guid? ProgramId, string 
 /// <summary>Imports in flight (their batch commits only at the end), so GET /api/imports/{id} can show progress.</summary>
 public sealed class ImportsInFlight
 {
-    readonly ConcurrentDictionary<Guid, (string Actor, string FileName, Guid Source, ImportProgress Progress)> running = new();
+    readonly ConcurrentDictionary<Guid, (string Actor, string FileName, ImportSource Source, ImportProgress Progress)> running = new();
 
-    public void Report(Guid id, string actor, string fileName, Guid source, int processed, int total) =>
+    public void Report(Guid id, string actor, string fileName, ImportSource source, int processed, int total) =>
         running[id] = (actor, fileName, source, new ImportProgress(processed, total));
 
     public void Finish(Guid id) => running.TryRemove(id, out _);
@@ -33,13 +33,15 @@ public sealed class ImportsInFlight
     /// <summary>Every import in flight, or only one user's.</summary>
     public IReadOnlyList<ImportBatch> All(string? onlyBy) =>
         [.. running.Where(entry => onlyBy is null || entry.Value.Actor == onlyBy).OrderBy(entry => entry.Key)
-            .Select(entry => new ImportBatch(entry.Key, null, null, entry.Value.FileName, null, null, "running", entry.Value.Progress,
-                null, null, null, null, null))];
+            .Select(entry => Running(entry.Key, entry.Value.FileName, entry.Value.Source, entry.Value.Progress))];
 
     public ImportBatch? Find(Guid id, string? onlyBy) =>
         running.TryGetValue(id, out var entry) && (onlyBy is null || entry.Actor == onlyBy)
-            ? new ImportBatch(id, null, null, entry.FileName, null, null, "running", entry.Progress, null, null, null, null, null)
+            ? Running(id, entry.FileName, entry.Source, entry.Progress)
             : null;
+
+    static ImportBatch Running(Guid id, string fileName, ImportSource source, ImportProgress progress) =>
+        new(id, source.FairId, source.ProgramId, fileName, null, null, "running", progress, null, null, null, null, null);
 }
 
 public static class ImportBatches

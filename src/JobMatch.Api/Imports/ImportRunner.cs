@@ -18,6 +18,9 @@ public sealed record ImportSource(Guid? FairId, Guid? ProgramId)
 public sealed record ImportRequest(ImportSource Source, string FileName, byte[] File, IReadOnlyDictionary<ImportField, string>? Mapping,
     string Actor, IReadOnlySet<Guid>? AllowedCompanies);
 
+/// <summary>A file read and parsed, not yet written: its sheet, the rows to write, the report so far and the data rows read.</summary>
+public sealed record ParsedImport(Sheet Sheet, List<ParsedRow> Rows, List<ImportProblem> Problems, int RowsRead);
+
 public sealed record ImportResult(Guid BatchId, int RowsTotal, int RowsRead, int RowsRejected, int RowsDuplicate, WriteCounts Counts,
     IReadOnlyList<ImportProblem> Problems);
 
@@ -37,16 +40,34 @@ public static class ImportRunner
               AND (@onlyBy::text IS NULL OR created_by = @onlyBy)
             """, new { source = source.Id, sha = Fingerprint(file), onlyBy });
 
+    /// <summary>Reads and parses the whole file, then writes it (sample data and benchmarks: files of our own).</summary>
     public static async Task<ImportResult> RunAsync(NpgsqlConnection db, NpgsqlTransaction tx, Guid batchId, ImportRequest request,
-        ImportOptions options, Action<int, int>? progress, CancellationToken ct)
+        ImportOptions options, Action<int, int>? progress, CancellationToken ct) =>
+        await WriteAsync(db, tx, batchId, request, Parse(request.File, request.Mapping, options, progress, ct), progress, ct);
+
+    /// <summary>
+    /// The file read and its rows parsed, with no database: an upload is parsed before a connection is taken, so a slow or
+    /// hostile file holds no pooled connection. Stops when <paramref name="ct"/> (the request's) is cancelled.
+    /// </summary>
+    public static ParsedImport Parse(byte[] file, IReadOnlyDictionary<ImportField, string>? mapping, ImportOptions options,
+        Action<int, int>? progress, CancellationToken ct)
     {
-        var sheet = SheetReader.Read(request.File, options);
-        var map = Headers.Find(sheet.Rows, request.Mapping) ?? throw new UnreadableFileException(Say.Text(
+        var sheet = SheetReader.Read(file, options, ct);
+        var map = Headers.Find(sheet.Rows, mapping) ?? throw new UnreadableFileException(Say.Text(
             "找不到表头行：表头须包含单位名称和岗位名称两列（可通过 mapping 指定）。",
             "No header row found: it must name a company and a title column (or send a mapping)."));
         var total = sheet.Rows.Count;
         progress?.Invoke(0, total);
-        var (rows, problems, rowsRead) = RowReader.Read(sheet.Rows, map, done => progress?.Invoke(done, total));
+        var (rows, problems, rowsRead) = RowReader.Read(sheet.Rows, map, done => progress?.Invoke(done, total), ct);
+        return new ParsedImport(sheet, rows, problems, rowsRead);
+    }
+
+    /// <summary>A parsed file into the database, inside the caller's transaction.</summary>
+    public static async Task<ImportResult> WriteAsync(NpgsqlConnection db, NpgsqlTransaction tx, Guid batchId, ImportRequest request,
+        ParsedImport parsed, Action<int, int>? progress, CancellationToken ct)
+    {
+        var (sheet, rows, problems, rowsRead) = parsed;
+        var total = sheet.Rows.Count;
         await db.ExecuteAsync("""
             INSERT INTO import_batches (id, fair_id, program_id, file_name, file_sha256, file_bytes, format, encoding, status,
                                         rows_total, rows_processed, created_by)

@@ -21,12 +21,14 @@ public static class ImportsApi
         var sizeLimit = new ImportSizeLimit(options.MaxFileBytes + 64 * 1024);
         app.MapPost("/api/job-fairs/{id:guid}/imports", ImportIntoFair).WithTags("Imports").WithMetadata(sizeLimit)
             .RequireAuthorization(Policies.AdminOrRecruiter).AcceptsIdempotencyKey().DisableAntiforgery()
-            .WithSummary("Import a CSV or XLSX of positions into a job fair (?dryRun=true previews and writes nothing)");
+            .WithSummary("Import a CSV or XLSX of positions into a job fair (?dryRun=true previews and writes nothing)")
+            .WithDescription(UploadRules);
         app.MapPost("/api/programs/{id:guid}/imports", ImportIntoProgram).WithTags("Imports").WithMetadata(sizeLimit)
             .RequireAuthorization(Policies.AdminOrRecruiter).AcceptsIdempotencyKey().DisableAntiforgery()
             .WithSummary("Import a CSV or XLSX of training seats into an order-class program (?dryRun=true previews)")
-            .WithDescription("Rows are kept only for the program's sponsors that you act for (admin: any sponsor), and only while the " +
-                "sponsor's training positions offer no more than its seat quota; other rows are rejected, naming the quota and what remains.");
+            .WithDescription(UploadRules + " Rows are kept only for the program's sponsors that you act for (admin: any sponsor), and only "
+                + "while the sponsor's training positions offer no more than its seat quota; other rows are rejected, naming the quota "
+                + "and what remains.");
 
         var group = app.MapGroup("/api/imports").WithTags("Imports").RequireAuthorization(Policies.AdminOrRecruiter);
         group.MapGet("/{id:guid}", GetById).WithSummary("An import batch: status, progress, counts and reconciliation (admin or its uploader)");
@@ -35,24 +37,37 @@ public static class ImportsApi
         return app;
     }
 
+    const string UploadRules = "A recruiter imports only their companies' rows, and one linked to no company is refused (403) "
+        + "before the file is read. A recruiter's daily quota (Imports:RecruiterFilesPerDay files and Imports:RecruiterRowsPerDay "
+        + "data rows, from midnight Shanghai time; a dry run is checked, not counted) answers 429 with resetsAt and Retry-After when used up; staff have none. "
+        + "A cell over 32,767 characters (Excel's limit) or of over 1,000 text runs refuses the file (422), naming the cell.";
+
     sealed class ImportSizeLimit(long bytes) : IRequestSizeLimitMetadata
     {
         public long? MaxRequestBodySize => bytes;
     }
 
-    static Task<Results<Created<ImportBatch>, Ok<ImportBatch>, NotFound, ValidationProblem, ProblemHttpResult>> ImportIntoFair(Guid id, bool? dryRun, HttpRequest request, ClaimsPrincipal user, NpgsqlDataSource dataSource,
-        IOptions<ImportOptions> options, ImportsInFlight inFlight, CancellationToken ct) =>
+    static Task<Results<Created<ImportBatch>, Ok<ImportBatch>, NotFound, ValidationProblem, ProblemHttpResult>> ImportIntoFair(Guid id,
+        bool? dryRun, HttpRequest request, ClaimsPrincipal user, NpgsqlDataSource dataSource, IOptions<ImportOptions> options, ImportsInFlight inFlight,
+        TimeProvider clock, CancellationToken ct) =>
         Import(async db => await db.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM job_fairs WHERE id = @id)", new { id })
                 ? (true, await CompanyAccess.CompaniesOf(db, user)) : (false, null),
-            new ImportSource(id, null), dryRun ?? false, request, user, dataSource, options.Value, inFlight, ct);
+            new ImportSource(id, null), dryRun ?? false, request, user, dataSource, options.Value, inFlight, clock, ct);
 
-    static Task<Results<Created<ImportBatch>, Ok<ImportBatch>, NotFound, ValidationProblem, ProblemHttpResult>> ImportIntoProgram(Guid id, bool? dryRun, HttpRequest request, ClaimsPrincipal user, NpgsqlDataSource dataSource,
-        IOptions<ImportOptions> options, ImportsInFlight inFlight, CancellationToken ct) =>
+    static Task<Results<Created<ImportBatch>, Ok<ImportBatch>, NotFound, ValidationProblem, ProblemHttpResult>> ImportIntoProgram(Guid id,
+        bool? dryRun, HttpRequest request, ClaimsPrincipal user, NpgsqlDataSource dataSource, IOptions<ImportOptions> options, ImportsInFlight inFlight,
+        TimeProvider clock, CancellationToken ct) =>
         Import(async db => await SponsorQuota.SponsorsActedFor(db, user, id) is { } sponsors ? (true, sponsors) : (false, null),
-            new ImportSource(null, id), dryRun ?? false, request, user, dataSource, options.Value, inFlight, ct);
+            new ImportSource(null, id), dryRun ?? false, request, user, dataSource, options.Value, inFlight, clock, ct);
 
-    static async Task<Results<Created<ImportBatch>, Ok<ImportBatch>, NotFound, ValidationProblem, ProblemHttpResult>> Import(Func<NpgsqlConnection, Task<(bool Found, IReadOnlySet<Guid>? Allowed)>> reach, ImportSource source, bool dryRun, HttpRequest request, ClaimsPrincipal user,
-        NpgsqlDataSource dataSource, ImportOptions options, ImportsInFlight inFlight, CancellationToken ct)
+    /// <summary>
+    /// One upload into a fair or a program. <paramref name="reach"/> says whether the source exists for the caller and whose
+    /// rows they may bring (null: anyone's): a fair takes rows of the companies the caller acts for, a program only those
+    /// of its sponsors, and a recruiter who acts for none of them does not find it.
+    /// </summary>
+    static async Task<Results<Created<ImportBatch>, Ok<ImportBatch>, NotFound, ValidationProblem, ProblemHttpResult>> Import(
+        Func<NpgsqlConnection, Task<(bool Found, IReadOnlySet<Guid>? Allowed)>> reach, ImportSource source, bool dryRun, HttpRequest request,
+        ClaimsPrincipal user, NpgsqlDataSource dataSource, ImportOptions options, ImportsInFlight inFlight, TimeProvider clock, CancellationToken ct)
     {
         var (upload, refusal) = await Uploads.ReadAsync<ImportField>(request, options, """{"title":"岗位"}""", ct);
         if (refusal is { Problem: { } problem })
@@ -64,28 +79,50 @@ public static class ImportsApi
             return invalid;
         }
         var (fileName, bytes, mapping) = upload!;
-
-        await using var db = await dataSource.OpenConnectionAsync(ct);
-        // A fair takes rows of the companies the caller acts for; a program only those of its sponsors, and a recruiter
-        // who acts for none of them does not find it.
-        var (found, allowed) = await reach(db);
-        if (!found)
-        {
-            return TypedResults.NotFound();
-        }
         var onlyBy = user.IsAdmin() ? null : user.Subject();
-        // The same file again (dry run or not): nothing would change, so the earlier batch is the answer.
-        if (await ImportRunner.FindSameFileAsync(db, source, bytes, onlyBy) is { } earlier)
+
+        // What the database must say before the file is read, on a connection given back before parsing: a file is parsed
+        // only for a caller who may import it, and holds no pooled connection while it is.
+        IReadOnlySet<Guid>? allowed;
+        await using (var db = await dataSource.OpenConnectionAsync(ct))
         {
-            request.HttpContext.Response.Headers["Import-Replayed"] = "true";
-            return TypedResults.Ok((await ImportBatches.FindAsync(db, null, earlier, onlyBy))!);
+            (var found, allowed) = await reach(db);
+            if (!found)
+            {
+                return TypedResults.NotFound();
+            }
+            if (allowed is { Count: 0 })
+            {
+                // Every row would be refused (a recruiter imports only their companies' positions): the file is not read at all.
+                return TypedResults.Problem(statusCode: 403, title: "Forbidden", detail: Say.Text(
+                    "您尚未关联任何单位，不能导入岗位：请联系退役军人事务局将您关联到所代表的单位。",
+                    "You act for no company, so you cannot import positions: ask the bureau to link you to your company."));
+            }
+            // The same file again (dry run or not): nothing would change, so the earlier batch is the answer.
+            if (await ImportRunner.FindSameFileAsync(db, source, bytes, onlyBy) is { } earlier)
+            {
+                request.HttpContext.Response.Headers["Import-Replayed"] = "true";
+                return TypedResults.Ok((await ImportBatches.FindAsync(db, null, earlier, onlyBy))!);
+            }
+            if (await ImportQuota.RefusalAsync(db, null, user, null, options, clock, request.HttpContext.Response) is { } overQuota)
+            {
+                return overQuota;
+            }
         }
         var batchId = Guid.CreateVersion7();
+        void Progress(int done, int total) => inFlight.Report(batchId, user.Subject(), fileName, source, done, total);
         try
         {
+            Progress(0, 0);
+            var parsed = ImportRunner.Parse(bytes, mapping, options, Progress, ct);
+            await using var db = await dataSource.OpenConnectionAsync(ct);
             await using var tx = await db.BeginTransactionAsync(ct);
-            var result = await ImportRunner.RunAsync(db, tx, batchId, new ImportRequest(source, fileName, bytes, mapping, user.Subject(), allowed),
-                options, (done, total) => inFlight.Report(batchId, user.Subject(), fileName, source.Id, done, total), ct);
+            if (await ImportQuota.RefusalAsync(db, tx, user, parsed.RowsRead, options, clock, request.HttpContext.Response) is { } over)
+            {
+                return over;
+            }
+            var importRequest = new ImportRequest(source, fileName, bytes, mapping, user.Subject(), allowed);
+            var result = await ImportRunner.WriteAsync(db, tx, batchId, importRequest, parsed, Progress, ct);
             var batch = await ImportBatches.FindAsync(db, tx, batchId, null, result.Problems.Take(1000).ToList(), preview: dryRun);
             if (dryRun)
             {

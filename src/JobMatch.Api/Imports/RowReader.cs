@@ -15,7 +15,7 @@ public static partial class RowReader
         [ImportField.CompanyName, ImportField.CreditCode, ImportField.Industry, ImportField.VeteranFounded, ImportField.ContactName, ImportField.ContactPhone];
 
     public static (List<ParsedRow> Rows, List<ImportProblem> Problems, int RowsRead) Read(
-        IReadOnlyList<SheetRow> rows, ColumnMap map, Action<int>? progress = null)
+        IReadOnlyList<SheetRow> rows, ColumnMap map, Action<int>? progress = null, CancellationToken ct = default)
     {
         var parsed = new List<ParsedRow>();
         var problems = map.Ignored(rows[map.HeaderIndex]).ToList();
@@ -28,6 +28,7 @@ public static partial class RowReader
             if (i % 1000 == 0)
             {
                 progress?.Invoke(i);
+                ct.ThrowIfCancellationRequested();
             }
             if (IsSkipped(row, map))
             {

@@ -10,7 +10,7 @@ namespace JobMatch.Api.Imports;
 /// <summary>The first worksheet of an XLSX as rows: formula cells give their cached value, merged ranges are filled down.</summary>
 static class XlsxReader
 {
-    public static Sheet Read(byte[] file, ImportOptions options)
+    public static Sheet Read(byte[] file, ImportOptions options, CancellationToken ct)
     {
         CheckZip(file, options);
         try
@@ -26,12 +26,12 @@ static class XlsxReader
                 MaxCharactersInDocument = options.MaxXlsxPartCharacters,
             };
             var workbook = document.WorkbookPart ?? throw SheetReader.Unreadable();
-            var firstSheet = FirstSheetId(workbook.GetStream(), settings) ?? throw SheetReader.Unreadable();
+            var firstSheet = FirstSheetId(workbook.GetStream(), settings, ct) ?? throw SheetReader.Unreadable();
             var worksheet = workbook.GetPartById(firstSheet) as WorksheetPart ?? throw SheetReader.Unreadable();
-            var shared = workbook.SharedStringTablePart is { } sst ? ReadSharedStrings(sst.GetStream(), settings) : [];
+            var shared = workbook.SharedStringTablePart is { } sst ? ReadSharedStrings(sst.GetStream(), settings, ct) : [];
             using var xml = XmlReader.Create(worksheet.GetStream(), settings);
-            var (rows, merges) = ReadSheetXml(xml, shared, options);
-            FillMerged(rows, merges);
+            var (rows, merges) = ReadSheetXml(xml, shared, options, ct);
+            FillMerged(rows, merges, ct);
             return new Sheet("xlsx", null, rows);
         }
         catch (Exception error) when (error is OpenXmlPackageException or InvalidDataException or XmlException or InvalidOperationException
@@ -42,11 +42,12 @@ static class XlsxReader
     }
 
     /// <summary>The relationship id of the first &lt;sheet&gt; in &lt;workbook&gt;&lt;sheets&gt;.</summary>
-    static string? FirstSheetId(Stream stream, XmlReaderSettings settings)
+    static string? FirstSheetId(Stream stream, XmlReaderSettings settings, CancellationToken ct)
     {
         using var xml = XmlReader.Create(stream, settings);
         while (xml.Read())
         {
+            ct.ThrowIfCancellationRequested();
             if (xml.NodeType == XmlNodeType.Element && xml.Depth == 2 && xml.LocalName == "sheet")
             {
                 return xml.GetAttribute("id", "http://schemas.openxmlformats.org/officeDocument/2006/relationships")
@@ -56,48 +57,84 @@ static class XlsxReader
         return null;
     }
 
-    static string[] ReadSharedStrings(Stream stream, XmlReaderSettings settings)
+    static string[] ReadSharedStrings(Stream stream, XmlReaderSettings settings, CancellationToken ct)
     {
         using var xml = XmlReader.Create(stream, settings);
         var strings = new List<string>();
         var text = new StringBuilder();
-        var phonetic = false;
-        xml.Read();
-        while (!xml.EOF)
+        while (xml.Read())
         {
-            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "t" && !phonetic)
+            ct.ThrowIfCancellationRequested();
+            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "si")
             {
-                text.Append(xml.ReadElementContentAsString());
-                continue;
+                var item = strings.Count + 1;
+                strings.Add(ReadText(xml, text, () => ($"共享字符串第 {item} 项", $"shared string {item}"), ct));
             }
-            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "rPh" && !xml.IsEmptyElement)
-            {
-                phonetic = true; // reading aids (furigana) are not part of the text
-            }
-            else if (xml.NodeType == XmlNodeType.EndElement && xml.LocalName == "rPh")
-            {
-                phonetic = false;
-            }
-            else if (xml.NodeType == XmlNodeType.EndElement && xml.LocalName == "si" || xml.NodeType == XmlNodeType.Element && xml.LocalName == "si" && xml.IsEmptyElement)
-            {
-                strings.Add(text.ToString());
-                text.Clear();
-            }
-            xml.Read();
         }
         return [.. strings];
     }
 
-    static (List<SheetRow> Rows, List<string> Merges) ReadSheetXml(XmlReader xml, string[] shared, ImportOptions options)
+    /// <summary>
+    /// The text of a string item, the reader on its start tag (&lt;is&gt; of a cell, &lt;si&gt; of the shared strings) and left
+    /// on its end tag: runs joined in one builder (joining strings run by run was quadratic: a 3 KB file cost 45 s of CPU),
+    /// reading aids (rPh, furigana) left out, and the file refused past Excel's characters per cell or the runs cap.
+    /// </summary>
+    static string ReadText(XmlReader xml, StringBuilder text, Func<(string Chinese, string English)> where, CancellationToken ct)
+    {
+        text.Clear();
+        if (xml.IsEmptyElement)
+        {
+            return "";
+        }
+        var depth = xml.Depth;
+        var (runs, inRun, phonetic) = (0, false, 0);
+        while (xml.Read() && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth))
+        {
+            ct.ThrowIfCancellationRequested();
+            switch (xml.NodeType)
+            {
+                case XmlNodeType.Element when xml.LocalName == "t":
+                    if (++runs > SheetReader.MaxRunsPerCell)
+                    {
+                        throw SheetReader.TooManyRuns(where());
+                    }
+                    inRun = !xml.IsEmptyElement;
+                    break;
+                case XmlNodeType.EndElement when xml.LocalName == "t":
+                    inRun = false;
+                    break;
+                case XmlNodeType.Element when xml.LocalName == "rPh" && !xml.IsEmptyElement:
+                    phonetic++;
+                    break;
+                case XmlNodeType.EndElement when xml.LocalName == "rPh":
+                    phonetic--;
+                    break;
+                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace
+                    when inRun && phonetic == 0:
+                    if (text.Length + xml.Value.Length > SheetReader.MaxCellCharacters)
+                    {
+                        throw SheetReader.CellTooLong(where());
+                    }
+                    text.Append(xml.Value);
+                    break;
+            }
+        }
+        return text.ToString();
+    }
+
+    static (List<SheetRow> Rows, List<string> Merges) ReadSheetXml(XmlReader xml, string[] shared, ImportOptions options,
+        CancellationToken ct)
     {
         var rows = new List<SheetRow>();
         var merges = new List<string>();
         var cells = new List<string?>();
         var rowNumber = 0;
         var (column, type, value, inline) = (0, (string?)null, (string?)null, (string?)null);
+        var text = new StringBuilder();
         xml.Read();
         while (!xml.EOF)
         {
+            ct.ThrowIfCancellationRequested();
             if (xml.NodeType == XmlNodeType.Element)
             {
                 switch (xml.LocalName)
@@ -123,10 +160,9 @@ static class XlsxReader
                         xml.Read();
                         value = xml.NodeType is XmlNodeType.Text or XmlNodeType.SignificantWhitespace ? xml.Value : "";
                         continue;
-                    case "t" when !xml.IsEmptyElement:
-                        xml.Read();
-                        inline += xml.NodeType is XmlNodeType.Text or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace ? xml.Value : "";
-                        continue;
+                    case "is":
+                        inline = xml.IsEmptyElement ? null : ReadText(xml, text, () => SheetReader.Cell(column, rowNumber), ct);
+                        break;
                     case "mergeCell":
                         merges.Add(xml.GetAttribute("ref") ?? "");
                         break;
@@ -139,6 +175,10 @@ static class XlsxReader
                     cells.Add(null);
                 }
                 cells[column] = CellText(type, value, inline, shared);
+                if (cells[column] is { Length: > SheetReader.MaxCellCharacters })
+                {
+                    throw SheetReader.CellTooLong(SheetReader.Cell(column, rowNumber));
+                }
             }
             else if (xml.NodeType == XmlNodeType.EndElement && xml.LocalName == "row")
             {
@@ -163,7 +203,7 @@ static class XlsxReader
     };
 
     /// <summary>Every cell of a merged range takes the top-left value (bureaus merge the company cell over its positions).</summary>
-    static void FillMerged(List<SheetRow> rows, List<string> merges)
+    static void FillMerged(List<SheetRow> rows, List<string> merges, CancellationToken ct)
     {
         // The rows the sheet has, by number: a range visits only those (it may end at row 2147483647).
         var order = Enumerable.Range(0, rows.Count).DistinctBy(i => rows[i].Number).OrderBy(i => rows[i].Number).ToArray();
@@ -173,6 +213,7 @@ static class XlsxReader
         var budget = (long)rows.Count * SheetReader.MaxColumns;
         foreach (var merge in merges)
         {
+            ct.ThrowIfCancellationRequested();
             var corners = merge.Split(':');
             if (corners.Length != 2)
             {

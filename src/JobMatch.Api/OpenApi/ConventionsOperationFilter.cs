@@ -27,10 +27,10 @@ sealed class ConventionsOperationFilter : IOperationFilter
                 Name = Idempotency.Header,
                 In = ParameterLocation.Header,
                 Required = false,
-                Description = "Same key and body: the first answer again. Same key, another body: 422.",
+                Description = "Same key and request (method, path, query, body): the first answer again. Same key, another request: 422.",
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 200 },
             });
-            operation.Responses.TryAdd("422", new OpenApiResponse { Description = "The Idempotency-Key was used with another body" });
+            operation.Responses.TryAdd("422", new OpenApiResponse { Description = "The Idempotency-Key was used with another request" });
         }
         if (operation.RequestBody is not null || operation.Parameters is { Count: > 0 })
         {

@@ -167,7 +167,7 @@ public static class SpreadsheetFiles
             Package(Sheet("<row r=\"2\">" + new string(' ', 32 << 20) + "</row>")), "xl/worksheets/sheet1.xml", 1024));
     }
 
-    static string SheetXml(string rows, string after = "") =>
+    public static string SheetXml(string rows, string after = "") =>
         $"""<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{rows}</sheetData>{after}</worksheet>""";
 
     /// <summary>A row of inline strings; characters XML cannot hold as text (a NUL) go in as character references.</summary>
@@ -182,10 +182,11 @@ public static class SpreadsheetFiles
         _ => c.ToString(),
     }));
 
-    static string Shared(string items) => $"""<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{items}</sst>""";
+    public static string Shared(string items) =>
+        $"""<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{items}</sst>""";
 
     /// <summary>A minimal XLSX: content types, relationships, a workbook naming one sheet, the sheet and optionally shared strings.</summary>
-    static byte[] Package(string sheetXml, string? sharedXml = null, string workbookExtra = "", bool withWorkbook = true,
+    public static byte[] Package(string sheetXml, string? sharedXml = null, string workbookExtra = "", bool withWorkbook = true,
         string sheetTarget = "worksheets/sheet1.xml", string mainType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
         int extraEntries = 0)
     {

@@ -79,12 +79,12 @@ public static class RosterApi
         var (fileName, bytes, mapping) = upload!;
         try
         {
-            var sheet = SheetReader.Read(bytes, options);
+            var sheet = SheetReader.Read(bytes, options, ct);
             var map = RosterColumns.Find(sheet.Rows, mapping) ?? throw new UnreadableFileException(Say.Text(
                 "找不到表头行：表头须包含姓名和身份证号两列（可通过 mapping 指定）。",
                 "No header row found: it must name a name and an ID-number column (or send a mapping)."));
             var readConsents = consentTextVersion is not null;
-            var (entries, problems, rowsRead) = new RosterReader(data, vault).Read(sheet.Rows, map, readConsents);
+            var (entries, problems, rowsRead) = new RosterReader(data, vault).Read(sheet.Rows, map, readConsents, ct);
             if (!readConsents)
             {
                 problems.AddRange(RosterConsents.Ignored(map, sheet.Rows[map.HeaderIndex].Number));

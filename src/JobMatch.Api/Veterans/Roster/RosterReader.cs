@@ -15,7 +15,7 @@ sealed partial class RosterReader(ReferenceData data, IdNumberVault vault)
 {
     /// <param name="readConsents">Whether the consent columns are read (the upload named their text version).</param>
     public (List<RosterEntry> Entries, List<ImportProblem> Problems, int RowsRead) Read(
-        IReadOnlyList<SheetRow> rows, RosterColumns map, bool readConsents)
+        IReadOnlyList<SheetRow> rows, RosterColumns map, bool readConsents, CancellationToken ct)
     {
         var entries = new List<RosterEntry>();
         var problems = map.Ignored(rows[map.HeaderIndex]).ToList();
@@ -24,6 +24,10 @@ sealed partial class RosterReader(ReferenceData data, IdNumberVault vault)
         for (var i = map.HeaderIndex + 1; i < rows.Count; i++)
         {
             var row = rows[i];
+            if (i % 1000 == 0)
+            {
+                ct.ThrowIfCancellationRequested();
+            }
             if (IsSkipped(row, map))
             {
                 continue;
