@@ -104,7 +104,7 @@ public static class CandidatesApi
             var row = eligible[i].Row;
             var person = people[row.Id];
             var isShared = shared.Contains(row.Id);
-            return new Candidate(skip + k + 1, row.Id, isShared ? person.Name : MaskName(person.Name), row.HomeDistrict, row.EducationLevel, scores[i],
+            return new Candidate(skip + k + 1, row.Id, isShared ? person.Name : Masking.Name(person.Name), row.HomeDistrict, row.EducationLevel, scores[i],
                 explained[k].Reasons.Select(x => new MatchReason(x.Feature, x.Zh, x.En)).ToList(),
                 explained[k].PassedRules.Select(p => new MatchRule(p.Rule, p.ReasonZh, p.ReasonEn)).ToList(),
                 person.Invitation, isShared, isShared ? Masking.Phone(person.Phone) : null);
@@ -137,6 +137,4 @@ public static class CandidatesApi
          WHERE {CandidateEligibility.Sql} LIMIT @cap)
         LIMIT @cap
         """;
-
-    public static string MaskName(string name) => name.Length <= 1 ? "*" : name[..1] + new string('*', name.Length - 1);
 }
