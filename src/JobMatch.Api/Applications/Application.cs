@@ -15,7 +15,10 @@ namespace JobMatch.Api.Applications;
 public sealed record Application(Guid Id, Guid VeteranId, string VeteranName, Guid PositionId, string PositionTitle, string Kind,
     Guid CompanyId, string CompanyName, string State, DateTime CreatedAt, DateTime UpdatedAt, string? ProfileSharedWith);
 
-/// <summary>One change: when, who (opaque subject id), the day it happened and an optional note.</summary>
+/// <summary>
+/// One change: when, who, the day it happened and an optional note. Who: the opaque subject for staff; for the applicant
+/// and the company, the role that acted (veteran, recruiter, bureau), never the other party's subject.
+/// </summary>
 public sealed record ApplicationEvent(Guid Id, string? FromState, string ToState, DateTime At, string OccurredOn, string Actor,
     string ActorRole, string? Note);
 
@@ -44,7 +47,7 @@ static class ApplicationSql
             FROM application_events WHERE application_id = @id ORDER BY at, id
             """, new { id }, tx);
         return new ApplicationDetail(SeenBy(application, reader), ApplicationStates.Next(application.Kind, application.State),
-            [.. history]);
+            [.. history.Select(e => reader.IsAdmin() ? e : e with { Actor = ActorAsRole(e.ActorRole) })]);
     }
 
     /// <summary>Staff and the applicant see the name; the company only while it reads the veteran, masked (张**) after.</summary>
@@ -52,6 +55,9 @@ static class ApplicationSql
         reader.IsInRole(Roles.Recruiter) && application.ProfileSharedWith is null
             ? application with { VeteranName = Masking.Name(application.VeteranName) }
             : application;
+
+    /// <summary>Staff act for the bureau; the applicant and the company learn no one's subject but their role.</summary>
+    static string ActorAsRole(string role) => role == Roles.Admin ? "bureau" : role;
 
     /// <summary>
     /// Creates the veteran's application to the position unless one exists (applying directly, or accepting an

@@ -7,7 +7,10 @@ using JobMatch.Api.Tests.Matching;
 
 namespace JobMatch.Api.Tests.Security;
 
-/// <summary>Who reads a veteran: a recruiter only through a live application with their company (issue 19, finding 3).</summary>
+/// <summary>
+/// Who reads a veteran: a recruiter only through a live application with their company (issue 19, finding 3); the
+/// parties of an application see each other as roles (finding 11).
+/// </summary>
 public sealed class VeteranAccessTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     const string Version = "2026-11";
@@ -125,6 +128,32 @@ public sealed class VeteranAccessTests(ApiFactory api) : IClassFixture<ApiFactor
         Assert.Matches(@"^\p{IsCJKUnifiedIdeographs}\*+$", shown.GetProperty("displayName").GetString());
         Assert.Equal(JsonValueKind.Null, shown.GetProperty("phone").ValueKind);
     }
+
+    [Fact]
+    public async Task EachPartyOfAnApplicationSeesTheOtherAsARoleAndOnlyStaffSeeSubjects()
+    {
+        var (company, recruiter) = await api.CompanyWithRecruiter();
+        var recruiterSubject = (await (await recruiter.GetAsync("/api/me")).ReadJson()).GetProperty("subject").GetString()!;
+        var veteranSubject = "vet-" + Guid.NewGuid().ToString("N")[..10];
+        var (veteran, _, _) = await api.Applicant(veteranSubject);
+        var application = await veteran.Apply(await api.PostJob(company, headcount: 1));
+        await recruiter.MoveOk(application, "screening");
+        await api.Admin("admin-history").MoveOk(application, "interview");
+
+        foreach (var (reader, hidden) in new[] { (veteran, recruiterSubject), (recruiter, veteranSubject) })
+        {
+            var detail = await (await reader.GetAsync($"/api/applications/{application}")).ReadJson();
+            Assert.DoesNotContain(hidden, detail.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain("admin-history", detail.ToString(), StringComparison.Ordinal);
+            Assert.Equal(["veteran", "recruiter", "bureau"], Actors(detail));
+        }
+        var moved = await veteran.MoveOk(application, "withdrawn");
+        Assert.DoesNotContain(recruiterSubject, moved.ToString(), StringComparison.Ordinal);
+        var staff = await (await api.Admin().GetAsync($"/api/applications/{application}")).ReadJson();
+        Assert.Equal([veteranSubject, recruiterSubject, "admin-history", veteranSubject], Actors(staff));
+    }
+
+    static string[] Actors(JsonElement detail) => [.. detail.GetProperty("history").EnumerateArray().Select(e => e.GetProperty("actor").GetString()!)];
 
     static async Task<List<JsonElement>> Candidates(HttpClient recruiter, Guid opening) =>
         (await (await recruiter.GetAsync($"/api/openings/{opening}/candidates?limit=50")).EnsureSuccessStatusCode().ReadJson())
