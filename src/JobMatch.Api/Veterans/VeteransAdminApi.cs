@@ -106,12 +106,15 @@ static class VeteransAdminApi
             return TypedResults.NotFound();
         }
         var idNumber = store.ClearIdNumber(row);
-        // The reason goes to the audit log, which holds no personal data: refuse one that quotes the person.
-        if (new[] { row.Name, idNumber, row.Phone }.OfType<string>().Any(value => reason.Contains(value, StringComparison.OrdinalIgnoreCase)))
+        // The reason goes to the audit log, which holds no personal data: refuse one that quotes the person, or any number.
+        if (AuditLog.QuotesPerson(reason, row.Name, idNumber, row.Phone))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
-                ["reason"] = [Say.Text("理由中不能包含姓名、身份证号或手机号。", "The reason must not contain the name, ID number or phone.")],
+                ["reason"] = [Say.Text(
+                    "理由会写入审计日志：不能包含姓名、身份证号、手机号或 11 位以上的数字（中间加空格、横线或点也算）。请写明用途，例如“核对退役安置材料”。",
+                    "The reason goes to the audit log: it must not contain a name, an ID number, a phone or 11 or more digits (spaces, " +
+                    "dashes or dots between them count too). Write what you need it for instead, e.g. \"checking resettlement papers\".")],
             });
         }
         await AuditLog.WriteAsync(db, tx, user, "veteran.unmasked", "veteran", id, new { reason });

@@ -8,8 +8,8 @@ using JobMatch.Api.Tests.Matching;
 namespace JobMatch.Api.Tests.Security;
 
 /// <summary>
-/// Who reads a veteran: a recruiter only through a live application with their company (issue 19, finding 3); the
-/// parties of an application see each other as roles (finding 11).
+/// Who reads a veteran: a recruiter only through a live application with their company (issue 19, finding 3); what the
+/// audit log and the other party of an application may hold of a person (findings 9 and 11).
 /// </summary>
 public sealed class VeteranAccessTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
@@ -152,6 +152,39 @@ public sealed class VeteranAccessTests(ApiFactory api) : IClassFixture<ApiFactor
         var staff = await (await api.Admin().GetAsync($"/api/applications/{application}")).ReadJson();
         Assert.Equal([veteranSubject, recruiterSubject, "admin-history", veteranSubject], Actors(staff));
     }
+
+    [Fact]
+    public async Task AnUnmaskReasonQuotingAnIdNumberOrPhoneInAnyWritingIsRefusedAndNotAudited()
+    {
+        var phone = VeteranData.NewPhone();
+        var id = await ProfileWith(phone);
+        var admin = api.Admin("admin-reason");
+        var someoneElse = VeteranData.NewIdNumber(birth: "19770907");
+        var fullWidth = string.Concat(someoneElse.Select(c => char.IsDigit(c) ? (char)(c + 0xFEE0) : c));
+        foreach (var reason in new[]
+        {
+            "核对 1 3 8 0 0 1 3 8 0 0 0 的来电",
+            "回电 " + string.Join(' ', phone.ToCharArray()),
+            $"核对身份证 {someoneElse[..6]} {someoneElse[6..14]} {someoneElse[14..]}",
+            $"核对身份证{fullWidth}",
+            $"核对 {someoneElse[..6]}-{someoneElse[6..10]}.{someoneElse[10..]}",
+        })
+        {
+            var problem = await (await admin.PostAsJsonAsync($"/api/veterans/{id}/unmask", new { reason })).AssertProblem(400);
+            Assert.Contains("reason", problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        }
+        var audit = await (await admin.GetAsync($"/api/audit?action=veteran.unmasked&objectId={id}")).ReadJson();
+        Assert.Equal(0, audit.GetProperty("total").GetInt64());
+        var note = await (await admin.PostAsJsonAsync($"/api/veterans/{id}/consents/automated_matching/withdrawals",
+            new { note = "来电 " + string.Join('-', phone.Chunk(4).Select(part => new string(part))) })).AssertProblem(400);
+        Assert.Contains("note", note.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        // A date or a case number of a few digits is a reason, not a person.
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"/api/veterans/{id}/unmask", new { reason = "2023 年第 15 号安置材料核对" })).StatusCode);
+    }
+
+    async Task<Guid> ProfileWith(string phone) =>
+        (await api.Veteran("vet-" + Guid.NewGuid().ToString("N")[..10])
+            .CreateProfile(VeteranData.Profile(VeteranData.NewName(), VeteranData.NewIdNumber(birth: "19810623"), phone))).GetProperty("id").GetGuid();
 
     static string[] Actors(JsonElement detail) => [.. detail.GetProperty("history").EnumerateArray().Select(e => e.GetProperty("actor").GetString()!)];
 
