@@ -9,7 +9,7 @@ namespace JobMatch.Api.Tests.Security;
 
 /// <summary>
 /// Who reads a veteran: a recruiter only through a live application with their company (issue 19, finding 3); what the
-/// audit log and the other party of an application may hold of a person (findings 9 and 11).
+/// audit log, caches and the other party of an application may hold of a person (findings 9 and 11).
 /// </summary>
 public sealed class VeteranAccessTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
@@ -180,6 +180,31 @@ public sealed class VeteranAccessTests(ApiFactory api) : IClassFixture<ApiFactor
         Assert.Contains("note", note.GetProperty("errors").EnumerateObject().Select(e => e.Name));
         // A date or a case number of a few digits is a reason, not a person.
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"/api/veterans/{id}/unmask", new { reason = "2023 年第 15 号安置材料核对" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnswersCarryingPersonalDataAreNeverStoredByACache()
+    {
+        var (veteran, id, _) = await api.Applicant();
+        var (company, recruiter) = await api.CompanyWithRecruiter();
+        await veteran.Apply(await api.PostJob(company, headcount: 1));
+        var admin = api.Admin();
+        using var unmask = new HttpRequestMessage(HttpMethod.Post, $"/api/veterans/{id}/unmask") { Content = JsonContent.Create(new { reason = "核对退役安置材料" }) };
+        unmask.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        using var again = new HttpRequestMessage(HttpMethod.Post, unmask.RequestUri) { Content = JsonContent.Create(new { reason = "核对退役安置材料" }) };
+        again.Headers.Add("Idempotency-Key", unmask.Headers.GetValues("Idempotency-Key").Single());
+
+        var answers = new[]
+        {
+            await veteran.GetAsync("/api/veterans/me/export"), await admin.SendAsync(unmask), await admin.SendAsync(again),
+            await veteran.GetAsync("/api/veterans/me"), await recruiter.GetAsync($"/api/veterans/{id}"),
+        };
+        Assert.True(answers[2].Headers.Contains("Idempotent-Replayed"));
+        foreach (var response in answers)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True(response.Headers.CacheControl?.NoStore, $"{response.RequestMessage?.RequestUri}: Cache-Control {response.Headers.CacheControl}");
+        }
     }
 
     async Task<Guid> ProfileWith(string phone) =>
