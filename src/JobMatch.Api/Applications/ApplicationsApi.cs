@@ -16,7 +16,9 @@ public static class ApplicationsApi
         openings.MapPost("/{id:guid}/applications", Apply).RequireAuthorization(Policies.Veteran).AcceptsIdempotencyKey()
             .WithSummary("Apply to a job or a program seat with my profile; applying again returns the same application")
             .WithDescription("Applying shares your profile (masked: no ID number, gender or birth date; phone masked) with the company " +
-                "that posted this position, and with no one else; the response names it in profileSharedWith. " +
+                "that posted this position, and with no one else, while the application is live: withdrawing it (or being rejected, " +
+                "a cancelled hire, dropping out) or withdrawing share_with_recruiters ends it. The response names the company in " +
+                "profileSharedWith, null once the sharing ended. " +
                 "201 the first time, 200 with the existing application afterwards. 409 when you have no profile yet or the position is not open.");
         openings.MapGet("/{id:guid}/applications", ApplicationLists.OfOpening).RequireAuthorization(Policies.AdminOrRecruiter)
             .WithSummary("Applications to a position of a company you act for (others' answer 404), newest first; JSON or CSV")
