@@ -61,6 +61,7 @@ static async Task<int> Serve(string[] args)
     app.UseExceptionHandler();
     app.UseStatusCodePages();
     app.UseSecurityHeaders();
+    app.UseNoStoreForApi();
     app.UseJobMatchSwagger();
     app.UseWebConsole();
     app.UseRouting();

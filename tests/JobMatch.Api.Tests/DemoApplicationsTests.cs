@@ -1,4 +1,5 @@
 using Dapper;
+using JobMatch.Api.Applications;
 using JobMatch.Api.DemoData;
 using JobMatch.Api.Tests.Infrastructure;
 using Npgsql;
@@ -25,6 +26,12 @@ public sealed class DemoApplicationsTests(ApiFactory api) : IClassFixture<ApiFac
             """));
         Assert.All(await db.QueryAsync<Guid>("SELECT id FROM applications"), id => Assert.Equal(7, id.Version));
         Assert.Equal(0, await db.ExecuteScalarAsync<long>("SELECT count(*) FROM positions WHERE status = 'filled'"));
+        // The demo's applicants answered the consents when they registered, before applying: no "no" to sharing came after,
+        // so each company reads its live applicants (a quarter of them do not share with recruiters at large).
+        Assert.Equal(0, await db.ExecuteScalarAsync<long>($"""
+            SELECT count(*) FROM applications a JOIN positions p ON p.id = a.position_id
+            WHERE a.state <> ALL(@ended) AND NOT {ApplicationAccess.CompanyReadsVeteran("a.veteran_id", "p.company_id")}
+            """, new { ended = ApplicationStates.Ended.ToArray() }));
 
         var fair = await db.QuerySingleAsync<Guid>("SELECT id FROM job_fairs WHERE name = '淮南市退役军人网络专场招聘会'");
         var funnel = await (await api.Admin().GetAsync($"/api/reports/job-fairs/{fair}")).ReadJson();

@@ -3,18 +3,22 @@ using System.Security.Claims;
 using Dapper;
 using JobMatch.Api.Audit;
 using JobMatch.Api.Auth;
+using JobMatch.Api.Companies;
 using JobMatch.Api.Interactions;
 
 namespace JobMatch.Api.Applications;
 
 /// <summary>
 /// An application as listed. <c>ProfileSharedWith</c> names the company that may read the applicant's masked profile
-/// because of this application.
+/// because of a live application; null once none is (then the company sees the name masked, 张**).
 /// </summary>
 public sealed record Application(Guid Id, Guid VeteranId, string VeteranName, Guid PositionId, string PositionTitle, string Kind,
-    Guid CompanyId, string CompanyName, string State, DateTime CreatedAt, DateTime UpdatedAt, string ProfileSharedWith);
+    Guid CompanyId, string CompanyName, string State, DateTime CreatedAt, DateTime UpdatedAt, string? ProfileSharedWith);
 
-/// <summary>One change: when, who (opaque subject id), the day it happened and an optional note.</summary>
+/// <summary>
+/// One change: when, who, the day it happened and an optional note. Who: the opaque subject for staff; for the applicant
+/// and the company, the role that acted (veteran, recruiter, bureau), never the other party's subject.
+/// </summary>
 public sealed record ApplicationEvent(Guid Id, string? FromState, string ToState, DateTime At, string OccurredOn, string Actor,
     string ActorRole, string? Note);
 
@@ -26,22 +30,34 @@ public sealed record ApplicationChange(string State, string? Note, DateOnly? On)
 
 static class ApplicationSql
 {
-    public const string Select = """
+    public static readonly string Select = $"""
         SELECT a.id, a.veteran_id, v.name AS veteran_name, a.position_id, p.title AS position_title, a.kind,
-               p.company_id, c.name AS company_name, a.state, a.created_at, a.updated_at, c.name AS profile_shared_with
+               p.company_id, c.name AS company_name, a.state, a.created_at, a.updated_at,
+               CASE WHEN {ApplicationAccess.CompanyReadsVeteran("a.veteran_id", "p.company_id")} THEN c.name END AS profile_shared_with
         FROM applications a JOIN veterans v ON v.id = a.veteran_id
              JOIN positions p ON p.id = a.position_id JOIN companies c ON c.id = p.company_id
         """;
 
-    public static async Task<ApplicationDetail> Detail(DbConnection db, DbTransaction? tx, Guid id)
+    /// <summary>The application with its history, as the caller may see it (<see cref="SeenBy(Application, ClaimsPrincipal)"/>).</summary>
+    public static async Task<ApplicationDetail> Detail(DbConnection db, DbTransaction? tx, Guid id, ClaimsPrincipal reader)
     {
         var application = await db.QuerySingleAsync<Application>($"{Select} WHERE a.id = @id", new { id }, tx);
         var history = await db.QueryAsync<ApplicationEvent>("""
             SELECT id, from_state, to_state, at, occurred_on::text AS occurred_on, actor, actor_role, note
             FROM application_events WHERE application_id = @id ORDER BY at, id
             """, new { id }, tx);
-        return new ApplicationDetail(application, ApplicationStates.Next(application.Kind, application.State), [.. history]);
+        return new ApplicationDetail(SeenBy(application, reader), ApplicationStates.Next(application.Kind, application.State),
+            [.. history.Select(e => reader.IsAdmin() ? e : e with { Actor = ActorAsRole(e.ActorRole) })]);
     }
+
+    /// <summary>Staff and the applicant see the name; the company only while it reads the veteran, masked (张**) after.</summary>
+    public static Application SeenBy(Application application, ClaimsPrincipal reader) =>
+        reader.IsInRole(Roles.Recruiter) && application.ProfileSharedWith is null
+            ? application with { VeteranName = Masking.Name(application.VeteranName) }
+            : application;
+
+    /// <summary>Staff act for the bureau; the applicant and the company learn no one's subject but their role.</summary>
+    static string ActorAsRole(string role) => role == Roles.Admin ? "bureau" : role;
 
     /// <summary>
     /// Creates the veteran's application to the position unless one exists (applying directly, or accepting an

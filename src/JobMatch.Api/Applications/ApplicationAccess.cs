@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Dapper;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Conventions;
+using JobMatch.Api.Veterans;
 
 namespace JobMatch.Api.Applications;
 
@@ -30,6 +31,30 @@ static class ApplicationAccess
                 new { subject = user.Subject(), current.CompanyId }, tx));
         return reachable ? current : null;
     }
+
+    /// <summary>
+    /// SQL, true when the company may read the veteran (name and masked profile): one of its positions has a live
+    /// application from them (an accepted invitation is one). Applying is consent for that company alone; the access ends
+    /// with the application (<see cref="ApplicationStates.Ended"/>) or when the veteran's latest share_with_recruiters
+    /// answer, given after applying, is a withdrawal. Whoever acts for the company now reads through it, a recruiter
+    /// linked later too; one unlinked reads nothing. The one definition: profiles, application lists, candidates.
+    /// </summary>
+    /// <param name="veteranId">SQL for the veteran's id, such as <c>a.veteran_id</c> or <c>@veteranId</c>.</param>
+    /// <param name="companyId">SQL for the company's id.</param>
+    public static string CompanyReadsVeteran(string veteranId, string companyId) => $"""
+        EXISTS (SELECT 1 FROM applications live JOIN positions live_p ON live_p.id = live.position_id
+                WHERE live.veteran_id = {veteranId} AND live_p.company_id = {companyId}
+                  AND live.state NOT IN ({string.Join(", ", ApplicationStates.Ended.Select(state => $"'{state}'"))})
+                  AND NOT EXISTS (SELECT 1 FROM current_consents withdrawn
+                                  WHERE withdrawn.veteran_id = live.veteran_id AND withdrawn.kind = '{Consents.ShareWithRecruiters}'
+                                    AND NOT withdrawn.granted AND withdrawn.at >= live.created_at))
+        """;
+
+    /// <summary>Whether the recruiter reads the veteran: a company linked to them reads the veteran now.</summary>
+    public static async Task<bool> RecruiterReadsVeteran(DbConnection db, ClaimsPrincipal user, Guid veteranId) =>
+        user.IsInRole(Roles.Recruiter) && await db.ExecuteScalarAsync<bool>($"""
+            SELECT EXISTS (SELECT 1 FROM recruiter_links l WHERE l.subject = @subject AND {CompanyReadsVeteran("@veteranId", "l.company_id")})
+            """, new { subject = user.Subject(), veteranId });
 
     /// <summary>The company (its recruiters) and admin move the stages; the applicant withdraws or drops out.</summary>
     public static bool MayMove(ClaimsPrincipal user, Current current, string target)

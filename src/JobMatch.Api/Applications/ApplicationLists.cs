@@ -14,7 +14,7 @@ static class ApplicationLists
         HttpRequest request, ClaimsPrincipal user, NpgsqlDataSource dataSource, string? cursor, int? limit)
     {
         // No profile means no applications: an empty page, not an error.
-        return PageOf(request, dataSource, "v.subject = @subject", new { subject = user.Subject() }, cursor, limit, "my-applications.csv");
+        return PageOf(request, user, dataSource, "v.subject = @subject", new { subject = user.Subject() }, cursor, limit, "my-applications.csv");
     }
 
     public static async Task<Results<Ok<Page<Application>>, CsvResult<Application>, ValidationProblem, NotFound>> OfOpening(
@@ -28,7 +28,7 @@ static class ApplicationLists
                 return TypedResults.NotFound();
             }
         }
-        var page = await PageOf(request, dataSource, "a.position_id = @id AND (@state::text IS NULL OR a.state = @state)",
+        var page = await PageOf(request, user, dataSource, "a.position_id = @id AND (@state::text IS NULL OR a.state = @state)",
             new { id, state }, cursor, limit, "applications.csv");
         return page.Result switch
         {
@@ -39,14 +39,16 @@ static class ApplicationLists
     }
 
     public static Task<Results<Ok<Page<Application>>, CsvResult<Application>, ValidationProblem>> All(
-        HttpRequest request, NpgsqlDataSource dataSource, string? state, Guid? positionId, Guid? companyId, string? cursor, int? limit) =>
-        PageOf(request, dataSource, """
+        HttpRequest request, ClaimsPrincipal user, NpgsqlDataSource dataSource, string? state, Guid? positionId, Guid? companyId, string? cursor,
+        int? limit) =>
+        PageOf(request, user, dataSource, """
             (@state::text IS NULL OR a.state = @state) AND (@positionId::uuid IS NULL OR a.position_id = @positionId)
             AND (@companyId::uuid IS NULL OR p.company_id = @companyId)
             """, new { state, positionId, companyId }, cursor, limit, "applications.csv");
 
     static async Task<Results<Ok<Page<Application>>, CsvResult<Application>, ValidationProblem>> PageOf(
-        HttpRequest request, NpgsqlDataSource dataSource, string where, object filter, string? cursor, int? limit, string fileName)
+        HttpRequest request, ClaimsPrincipal reader, NpgsqlDataSource dataSource, string where, object filter, string? cursor, int? limit,
+        string fileName)
     {
         if (!Paging.TryDecode(cursor, out var after))
         {
@@ -58,7 +60,7 @@ static class ApplicationLists
         await using var db = await dataSource.OpenConnectionAsync();
         var rows = (await db.QueryAsync<Application>($"""
             {ApplicationSql.Select} WHERE {where} AND (@after::uuid IS NULL OR a.id < @after) ORDER BY a.id DESC LIMIT @take
-            """, parameters)).ToList();
+            """, parameters)).Select(application => ApplicationSql.SeenBy(application, reader)).ToList();
         var total = await db.ExecuteScalarAsync<long>($"""
             SELECT count(*) FROM applications a JOIN veterans v ON v.id = a.veteran_id JOIN positions p ON p.id = a.position_id WHERE {where}
             """, parameters);

@@ -42,6 +42,13 @@ public static class ApplicationStates
 
     public static bool IsOpen(string kind, string state) => Next(kind, state).Count > 0;
 
+    /// <summary>
+    /// The states that end what an application shares with the company: the veteran left, or was turned away, or the hire
+    /// did not happen. Every other state is live: an open stage, hired, or a trainee on the way to the sponsor's job (a
+    /// graduate or an employee is the sponsor's hire, so the sponsor still records their milestones).
+    /// </summary>
+    public static readonly IReadOnlyList<string> Ended = ["withdrawn", "rejected", "cancelled", "dropped"];
+
     /// <summary>The veteran withdraws (job) or leaves (training); the company or the bureau makes every other move.</summary>
     public static Mover MovedBy(string target) => target is "withdrawn" or "dropped" ? Mover.Veteran : Mover.Company;
 

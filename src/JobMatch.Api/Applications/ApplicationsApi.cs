@@ -16,10 +16,14 @@ public static class ApplicationsApi
         openings.MapPost("/{id:guid}/applications", Apply).RequireAuthorization(Policies.Veteran).AcceptsIdempotencyKey()
             .WithSummary("Apply to a job or a program seat with my profile; applying again returns the same application")
             .WithDescription("Applying shares your profile (masked: no ID number, gender or birth date; phone masked) with the company " +
-                "that posted this position, and with no one else; the response names it in profileSharedWith. " +
+                "that posted this position, and with no one else, while the application is live: withdrawing it (or being rejected, " +
+                "a cancelled hire, dropping out) or withdrawing share_with_recruiters ends it. The response names the company in " +
+                "profileSharedWith, null once the sharing ended. " +
                 "201 the first time, 200 with the existing application afterwards. 409 when you have no profile yet or the position is not open.");
         openings.MapGet("/{id:guid}/applications", ApplicationLists.OfOpening).RequireAuthorization(Policies.AdminOrRecruiter)
-            .WithSummary("Applications to a position of a company you act for (others' answer 404), newest first; JSON or CSV");
+            .WithSummary("Applications to a position of a company you act for (others' answer 404), newest first; JSON or CSV")
+            .WithDescription("An applicant's name shows while their application to the company is live; once it ended (withdrawn, rejected, " +
+                "cancelled, dropped) or the veteran withdrew share_with_recruiters, the name is masked and profileSharedWith is null.");
 
         var group = app.MapGroup("/api/applications").WithTags("Applications");
         group.MapGet("/", ApplicationLists.All).RequireAuthorization(Policies.Admin)
@@ -64,7 +68,7 @@ public static class ApplicationsApi
             "SELECT id FROM applications WHERE veteran_id = @veteranId AND position_id = @id", new { veteranId, id }, tx);
         if (existing is { } found)
         {
-            return TypedResults.Ok(await ApplicationSql.Detail(db, tx, found));
+            return TypedResults.Ok(await ApplicationSql.Detail(db, tx, found, user));
         }
         if (!position.Open)
         {
@@ -75,9 +79,9 @@ public static class ApplicationsApi
             await tx.RollbackAsync();
             var winner = await db.QuerySingleAsync<Guid>(
                 "SELECT id FROM applications WHERE veteran_id = @veteranId AND position_id = @id", new { veteranId, id });
-            return TypedResults.Ok(await ApplicationSql.Detail(db, null, winner));
+            return TypedResults.Ok(await ApplicationSql.Detail(db, null, winner, user));
         }
-        var detail = await ApplicationSql.Detail(db, tx, applicationId);
+        var detail = await ApplicationSql.Detail(db, tx, applicationId, user);
         await tx.CommitAsync();
         return TypedResults.Created($"/api/applications/{applicationId}", detail);
     }
@@ -88,7 +92,7 @@ public static class ApplicationsApi
     {
         await using var db = await dataSource.OpenConnectionAsync();
         return await ApplicationAccess.Find(db, null, user, id) is not null
-            ? TypedResults.Ok(await ApplicationSql.Detail(db, null, id))
+            ? TypedResults.Ok(await ApplicationSql.Detail(db, null, id, user))
             : TypedResults.NotFound();
     }
 
@@ -136,7 +140,7 @@ public static class ApplicationsApi
         await ApplicationSql.RecordEvent(db, tx, id, current.State, body.State, body.On ?? today, user.Subject(), user.Role(), body.Note?.Trim());
         await InteractionLog.RecordAsync(db, tx, current.VeteranId, current.PositionId, body.State);
         await AuditLog.WriteAsync(db, tx, user, "application.moved", "application", id, new { from = current.State, to = body.State });
-        var detail = await ApplicationSql.Detail(db, tx, id);
+        var detail = await ApplicationSql.Detail(db, tx, id, user);
         await tx.CommitAsync();
         return TypedResults.Ok(detail);
     }

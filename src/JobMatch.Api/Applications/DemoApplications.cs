@@ -79,6 +79,11 @@ sealed class DemoApplications : IDemoSeeder
                    'synthetic'
             FROM application_events e JOIN applications a ON a.id = e.application_id JOIN demo_paths d USING (veteran_id, position_id);
 
+            -- The applicants registered, answering the consents, before the fair: a "no" to sharing recorded after their
+            -- (back-dated) application would read as a withdrawal and hide them from the company they applied to.
+            UPDATE veteran_consents c SET at = timestamptz '2023-03-01 09:00+08'
+            WHERE c.veteran_id IN (SELECT veteran_id FROM demo_paths);
+
             UPDATE positions p SET filled = p.filled + t.taken,
                 status = CASE WHEN p.headcount IS NOT NULL AND p.filled + t.taken >= p.headcount THEN 'filled' ELSE p.status END
             FROM (SELECT position_id, count(*) AS taken FROM applications

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Dapper;
+using JobMatch.Api.Applications;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Companies;
 using JobMatch.Api.Conventions;
@@ -10,8 +11,8 @@ using Npgsql;
 namespace JobMatch.Api.Matching;
 
 /// <summary>
-/// A veteran as a recruiter sees them in a candidate list: the name masked (张**) and no identifiers, until the veteran
-/// accepts this company's invitation (Shared); the phone stays masked even then.
+/// A veteran as a recruiter sees them in a candidate list: the name masked (张**) and no identifiers, unless the company
+/// reads them through a live application (Shared: accepting its invitation makes one); the phone stays masked even then.
 /// </summary>
 public sealed record Candidate(int Rank, Guid CandidateId, string DisplayName, string? HomeDistrict, string? EducationLevel, float Score,
     IReadOnlyList<MatchReason> Reasons, IReadOnlyList<MatchRule> Rules, string? Invitation, bool Shared, string? Phone);
@@ -94,9 +95,9 @@ public static class CandidatesApi
                     FROM invitations i WHERE i.veteran_id = v.id AND i.position_id = @position ORDER BY i.id DESC LIMIT 1) AS invitation
             FROM veterans v WHERE v.id = ANY(@ids)
             """, new { ids, position = position.Id })).ToDictionary(p => p.Id);
-        var shared = (await db.QueryAsync<Guid>(
-            "SELECT DISTINCT veteran_id FROM invitations WHERE company_id = @company AND status = 'accepted' AND veteran_id = ANY(@ids)",
-            new { company = position.CompanyId, ids })).ToHashSet();
+        var shared = (await db.QueryAsync<Guid>($"""
+            SELECT v.id FROM unnest(@ids) AS v (id) WHERE {ApplicationAccess.CompanyReadsVeteran("v.id", "@company")}
+            """, new { company = position.CompanyId, ids })).ToHashSet();
 
         var explained = scorer.Ranker.Explain(page.Select(i => eligible[i].Prepared).ToList(), opening.Prepared, asOf);
         var items = page.Select((i, k) =>
@@ -104,7 +105,7 @@ public static class CandidatesApi
             var row = eligible[i].Row;
             var person = people[row.Id];
             var isShared = shared.Contains(row.Id);
-            return new Candidate(skip + k + 1, row.Id, isShared ? person.Name : MaskName(person.Name), row.HomeDistrict, row.EducationLevel, scores[i],
+            return new Candidate(skip + k + 1, row.Id, isShared ? person.Name : Masking.Name(person.Name), row.HomeDistrict, row.EducationLevel, scores[i],
                 explained[k].Reasons.Select(x => new MatchReason(x.Feature, x.Zh, x.En)).ToList(),
                 explained[k].PassedRules.Select(p => new MatchRule(p.Rule, p.ReasonZh, p.ReasonEn)).ToList(),
                 person.Invitation, isShared, isShared ? Masking.Phone(person.Phone) : null);
@@ -137,6 +138,4 @@ public static class CandidatesApi
          WHERE {CandidateEligibility.Sql} LIMIT @cap)
         LIMIT @cap
         """;
-
-    public static string MaskName(string name) => name.Length <= 1 ? "*" : name[..1] + new string('*', name.Length - 1);
 }

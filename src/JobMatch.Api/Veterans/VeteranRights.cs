@@ -139,10 +139,11 @@ static class VeteranRights
             return TypedResults.NotFound();
         }
         // The note goes to the audit log, which holds no personal data: refuse one that quotes the person.
-        if (note is not null && new[] { row.Name, store.ClearIdNumber(row), row.Phone }.OfType<string>()
-                .Any(value => note.Contains(value, StringComparison.OrdinalIgnoreCase)))
+        if (note is not null && AuditLog.QuotesPerson(note, row.Name, store.ClearIdNumber(row), row.Phone))
         {
-            return NoteRefused("备注中不能包含姓名、身份证号或手机号。", "The note must not contain the name, ID number or phone.");
+            return NoteRefused("备注会写入审计日志：不能包含姓名、身份证号、手机号或 11 位以上的数字。请写明经过，例如“本人到服务中心要求撤回”。",
+                "The note goes to the audit log: it must not contain a name, an ID number, a phone or 11 or more digits. " +
+                "Say what happened instead, e.g. \"asked at the service centre to withdraw\".");
         }
         await Consents.RecordAsync(db, tx, id, kind, granted: false, text.Version, Consents.InPerson, user.Subject());
         if (kind == Consents.SensitiveData)

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Dapper;
+using JobMatch.Api.Applications;
 using JobMatch.Api.Audit;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Conventions;
@@ -8,7 +9,7 @@ using Npgsql;
 
 namespace JobMatch.Api.Veterans;
 
-/// <summary>Bureau staff search and read profiles masked, and unmask one for a stated reason; recruiters read with consent only.</summary>
+/// <summary>Bureau staff search and read profiles masked, and unmask one for a stated reason; recruiters read their live applicants only.</summary>
 static class VeteransAdminApi
 {
     sealed record SummaryRow(Guid Id, string Name, byte[]? IdNumberCipher, string? Phone, string? Branch, string? HomeDistrict,
@@ -67,9 +68,9 @@ static class VeteransAdminApi
     }
 
     /// <summary>
-    /// Admin: any profile, masked. Recruiter: an applicant to one of their companies' positions (applying shares the
-    /// profile with that company), or while the veteran's latest answer shares the profile with recruiters (candidate
-    /// lists); otherwise 404, as for a missing one.
+    /// Admin: any profile, masked. Recruiter: only through a live application to their company (applying shares the
+    /// profile with that company; sharing with recruiters alone puts the veteran in candidate lists, masked, and opens
+    /// nothing); otherwise 404, as for a missing one.
     /// </summary>
     public static async Task<Results<Ok<VeteranView>, NotFound>> GetById(Guid id, ClaimsPrincipal user, NpgsqlDataSource dataSource, VeteranStore store)
     {
@@ -82,17 +83,10 @@ static class VeteransAdminApi
         {
             return TypedResults.Ok(await store.View(db, row, clear: false));
         }
-        return await AppliedToCompanyOf(db, id, user.Subject()) || await Consents.HasAsync(db, id, Consents.ShareWithRecruiters)
+        return await ApplicationAccess.RecruiterReadsVeteran(db, user, id)
             ? TypedResults.Ok(await store.RecruiterView(db, row))
             : TypedResults.NotFound();
     }
-
-    static Task<bool> AppliedToCompanyOf(NpgsqlConnection db, Guid veteranId, string recruiter) =>
-        db.ExecuteScalarAsync<bool>("""
-            SELECT EXISTS (SELECT 1 FROM applications a JOIN positions p ON p.id = a.position_id
-                           JOIN recruiter_links l ON l.company_id = p.company_id
-                           WHERE a.veteran_id = @veteranId AND l.subject = @recruiter)
-            """, new { veteranId, recruiter });
 
     public static async Task<Results<Ok<Unmasked>, NotFound, ValidationProblem>> Unmask(
         Guid id, UnmaskRequest body, ClaimsPrincipal user, NpgsqlDataSource dataSource, VeteranStore store)
@@ -112,12 +106,15 @@ static class VeteransAdminApi
             return TypedResults.NotFound();
         }
         var idNumber = store.ClearIdNumber(row);
-        // The reason goes to the audit log, which holds no personal data: refuse one that quotes the person.
-        if (new[] { row.Name, idNumber, row.Phone }.OfType<string>().Any(value => reason.Contains(value, StringComparison.OrdinalIgnoreCase)))
+        // The reason goes to the audit log, which holds no personal data: refuse one that quotes the person, or any number.
+        if (AuditLog.QuotesPerson(reason, row.Name, idNumber, row.Phone))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
-                ["reason"] = [Say.Text("理由中不能包含姓名、身份证号或手机号。", "The reason must not contain the name, ID number or phone.")],
+                ["reason"] = [Say.Text(
+                    "理由会写入审计日志：不能包含姓名、身份证号、手机号或 11 位以上的数字（中间加空格、横线或点也算）。请写明用途，例如“核对退役安置材料”。",
+                    "The reason goes to the audit log: it must not contain a name, an ID number, a phone or 11 or more digits (spaces, " +
+                    "dashes or dots between them count too). Write what you need it for instead, e.g. \"checking resettlement papers\".")],
             });
         }
         await AuditLog.WriteAsync(db, tx, user, "veteran.unmasked", "veteran", id, new { reason });

@@ -33,7 +33,7 @@ public static class VeteransApi
         group.MapGet("/", VeteransAdminApi.List).RequireAuthorization(Policies.Admin)
             .WithSummary("Search and page through profiles, identifiers masked; idNumber finds one by its keyed hash (admin)");
         group.MapGet("/{id:guid}", VeteransAdminApi.GetById).RequireAuthorization(Policies.AdminOrRecruiter)
-            .WithSummary("One profile, masked: admin always; a recruiter for an applicant to their company, or while the veteran shares with recruiters");
+            .WithSummary("One profile, masked: admin always; a recruiter only while the veteran's application to their company is live");
         group.MapPost("/{id:guid}/consents/{kind}/withdrawals", VeteranRights.WithdrawInPerson)
             .RequireAuthorization(Policies.Admin).AcceptsIdempotencyKey()
             .WithSummary("Record a withdrawal the veteran asked for in person: method in_person, by the staff member, audited (admin)");

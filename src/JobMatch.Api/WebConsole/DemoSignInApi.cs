@@ -1,7 +1,7 @@
 using Dapper;
 using JobMatch.Api.Auth;
+using JobMatch.Api.Companies;
 using JobMatch.Api.Conventions;
-using JobMatch.Api.Matching;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -78,8 +78,8 @@ public static class DemoSignInApi
         [
             new DemoUser(Roles.Admin, Admin, null),
             .. recruiters,
-            .. mentors.Select(m => new DemoUser(Roles.Mentor, m.Subject, CandidatesApi.MaskName(m.Name))),
-            .. veterans.Select(v => new DemoUser(Roles.Veteran, v.Subject, CandidatesApi.MaskName(v.Name))),
+            .. mentors.Select(m => new DemoUser(Roles.Mentor, m.Subject, Masking.Name(m.Name))),
+            .. veterans.Select(v => new DemoUser(Roles.Veteran, v.Subject, Masking.Name(v.Name))),
             new DemoUser(Roles.Veteran, fresh, null),
         ];
     }

@@ -69,7 +69,7 @@ public sealed class SecurityWorld
         var invited1 = await api.PostJob(company1, headcount: 5);
         var invited2 = await api.PostJob(company1, headcount: 5);
 
-        // vet1 shares while invited, then stops: only the company applied to may read the profile afterwards.
+        // vet1 shares (so that rec1 may invite them) and applies: only the company applied to reads the profile, sharing opens it to no other.
         var vet1 = await w.Clients["vet1"].CreateProfile(VeteranData.Profile(VeteranData.NewName(), VeteranData.NewIdNumber(birth: "19880301"), VeteranData.NewPhone(), share: true));
         await w.Clients["vet2"].CreateProfile(VeteranData.Profile(VeteranData.NewName(), VeteranData.NewIdNumber(birth: "19880302"), VeteranData.NewPhone()));
         var vet3 = await api.Veteran("mx-vet3").CreateProfile(VeteranData.Profile(VeteranData.NewName(), VeteranData.NewIdNumber(birth: "19880303"), VeteranData.NewPhone(), share: true));
@@ -79,7 +79,6 @@ public sealed class SecurityWorld
         w.Set("application", await w.Clients["vet1"].Apply(w.IdOf("opening")));
         w.Set("invitationAccept", await Invite(w.Clients["rec1"], invited1, w.IdOf("veteran")));
         w.Set("invitationDecline", await Invite(w.Clients["rec1"], invited2, w.IdOf("veteran")));
-        (await w.Clients["vet1"].PutAsJsonAsync("/api/veterans/me/consents/share_with_recruiters", new { granted = false, textVersion = "2026-11" })).EnsureSuccessStatusCode();
 
         w.Set("mentor", await admin.CreateMentor(subject: "mx-men1"));
         await admin.CreateMentor(subject: "mx-men2");
