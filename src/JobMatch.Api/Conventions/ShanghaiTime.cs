@@ -8,6 +8,14 @@ public static class ShanghaiTime
     public static DateOnly DateOf(DateTime utc) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone));
 
+    /// <summary>An instant as a Shanghai reader writes it, to the minute (rounded up, so "after" it is never too early).</summary>
+    public static string Minute(DateTime utc)
+    {
+        var ticks = DateTime.SpecifyKind(utc, DateTimeKind.Utc).Ticks;
+        var up = new DateTime((ticks + TimeSpan.TicksPerMinute - 1) / TimeSpan.TicksPerMinute * TimeSpan.TicksPerMinute, DateTimeKind.Utc);
+        return TimeZoneInfo.ConvertTimeFromUtc(up, Zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public static DateOnly Today(TimeProvider clock) => DateOf(clock.GetUtcNow().UtcDateTime);
 
     /// <summary>The instant a Shanghai calendar day begins (its midnight), in UTC.</summary>

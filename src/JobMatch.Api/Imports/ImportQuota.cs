@@ -47,7 +47,7 @@ public static class ImportQuota
         }
         var wait = resetsAt - clock.GetUtcNow().UtcDateTime;
         response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        var reset = TimeZoneInfo.ConvertTimeFromUtc(resetsAt, ShanghaiTime.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        var reset = ShanghaiTime.Minute(resetsAt);
         var (file, fileEn) = rows is { } n ? ($"，此文件 {n} 行", $"; this file: {n} rows") : ("", "");
         return TypedResults.Problem(statusCode: 429, title: "Daily import quota used up", detail: Say.Text(
             $"今日导入额度不足：每位招聘方每天最多导入 {options.RecruiterFilesPerDay} 个文件、{options.RecruiterRowsPerDay} 行（今日已导入 "

@@ -68,9 +68,7 @@ static class IdNumberAttempts
             extensions: new Dictionary<string, object?> { ["retryAt"] = until });
     }
 
-    static DateTime ToTheMinute(DateTime at) => new((at.Ticks + TimeSpan.TicksPerMinute - 1) / TimeSpan.TicksPerMinute * TimeSpan.TicksPerMinute, DateTimeKind.Utc);
+    static string Beijing(DateTime until) => $" {ShanghaiTime.Minute(until)}（北京时间）";
 
-    static string Beijing(DateTime until) => $" {ToTheMinute(until).AddHours(8):yyyy-MM-dd HH:mm}（北京时间）";
-
-    static string Utc(DateTime until) => $"{ToTheMinute(until):yyyy-MM-dd HH:mm} UTC";
+    static string Utc(DateTime until) => $"{ShanghaiTime.Minute(until)} (Asia/Shanghai)";
 }
