@@ -8,7 +8,7 @@ public sealed class MatchingOptions
     /// <summary>At most this many openings (or veterans) are scored per request; SQL picks them by a cheap score.</summary>
     public int CandidateCap { get; set; } = 1000;
 
-    /// <summary>Capacity-aware re-ranking for veterans (see README): on by default.</summary>
+    /// <summary>Capacity-aware re-ranking for veterans (see docs/RANKING.md): on by default.</summary>
     public bool CapacityReranking { get; set; } = true;
 
     /// <summary>The largest share of an opening's score that crowding can take away (0..0.5).</summary>
