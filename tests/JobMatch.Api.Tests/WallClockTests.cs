@@ -18,9 +18,10 @@ public sealed partial class WallClockTests
         var found = new[] { "src/JobMatch.Api", "src/JobMatch.Ranking" }
             .SelectMany(project => Directory.EnumerateFiles(Path.Combine(root, project), "*.cs", SearchOption.AllDirectories))
             .Where(path => !path.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
-            .SelectMany(path => File.ReadLines(path).Select((line, i) => (Path.GetRelativePath(root, path), Line: i + 1, Text: line.Trim())))
+            .SelectMany(path => File.ReadLines(path)
+                .Select((line, i) => (File: Path.GetRelativePath(root, path), Line: i + 1, Text: line.Trim())))
             .Where(hit => WallClock().IsMatch(hit.Text))
-            .Select(hit => $"{hit.Item1}:{hit.Line}: {hit.Text}")
+            .Select(hit => $"{hit.File}:{hit.Line}: {hit.Text}")
             .ToList();
         Assert.True(found.Count == 0, "Read the clock from TimeProvider (a handler parameter, a constructor argument, or passed in):\n"
             + string.Join("\n", found));

@@ -12,7 +12,8 @@ public static class ModelEvaluation
     public static TrainingOutcome TrainAndEvaluate(LabelledSplits splits, TrainerOptions options, string snapshotId, string title, int seed,
         TimeProvider? clock = null)
     {
-        var model = RankerTrainer.Train(splits.Train.Data, splits.Valid.Data, options, snapshotId, FeatureSchema.Version, FeatureSchema.Names, clock);
+        var model = RankerTrainer.Train(splits.Train.Data, splits.Valid.Data, options, snapshotId, FeatureSchema.Version,
+            FeatureSchema.Names, clock);
         var report = Compare(model, splits.Test, title, $"held-out test veterans ({splits.Test.Data.GroupCount})", seed, splits.Popularity);
         var metadata = model.Metadata with
         {

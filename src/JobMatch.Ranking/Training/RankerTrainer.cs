@@ -9,8 +9,8 @@ namespace JobMatch.Ranking.Training;
 public static class RankerTrainer
 {
     /// <param name="clock">Dates the model (CreatedAtUtc); the system's clock when null.</param>
-    public static RankingModel Train(RankingDataset train, RankingDataset valid, TrainerOptions options, string snapshotId, int? featureSchemaVersion = null,
-        IReadOnlyList<string>? featureNames = null, TimeProvider? clock = null)
+    public static RankingModel Train(RankingDataset train, RankingDataset valid, TrainerOptions options, string snapshotId,
+        int? featureSchemaVersion = null, IReadOnlyList<string>? featureNames = null, TimeProvider? clock = null)
     {
         if (train.FeatureCount != valid.FeatureCount)
         {
