@@ -27,7 +27,8 @@ public sealed class DemoVeteransTests(ApiFactory api, Xunit.Abstractions.ITestOu
         Assert.Equal(DemoVeterans.Count, rows.Count);
         var vault = api.Services.GetRequiredService<IdNumberVault>();
         var numbers = rows.Select(r => vault.Decrypt(r.IdNumberCipher)).ToList();
-        Assert.All(numbers, n => Assert.True(ResidentId.TryParse(n, out _) && n.StartsWith("3404", StringComparison.Ordinal), "a valid Huainan ID number"));
+        Assert.All(numbers, n => Assert.True(ResidentId.TryParse(n, TimeProvider.System, out _)
+            && n.StartsWith("3404", StringComparison.Ordinal), "a valid Huainan ID number"));
         Assert.Equal(numbers.Count, numbers.Distinct().Count());
         Assert.All(rows, r => Assert.NotNull(PhoneNumber.Normalize(r.Phone)));
         var branches = rows.GroupBy(r => r.Branch).OrderByDescending(g => g.Count()).Select(g => g.Key).ToList();

@@ -66,7 +66,7 @@ public static class PlacementImport
 
     static async Task<Results<Ok<PlacementImportResult>, Created<PlacementImportResult>, ValidationProblem, ProblemHttpResult>> Import(
         bool? dryRun, HttpRequest request, ClaimsPrincipal user, NpgsqlDataSource dataSource, IdNumberVault vault, IOptions<ImportOptions> options,
-        CancellationToken ct)
+        TimeProvider clock, CancellationToken ct)
     {
         if (!request.HasFormContentType)
         {
@@ -100,7 +100,7 @@ public static class PlacementImport
 
         await using var db = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await db.BeginTransactionAsync(ct);
-        var writer = new PlacementWriter(db, tx, vault, user.Subject());
+        var writer = new PlacementWriter(db, tx, vault, clock, user.Subject());
         writer.Report.AddRange(IgnoredColumns.Of(sheet.Rows[header.Index], header.Columns.Values, cell => Recognise(cell) is not null,
             _ => ($"可识别的表头：{string.Join("、", UsualNames)}。", $"Recognised headers: {string.Join(", ", UsualNames)}."))
             .Select(p => new ReportLine(p.RowNumber, p.Column, p.Value, p.Severity, p.Problem)));

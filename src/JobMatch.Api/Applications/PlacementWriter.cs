@@ -13,7 +13,7 @@ namespace JobMatch.Api.Applications;
 /// Writes one historical record at a time in the import's transaction, remembering companies and positions it has seen; the
 /// report says what it rejected and what it created.
 /// </summary>
-sealed class PlacementWriter(DbConnection db, DbTransaction tx, IdNumberVault vault, string actor)
+sealed class PlacementWriter(DbConnection db, DbTransaction tx, IdNumberVault vault, TimeProvider clock, string actor)
 {
     const string UnknownTitle = "（历史记录）";
     readonly Dictionary<(string?, string), Guid> companies = [];
@@ -29,7 +29,7 @@ sealed class PlacementWriter(DbConnection db, DbTransaction tx, IdNumberVault va
     public async Task WriteAsync(int rowNumber, string? idNumber, string? company, string? creditCode, string? title, string? date,
         string? outcome)
     {
-        if (!ResidentId.TryParse(idNumber, out var resident))
+        if (!ResidentId.TryParse(idNumber, clock, out var resident))
         {
             // Never echo a whole ID number, even a wrong one.
             Reject(rowNumber, "身份证号", idNumber is { Length: >= 8 } ? ResidentId.Mask(idNumber) : null, "身份证号无效。", "Invalid ID number.");

@@ -7,7 +7,8 @@ namespace JobMatch.Api.Auth;
 /// <summary>Signs the bearer tokens printed by the <c>token</c> command (local use, scripts and tests).</summary>
 public static class TokenIssuer
 {
-    public static string Issue(AuthOptions options, string role, string subject, TimeSpan? lifetime = null)
+    /// <summary>A token valid from now by <paramref name="clock"/> (the system's by default: the command and tests).</summary>
+    public static string Issue(AuthOptions options, string role, string subject, TimeSpan? lifetime = null, TimeProvider? clock = null)
     {
         if (!Roles.All.Contains(role))
         {
@@ -17,7 +18,7 @@ public static class TokenIssuer
         {
             throw new ArgumentException($"A subject is {Subjects.Rule}.", nameof(subject));
         }
-        var now = DateTime.UtcNow;
+        var now = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = options.Issuer,

@@ -31,7 +31,8 @@ public static class CandidatesApi
     sealed record CandidateRow(Guid Id, string Name, string? Phone, string? Invitation);
 
     static async Task<Results<Ok<CandidatesPage>, NotFound, ValidationProblem>> List(Guid id, int? limit, int? offset, ClaimsPrincipal user,
-        NpgsqlDataSource dataSource, MatchingEngine engine, IOptions<MatchingOptions> options, HttpResponse response, CancellationToken ct)
+        NpgsqlDataSource dataSource, MatchingEngine engine, IOptions<MatchingOptions> options, HttpResponse response, TimeProvider clock,
+        CancellationToken ct)
     {
         // As for matches: a limit is clamped, an offset out of range is the caller's mistake.
         if (offset is < 0 or > 1000)
@@ -57,7 +58,8 @@ public static class CandidatesApi
         timing.Mark("opening");
 
         // A veteran found by two branches comes once.
-        var rules = CandidateEligibility.For(opening.Prepared.Opening, engine.PolicyOptions, ShanghaiTime.DateOf(DateTime.UtcNow));
+        var asOf = clock.GetUtcNow().UtcDateTime;
+        var rules = CandidateEligibility.For(opening.Prepared.Opening, engine.PolicyOptions, ShanghaiTime.DateOf(asOf));
         var veterans = (await db.QueryAsync<VeteranInputRow>(new CommandDefinition(CandidateRows, new
         {
             skillIds = opening.Prepared.Opening.RequiredSkillIds.ToArray(), district = opening.Row.DistrictCode, cap = options.Value.CandidateCap,
@@ -67,7 +69,6 @@ public static class CandidatesApi
         timing.Mark("candidates");
 
         // Score every eligible veteran against the one opening in one batch; explain the returned page only.
-        var asOf = DateTime.UtcNow;
         var eligible = new List<(VeteranInputRow Row, PreparedVeteran Prepared)>();
         foreach (var v in veterans)
         {

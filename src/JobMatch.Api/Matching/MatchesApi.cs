@@ -39,25 +39,28 @@ public static class MatchesApi
 
     static async Task<Results<Ok<MatchesPage>, NotFound, ValidationProblem>> Mine([AsParameters] Filters filters, ClaimsPrincipal user,
         NpgsqlDataSource dataSource, MatchingEngine engine, ImpressionWriter impressions, IOptions<MatchingOptions> options, HttpResponse response,
-        CancellationToken ct)
+        TimeProvider clock, CancellationToken ct)
     {
         var timing = new ServerTiming(response);
         await using var db = await dataSource.OpenConnectionAsync(ct);
         var id = await db.ExecuteScalarAsync<Guid?>("SELECT id FROM veterans WHERE subject = @subject", new { subject = user.Subject() });
-        return id is { } veteranId ? await Run(db, veteranId, filters, engine, impressions, options.Value, timing, ct) : TypedResults.NotFound();
+        return id is { } veteranId
+            ? await Run(db, veteranId, filters, engine, impressions, options.Value, timing, clock, ct)
+            : TypedResults.NotFound();
     }
 
     static async Task<Results<Ok<MatchesPage>, NotFound, ValidationProblem>> ForVeteran(Guid id, [AsParameters] Filters filters,
         NpgsqlDataSource dataSource, MatchingEngine engine, ImpressionWriter impressions, IOptions<MatchingOptions> options, HttpResponse response,
-        CancellationToken ct)
+        TimeProvider clock, CancellationToken ct)
     {
         var timing = new ServerTiming(response);
         await using var db = await dataSource.OpenConnectionAsync(ct);
-        return await Run(db, id, filters, engine, impressions, options.Value, timing, ct);
+        return await Run(db, id, filters, engine, impressions, options.Value, timing, clock, ct);
     }
 
     static async Task<Results<Ok<MatchesPage>, NotFound, ValidationProblem>> Run(NpgsqlConnection db, Guid veteranId, Filters f,
-        MatchingEngine engine, ImpressionWriter impressions, MatchingOptions options, ServerTiming timing, CancellationToken ct)
+        MatchingEngine engine, ImpressionWriter impressions, MatchingOptions options, ServerTiming timing, TimeProvider clock,
+        CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         string? district = null;
@@ -90,12 +93,12 @@ public static class MatchesApi
             SELECT coalesce((SELECT granted FROM current_consents WHERE veteran_id = @veteranId AND kind = 'automated_matching'), false)
             """, new { veteranId });
         timing.Mark("veteran");
-        var asOf = DateTime.UtcNow;
+        var asOf = clock.GetUtcNow().UtcDateTime;
         var profile = RankingInputs.ToProfile(veteran, asOf);
         var requestId = Guid.CreateVersion7();
         var query = new
         {
-            today = ShanghaiTime.DateOf(DateTime.UtcNow), district, kind = f.Kind, salaryMin = f.SalaryMin, industry = f.Industry, fairId = f.FairId,
+            today = ShanghaiTime.DateOf(asOf), district, kind = f.Kind, salaryMin = f.SalaryMin, industry = f.Industry, fairId = f.FairId,
             programId = f.ProgramId, terms = RankingInputs.SkillTerms(veteran, engine.Data),
             districts = veteran.PreferredDistricts.Append(veteran.HomeDistrict ?? "").ToArray(),
             eduRank = profile.Education is { } level ? (int)level + 1 : (int?)null, cap = consents ? options.CandidateCap : limit + 1, offset = consents ? 0 : offset,

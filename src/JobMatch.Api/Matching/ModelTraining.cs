@@ -125,7 +125,7 @@ public sealed class ModelTraining(NpgsqlDataSource dataSource, ReferenceData dat
         // A young log has few rows: leaves of 200 examples (the default) would leave trees without a split, which ML.NET
         // cannot represent. One leaf per twentieth of the rows keeps the default once the log has 4,000 training rows.
         var trainer = new TrainerOptions { MinExamplesPerLeaf = Math.Clamp(splits.Train.Data.RowCount / 20, 2, 200) };
-        var outcome = await Task.Run(() => ModelEvaluation.TrainAndEvaluate(splits, trainer, snapshot, "JobMatch model", Seed), ct);
+        var outcome = await Task.Run(() => ModelEvaluation.TrainAndEvaluate(splits, trainer, snapshot, "JobMatch model", Seed, clock), ct);
         await Progress(progress, id, 0.9, "comparing with the ranker in production and the baselines", ct);
 
         var production = await ProductionAsync(splits, ct);

@@ -28,7 +28,7 @@ public sealed record Limit(int? MaxLength = null, int? MaxItems = null, long? Mi
 /// missing here has no limit of its own beyond the body size (413); tools/openapi-lint/.spectral.yaml lists those.
 /// DocumentedLimitsTests sends a value past every limit here and expects 400.
 /// </summary>
-public sealed class RequestLimits : IDocumentFilter
+public sealed class RequestLimits(TimeProvider clock) : IDocumentFilter
 {
     const int Reason = 500; // AssignmentGuard.ReasonError
 
@@ -130,7 +130,7 @@ public sealed class RequestLimits : IDocumentFilter
         ["ReassignCaseload.overrideReason"] = Text(Reason),
         ["ServiceRecord.branch"] = OneOf(Names(ProfileWords.Branches)) with { ErrorKey = "service.branch" },
         ["ServiceRecord.years"] = Range(0, 40, "service.years"),
-        ["ServiceRecord.dischargeYear"] = Range(1950, DateTime.UtcNow.Year + 1, "service.dischargeYear"), // as of the start
+        ["ServiceRecord.dischargeYear"] = new(Minimum: 1950, ErrorKey: "service.dischargeYear"), // the maximum is the clock's: Apply
         ["ServiceRecord.specialties"] = FreeList with { ErrorKey = "service.specialties" },
         ["SponsorSeats.seats"] = new(Minimum: 1, ErrorKey: "sponsors"),
         ["UnmaskRequest.reason"] = Text(200),
@@ -192,6 +192,10 @@ public sealed class RequestLimits : IDocumentFilter
                     if (Members.TryGetValue($"{name}.{member}", out var limit))
                     {
                         Describe(target, limit);
+                    }
+                    if ($"{name}.{member}" == "ServiceRecord.dischargeYear")
+                    {
+                        target.Maximum = ProfileData.LatestDischargeYear(clock).ToString(CultureInfo.InvariantCulture);
                     }
                 }
             }

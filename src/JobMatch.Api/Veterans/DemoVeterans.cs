@@ -6,7 +6,7 @@ using NpgsqlTypes;
 namespace JobMatch.Api.Veterans;
 
 /// <summary>2,000 synthetic veterans (synthetic = true, no login), with skills and consents, written by binary COPY.</summary>
-sealed class DemoVeterans(IConfiguration configuration) : IDemoSeeder
+sealed class DemoVeterans(IConfiguration configuration, IServiceProvider services) : IDemoSeeder
 {
     public const int Count = 2000;
 
@@ -18,7 +18,9 @@ sealed class DemoVeterans(IConfiguration configuration) : IDemoSeeder
         // Built from configuration rather than injected: the seed command registers seeders only.
         var vault = new IdNumberVault(configuration.GetSection(PrivacyOptions.Section).Get<PrivacyOptions>() ?? new());
         var data = ReferenceData.Default;
-        var veterans = SyntheticVeterans.Generate(Count, data).ToList();
+        // The seed command registers no clock of its own; the service (and tests) may.
+        var clock = services.GetService<TimeProvider>() ?? TimeProvider.System;
+        var veterans = SyntheticVeterans.Generate(Count, data, clock.GetUtcNow().Year).ToList();
         var text = NpgsqlDbType.Array | NpgsqlDbType.Text;
 
         await using (var writer = await db.BeginBinaryImportAsync("""

@@ -18,7 +18,10 @@ sealed record ProfileData(
     public bool HasSensitiveData => Resident is not null || Branch is not null || ServiceYears is not null || DischargeYear is not null
         || Rank is not null || Specialties.Length > 0;
 
-    public static ProfileData? Validate(VeteranInput input, ReferenceData data, Dictionary<string, string[]> errors)
+    /// <summary>The latest discharge year a profile may give: next year (a discharge already scheduled).</summary>
+    public static int LatestDischargeYear(TimeProvider clock) => clock.GetUtcNow().Year + 1;
+
+    public static ProfileData? Validate(VeteranInput input, ReferenceData data, TimeProvider clock, Dictionary<string, string[]> errors)
     {
         void Error(string field, string chinese, string english) => errors[field] = [Say.Text(chinese, english)];
 
@@ -28,7 +31,7 @@ sealed record ProfileData(
             Error("name", "请填写姓名（1–50 字）。", "Give the name (1–50 characters).");
         }
         ResidentId? id = null;
-        if (input.IdNumber is not null && !ResidentId.TryParse(input.IdNumber, out id))
+        if (input.IdNumber is not null && !ResidentId.TryParse(input.IdNumber, clock, out id))
         {
             Error("idNumber", "身份证号无效：应为 18 位，出生日期有效，且校验位正确。", "Invalid ID number: 18 characters, a real birth date and a correct check character.");
         }
@@ -43,7 +46,7 @@ sealed record ProfileData(
         {
             Error("service.years", "服役年限应在 0–40 之间。", "Years of service must be between 0 and 40.");
         }
-        if (service.DischargeYear is { } discharge && (discharge < 1950 || discharge > DateTime.UtcNow.Year + 1))
+        if (service.DischargeYear is { } discharge && (discharge < 1950 || discharge > LatestDischargeYear(clock)))
         {
             Error("service.dischargeYear", "退役年份无效。", "Invalid discharge year.");
         }

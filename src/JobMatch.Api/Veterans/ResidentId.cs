@@ -12,13 +12,14 @@ public sealed record ResidentId(string Number, string Gender, DateOnly BirthDate
     static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     const string CheckCharacters = "10X98765432";
 
-    public static bool TryParse(string? text, out ResidentId id)
+    /// <summary>A well-formed number whose birth date lies between 1900 and today (by <paramref name="clock"/>, in UTC).</summary>
+    public static bool TryParse(string? text, TimeProvider clock, out ResidentId id)
     {
         id = null!;
         var number = TermKey.HalfWidth(text ?? "").Trim().ToUpperInvariant();
         if (number.Length != 18 || !number[..17].All(char.IsAsciiDigit) || number[17] != CheckCharacter(number)
             || !DateOnly.TryParseExact(number[6..14], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth)
-            || birth.Year < 1900 || birth > DateOnly.FromDateTime(DateTime.UtcNow))
+            || birth.Year < 1900 || birth > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
         {
             return false;
         }

@@ -50,12 +50,11 @@ static class SyntheticVeterans
     static readonly string[] Majors = ["机电一体化", "汽车运用与维修", "计算机应用", "电气自动化", "会计", "物流管理", "护理", "药学", "市场营销", "建筑工程技术", "化学工程", "采矿工程"];
     static readonly string[] Industries = ["煤炭", "电力能源", "医药制造", "新材料", "物流运输", "建筑施工", "安保服务", "餐饮", "制造业", "信息技术", "商贸零售", "物业管理"];
 
-    public static IEnumerable<SyntheticVeteran> Generate(int count, ReferenceData data, int seed = 20261129)
+    public static IEnumerable<SyntheticVeteran> Generate(int count, ReferenceData data, int thisYear, int seed = 20261129)
     {
         var random = new Random(seed);
         var idNumbers = new HashSet<string>();
         var phones = new HashSet<string>();
-        var thisYear = DateTime.UtcNow.Year;
         for (var i = 0; i < count; i++)
         {
             var gender = random.NextDouble() < 0.08 ? "female" : "male";

@@ -25,7 +25,8 @@ public sealed record ApplicationStep(Guid ApplicationId, string CompanyName, str
 /// <summary>PIPL rights: copy, deletion, consent and its withdrawal, removal of inferred data.</summary>
 static class VeteranRights
 {
-    public static async Task<Results<Ok<VeteranExport>, NotFound>> Export(ClaimsPrincipal user, NpgsqlDataSource dataSource, VeteranStore store)
+    public static async Task<Results<Ok<VeteranExport>, NotFound>> Export(
+        ClaimsPrincipal user, NpgsqlDataSource dataSource, VeteranStore store, TimeProvider clock)
     {
         await using var db = await dataSource.OpenConnectionAsync();
         if (await store.BySubject(db, user.Subject()) is not { } row)
@@ -45,7 +46,8 @@ static class VeteranRights
         // The copy holds the identifiers in clear: it is on the record like an unmasking (and in the next copy's list).
         await AuditLog.WriteAsync(db, null, user, "veteran.exported", "veteran", row.Id);
         return TypedResults.Ok(new VeteranExport(await store.View(db, row, clear: true),
-            [.. await Consents.HistoryAsync(db, row.Id)], [.. processing], DateTime.UtcNow, [.. applications]));
+            [.. await Consents.HistoryAsync(db, row.Id)], [.. processing], clock.GetUtcNow().UtcDateTime,
+            [.. applications]));
     }
 
     /// <summary>

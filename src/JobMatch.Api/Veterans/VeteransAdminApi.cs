@@ -16,12 +16,12 @@ static class VeteransAdminApi
         string? EducationLevel, string Status, bool Synthetic, DateTime CreatedAt);
 
     public static async Task<Results<Ok<Page<VeteranSummary>>, CsvResult<VeteranSummary>, ValidationProblem>> List(
-        HttpRequest request, NpgsqlDataSource dataSource, IdNumberVault vault, ReferenceData data,
+        HttpRequest request, NpgsqlDataSource dataSource, IdNumberVault vault, ReferenceData data, TimeProvider clock,
         string? q, string? idNumber, string? district, string? branch, bool? synthetic, string? cursor, int? limit)
     {
         var errors = new Dictionary<string, string[]>();
         ResidentId? resident = null;
-        if (idNumber is not null && !ResidentId.TryParse(idNumber, out resident))
+        if (idNumber is not null && !ResidentId.TryParse(idNumber, clock, out resident))
         {
             errors["idNumber"] = [Say.Text("身份证号无效。", "Invalid ID number.")];
         }

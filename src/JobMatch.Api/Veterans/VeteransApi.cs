@@ -47,7 +47,7 @@ public static class VeteransApi
         TimeProvider clock)
     {
         var errors = new Dictionary<string, string[]>();
-        var profile = ProfileData.Validate(body, data, errors);
+        var profile = ProfileData.Validate(body, data, clock, errors);
         var consents = ValidateConsents(body.Consents, errors);
         if (profile is { HasSensitiveData: true } && !consents.Any(c => c.Kind == Consents.SensitiveData && c.Granted))
         {
@@ -93,7 +93,7 @@ public static class VeteransApi
         TimeProvider clock)
     {
         var errors = new Dictionary<string, string[]>();
-        var profile = ProfileData.Validate(body, data, errors);
+        var profile = ProfileData.Validate(body, data, clock, errors);
         if (body.Consents is not null)
         {
             errors["consents"] = [Say.Text("请通过 PUT /api/veterans/me/consents/{kind} 更改同意。", "Change consents with PUT /api/veterans/me/consents/{kind}.")];

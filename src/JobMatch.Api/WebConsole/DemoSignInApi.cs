@@ -37,7 +37,8 @@ public static class DemoSignInApi
     static async Task<Ok<IReadOnlyList<DemoUser>>> Users(NpgsqlDataSource dataSource) =>
         TypedResults.Ok(await ListAsync(dataSource));
 
-    static async Task<Results<Ok<DemoToken>, ValidationProblem>> SignIn(DemoSignIn body, NpgsqlDataSource dataSource, IOptions<AuthOptions> auth)
+    static async Task<Results<Ok<DemoToken>, ValidationProblem>> SignIn(
+        DemoSignIn body, NpgsqlDataSource dataSource, IOptions<AuthOptions> auth, TimeProvider clock)
     {
         var users = await ListAsync(dataSource);
         if (!users.Any(user => user.Role == body.Role && user.Subject == body.Subject))
@@ -48,8 +49,8 @@ public static class DemoSignInApi
             });
         }
         var lifetime = TimeSpan.FromHours(auth.Value.TokenLifetimeHours);
-        return TypedResults.Ok(new DemoToken(TokenIssuer.Issue(auth.Value, body.Role, body.Subject, lifetime), body.Role, body.Subject,
-            DateTime.UtcNow + lifetime));
+        var token = TokenIssuer.Issue(auth.Value, body.Role, body.Subject, lifetime, clock);
+        return TypedResults.Ok(new DemoToken(token, body.Role, body.Subject, clock.GetUtcNow().UtcDateTime + lifetime));
     }
 
     /// <summary>

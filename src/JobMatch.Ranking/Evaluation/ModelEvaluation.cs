@@ -9,9 +9,11 @@ public sealed record TrainingOutcome(RankingModel Model, EvaluationReport Report
 /// <summary>Train on the train split, choose trees on validation, and report the model beside every baseline on test.</summary>
 public static class ModelEvaluation
 {
-    public static TrainingOutcome TrainAndEvaluate(LabelledSplits splits, TrainerOptions options, string snapshotId, string title, int seed)
+    public static TrainingOutcome TrainAndEvaluate(LabelledSplits splits, TrainerOptions options, string snapshotId, string title, int seed,
+        TimeProvider? clock = null)
     {
-        var model = RankerTrainer.Train(splits.Train.Data, splits.Valid.Data, options, snapshotId, FeatureSchema.Version, FeatureSchema.Names);
+        var model = RankerTrainer.Train(splits.Train.Data, splits.Valid.Data, options, snapshotId, FeatureSchema.Version,
+            FeatureSchema.Names, clock);
         var report = Compare(model, splits.Test, title, $"held-out test veterans ({splits.Test.Data.GroupCount})", seed, splits.Popularity);
         var metadata = model.Metadata with
         {

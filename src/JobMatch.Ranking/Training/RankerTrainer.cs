@@ -8,7 +8,9 @@ namespace JobMatch.Ranking.Training;
 /// <summary>LambdaRank on graded labels with a fixed seed; the tree count is chosen by our own NDCG on the validation split.</summary>
 public static class RankerTrainer
 {
-    public static RankingModel Train(RankingDataset train, RankingDataset valid, TrainerOptions options, string snapshotId, int? featureSchemaVersion = null, IReadOnlyList<string>? featureNames = null)
+    /// <param name="clock">Dates the model (CreatedAtUtc); the system's clock when null.</param>
+    public static RankingModel Train(RankingDataset train, RankingDataset valid, TrainerOptions options, string snapshotId,
+        int? featureSchemaVersion = null, IReadOnlyList<string>? featureNames = null, TimeProvider? clock = null)
     {
         if (train.FeatureCount != valid.FeatureCount)
         {
@@ -53,7 +55,7 @@ public static class RankerTrainer
             train.GroupCount,
             valid.GroupCount,
             curve,
-            DateTime.UtcNow);
+            (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);
         return new RankingModel(ml, model, train.FeatureCount, metadata);
     }
 

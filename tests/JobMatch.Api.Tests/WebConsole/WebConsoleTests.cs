@@ -84,6 +84,7 @@ public sealed partial class WebConsoleTests(ApiFactory api) : IClassFixture<ApiF
         // Mapped on their own: the shared ApiFactory has a connection string, so its service never maps them.
         var builder = WebApplication.CreateBuilder();
         builder.Services.AddSingleton(NpgsqlDataSource.Create("Host=127.0.0.1;Database=unused"));
+        builder.Services.AddSingleton(TimeProvider.System);
         var app = builder.Build();
         app.MapDemoSignIn();
         var endpoints = ((IEndpointRouteBuilder)app).DataSources.SelectMany(source => source.Endpoints).OfType<RouteEndpoint>().ToList();

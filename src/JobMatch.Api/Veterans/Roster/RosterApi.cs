@@ -60,7 +60,8 @@ public static class RosterApi
     }
 
     static async Task<Results<Created<RosterBatch>, Ok<RosterBatch>, ValidationProblem, ProblemHttpResult>> Import(bool? dryRun, HttpRequest request,
-        ClaimsPrincipal user, NpgsqlDataSource dataSource, IOptions<ImportOptions> importOptions, ReferenceData data, IdNumberVault vault, CancellationToken ct)
+        ClaimsPrincipal user, NpgsqlDataSource dataSource, IOptions<ImportOptions> importOptions, ReferenceData data, IdNumberVault vault,
+        TimeProvider clock, CancellationToken ct)
     {
         var options = importOptions.Value;
         var (upload, refusal) = await Uploads.ReadAsync<RosterField>(request, options, """{"idNumber":"证件号码"}""", ct);
@@ -84,7 +85,7 @@ public static class RosterApi
                 "找不到表头行：表头须包含姓名和身份证号两列（可通过 mapping 指定）。",
                 "No header row found: it must name a name and an ID-number column (or send a mapping)."));
             var readConsents = consentTextVersion is not null;
-            var (entries, problems, rowsRead) = new RosterReader(data, vault).Read(sheet.Rows, map, readConsents, ct);
+            var (entries, problems, rowsRead) = new RosterReader(data, vault, clock).Read(sheet.Rows, map, readConsents, ct);
             if (!readConsents)
             {
                 problems.AddRange(RosterConsents.Ignored(map, sheet.Rows[map.HeaderIndex].Number));

@@ -25,7 +25,7 @@ static class RosterClaim
         ClaimRequest body, ClaimsPrincipal user, HttpResponse response, NpgsqlDataSource dataSource, VeteranStore store, TimeProvider clock)
     {
         var errors = new Dictionary<string, string[]>();
-        if (!ResidentId.TryParse(body.IdNumber, out var resident))
+        if (!ResidentId.TryParse(body.IdNumber, clock, out var resident))
         {
             errors["idNumber"] = [Say.Text("身份证号无效：应为 18 位，出生日期有效，且校验位正确。", "Invalid ID number: 18 characters, a real birth date and a correct check character.")];
         }

@@ -11,7 +11,7 @@ namespace JobMatch.Api.Veterans.Roster;
 /// profile API takes and is checked by the same rules (ProfileData.Validate); an error names the column it came from.
 /// Blank, totals and note rows are skipped; the gender column is read as nothing (the ID number says it).
 /// </summary>
-sealed partial class RosterReader(ReferenceData data, IdNumberVault vault)
+sealed partial class RosterReader(ReferenceData data, IdNumberVault vault, TimeProvider clock)
 {
     /// <param name="readConsents">Whether the consent columns are read (the upload named their text version).</param>
     public (List<RosterEntry> Entries, List<ImportProblem> Problems, int RowsRead) Read(
@@ -146,7 +146,7 @@ sealed partial class RosterReader(ReferenceData data, IdNumberVault vault)
             }
         }
         var errors = new Dictionary<string, string[]>();
-        var profile = ProfileData.Validate(input, data, errors);
+        var profile = ProfileData.Validate(input, data, clock, errors);
         foreach (var (key, messages) in errors)
         {
             var field = FieldOf(key, map);
