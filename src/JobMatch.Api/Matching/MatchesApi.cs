@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Dapper;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Conventions;
+using JobMatch.Api.Taxonomy;
 using JobMatch.Ranking.Profiles;
 using JobMatch.Ranking.Taxonomy;
 using Microsoft.Extensions.Options;
@@ -61,7 +62,7 @@ public static class MatchesApi
     {
         var errors = new Dictionary<string, string[]>();
         string? district = null;
-        if (f.District is not null && (district = engine.Data.DistrictCode(f.District)) is null)
+        if (f.District is not null && (district = Districts.Code(f.District)) is null)
         {
             errors["district"] = [Say.Text("未知的区县。", "Unknown district.")];
         }

@@ -6,6 +6,7 @@ using JobMatch.Api.Companies;
 using JobMatch.Api.Conventions;
 using JobMatch.Api.Imports;
 using JobMatch.Api.Programs;
+using JobMatch.Api.Taxonomy;
 using Npgsql;
 
 namespace JobMatch.Api.Openings;
@@ -45,7 +46,7 @@ public static class OpeningsApi
             educationRank = Array.IndexOf(CellParsers.EducationLevels, level) + 1;
         }
         string? districtCode = null;
-        if (district is not null && (districtCode = Districts.Match(district)) is null)
+        if (district is not null && (districtCode = Districts.Code(district)) is null)
         {
             return Invalid("district", "未知的区县。", "Unknown district.");
         }

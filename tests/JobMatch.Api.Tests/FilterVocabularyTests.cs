@@ -1,0 +1,119 @@
+using System.Net;
+using System.Net.Http.Json;
+using JobMatch.Api.Tests.Infrastructure;
+using JobMatch.Api.Tests.Matching;
+
+namespace JobMatch.Api.Tests;
+
+/// <summary>
+/// A district, an industry or an education level written the same way answers the same on every route that takes it:
+/// the code, the full name and the short name of a district; a part of a company's industry.
+/// </summary>
+public sealed class FilterVocabularyTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    static readonly string[] Tianjiaan = ["340403", "田家庵区", "田家庵", " 田家庵区 "];
+
+    [Fact]
+    public async Task EveryRouteTakingADistrictReadsTheCodeTheFullNameAndTheShortNameAlike()
+    {
+        var admin = api.Admin();
+        var world = await World();
+        var (veteran, veteranId) = await MatchingData.Driver(api, matching: false);
+        var name = Uri.EscapeDataString((await (await veteran.GetAsync("/api/veterans/me")).ReadJson()).GetProperty("name").GetString()!);
+        var enterprise = "区县军创" + Guid.NewGuid().ToString("N")[..6];
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/enterprises", Enterprise(enterprise, "340403"))).StatusCode);
+        static string E(string text) => Uri.EscapeDataString(text);
+
+        // A company's district is free text with the code derived where one is found: an unknown one is kept, not refused.
+        var routes = new (string Route, Func<string, Task<string>> Call, bool RefusesUnknown)[]
+        {
+            ("GET /api/openings", d => Titles(admin, $"/api/openings?companyId={world.Company}&district={E(d)}"), true),
+            ("GET /api/veterans/me/matches", d => Titles(veteran, $"/api/veterans/me/matches?fairId={world.Fair}&district={E(d)}"), true),
+            ("GET /api/veterans/{id}/matches", d => Titles(admin, $"/api/veterans/{veteranId}/matches?fairId={world.Fair}&district={E(d)}"), true),
+            ("GET /api/veterans", d => Count(admin, $"/api/veterans?q={name}&district={E(d)}"), true),
+            ("GET /api/enterprises", d => Count(admin, $"/api/enterprises?q={E(enterprise)}&district={E(d)}"), true),
+            ("POST /api/openings", d => Stored(admin.PostAsJsonAsync("/api/openings", new { companyId = world.Company, title = "区县岗位", district = d }),
+                "districtCode"), true),
+            ("POST /api/companies", d => Stored(admin.PostAsJsonAsync("/api/companies", new { name = "区县公司" + Guid.NewGuid().ToString("N")[..6], district = d }),
+                "districtCode"), false),
+            ("POST /api/mentors", d => Stored(admin.PostAsJsonAsync("/api/mentors", new
+            {
+                name = "区县导师", expertise = new[] { "legal" }, industries = new[] { "餐饮" }, district = d, capacity = 2,
+            }), "district"), true),
+            ("POST /api/enterprises", d => Stored(admin.PostAsJsonAsync("/api/enterprises", Enterprise("区县企业" + Guid.NewGuid().ToString("N")[..6], d)),
+                "district"), true),
+            ("POST /api/veterans/me", d => Stored(api.Veteran("vet-" + Guid.NewGuid().ToString("N")[..10]).PostAsJsonAsync("/api/veterans/me", new
+            {
+                name = VeteranData.NewName(), homeDistrict = d, preferences = new { districts = new[] { d } },
+                consents = new[] { VeteranData.Consent("sensitive_data") },
+            }), "homeDistrict"), true),
+        };
+
+        foreach (var (route, call, refusesUnknown) in routes)
+        {
+            var answers = new List<string>();
+            foreach (var district in Tianjiaan)
+            {
+                answers.Add(await call(district));
+            }
+            Assert.True(answers.Distinct().Count() == 1 && answers[0].StartsWith('2'),
+                $"{route}: {string.Join(" | ", answers.Zip(Tianjiaan, (a, d) => $"{d} → {a}"))}");
+            if (refusesUnknown)
+            {
+                var unknown = await call("火星区");
+                Assert.True(unknown.StartsWith("400", StringComparison.Ordinal), $"{route}: 火星区 → {unknown}");
+            }
+        }
+    }
+
+    static object Enterprise(string name, string district) => new
+    {
+        name, creditCode = TestData.NewCreditCode(), founderName = "王建国", industry = "餐饮", stage = "started", district, employees = 3,
+        needs = new[] { "legal" },
+    };
+
+    /// <summary>A company in 物流运输 with one position in 田家庵区 and one in 凤台县, at a new fair.</summary>
+    async Task<(Guid Company, Guid Fair)> World()
+    {
+        var admin = api.Admin();
+        var created = await admin.PostAsJsonAsync("/api/companies", new { name = "淮南区县物流" + Guid.NewGuid().ToString("N")[..6], industry = "物流运输" });
+        var company = (await created.ReadJson()).GetProperty("id").GetGuid();
+        var fair = await admin.CreateFair();
+        foreach (var (title, district) in new[] { ("田家庵司机", "田家庵区"), ("凤台司机", "凤台县") })
+        {
+            var response = await admin.PostAsJsonAsync("/api/openings", new
+            {
+                companyId = company, fairId = fair, title, headcount = 2, salary = "5000-7000元/月", district, skills = new[] { "货车驾驶" },
+            });
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        }
+        return (company, fair);
+    }
+
+    static async Task<string> Titles(HttpClient client, string path)
+    {
+        var response = await client.GetAsync(path);
+        if (!response.IsSuccessStatusCode)
+        {
+            return ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        var titles = (await response.ReadJson()).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("title").GetString()).Order();
+        return $"200 {string.Join(",", titles)}";
+    }
+
+    static async Task<string> Count(HttpClient client, string path)
+    {
+        var response = await client.GetAsync(path);
+        return response.IsSuccessStatusCode
+            ? $"200 {(await response.ReadJson()).GetProperty("items").GetArrayLength()}"
+            : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    static async Task<string> Stored(Task<HttpResponseMessage> sending, string field)
+    {
+        var response = await sending;
+        return response.IsSuccessStatusCode
+            ? $"{(int)response.StatusCode} {(await response.ReadJson()).GetProperty(field).GetString()}"
+            : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
