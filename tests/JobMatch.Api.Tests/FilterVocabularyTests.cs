@@ -72,6 +72,25 @@ public sealed class FilterVocabularyTests(ApiFactory api) : IClassFixture<ApiFac
         needs = new[] { "legal" },
     };
 
+    [Fact]
+    public async Task OpeningsAndMatchesFilterIndustryByTheSameRule()
+    {
+        var admin = api.Admin();
+        var world = await World();
+        var (veteran, veteranId) = await MatchingData.Driver(api, matching: false);
+        foreach (var industry in new[] { "物流运输", "物流", " 物流运输 ", "煤炭" })
+        {
+            var q = Uri.EscapeDataString(industry);
+            var answers = new[]
+            {
+                await Titles(admin, $"/api/openings?companyId={world.Company}&industry={q}"),
+                await Titles(veteran, $"/api/veterans/me/matches?fairId={world.Fair}&industry={q}"),
+                await Titles(admin, $"/api/veterans/{veteranId}/matches?fairId={world.Fair}&industry={q}"),
+            };
+            Assert.True(answers.Distinct().Count() == 1, $"industry '{industry}': {string.Join(" | ", answers)}");
+        }
+    }
+
     /// <summary>A company in 物流运输 with one position in 田家庵区 and one in 凤台县, at a new fair.</summary>
     async Task<(Guid Company, Guid Fair)> World()
     {
