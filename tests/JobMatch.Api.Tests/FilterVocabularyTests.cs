@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using JobMatch.Api.Taxonomy;
 using JobMatch.Api.Tests.Infrastructure;
 using JobMatch.Api.Tests.Matching;
 
@@ -89,6 +90,18 @@ public sealed class FilterVocabularyTests(ApiFactory api) : IClassFixture<ApiFac
             };
             Assert.True(answers.Distinct().Count() == 1, $"industry '{industry}': {string.Join(" | ", answers)}");
         }
+    }
+
+    [Fact]
+    public async Task TheConsoleTakesItsDistrictsFromTheApiAndEveryNameServedIsReadBack()
+    {
+        var client = api.Veteran("vet-" + Guid.NewGuid().ToString("N")[..10]);
+        var served = (await (await client.GetAsync("/api/districts")).EnsureSuccessStatusCode().ReadJson()).EnumerateArray()
+            .Select(d => (Code: d.GetProperty("code").GetString()!, Zh: d.GetProperty("nameZh").GetString()!, En: d.GetProperty("nameEn").GetString())).ToList();
+
+        Assert.Contains(("340403", "田家庵区", "Tianjia'an"), served);
+        Assert.All(served, d => Assert.Equal(d.Code, Districts.Code(d.Zh)));
+        Assert.DoesNotContain("340403", await client.GetStringAsync("/js/districts.js"), StringComparison.Ordinal);
     }
 
     /// <summary>A company in 物流运输 with one position in 田家庵区 and one in 凤台县, at a new fair.</summary>
