@@ -163,6 +163,8 @@ public sealed class RequestLimits : IDocumentFilter
         ["GET /api/veterans/{id}/matches Kind"] = OneOf(Kinds),
         ["GET /api/veterans/{id}/matches Limit"] = Clamp(1, 50, 20),
         ["GET /api/veterans/{id}/matches Offset"] = Range(0, 1000),
+        ["GET /api/openings district"] = OneOf(DistrictSpellings),
+        ["GET /api/enterprises district"] = OneOf(DistrictSpellings),
         ["GET /api/openings/{id}/candidates limit"] = Clamp(1, 50, 20),
         ["GET /api/openings/{id}/candidates offset"] = Range(0, 1000),
         ["GET /api/enterprises/{id}/mentor-suggestions limit"] = Clamp(1, 100, 10),
