@@ -7,8 +7,8 @@ using JobMatch.Api.Tests.Matching;
 namespace JobMatch.Api.Tests;
 
 /// <summary>
-/// A district, an industry or an education level written the same way answers the same on every route that takes it:
-/// the code, the full name and the short name of a district; a part of a company's industry.
+/// A district or an industry written the same way answers the same on every route that takes it: the code, the full name
+/// and the short name of a district; a part of a company's industry. (Only the openings search takes an education filter.)
 /// </summary>
 public sealed class FilterVocabularyTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
@@ -21,8 +21,9 @@ public sealed class FilterVocabularyTests(ApiFactory api) : IClassFixture<ApiFac
         var world = await World();
         var (veteran, veteranId) = await MatchingData.Driver(api, matching: false);
         var name = Uri.EscapeDataString((await (await veteran.GetAsync("/api/veterans/me")).ReadJson()).GetProperty("name").GetString()!);
-        var enterprise = "区县军创" + Guid.NewGuid().ToString("N")[..6];
-        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/enterprises", Enterprise(enterprise, "340403"))).StatusCode);
+        var enterprise = "区县军创" + Unique();
+        var created = await admin.PostAsJsonAsync("/api/enterprises", Enterprise(enterprise, "340403"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         static string E(string text) => Uri.EscapeDataString(text);
 
         // A company's district is free text with the code derived where one is found: an unknown one is kept, not refused.
@@ -30,24 +31,24 @@ public sealed class FilterVocabularyTests(ApiFactory api) : IClassFixture<ApiFac
         {
             ("GET /api/openings", d => Titles(admin, $"/api/openings?companyId={world.Company}&district={E(d)}"), true),
             ("GET /api/veterans/me/matches", d => Titles(veteran, $"/api/veterans/me/matches?fairId={world.Fair}&district={E(d)}"), true),
-            ("GET /api/veterans/{id}/matches", d => Titles(admin, $"/api/veterans/{veteranId}/matches?fairId={world.Fair}&district={E(d)}"), true),
+            ("GET /api/veterans/{id}/matches",
+                d => Titles(admin, $"/api/veterans/{veteranId}/matches?fairId={world.Fair}&district={E(d)}"), true),
             ("GET /api/veterans", d => Count(admin, $"/api/veterans?q={name}&district={E(d)}"), true),
             ("GET /api/enterprises", d => Count(admin, $"/api/enterprises?q={E(enterprise)}&district={E(d)}"), true),
-            ("POST /api/openings", d => Stored(admin.PostAsJsonAsync("/api/openings", new { companyId = world.Company, title = "区县岗位", district = d }),
+            ("POST /api/openings", d => Stored(admin, "/api/openings", new { companyId = world.Company, title = "区县岗位", district = d },
                 "districtCode"), true),
-            ("POST /api/companies", d => Stored(admin.PostAsJsonAsync("/api/companies", new { name = "区县公司" + Guid.NewGuid().ToString("N")[..6], district = d }),
-                "districtCode"), false),
-            ("POST /api/mentors", d => Stored(admin.PostAsJsonAsync("/api/mentors", new
+            ("POST /api/companies", d => Stored(admin, "/api/companies", new { name = "区县公司" + Unique(), district = d }, "districtCode"),
+                false),
+            ("POST /api/mentors", d => Stored(admin, "/api/mentors", new
             {
                 name = "区县导师", expertise = new[] { "legal" }, industries = new[] { "餐饮" }, district = d, capacity = 2,
-            }), "district"), true),
-            ("POST /api/enterprises", d => Stored(admin.PostAsJsonAsync("/api/enterprises", Enterprise("区县企业" + Guid.NewGuid().ToString("N")[..6], d)),
-                "district"), true),
-            ("POST /api/veterans/me", d => Stored(api.Veteran("vet-" + Guid.NewGuid().ToString("N")[..10]).PostAsJsonAsync("/api/veterans/me", new
+            }, "district"), true),
+            ("POST /api/enterprises", d => Stored(admin, "/api/enterprises", Enterprise("区县企业" + Unique(), d), "district"), true),
+            ("POST /api/veterans/me", d => Stored(api.Veteran("vet-" + Unique()), "/api/veterans/me", new
             {
                 name = VeteranData.NewName(), homeDistrict = d, preferences = new { districts = new[] { d } },
                 consents = new[] { VeteranData.Consent("sensitive_data") },
-            }), "homeDistrict"), true),
+            }, "homeDistrict"), true),
         };
 
         foreach (var (route, call, refusesUnknown) in routes)
@@ -66,6 +67,8 @@ public sealed class FilterVocabularyTests(ApiFactory api) : IClassFixture<ApiFac
             }
         }
     }
+
+    static string Unique() => Guid.NewGuid().ToString("N")[..8];
 
     static object Enterprise(string name, string district) => new
     {
@@ -97,7 +100,8 @@ public sealed class FilterVocabularyTests(ApiFactory api) : IClassFixture<ApiFac
     {
         var client = api.Veteran("vet-" + Guid.NewGuid().ToString("N")[..10]);
         var served = (await (await client.GetAsync("/api/districts")).EnsureSuccessStatusCode().ReadJson()).EnumerateArray()
-            .Select(d => (Code: d.GetProperty("code").GetString()!, Zh: d.GetProperty("nameZh").GetString()!, En: d.GetProperty("nameEn").GetString())).ToList();
+            .Select(d => (Code: d.GetProperty("code").GetString()!, Zh: d.GetProperty("nameZh").GetString()!,
+                En: d.GetProperty("nameEn").GetString())).ToList();
 
         Assert.Contains(("340403", "田家庵区", "Tianjia'an"), served);
         Assert.All(served, d => Assert.Equal(d.Code, Districts.Code(d.Zh)));
@@ -108,7 +112,7 @@ public sealed class FilterVocabularyTests(ApiFactory api) : IClassFixture<ApiFac
     async Task<(Guid Company, Guid Fair)> World()
     {
         var admin = api.Admin();
-        var created = await admin.PostAsJsonAsync("/api/companies", new { name = "淮南区县物流" + Guid.NewGuid().ToString("N")[..6], industry = "物流运输" });
+        var created = await admin.PostAsJsonAsync("/api/companies", new { name = "淮南区县物流" + Unique(), industry = "物流运输" });
         var company = (await created.ReadJson()).GetProperty("id").GetGuid();
         var fair = await admin.CreateFair();
         foreach (var (title, district) in new[] { ("田家庵司机", "田家庵区"), ("凤台司机", "凤台县") })
@@ -129,7 +133,8 @@ public sealed class FilterVocabularyTests(ApiFactory api) : IClassFixture<ApiFac
         {
             return ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
-        var titles = (await response.ReadJson()).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("title").GetString()).Order();
+        var items = (await response.ReadJson()).GetProperty("items").EnumerateArray();
+        var titles = items.Select(i => i.GetProperty("title").GetString()).Order();
         return $"200 {string.Join(",", titles)}";
     }
 
@@ -141,9 +146,10 @@ public sealed class FilterVocabularyTests(ApiFactory api) : IClassFixture<ApiFac
             : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    static async Task<string> Stored(Task<HttpResponseMessage> sending, string field)
+    /// <summary>The status and the district stored, as the answer to a POST names it.</summary>
+    static async Task<string> Stored(HttpClient client, string path, object body, string field)
     {
-        var response = await sending;
+        var response = await client.PostAsJsonAsync(path, body);
         return response.IsSuccessStatusCode
             ? $"{(int)response.StatusCode} {(await response.ReadJson()).GetProperty(field).GetString()}"
             : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);

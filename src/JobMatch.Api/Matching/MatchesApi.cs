@@ -96,7 +96,8 @@ public static class MatchesApi
         var requestId = Guid.CreateVersion7();
         var query = new
         {
-            today = ShanghaiTime.DateOf(DateTime.UtcNow), district, kind = f.Kind, salaryMin = f.SalaryMin, industry = Industries.Term(f.Industry), fairId = f.FairId,
+            today = ShanghaiTime.DateOf(DateTime.UtcNow), district, kind = f.Kind, salaryMin = f.SalaryMin,
+            industry = Industries.Term(f.Industry), fairId = f.FairId,
             programId = f.ProgramId, terms = RankingInputs.SkillTerms(veteran, engine.Data),
             districts = veteran.PreferredDistricts.Append(veteran.HomeDistrict ?? "").ToArray(),
             eduRank = profile.Education is { } level ? (int)level + 1 : (int?)null, cap = consents ? options.CandidateCap : limit + 1, offset = consents ? 0 : offset,

@@ -102,7 +102,8 @@ public static class EnterprisesApi
             ON CONFLICT (credit_code) DO NOTHING
             """, new { id, name = body.Name.Trim(), creditCode, founderName = body.FounderName.Trim(), founderPhone = body.FounderPhone,
                        founderVeteranId = body.FounderVeteranId, industry = body.Industry.Trim(), stage = body.Stage,
-                       district = Districts.Code(body.District), employees = body.Employees ?? 0, needs = (body.Needs ?? []).Distinct().ToArray(),
+                       district = Districts.Code(body.District), employees = body.Employees ?? 0,
+                       needs = (body.Needs ?? []).Distinct().ToArray(),
                        demonstrationBase = body.DemonstrationBase ?? false, companyId = body.CompanyId, createdBy = user.Subject() }, tx);
         if (inserted == 0)
         {

@@ -91,7 +91,8 @@ public static class MentorsApi
             INSERT INTO mentors (id, name, expertise, industries, district, capacity, phone, subject, created_by)
             VALUES (@id, @name, @expertise, @industries, @district, @capacity, @phone, @subject, @createdBy)
             """, new { id, name = body.Name.Trim(), expertise = (body.Expertise ?? []).Distinct().ToArray(),
-                       industries = (body.Industries ?? []).Select(i => i.Trim()).Distinct().ToArray(), district = Districts.Code(body.District),
+                       industries = (body.Industries ?? []).Select(i => i.Trim()).Distinct().ToArray(),
+                       district = Districts.Code(body.District),
                        capacity = body.Capacity, phone = body.Phone, subject = body.Subject, createdBy = user.Subject() }, tx);
         await AuditLog.WriteAsync(db, tx, user, "mentor.created", "mentor", id, new { linkedSubject = body.Subject });
         var mentor = await db.QuerySingleAsync<Mentor>($"SELECT {Columns} FROM mentors m WHERE m.id = @id", new { id }, tx);
@@ -134,9 +135,12 @@ public static class MentorsApi
         return errors;
     }
 
-    internal static string DistrictError() => Say.Text(
-        $"请填写淮南市区县代码或名称，如 340403 或 田家庵区；可选：{string.Join(", ", Districts.All.Select(d => d.Code))}。",
-        $"Give a Huainan district code or name such as 340403 (Tianjia'an); choose from {string.Join(", ", Districts.All.Select(d => d.Code))}.");
+    internal static string DistrictError()
+    {
+        var codes = string.Join(", ", Districts.All.Select(d => d.Code));
+        return Say.Text($"请填写淮南市区县代码或名称，如 340403 或 田家庵区；可选：{codes}。",
+            $"Give a Huainan district code or name such as 340403 (Tianjia'an); choose from {codes}.");
+    }
 
     internal static bool IsMobile(string phone) => phone.Length == 11 && phone[0] == '1' && phone[1] is >= '3' and <= '9' && phone.All(char.IsAsciiDigit);
 

@@ -55,7 +55,8 @@ public static class OpeningsApi
         var filter = new
         {
             q = text, like = text is null ? null : "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%",
-            district = districtCode, salaryMin, educationRank, industry = Industries.Term(industry), kind, fairId, programId, companyId, openOnly = openOnly ?? true,
+            district = districtCode, salaryMin, educationRank, industry = Industries.Term(industry), kind, fairId, programId, companyId,
+            openOnly = openOnly ?? true,
             today = ShanghaiTime.Today(clock), after, take = take + 1,
         };
         await using var db = await dataSource.OpenConnectionAsync();

@@ -28,7 +28,9 @@ public static class Districts
     public static string? InAddress(string? text)
     {
         var compact = Compact(text);
-        return compact.Length == 0 ? null : Code(compact) ?? Array.Find(Aliases.Value, alias => compact.Contains(alias.Alias, StringComparison.Ordinal)).Code;
+        return compact.Length == 0
+            ? null
+            : Code(compact) ?? Array.Find(Aliases.Value, alias => compact.Contains(alias.Alias, StringComparison.Ordinal)).Code;
     }
 
     /// <summary>The Chinese name of a code, or null when unknown.</summary>

@@ -28,7 +28,8 @@ public static class TaxonomyApi
         specialties.MapGet("/{code}", GetSpecialty).WithSummary("One military specialty with its civilian skills and match types");
         app.MapGet("/api/districts", ListDistricts).WithTags("Taxonomy").RequireAuthorization(Policies.AnyRole)
             .WithSummary("Huainan's districts and zones (data/districts.csv), for pickers and to name codes")
-            .WithDescription("A district filter or field takes the code, the Chinese name or the short name (340403, 田家庵区, 田家庵); answers carry the code.");
+            .WithDescription("A district filter or field takes the code, the Chinese name or the short name (340403, 田家庵区, 田家庵); "
+                + "answers carry the code.");
         return app;
     }
 

@@ -30,7 +30,8 @@ public sealed class DistrictMap
     {
         var culture = System.Globalization.CultureInfo.InvariantCulture;
         return new DistrictMap(CsvRows.Read(reader, "code", "name", "kind", "lat", "lon").Select(r => new District(
-            r["code"], r["name"], r["kind"], double.Parse(r["lat"], culture), double.Parse(r["lon"], culture), r.GetValueOrDefault("name_en"))));
+            r["code"], r["name"], r["kind"], double.Parse(r["lat"], culture), double.Parse(r["lon"], culture),
+            r.GetValueOrDefault("name_en"))));
     }
 
     public District? Find(string? code) => code is not null && _byCode.TryGetValue(code, out var d) ? d : null;
