@@ -1,6 +1,6 @@
 using System.Text;
 using JobMatch.Api.Imports;
-using JobMatch.Api.Openings;
+using JobMatch.Api.Taxonomy;
 using JobMatch.ImportBench;
 
 namespace JobMatch.Api.Tests;
@@ -70,7 +70,7 @@ public sealed class ImportParsingTests
     [InlineData("经开区", "340401")]
     [InlineData("高新区山南新区", "340471")]
     [InlineData("合肥市", null)]
-    public void DistrictTextMatchesTheDistrictsFile(string text, string? code) => Assert.Equal(code, Districts.Match(text));
+    public void DistrictTextMatchesTheDistrictsFile(string text, string? code) => Assert.Equal(code, Districts.InAddress(text));
 
     [Theory]
     [InlineData("单位名称", ImportField.CompanyName)]

@@ -1,7 +1,7 @@
 using Dapper;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Conventions;
-using JobMatch.Api.Openings;
+using JobMatch.Api.Taxonomy;
 using Npgsql;
 
 namespace JobMatch.Api.Applications;
@@ -101,7 +101,7 @@ public static class ApplicationReports
             WHERE (@from::date IS NULL OR p.day >= @from) AND (@to::date IS NULL OR p.day <= @to)
             GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
             """, new { from, to });
-        var counts = rows.Select(r => new PlacementCount(r.Month, r.District, Districts.All.FirstOrDefault(d => d.Code == r.District)?.Name,
+        var counts = rows.Select(r => new PlacementCount(r.Month, r.District, Districts.Name(r.District),
             r.Branch, r.Live, r.Historical, r.Live + r.Historical)).ToList();
         return Listing.WantsCsv(request) ? new CsvResult<PlacementCount>(counts, "placements.csv", counts.Count, null) : TypedResults.Ok(counts);
     }

@@ -3,6 +3,7 @@ using Dapper;
 using JobMatch.Api.Audit;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Conventions;
+using JobMatch.Api.Taxonomy;
 using Npgsql;
 
 namespace JobMatch.Api.Companies;
@@ -82,7 +83,7 @@ public static class CompaniesApi
             RETURNING c.id, c.name, c.credit_code, c.industry, c.district, c.created_at, {MaskedExtras}
             """, new { id = Guid.CreateVersion7(), name = body.Name.Trim(), normalized = CompanyName.Normalize(body.Name),
                        creditCode, industry = body.Industry?.Trim(), district = body.District?.Trim(), createdBy = user.Subject(),
-                       veteranFounded = body.VeteranFounded ?? false, districtCode = Openings.Districts.Match(body.District),
+                       veteranFounded = body.VeteranFounded ?? false, districtCode = Districts.InAddress(body.District),
                        contactName = body.ContactName?.Trim(), contactPhone = body.ContactPhone?.Trim() }, tx);
         if (company is null)
         {

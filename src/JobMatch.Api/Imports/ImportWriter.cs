@@ -1,5 +1,5 @@
 using Dapper;
-using JobMatch.Api.Openings;
+using JobMatch.Api.Taxonomy;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -48,7 +48,7 @@ public static class ImportWriter
                 copy.Write(c.NormalizedName, NpgsqlDbType.Text);
                 WriteOrNull(copy, c.CreditCode, NpgsqlDbType.Text);
                 WriteOrNull(copy, c.Industry, NpgsqlDbType.Text);
-                WriteOrNull(copy, Districts.All.FirstOrDefault(d => d.Code == c.DistrictCode)?.Name, NpgsqlDbType.Text);
+                WriteOrNull(copy, Districts.Name(c.DistrictCode), NpgsqlDbType.Text);
                 WriteOrNull(copy, c.DistrictCode, NpgsqlDbType.Text);
                 copy.Write(c.VeteranFounded, NpgsqlDbType.Boolean);
                 WriteOrNull(copy, c.ContactName, NpgsqlDbType.Text);

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using JobMatch.Api.Companies;
 using JobMatch.Api.Conventions;
-using JobMatch.Api.Openings;
+using JobMatch.Api.Taxonomy;
 
 namespace JobMatch.Api.Imports;
 
@@ -202,7 +202,7 @@ public static partial class RowReader
             return null;
         }
         var location = Cell(ImportField.Location) ?? "";
-        var districtCode = memo.Get(5, Cell(ImportField.District), Districts.Match) ?? memo.Get(6, location, Districts.Match);
+        var districtCode = memo.Get(5, Cell(ImportField.District), Districts.InAddress) ?? memo.Get(6, location, Districts.InAddress);
         var requirements = Cell(ImportField.Requirements);
         var company = new CompanyCells(name, memo.Get(7, name, text => CompanyName.Normalize(text!)), creditCode, Cell(ImportField.Industry), veteranFounded,
             Clip(Cell(ImportField.ContactName), 100), phone, districtCode);

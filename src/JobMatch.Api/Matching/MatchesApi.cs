@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Dapper;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Conventions;
+using JobMatch.Api.Taxonomy;
 using JobMatch.Ranking.Profiles;
 using JobMatch.Ranking.Taxonomy;
 using Microsoft.Extensions.Options;
@@ -64,7 +65,7 @@ public static class MatchesApi
     {
         var errors = new Dictionary<string, string[]>();
         string? district = null;
-        if (f.District is not null && (district = engine.Data.DistrictCode(f.District)) is null)
+        if (f.District is not null && (district = Districts.Code(f.District)) is null)
         {
             errors["district"] = [Say.Text("未知的区县。", "Unknown district.")];
         }
@@ -98,7 +99,8 @@ public static class MatchesApi
         var requestId = Guid.CreateVersion7();
         var query = new
         {
-            today = ShanghaiTime.DateOf(asOf), district, kind = f.Kind, salaryMin = f.SalaryMin, industry = f.Industry, fairId = f.FairId,
+            today = ShanghaiTime.DateOf(asOf), district, kind = f.Kind, salaryMin = f.SalaryMin,
+            industry = Industries.Term(f.Industry), fairId = f.FairId,
             programId = f.ProgramId, terms = RankingInputs.SkillTerms(veteran, engine.Data),
             districts = veteran.PreferredDistricts.Append(veteran.HomeDistrict ?? "").ToArray(),
             eduRank = profile.Education is { } level ? (int)level + 1 : (int?)null, cap = consents ? options.CandidateCap : limit + 1, offset = consents ? 0 : offset,
@@ -159,12 +161,12 @@ public static class MatchesApi
     // skill in a preferred district (the skills GIN bitmap ANDed with positions_open_district), positions sharing a skill
     // elsewhere, then the rest. Each branch stops at the cap and the next runs only while the cap is not reached, so the
     // model never scores the whole table and PostgreSQL never sorts it. Unranked lists are simply newest first.
-    const string FilterSql = """
+    const string FilterSql = $"""
         p.status = 'open' AND (p.remaining IS NULL OR p.remaining > 0) AND (p.closes_on IS NULL OR p.closes_on >= @today)
           AND (@district::text IS NULL OR p.district_code = @district)
           AND (@kind::text IS NULL OR p.kind = @kind)
           AND (@salaryMin::int IS NULL OR coalesce(p.salary_max, p.salary_min) >= @salaryMin)
-          AND (@industry::text IS NULL OR EXISTS (SELECT 1 FROM companies c WHERE c.id = p.company_id AND c.industry = @industry))
+          AND (@industry::text IS NULL OR EXISTS (SELECT 1 FROM companies c WHERE c.id = p.company_id AND {Industries.Contains}))
           AND (@fairId::uuid IS NULL OR p.fair_id = @fairId)
           AND (@programId::uuid IS NULL OR p.program_id = @programId)
           AND (NOT @ranked OR @eduRank::int IS NULL OR p.education_rank IS NULL OR p.education_rank <= @eduRank + 1)

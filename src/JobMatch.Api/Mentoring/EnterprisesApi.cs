@@ -4,6 +4,7 @@ using JobMatch.Api.Audit;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Companies;
 using JobMatch.Api.Conventions;
+using JobMatch.Api.Taxonomy;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -42,9 +43,14 @@ public static class EnterprisesApi
         {
             return Paging.InvalidCursor();
         }
+        var districtCode = Districts.Code(district);
+        if (district is not null && districtCode is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["district"] = [MentorsApi.DistrictError()] });
+        }
         var take = Paging.Clamp(limit);
         var (overdueDays, today) = CheckIns.Parameters(clock, options.Value);
-        var filter = new { unassigned, overdue, district, q, after, take = take + 1, overdueDays, today };
+        var filter = new { unassigned, overdue, district = districtCode, q, after, take = take + 1, overdueDays, today };
         const string where = $"""
             WHERE (@unassigned::boolean IS NULL OR (c.mentored_since IS NULL) = @unassigned)
               AND (@overdue::boolean IS NULL OR {CheckIns.Overdue} = @overdue)
@@ -96,7 +102,8 @@ public static class EnterprisesApi
             ON CONFLICT (credit_code) DO NOTHING
             """, new { id, name = body.Name.Trim(), creditCode, founderName = body.FounderName.Trim(), founderPhone = body.FounderPhone,
                        founderVeteranId = body.FounderVeteranId, industry = body.Industry.Trim(), stage = body.Stage,
-                       district = body.District, employees = body.Employees ?? 0, needs = (body.Needs ?? []).Distinct().ToArray(),
+                       district = Districts.Code(body.District), employees = body.Employees ?? 0,
+                       needs = (body.Needs ?? []).Distinct().ToArray(),
                        demonstrationBase = body.DemonstrationBase ?? false, companyId = body.CompanyId, createdBy = user.Subject() }, tx);
         if (inserted == 0)
         {
@@ -209,7 +216,7 @@ public static class EnterprisesApi
         {
             errors["stage"] = [StageError()];
         }
-        if (body.District is null || !Vocabulary.Districts.ContainsKey(body.District))
+        if (Districts.Code(body.District) is null)
         {
             errors["district"] = [MentorsApi.DistrictError()];
         }

@@ -1,4 +1,5 @@
 using JobMatch.Api.Conventions;
+using JobMatch.Api.Taxonomy;
 
 namespace JobMatch.Api.Mentoring;
 
@@ -39,7 +40,7 @@ public static class MentorFit
         {
             reasons.Add(Say.Text($"熟悉{enterprise.Industry}行业", $"Knows the {enterprise.Industry} industry"));
         }
-        var km = Vocabulary.DistanceKm(mentor.District, enterprise.District);
+        var km = Districts.DistanceKm(mentor.District, enterprise.District) ?? double.PositiveInfinity;
         var district = mentor.District == enterprise.District ? 15 : (int)Math.Round(10 * Math.Max(0, 1 - km / 60));
         if (mentor.District == enterprise.District)
         {

@@ -3,6 +3,7 @@ using Dapper;
 using JobMatch.Api.Audit;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Conventions;
+using JobMatch.Api.Taxonomy;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -90,7 +91,8 @@ public static class MentorsApi
             INSERT INTO mentors (id, name, expertise, industries, district, capacity, phone, subject, created_by)
             VALUES (@id, @name, @expertise, @industries, @district, @capacity, @phone, @subject, @createdBy)
             """, new { id, name = body.Name.Trim(), expertise = (body.Expertise ?? []).Distinct().ToArray(),
-                       industries = (body.Industries ?? []).Select(i => i.Trim()).Distinct().ToArray(), district = body.District,
+                       industries = (body.Industries ?? []).Select(i => i.Trim()).Distinct().ToArray(),
+                       district = Districts.Code(body.District),
                        capacity = body.Capacity, phone = body.Phone, subject = body.Subject, createdBy = user.Subject() }, tx);
         await AuditLog.WriteAsync(db, tx, user, "mentor.created", "mentor", id, new { linkedSubject = body.Subject });
         var mentor = await db.QuerySingleAsync<Mentor>($"SELECT {Columns} FROM mentors m WHERE m.id = @id", new { id }, tx);
@@ -114,7 +116,7 @@ public static class MentorsApi
         {
             errors["industries"] = [Say.Text("行业名称须为 1–50 字。", "Each industry must be 1–50 characters.")];
         }
-        if (body.District is null || !Vocabulary.Districts.ContainsKey(body.District))
+        if (Districts.Code(body.District) is null)
         {
             errors["district"] = [DistrictError()];
         }
@@ -133,9 +135,12 @@ public static class MentorsApi
         return errors;
     }
 
-    internal static string DistrictError() => Say.Text(
-        $"请填写淮南市区县代码，如 340403（田家庵区）；可选：{string.Join(", ", Vocabulary.Districts.Keys)}。",
-        $"Give a Huainan district code such as 340403 (Tianjia'an); choose from {string.Join(", ", Vocabulary.Districts.Keys)}.");
+    internal static string DistrictError()
+    {
+        var codes = string.Join(", ", Districts.All.Select(d => d.Code));
+        return Say.Text($"请填写淮南市区县代码或名称，如 340403 或 田家庵区；可选：{codes}。",
+            $"Give a Huainan district code or name such as 340403 (Tianjia'an); choose from {codes}.");
+    }
 
     internal static bool IsMobile(string phone) => phone.Length == 11 && phone[0] == '1' && phone[1] is >= '3' and <= '9' && phone.All(char.IsAsciiDigit);
 

@@ -46,8 +46,8 @@ public sealed class RequestLimits(TimeProvider clock) : IDocumentFilter
 
     static readonly Limit Mobile = new(MaxLength: 11, Pattern: "^1[3-9][0-9]{9}$"); // MentorsApi.IsMobile
 
-    /// <summary>District codes and names (ReferenceData.DistrictCode takes either, exactly).</summary>
-    static readonly string[] Districts = [.. ReferenceData.Default.Districts.Districts.SelectMany(d => new[] { d.Code, d.Name }).Distinct()];
+    /// <summary>District codes, names and short names (Taxonomy.Districts.Code takes each).</summary>
+    static readonly string[] DistrictSpellings = [.. Taxonomy.Districts.Spellings.Distinct()];
 
     static readonly string[] ConsentKinds = [.. Consents.Texts.Select(text => text.Kind)];
     static readonly string[] ConsentVersions = [.. Consents.Texts.Select(text => text.Version).Distinct()];
@@ -84,7 +84,7 @@ public sealed class RequestLimits(TimeProvider clock) : IDocumentFilter
         ["CreateEnterprise.founderPhone"] = Mobile,
         ["CreateEnterprise.industry"] = Text(50),
         ["CreateEnterprise.stage"] = OneOf(MentoringWords.Stages),
-        ["CreateEnterprise.district"] = OneOf(MentoringWords.Districts.Keys),
+        ["CreateEnterprise.district"] = OneOf(DistrictSpellings),
         ["CreateEnterprise.employees"] = Range(0, 100_000),
         ["CreateEnterprise.needs"] = OneOf(MentoringWords.Needs.Keys),
         ["CreateJobFair.name"] = Text(200),
@@ -94,7 +94,7 @@ public sealed class RequestLimits(TimeProvider clock) : IDocumentFilter
         ["CreateMentor.name"] = Text(100),
         ["CreateMentor.expertise"] = OneOf(MentoringWords.Needs.Keys),
         ["CreateMentor.industries"] = Text(50),
-        ["CreateMentor.district"] = OneOf(MentoringWords.Districts.Keys),
+        ["CreateMentor.district"] = OneOf(DistrictSpellings),
         ["CreateMentor.capacity"] = Range(0, 50),
         ["CreateMentor.phone"] = Mobile,
         ["CreateMentor.subject"] = Text(200),
@@ -122,7 +122,7 @@ public sealed class RequestLimits(TimeProvider clock) : IDocumentFilter
         ["OpeningInput.salaryMin"] = new(Minimum: 0, ErrorKey: "salaryMax"),
         ["OpeningInput.gender"] = Text(50, "location"),
         ["OpeningInput.kind"] = OneOf(Kinds),
-        ["PreferenceRecord.districts"] = FreeList with { MaxLength = null, Values = Districts, ErrorKey = "preferences.districts" },
+        ["PreferenceRecord.districts"] = FreeList with { MaxLength = null, Values = DistrictSpellings, ErrorKey = "preferences.districts" },
         ["PreferenceRecord.industries"] = FreeList with { ErrorKey = "preferences.industries" },
         ["PreferenceRecord.minMonthlySalary"] = Range(0, 1_000_000, "preferences.minMonthlySalary"),
         ["PreferenceRecord.seeking"] = FreeList with { MaxLength = null, Values = Names(ProfileWords.Seeking), ErrorKey = "preferences.seeking" },
@@ -141,7 +141,7 @@ public sealed class RequestLimits(TimeProvider clock) : IDocumentFilter
         ["VeteranInput.name"] = Text(50),
         ["VeteranInput.idNumber"] = Text(18),
         ["VeteranInput.skills"] = FreeList,
-        ["VeteranInput.homeDistrict"] = OneOf(Districts),
+        ["VeteranInput.homeDistrict"] = OneOf(DistrictSpellings),
         ["VeteranInput.status"] = OneOf(Names(ProfileWords.Statuses)),
         ["VeteranInput.consents"] = new(MaxItems: 3), // known kinds, each once
     };
@@ -155,14 +155,16 @@ public sealed class RequestLimits(TimeProvider clock) : IDocumentFilter
         ["cursor"] = Text(32), // Paging.TryDecode
         ["limit"] = Clamp(1, Paging.MaxLimit, Paging.DefaultLimit),
         ["GET /api/imports/{id}/errors cursor"] = new(Pattern: "^[0-9]+$"),
-        ["GET /api/veterans/me/matches District"] = OneOf(Districts),
+        ["GET /api/veterans/me/matches District"] = OneOf(DistrictSpellings),
         ["GET /api/veterans/me/matches Kind"] = OneOf(Kinds),
         ["GET /api/veterans/me/matches Limit"] = Clamp(1, 50, 20),
         ["GET /api/veterans/me/matches Offset"] = Range(0, 1000),
-        ["GET /api/veterans/{id}/matches District"] = OneOf(Districts),
+        ["GET /api/veterans/{id}/matches District"] = OneOf(DistrictSpellings),
         ["GET /api/veterans/{id}/matches Kind"] = OneOf(Kinds),
         ["GET /api/veterans/{id}/matches Limit"] = Clamp(1, 50, 20),
         ["GET /api/veterans/{id}/matches Offset"] = Range(0, 1000),
+        ["GET /api/openings district"] = OneOf(DistrictSpellings),
+        ["GET /api/enterprises district"] = OneOf(DistrictSpellings),
         ["GET /api/openings/{id}/candidates limit"] = Clamp(1, 50, 20),
         ["GET /api/openings/{id}/candidates offset"] = Range(0, 1000),
         ["GET /api/enterprises/{id}/mentor-suggestions limit"] = Clamp(1, 100, 10),
@@ -172,7 +174,7 @@ public sealed class RequestLimits(TimeProvider clock) : IDocumentFilter
         ["PUT /api/veterans/me/consents/{kind} kind"] = OneOf(ConsentKinds),
         ["POST /api/veterans/{id}/consents/{kind}/withdrawals kind"] = OneOf(ConsentKinds),
         ["GET /api/veterans idNumber"] = Text(18),
-        ["GET /api/veterans district"] = OneOf(Districts),
+        ["GET /api/veterans district"] = OneOf(DistrictSpellings),
         ["GET /api/veterans branch"] = OneOf(Names(ProfileWords.Branches)),
     };
 

@@ -1,3 +1,5 @@
+using JobMatch.Api.Taxonomy;
+
 namespace JobMatch.Api.Openings;
 
 /// <summary>The SELECT that fills <see cref="Opening"/>; @today is the Shanghai date, so expired positions read as closed.</summary>
@@ -12,12 +14,12 @@ static class OpeningSql
         FROM positions p JOIN companies c ON c.id = p.company_id
         """;
 
-    public const string Filter = """
+    public const string Filter = $"""
         WHERE (@q::text IS NULL OR p.title ILIKE @like OR c.name ILIKE @like OR @q = ANY(p.skills))
           AND (@district::text IS NULL OR p.district_code = @district)
           AND (@salaryMin::int IS NULL OR coalesce(p.salary_max, p.salary_min) >= @salaryMin)
           AND (@educationRank::int IS NULL OR p.education_rank IS NULL OR p.education_rank <= @educationRank)
-          AND (@industry::text IS NULL OR strpos(c.industry, @industry) > 0)
+          AND (@industry::text IS NULL OR {Industries.Contains})
           AND (@kind::text IS NULL OR p.kind = @kind)
           AND (@fairId::uuid IS NULL OR p.fair_id = @fairId)
           AND (@programId::uuid IS NULL OR p.program_id = @programId)

@@ -1,5 +1,6 @@
 using JobMatch.Api.Conventions;
 using JobMatch.Api.Imports;
+using JobMatch.Api.Taxonomy;
 
 namespace JobMatch.Api.Openings;
 
@@ -51,8 +52,8 @@ static class OpeningValidation
         {
             Add("ageMax", "年龄范围应在 14–80 岁之间。", "Ages must lie between 14 and 80.");
         }
-        var districtCode = Districts.Match(body.District) ?? Districts.Match(body.Location);
-        if (body.District is not null && Districts.Match(body.District) is null)
+        var districtCode = Districts.InAddress(body.District) ?? Districts.InAddress(body.Location);
+        if (body.District is not null && Districts.InAddress(body.District) is null)
         {
             Add("district", "未知的区县。", "Unknown district.");
         }

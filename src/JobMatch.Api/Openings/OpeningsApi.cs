@@ -6,6 +6,7 @@ using JobMatch.Api.Companies;
 using JobMatch.Api.Conventions;
 using JobMatch.Api.Imports;
 using JobMatch.Api.Programs;
+using JobMatch.Api.Taxonomy;
 using Npgsql;
 
 namespace JobMatch.Api.Openings;
@@ -45,7 +46,7 @@ public static class OpeningsApi
             educationRank = Array.IndexOf(CellParsers.EducationLevels, level) + 1;
         }
         string? districtCode = null;
-        if (district is not null && (districtCode = Districts.Match(district)) is null)
+        if (district is not null && (districtCode = Districts.Code(district)) is null)
         {
             return Invalid("district", "未知的区县。", "Unknown district.");
         }
@@ -54,7 +55,8 @@ public static class OpeningsApi
         var filter = new
         {
             q = text, like = text is null ? null : "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%",
-            district = districtCode, salaryMin, educationRank, industry, kind, fairId, programId, companyId, openOnly = openOnly ?? true,
+            district = districtCode, salaryMin, educationRank, industry = Industries.Term(industry), kind, fairId, programId, companyId,
+            openOnly = openOnly ?? true,
             today = ShanghaiTime.Today(clock), after, take = take + 1,
         };
         await using var db = await dataSource.OpenConnectionAsync();

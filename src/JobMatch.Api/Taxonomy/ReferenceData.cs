@@ -62,11 +62,4 @@ public sealed class ReferenceData
 
     /// <summary>The files shipped with the service (data/ beside the binaries).</summary>
     public static ReferenceData Default => Shipped.Value;
-
-    /// <summary>A district code for a code or a name ("340403" or "田家庵区"), or null when unknown.</summary>
-    public string? DistrictCode(string? value)
-    {
-        var text = value?.Trim() ?? "";
-        return Districts.Find(text)?.Code ?? Districts.Districts.FirstOrDefault(d => d.Name == text)?.Code;
-    }
 }

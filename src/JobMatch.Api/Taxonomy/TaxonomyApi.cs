@@ -9,9 +9,12 @@ public sealed record SpecialtyEntry(string Code, string NameZh, string NameEn, I
 
 public sealed record SpecialtySkill(string SkillId, string NameZh, string NameEn, string MatchType);
 
+/// <summary>A district of Huainan: the code district fields store, its names and kind (district, county, or pseudo for a zone).</summary>
+public sealed record DistrictEntry(string Code, string NameZh, string? NameEn, string Kind);
+
 public sealed record SpecialtyDetail(string Code, string NameZh, string NameEn, IReadOnlyList<string> Aliases, IReadOnlyList<SpecialtySkill> Skills);
 
-/// <summary>Autocompletion over the skills taxonomy and the military-specialty crosswalk (data/taxonomy).</summary>
+/// <summary>Autocompletion over the skills taxonomy and the military-specialty crosswalk (data/taxonomy); the districts.</summary>
 public static class TaxonomyApi
 {
     public static IEndpointRouteBuilder MapTaxonomy(this IEndpointRouteBuilder app)
@@ -23,12 +26,19 @@ public static class TaxonomyApi
         var specialties = app.MapGroup("/api/specialties").WithTags("Taxonomy").RequireAuthorization(Policies.AnyRole);
         specialties.MapGet("/", SearchSpecialties).WithSummary("Military specialties whose code, name or alias matches q");
         specialties.MapGet("/{code}", GetSpecialty).WithSummary("One military specialty with its civilian skills and match types");
+        app.MapGet("/api/districts", ListDistricts).WithTags("Taxonomy").RequireAuthorization(Policies.AnyRole)
+            .WithSummary("Huainan's districts and zones (data/districts.csv), for pickers and to name codes")
+            .WithDescription("A district filter or field takes the code, the Chinese name or the short name (340403, 田家庵区, 田家庵); "
+                + "answers carry the code.");
         return app;
     }
 
     static Ok<IReadOnlyList<SkillEntry>> SearchSkills(ReferenceData data, string? q, int? limit) =>
         TypedResults.Ok<IReadOnlyList<SkillEntry>>(data.Skills.Suggest(q ?? "", Math.Clamp(limit ?? 10, 1, 50))
             .Select(s => new SkillEntry(s.Id, s.NameZh, s.NameEn, s.Category, s.Synonyms, data.Occupations.GetValueOrDefault(s.Id))).ToList());
+
+    static Ok<IReadOnlyList<DistrictEntry>> ListDistricts() =>
+        TypedResults.Ok<IReadOnlyList<DistrictEntry>>([.. Districts.All.Select(d => new DistrictEntry(d.Code, d.Name, d.NameEn, d.Kind))]);
 
     static Ok<IReadOnlyList<SpecialtyEntry>> SearchSpecialties(ReferenceData data, string? q, int? limit) =>
         TypedResults.Ok<IReadOnlyList<SpecialtyEntry>>(data.Specialties.Search(q, Math.Clamp(limit ?? 10, 1, 100))

@@ -63,13 +63,13 @@ sealed record ProfileData(
         {
             Error("certificates.licenceClasses", $"未知的准驾车型 {unknownClass}：应为 A1 A2 A3 B1 B2 C1 C2。", $"Unknown licence class {unknownClass}: use A1 A2 A3 B1 B2 C1 C2.");
         }
-        var home = input.HomeDistrict is null ? null : data.DistrictCode(input.HomeDistrict);
+        var home = input.HomeDistrict is null ? null : Districts.Code(input.HomeDistrict);
         if (input.HomeDistrict is not null && home is null)
         {
             Error("homeDistrict", "未知的区县：请使用淮南市的区县名称或代码。", "Unknown district: use a Huainan district name or code.");
         }
         var preferences = input.Preferences ?? new PreferenceRecord(null, null, null, null);
-        var districts = Texts(preferences.Districts, "preferences.districts", errors).Select(data.DistrictCode).ToArray();
+        var districts = Texts(preferences.Districts, "preferences.districts", errors).Select(Districts.Code).ToArray();
         if (districts.Any(d => d is null))
         {
             Error("preferences.districts", "意向区县中有未知的区县。", "The preferred districts include an unknown district.");

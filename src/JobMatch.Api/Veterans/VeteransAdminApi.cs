@@ -25,7 +25,7 @@ static class VeteransAdminApi
         {
             errors["idNumber"] = [Say.Text("身份证号无效。", "Invalid ID number.")];
         }
-        var districtCode = district is null ? null : data.DistrictCode(district);
+        var districtCode = district is null ? null : Districts.Code(district);
         if (district is not null && districtCode is null)
         {
             errors["district"] = [Say.Text("未知的区县。", "Unknown district.")];

@@ -1,7 +1,10 @@
 namespace JobMatch.Ranking.Taxonomy;
 
-/// <summary>A district of Huainan with its approximate centroid; Kind is district, county or pseudo (made-up code).</summary>
-public sealed record District(string Code, string Name, string Kind, double Latitude, double Longitude);
+/// <summary>
+/// A district of Huainan with its approximate centroid; Kind is district, county or pseudo (made-up code); NameEn is the
+/// English name the console shows (an optional name_en column).
+/// </summary>
+public sealed record District(string Code, string Name, string Kind, double Latitude, double Longitude, string? NameEn = null);
 
 /// <summary>Districts by code, and great-circle distances between their centroids.</summary>
 public sealed class DistrictMap
@@ -27,7 +30,8 @@ public sealed class DistrictMap
     {
         var culture = System.Globalization.CultureInfo.InvariantCulture;
         return new DistrictMap(CsvRows.Read(reader, "code", "name", "kind", "lat", "lon").Select(r => new District(
-            r["code"], r["name"], r["kind"], double.Parse(r["lat"], culture), double.Parse(r["lon"], culture))));
+            r["code"], r["name"], r["kind"], double.Parse(r["lat"], culture), double.Parse(r["lon"], culture),
+            r.GetValueOrDefault("name_en"))));
     }
 
     public District? Find(string? code) => code is not null && _byCode.TryGetValue(code, out var d) ? d : null;

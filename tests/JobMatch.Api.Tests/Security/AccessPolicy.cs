@@ -92,6 +92,7 @@ public static class AccessPolicy
         new("POST /api/veterans/{id}/unmask",                      "401 403 403 403 2xx 403 403 403", "/api/veterans/{veteran}/unmask", _ => Json(new { reason = "核对身份" })),
         new("GET /api/skills",                                     "401 2xx 2xx 2xx 2xx 2xx 2xx 2xx", "/api/skills?q=叉车"),
         new("GET /api/specialties",                                "401 2xx 2xx 2xx 2xx 2xx 2xx 2xx", "/api/specialties?q=驾驶"),
+        new("GET /api/districts",                                  "401 2xx 2xx 2xx 2xx 2xx 2xx 2xx"),
         new("GET /api/specialties/{code}",                         "401 2xx 2xx 2xx 2xx 2xx 2xx 2xx", "/api/specialties/{specialty}"),
 
         // Matching: a veteran's own matches; candidates and invitations for the position's company.
