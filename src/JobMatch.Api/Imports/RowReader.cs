@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using JobMatch.Api.Companies;
 using JobMatch.Api.Conventions;
 using JobMatch.Api.Openings;
+using JobMatch.Api.Privacy;
 using JobMatch.Ranking.Taxonomy;
 
 namespace JobMatch.Api.Imports;

@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 using JobMatch.Ranking.Taxonomy;
 
-namespace JobMatch.Api.Veterans;
+namespace JobMatch.Api.Privacy;
 
-/// <summary>Mainland mobile numbers: 11 digits, 1[3-9]xxxxxxxxx; shown masked as 138****5678.</summary>
+/// <summary>Mainland mobile numbers: 11 digits, 1[3-9]xxxxxxxxx; shown through <see cref="Masking.Phone"/>.</summary>
 public static partial class PhoneNumber
 {
     [GeneratedRegex(@"^1[3-9]\d{9}$", RegexOptions.CultureInvariant)]
@@ -19,6 +19,4 @@ public static partial class PhoneNumber
         }
         return Pattern().IsMatch(digits) ? digits : null;
     }
-
-    public static string Mask(string phone) => phone[..3] + "****" + phone[^4..];
 }
