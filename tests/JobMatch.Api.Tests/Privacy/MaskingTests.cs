@@ -2,6 +2,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using JobMatch.Api.Privacy;
 using JobMatch.Api.Tests.Infrastructure;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace JobMatch.Api.Tests.Privacy;
 
@@ -42,4 +44,17 @@ public sealed class MaskingTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.DoesNotContain(idNumber, inPlacements.GetRawText());
     }
 
+    [Fact]
+    public async Task TheSqlPhoneMaskAnswersAsTheCSharpOneForEveryLength()
+    {
+        await using var db = new NpgsqlConnection(api.Cluster.AppConnectionString(api.Database));
+        await db.OpenAsync();
+        foreach (var phone in new[] { null, "", "110", "12345", "123456", "1234567", "0554-1234567", "13812345678", "+86 138 1234 5678" })
+        {
+            await using var command = new NpgsqlCommand("SELECT mask_phone(@phone)", db);
+            command.Parameters.Add(new NpgsqlParameter("phone", NpgsqlDbType.Text) { Value = (object?)phone ?? DBNull.Value });
+            var masked = await command.ExecuteScalarAsync();
+            Assert.Equal(Masking.Phone(phone), masked is DBNull ? null : (string?)masked);
+        }
+    }
 }
