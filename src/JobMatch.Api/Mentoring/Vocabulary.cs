@@ -54,8 +54,4 @@ public static class Vocabulary
         var h = Math.Pow(Math.Sin(dLat / 2), 2) + Math.Cos(Rad(a.Lat)) * Math.Cos(Rad(b.Lat)) * Math.Pow(Math.Sin(dLon / 2), 2);
         return 2 * radius * Math.Asin(Math.Sqrt(h));
     }
-
-    /// <summary>138****5678: the first three and last four digits; anything else shows as ****.</summary>
-    public static string? MaskPhone(string? phone) =>
-        phone is null ? null : phone.Length == 11 ? phone[..3] + "****" + phone[^4..] : "****";
 }
