@@ -6,7 +6,8 @@ namespace JobMatch.Api.Privacy;
 /// <summary>Mainland mobile numbers: 11 digits, 1[3-9]xxxxxxxxx; shown through <see cref="Masking.Phone"/>.</summary>
 public static partial class PhoneNumber
 {
-    [GeneratedRegex(@"^1[3-9]\d{9}$", RegexOptions.CultureInvariant)]
+    // [0-9] and \z, as the database's CHECK reads it: \d takes any Unicode digit and $ a trailing newline.
+    [GeneratedRegex(@"^1[3-9][0-9]{9}\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 
     /// <summary>Half width, without spaces, dashes and a +86 prefix; null when it is not a mobile number.</summary>
