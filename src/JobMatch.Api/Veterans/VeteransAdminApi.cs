@@ -62,7 +62,7 @@ static class VeteransAdminApi
             ORDER BY id DESC LIMIT @take
             """, filter)).Select(r => new VeteranSummary(r.Id, r.Name,
                 r.IdNumberCipher is null ? null : Masking.IdNumber(vault.Decrypt(r.IdNumberCipher)),
-                r.Phone is null ? null : Masking.Phone(r.Phone), r.Branch, r.HomeDistrict, r.EducationLevel, r.Status, r.Synthetic, r.CreatedAt)).ToList();
+                Masking.Phone(r.Phone), r.Branch, r.HomeDistrict, r.EducationLevel, r.Status, r.Synthetic, r.CreatedAt)).ToList();
         var total = await db.ExecuteScalarAsync<long>($"SELECT count(*) FROM veterans {where}", filter);
         var page = Paging.ToPage(rows, take, total, v => v.Id);
         return Listing.WantsCsv(request) ? Listing.Csv(page, "veterans.csv") : TypedResults.Ok(page);

@@ -29,7 +29,8 @@ public sealed class MaskingTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         const string idNumber = "34040219";
         var admin = api.Admin();
-        var roster = Rosters.GbkCsv(Rosters.Title, Rosters.Header, Rosters.Line(1, VeteranData.NewName(), idNumber, VeteranData.NewPhone()));
+        var roster = Rosters.GbkCsv(Rosters.Title, Rosters.Header,
+            Rosters.Line(1, VeteranData.NewName(), idNumber, VeteranData.NewPhone()));
         var batch = await (await admin.UploadRoster(roster, "ids.csv")).ReadJson();
         var inRoster = (await admin.Errors(batch.GetProperty("id").GetGuid())).Single(e => e.GetProperty("column").GetString() == "公民身份号码");
         var placements = Listings.Csv("序号,姓名,身份证号,单位名称,岗位名称,日期,结果", $"1,某某,{idNumber},淮南掩码有限公司,叉车司机,2022-05-06,录用");
