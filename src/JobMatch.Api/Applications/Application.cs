@@ -3,8 +3,8 @@ using System.Security.Claims;
 using Dapper;
 using JobMatch.Api.Audit;
 using JobMatch.Api.Auth;
-using JobMatch.Api.Companies;
 using JobMatch.Api.Interactions;
+using JobMatch.Api.Privacy;
 
 namespace JobMatch.Api.Applications;
 

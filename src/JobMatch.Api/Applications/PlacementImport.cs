@@ -3,7 +3,7 @@ using JobMatch.Api.Audit;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Conventions;
 using JobMatch.Api.Imports;
-using JobMatch.Api.Veterans;
+using JobMatch.Api.Privacy;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using ReportLine = JobMatch.Api.Imports.ImportProblems.ReportLine;

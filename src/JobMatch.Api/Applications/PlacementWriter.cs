@@ -4,6 +4,7 @@ using JobMatch.Api.Companies;
 using JobMatch.Api.Conventions;
 using JobMatch.Api.Imports;
 using JobMatch.Api.Interactions;
+using JobMatch.Api.Privacy;
 using JobMatch.Api.Veterans;
 using ReportLine = JobMatch.Api.Imports.ImportProblems.ReportLine;
 
@@ -32,14 +33,14 @@ sealed class PlacementWriter(DbConnection db, DbTransaction tx, IdNumberVault va
         if (!ResidentId.TryParse(idNumber, clock, out var resident))
         {
             // Never echo a whole ID number, even a wrong one.
-            Reject(rowNumber, "身份证号", idNumber is { Length: >= 8 } ? ResidentId.Mask(idNumber) : null, "身份证号无效。", "Invalid ID number.");
+            Reject(rowNumber, "身份证号", Masking.IdNumber(idNumber), "身份证号无效。", "Invalid ID number.");
             return;
         }
         var veteranId = await db.QuerySingleOrDefaultAsync<Guid?>("SELECT id FROM veterans WHERE id_number_hash = @hash",
             new { hash = vault.LookupHash(resident.Number) }, tx);
         if (veteranId is null)
         {
-            Reject(rowNumber, "身份证号", ResidentId.Mask(resident.Number), "没有该身份证号的档案。", "No profile has this ID number.");
+            Reject(rowNumber, "身份证号", Masking.IdNumber(resident.Number), "没有该身份证号的档案。", "No profile has this ID number.");
             return;
         }
         var code = creditCode is null ? null : CreditCode.Normalize(creditCode);

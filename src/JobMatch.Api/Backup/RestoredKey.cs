@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Dapper;
-using JobMatch.Api.Veterans;
+using JobMatch.Api.Privacy;
 using Npgsql;
 
 namespace JobMatch.Api.Backup;

@@ -96,9 +96,7 @@ public static class CompaniesApi
 
     // The phone is stored whole for the bureau's follow-up calls and only ever leaves masked.
     const string MaskedExtras = """
-        c.veteran_founded, c.district_code, c.contact_name,
-        CASE WHEN length(c.contact_phone) >= 7 THEN left(c.contact_phone, 3) || '****' || right(c.contact_phone, 4)
-             WHEN c.contact_phone IS NOT NULL THEN '****' END AS contact_phone
+        c.veteran_founded, c.district_code, c.contact_name, mask_phone(c.contact_phone) AS contact_phone
         """;
 
     static Dictionary<string, string[]> Validate(CreateCompany body)

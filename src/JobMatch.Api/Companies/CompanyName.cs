@@ -1,4 +1,4 @@
-using System.Text;
+using JobMatch.Ranking.Taxonomy;
 
 namespace JobMatch.Api.Companies;
 
@@ -9,7 +9,7 @@ public static class CompanyName
 
     public static string Normalize(string name)
     {
-        var text = new string(ToHalfWidth(name).Where(c => !char.IsWhiteSpace(c) && c is not ('(' or ')' or '（' or '）')).ToArray());
+        var text = new string(TermKey.HalfWidth(name).Where(c => !char.IsWhiteSpace(c) && c is not ('(' or ')' or '（' or '）')).ToArray());
         foreach (var suffix in LegalSuffixes)
         {
             if (text.Length > suffix.Length && text.EndsWith(suffix, StringComparison.Ordinal))
@@ -18,21 +18,5 @@ public static class CompanyName
             }
         }
         return text.ToLowerInvariant();
-    }
-
-    /// <summary>Full-width forms (U+FF01–U+FF5E, ideographic space) to their ASCII counterparts: ４０００ → 4000.</summary>
-    public static string ToHalfWidth(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            builder.Append(c switch
-            {
-                '\u3000' => ' ',
-                >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
-                _ => c,
-            });
-        }
-        return builder.ToString();
     }
 }

@@ -1,3 +1,5 @@
+using JobMatch.Ranking.Taxonomy;
+
 namespace JobMatch.Api.Companies;
 
 /// <summary>Unified social credit code (GB 32100-2015): 18 characters, the last a check character.</summary>
@@ -27,5 +29,5 @@ public static class CreditCode
     }
 
     /// <summary>Upper-cased, trimmed, full-width letters and digits made half-width.</summary>
-    public static string Normalize(string code) => CompanyName.ToHalfWidth(code).Trim().ToUpperInvariant();
+    public static string Normalize(string code) => TermKey.HalfWidth(code).Trim().ToUpperInvariant();
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using JobMatch.Ranking.Taxonomy;
 
 namespace JobMatch.Api.Imports;
 
@@ -19,7 +20,7 @@ public static partial class CellParsers
         var length = 0;
         foreach (var c in text)
         {
-            var half = c switch { '\u3000' => ' ', >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0), _ => c };
+            var half = TermKey.HalfWidth(c);
             if (!char.IsWhiteSpace(half))
             {
                 buffer[length++] = char.ToLowerInvariant(half);

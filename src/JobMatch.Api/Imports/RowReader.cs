@@ -1,7 +1,9 @@
 using System.Text.RegularExpressions;
 using JobMatch.Api.Companies;
 using JobMatch.Api.Conventions;
+using JobMatch.Api.Privacy;
 using JobMatch.Api.Taxonomy;
+using JobMatch.Ranking.Taxonomy;
 
 namespace JobMatch.Api.Imports;
 
@@ -187,7 +189,7 @@ public static partial class RowReader
         {
             Reject(ImportField.VeteranPreference, Cell(ImportField.VeteranPreference), "请填“是”或“否”。", "Write 是 (yes) or 否 (no).");
         }
-        var phone = Cell(ImportField.ContactPhone) is { } rawPhone ? CompanyName.ToHalfWidth(rawPhone).Trim() : null;
+        var phone = Cell(ImportField.ContactPhone) is { } rawPhone ? TermKey.HalfWidth(rawPhone).Trim() : null;
         if (phone is not null && !PhonePattern().IsMatch(phone))
         {
             Reject(ImportField.ContactPhone, Masking.Phone(phone), "联系电话格式无效。", "The contact phone is not a phone number.");

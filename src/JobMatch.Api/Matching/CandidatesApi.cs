@@ -4,6 +4,7 @@ using JobMatch.Api.Applications;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Companies;
 using JobMatch.Api.Conventions;
+using JobMatch.Api.Privacy;
 using JobMatch.Ranking.Features;
 using Microsoft.Extensions.Options;
 using Npgsql;

@@ -18,9 +18,6 @@ public static class CheckIns
               SELECT 1 FROM mentoring_sessions s WHERE s.enterprise_id = e.id AND n = ANY (s.needs_addressed)))
         """;
 
-    public const string MaskedFounderPhone =
-        "CASE WHEN e.founder_phone IS NULL THEN NULL ELSE left(e.founder_phone, 3) || '****' || right(e.founder_phone, 4) END";
-
     /// <summary>The parameters the fragments expect, for a clock and the configured overdue days.</summary>
     public static (int OverdueDays, DateTime Today) Parameters(TimeProvider clock, MentoringOptions options) =>
         (options.OverdueDays, Conventions.ShanghaiTime.Today(clock).AsParameter());

@@ -13,7 +13,7 @@ namespace JobMatch.Api.Mentoring;
 public static class EnterprisesApi
 {
     const string Columns = $"""
-        e.id, e.name, e.credit_code, e.founder_name, {CheckIns.MaskedFounderPhone} AS founder_phone, e.founder_veteran_id,
+        e.id, e.name, e.credit_code, e.founder_name, mask_phone(e.founder_phone) AS founder_phone, e.founder_veteran_id,
         e.industry, e.stage, e.district, e.employees, e.needs, e.demonstration_base, e.company_id,
         ARRAY(SELECT a.mentor_id FROM mentor_assignments a WHERE a.enterprise_id = e.id AND a.ends_on IS NULL ORDER BY a.starts_on, a.id) AS mentor_ids,
         c.last_session_on, {CheckIns.Overdue} AS overdue, e.synthetic, e.created_at

@@ -38,7 +38,7 @@ public static class MentorCaseload
         var (overdueDays, today) = CheckIns.Parameters(clock, options);
         var rows = (await db.QueryAsync<CaseloadItem>($"""
             SELECT a.id AS assignment_id, e.id AS enterprise_id, e.name, e.industry, e.stage, e.district, e.founder_name,
-                   {CheckIns.MaskedFounderPhone} AS founder_phone, a.starts_on, a.co_mentoring, c.last_session_on,
+                   mask_phone(e.founder_phone) AS founder_phone, a.starts_on, a.co_mentoring, c.last_session_on,
                    {CheckIns.DueOn} AS due_on, {CheckIns.Overdue} AS overdue, {CheckIns.OpenNeeds} AS open_needs
             FROM mentor_assignments a
             JOIN enterprises e ON e.id = a.enterprise_id

@@ -12,11 +12,10 @@ namespace JobMatch.Api.Mentoring;
 public static class MentorsApi
 {
     // The phone is masked for staff; only the mentor themself reads it whole (GET /api/mentors/me).
-    const string Columns = $"{Leading}, {MaskedPhone} AS phone, {Trailing}";
+    const string Columns = $"{Leading}, mask_phone(m.phone) AS phone, {Trailing}";
     const string OwnColumns = $"{Leading}, m.phone, {Trailing}";
     const string Leading = "m.id, m.name, m.expertise, m.industries, m.district, m.capacity, m.paused";
     const string Trailing = "m.subject, (SELECT count(*) FROM mentor_assignments a WHERE a.mentor_id = m.id AND a.ends_on IS NULL) AS load, m.synthetic, m.created_at";
-    const string MaskedPhone = "CASE WHEN m.phone IS NULL THEN NULL ELSE left(m.phone, 3) || '****' || right(m.phone, 4) END";
 
     public static RouteGroupBuilder MapMentors(this IEndpointRouteBuilder app)
     {

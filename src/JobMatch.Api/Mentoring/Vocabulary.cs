@@ -24,8 +24,4 @@ public static class Vocabulary
 
     public static string NeedLabel(string need) =>
         Needs.TryGetValue(need, out var label) ? Conventions.Say.Text(label.Zh, label.En) : need;
-
-    /// <summary>138****5678: the first three and last four digits; anything else shows as ****.</summary>
-    public static string? MaskPhone(string? phone) =>
-        phone is null ? null : phone.Length == 11 ? phone[..3] + "****" + phone[^4..] : "****";
 }

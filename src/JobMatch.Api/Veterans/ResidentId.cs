@@ -1,4 +1,5 @@
 using System.Globalization;
+using JobMatch.Api.Privacy;
 using JobMatch.Ranking.Taxonomy;
 
 namespace JobMatch.Api.Veterans;
@@ -38,8 +39,5 @@ public sealed record ResidentId(string Number, string Gender, DateOnly BirthDate
         return CheckCharacters[sum % 11];
     }
 
-    /// <summary>Shown as 3404**********123X: the prefecture and the last four only.</summary>
-    public static string Mask(string number) => number[..4] + new string('*', number.Length - 8) + number[^4..];
-
-    public override string ToString() => Mask(Number);
+    public override string ToString() => Masking.IdNumber(Number);
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using JobMatch.Api.Privacy;
 using JobMatch.Api.Taxonomy;
 using JobMatch.Ranking.Taxonomy;
 
@@ -112,8 +113,8 @@ sealed class VeteranStore(IdNumberVault vault, ReferenceData data)
         var skills = (await Skills(db, row.Id, tx)).ToList();
         var consents = (await Consents.CurrentAsync(db, row.Id, tx)).ToList();
         return new VeteranView(row.Id, row.Name, row.Gender, row.BirthDate,
-            idNumber is null ? null : clear ? idNumber : ResidentId.Mask(idNumber),
-            row.Phone is null ? null : clear ? row.Phone : PhoneNumber.Mask(row.Phone),
+            idNumber is null ? null : clear ? idNumber : Masking.IdNumber(idNumber),
+            row.Phone is null ? null : clear ? row.Phone : Masking.Phone(row.Phone),
             new ServiceRecord(row.Branch, row.ServiceYears, row.DischargeYear, row.Rank, row.Specialties),
             new EducationRecord(row.EducationLevel, row.Major),
             new CertificateRecord(row.LicenceClasses, row.SpecialOperations, row.SpecialEquipment, row.OtherCertificates),

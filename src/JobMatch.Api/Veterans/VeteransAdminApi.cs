@@ -4,6 +4,7 @@ using JobMatch.Api.Applications;
 using JobMatch.Api.Audit;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Conventions;
+using JobMatch.Api.Privacy;
 using JobMatch.Api.Taxonomy;
 using Npgsql;
 
@@ -60,8 +61,8 @@ static class VeteransAdminApi
             FROM veterans {where} AND (@after::uuid IS NULL OR id < @after)
             ORDER BY id DESC LIMIT @take
             """, filter)).Select(r => new VeteranSummary(r.Id, r.Name,
-                r.IdNumberCipher is null ? null : ResidentId.Mask(vault.Decrypt(r.IdNumberCipher)),
-                r.Phone is null ? null : PhoneNumber.Mask(r.Phone), r.Branch, r.HomeDistrict, r.EducationLevel, r.Status, r.Synthetic, r.CreatedAt)).ToList();
+                r.IdNumberCipher is null ? null : Masking.IdNumber(vault.Decrypt(r.IdNumberCipher)),
+                Masking.Phone(r.Phone), r.Branch, r.HomeDistrict, r.EducationLevel, r.Status, r.Synthetic, r.CreatedAt)).ToList();
         var total = await db.ExecuteScalarAsync<long>($"SELECT count(*) FROM veterans {where}", filter);
         var page = Paging.ToPage(rows, take, total, v => v.Id);
         return Listing.WantsCsv(request) ? Listing.Csv(page, "veterans.csv") : TypedResults.Ok(page);

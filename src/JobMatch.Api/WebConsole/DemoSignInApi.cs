@@ -1,7 +1,7 @@
 using Dapper;
 using JobMatch.Api.Auth;
-using JobMatch.Api.Companies;
 using JobMatch.Api.Conventions;
+using JobMatch.Api.Privacy;
 using Microsoft.Extensions.Options;
 using Npgsql;
 

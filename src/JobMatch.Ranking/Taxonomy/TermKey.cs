@@ -14,15 +14,17 @@ public static class TermKey
         {
             for (var i = 0; i < span.Length; i++)
             {
-                var c = source[i];
-                span[i] = c switch
-                {
-                    '\u3000' => ' ',
-                    >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
-                    _ => c,
-                };
+                span[i] = HalfWidth(source[i]);
             }
         });
+
+    /// <summary>One character of <see cref="HalfWidth(string)"/>, for callers that build their own buffer.</summary>
+    public static char HalfWidth(char c) => c switch
+    {
+        '\u3000' => ' ',
+        >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
+        _ => c,
+    };
 
     public static string Of(string text, TraditionalSimplified table)
     {

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using JobMatch.Api.Conventions;
 using JobMatch.Api.Imports;
+using JobMatch.Api.Privacy;
 using JobMatch.Api.Taxonomy;
 using JobMatch.Ranking.Taxonomy;
 
@@ -198,8 +199,8 @@ sealed partial class RosterReader(ReferenceData data, IdNumberVault vault, TimeP
     static string? Shown(RosterField field, string? value) => field switch
     {
         RosterField.Name => null,
-        RosterField.IdNumber => value is { Length: >= 12 } ? value[..4] + new string('*', value.Length - 8) + value[^4..] : value is null ? null : new string('*', value.Length),
-        RosterField.Phone => Companies.Masking.Phone(value),
+        RosterField.IdNumber => Masking.IdNumber(value),
+        RosterField.Phone => Masking.Phone(value),
         _ => value,
     };
 

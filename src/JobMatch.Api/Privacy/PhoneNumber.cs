@@ -1,12 +1,13 @@
 using System.Text.RegularExpressions;
 using JobMatch.Ranking.Taxonomy;
 
-namespace JobMatch.Api.Veterans;
+namespace JobMatch.Api.Privacy;
 
-/// <summary>Mainland mobile numbers: 11 digits, 1[3-9]xxxxxxxxx; shown masked as 138****5678.</summary>
+/// <summary>Mainland mobile numbers: 11 digits, 1[3-9]xxxxxxxxx; shown through <see cref="Masking.Phone"/>.</summary>
 public static partial class PhoneNumber
 {
-    [GeneratedRegex(@"^1[3-9]\d{9}$", RegexOptions.CultureInvariant)]
+    // [0-9] and \z, as the database's CHECK reads it: \d takes any Unicode digit and $ a trailing newline.
+    [GeneratedRegex(@"^1[3-9][0-9]{9}\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 
     /// <summary>Half width, without spaces, dashes and a +86 prefix; null when it is not a mobile number.</summary>
@@ -19,6 +20,4 @@ public static partial class PhoneNumber
         }
         return Pattern().IsMatch(digits) ? digits : null;
     }
-
-    public static string Mask(string phone) => phone[..3] + "****" + phone[^4..];
 }
