@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Dapper;
 using JobMatch.Api.DemoData;
+using JobMatch.Api.Privacy;
 using JobMatch.Api.Tests.Infrastructure;
 using JobMatch.Api.Veterans;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using JobMatch.Api.Database;
+using JobMatch.Api.Privacy;
 using JobMatch.Api.Veterans;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -3,6 +3,7 @@ using JobMatch.Api.Audit;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Conventions;
 using JobMatch.Api.Imports;
+using JobMatch.Api.Privacy;
 using JobMatch.Api.Veterans;
 using Microsoft.Extensions.Options;
 using Npgsql;

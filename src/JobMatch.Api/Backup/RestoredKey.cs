@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Dapper;
+using JobMatch.Api.Privacy;
 using JobMatch.Api.Veterans;
 using Npgsql;
 

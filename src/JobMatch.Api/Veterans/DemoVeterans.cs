@@ -1,4 +1,5 @@
 using JobMatch.Api.DemoData;
+using JobMatch.Api.Privacy;
 using JobMatch.Api.Taxonomy;
 using Npgsql;
 using NpgsqlTypes;

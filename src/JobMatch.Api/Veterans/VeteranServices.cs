@@ -1,3 +1,4 @@
+using JobMatch.Api.Privacy;
 using JobMatch.Api.Taxonomy;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;

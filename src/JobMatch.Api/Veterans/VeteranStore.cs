@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using JobMatch.Api.Privacy;
 using JobMatch.Api.Taxonomy;
 using JobMatch.Ranking.Taxonomy;
 

@@ -4,6 +4,7 @@ using JobMatch.Api.Applications;
 using JobMatch.Api.Audit;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Conventions;
+using JobMatch.Api.Privacy;
 using JobMatch.Api.Taxonomy;
 using Npgsql;
 

@@ -5,6 +5,7 @@ using JobMatch.Api.Audit;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Conventions;
 using JobMatch.Api.Imports;
+using JobMatch.Api.Privacy;
 using JobMatch.Api.Taxonomy;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace JobMatch.Api.Veterans;
+namespace JobMatch.Api.Privacy;
 
 /// <summary>Configuration section "Privacy": the key that protects ID numbers.</summary>
 public sealed class PrivacyOptions
