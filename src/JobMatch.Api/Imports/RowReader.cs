@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using JobMatch.Api.Companies;
 using JobMatch.Api.Conventions;
 using JobMatch.Api.Openings;
+using JobMatch.Api.Spreadsheets;
 
 namespace JobMatch.Api.Imports;
 

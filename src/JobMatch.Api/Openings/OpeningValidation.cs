@@ -1,5 +1,5 @@
 using JobMatch.Api.Conventions;
-using JobMatch.Api.Imports;
+using JobMatch.Api.Spreadsheets;
 
 namespace JobMatch.Api.Openings;
 

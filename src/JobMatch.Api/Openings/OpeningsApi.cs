@@ -4,8 +4,8 @@ using JobMatch.Api.Audit;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Companies;
 using JobMatch.Api.Conventions;
-using JobMatch.Api.Imports;
 using JobMatch.Api.Programs;
+using JobMatch.Api.Spreadsheets;
 using Npgsql;
 
 namespace JobMatch.Api.Openings;

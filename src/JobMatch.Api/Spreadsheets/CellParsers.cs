@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace JobMatch.Api.Imports;
+namespace JobMatch.Api.Spreadsheets;
 
 /// <summary>Monthly salary in CNY; null where the text does not say (面议, 5000元以上 has no maximum).</summary>
 public sealed record Salary(int? Min, int? Max);
