@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Dapper;
 using JobMatch.Api.Audit;
 using JobMatch.Api.Auth;
-using JobMatch.Api.Companies;
 using JobMatch.Api.Conventions;
 using JobMatch.Api.Programs;
 using JobMatch.Api.Spreadsheets;

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Security.Claims;
 using Dapper;
-using JobMatch.Api.Companies;
+using JobMatch.Api.Auth;
 using JobMatch.Api.Conventions;
 
 namespace JobMatch.Api.Programs;
