@@ -76,7 +76,8 @@ static class FolderGraph
     /// <summary>Every elementary cycle's rotation starting at its smallest folder, shortest first.</summary>
     public static List<List<string>> Cycles(List<(string From, string To)> edges)
     {
-        var next = edges.GroupBy(e => e.From).ToDictionary(g => g.Key, g => g.Select(e => e.To).OrderBy(t => t, StringComparer.Ordinal).ToList());
+        var next = edges.GroupBy(e => e.From)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.To).OrderBy(t => t, StringComparer.Ordinal).ToList());
         var found = new List<List<string>>();
         foreach (var start in next.Keys.OrderBy(k => k, StringComparer.Ordinal))
         {

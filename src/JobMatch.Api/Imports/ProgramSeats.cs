@@ -31,8 +31,9 @@ public static class ProgramSeats
             var need = (position.Cells.Headcount ?? 0) - before;
             if (!seats.ContainsKey(position.CompanyId) || offeredNow + need > quota)
             {
-                plan.Problems.Add(new(position.RowNumber, null, position.Cells.Headcount?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    ImportProblem.Rejected, SponsorQuota.Exceeded(quota, quota - offeredNow, need)));
+                plan.Problems.Add(new(position.RowNumber, null,
+                    position.Cells.Headcount?.ToString(System.Globalization.CultureInfo.InvariantCulture), ImportProblem.Rejected,
+                    SponsorQuota.Exceeded(quota, quota - offeredNow, need)));
                 continue;
             }
             current[key] = position.Cells.Headcount ?? 0;
