@@ -49,7 +49,8 @@ static async Task<int> Serve(string[] args)
     builder.Services.AddJobMatchSwagger();
     builder.Services.AddVeterans();
     builder.Services.AddMentoring(builder.Configuration);
-    builder.Services.AddListings(builder.Configuration);
+    builder.Services.AddImports(builder.Configuration);
+    builder.Services.AddListings();
     builder.Services.AddMatching();
     builder.Services.AddWebConsole();
     AddSeeders(builder.Services);

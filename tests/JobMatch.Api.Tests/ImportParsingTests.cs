@@ -1,6 +1,7 @@
 using System.Text;
 using JobMatch.Api.Imports;
 using JobMatch.Api.Taxonomy;
+using JobMatch.Api.Spreadsheets;
 using JobMatch.ImportBench;
 
 namespace JobMatch.Api.Tests;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using JobMatch.Api.Privacy;
 using JobMatch.Api.Tests.Infrastructure;
 using JobMatch.Api.Tests.Mentoring;
 using JobMatch.Api.Veterans;

@@ -1,4 +1,5 @@
 using Dapper;
+using JobMatch.Api.Audit;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Conventions;
 using JobMatch.Api.Taxonomy;

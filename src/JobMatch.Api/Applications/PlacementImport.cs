@@ -4,6 +4,8 @@ using JobMatch.Api.Auth;
 using JobMatch.Api.Conventions;
 using JobMatch.Api.Imports;
 using JobMatch.Api.Privacy;
+using JobMatch.Api.Spreadsheets;
+using JobMatch.Api.Veterans;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using ReportLine = JobMatch.Api.Imports.ImportProblems.ReportLine;

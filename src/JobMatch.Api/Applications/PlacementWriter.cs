@@ -5,6 +5,7 @@ using JobMatch.Api.Conventions;
 using JobMatch.Api.Imports;
 using JobMatch.Api.Interactions;
 using JobMatch.Api.Privacy;
+using JobMatch.Api.Spreadsheets;
 using JobMatch.Api.Veterans;
 using ReportLine = JobMatch.Api.Imports.ImportProblems.ReportLine;
 

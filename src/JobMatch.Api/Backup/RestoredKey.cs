@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Dapper;
 using JobMatch.Api.Privacy;
+using JobMatch.Api.Veterans;
 using Npgsql;
 
 namespace JobMatch.Api.Backup;

@@ -24,9 +24,9 @@ public static class Commands
         root.Subcommands.Add(TokenCommand.Create());
         root.Subcommands.Add(SeedCommand.Create(addSeeders));
         root.Subcommands.Add(LtrEvalCommand.Create());
-        root.Subcommands.Add(JobMatch.Api.Matching.TrainCommand.Create());
-        root.Subcommands.Add(JobMatch.Api.Backup.BackupCommand.Create());
-        root.Subcommands.Add(JobMatch.Api.Backup.RestoreCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(BackupCommand.Create());
+        root.Subcommands.Add(RestoreCommand.Create());
         return root;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using JobMatch.Api.Spreadsheets;
 
 namespace JobMatch.Api.Imports;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using JobMatch.Api.Conventions;
+using JobMatch.Api.Spreadsheets;
 
 namespace JobMatch.Api.Imports;
 

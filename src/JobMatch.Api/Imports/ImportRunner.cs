@@ -78,7 +78,7 @@ public static class ImportRunner
         var plan = await ImportPlan.BuildAsync(db, tx, rows, problems, request.AllowedCompanies);
         if (request.Source.ProgramId is { } programId)
         {
-            plan = await SponsorQuota.HoldAsync(db, tx, programId, plan);
+            plan = await ProgramSeats.HoldAsync(db, tx, programId, plan);
         }
         var counts = await ImportWriter.WriteAsync(db, tx, batchId, request.Source, plan, request.Actor, ct);
         if (request.Source.ProgramId is { } program)

@@ -4,6 +4,7 @@ using JobMatch.Api.Conventions;
 using JobMatch.Api.Privacy;
 using JobMatch.Api.Taxonomy;
 using JobMatch.Ranking.Taxonomy;
+using JobMatch.Api.Spreadsheets;
 
 namespace JobMatch.Api.Imports;
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Dapper;
+using JobMatch.Api.Audit;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Conventions;
 using Npgsql;

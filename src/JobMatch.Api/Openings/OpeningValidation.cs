@@ -1,6 +1,7 @@
 using JobMatch.Api.Conventions;
 using JobMatch.Api.Imports;
 using JobMatch.Api.Taxonomy;
+using JobMatch.Api.Spreadsheets;
 
 namespace JobMatch.Api.Openings;
 

@@ -2,11 +2,10 @@ using System.Security.Claims;
 using Dapper;
 using JobMatch.Api.Audit;
 using JobMatch.Api.Auth;
-using JobMatch.Api.Companies;
 using JobMatch.Api.Conventions;
-using JobMatch.Api.Imports;
 using JobMatch.Api.Programs;
 using JobMatch.Api.Taxonomy;
+using JobMatch.Api.Spreadsheets;
 using Npgsql;
 
 namespace JobMatch.Api.Openings;

@@ -3,7 +3,7 @@ using Dapper;
 using JobMatch.Api.Audit;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Conventions;
-using JobMatch.Api.Imports;
+using JobMatch.Api.Spreadsheets;
 using Npgsql;
 
 namespace JobMatch.Api.Programs;

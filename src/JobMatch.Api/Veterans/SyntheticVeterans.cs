@@ -1,4 +1,5 @@
 using System.Globalization;
+using JobMatch.Api.Privacy;
 using JobMatch.Api.Taxonomy;
 using JobMatch.Ranking.Taxonomy;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using JobMatch.Api.Imports;
+using JobMatch.Api.Spreadsheets;
 
 namespace JobMatch.Api.Veterans.Roster;
 

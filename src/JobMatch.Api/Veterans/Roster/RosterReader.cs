@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using JobMatch.Api.Conventions;
 using JobMatch.Api.Imports;
 using JobMatch.Api.Privacy;
+using JobMatch.Api.Spreadsheets;
 using JobMatch.Api.Taxonomy;
 using JobMatch.Ranking.Taxonomy;
 

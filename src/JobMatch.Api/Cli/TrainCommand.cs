@@ -1,10 +1,10 @@
 using System.CommandLine;
-using JobMatch.Api.Cli;
 using JobMatch.Api.Database;
+using JobMatch.Api.Matching;
 using JobMatch.Api.Taxonomy;
 using Spectre.Console;
 
-namespace JobMatch.Api.Matching;
+namespace JobMatch.Api.Cli;
 
 /// <summary><c>train</c>: what <c>POST /api/models/train</c> does, in the foreground, with a progress bar.</summary>
 public static class TrainCommand

@@ -3,11 +3,11 @@ using System.Reflection;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
-using JobMatch.Api.Audit;
+using JobMatch.Api.Conventions;
 using Microsoft.AspNetCore.Http.Metadata;
 using Npgsql;
 
-namespace JobMatch.Api.Conventions;
+namespace JobMatch.Api.Audit;
 
 /// <summary>
 /// A list answered as CSV (when the request says <c>Accept: text/csv</c>): UTF-8 with a BOM so Excel reads Chinese,

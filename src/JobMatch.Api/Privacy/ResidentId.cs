@@ -2,7 +2,7 @@ using System.Globalization;
 using JobMatch.Api.Privacy;
 using JobMatch.Ranking.Taxonomy;
 
-namespace JobMatch.Api.Veterans;
+namespace JobMatch.Api.Privacy;
 
 /// <summary>
 /// Resident ID number (GB 11643-1999): 6-digit address code, birth date, 3-digit sequence (odd = male), check

@@ -1,9 +1,8 @@
 using System.Data.Common;
 using System.Security.Claims;
 using Dapper;
-using JobMatch.Api.Auth;
 
-namespace JobMatch.Api.Companies;
+namespace JobMatch.Api.Auth;
 
 /// <summary>What a caller may reach is read from the database on every request: an unlinked recruiter loses access at once.</summary>
 public static class CompanyAccess

@@ -2,11 +2,11 @@ using System.CommandLine;
 using System.Diagnostics;
 using Dapper;
 using JobMatch.Api.Audit;
-using JobMatch.Api.Cli;
+using JobMatch.Api.Backup;
 using JobMatch.Api.Database;
 using Npgsql;
 
-namespace JobMatch.Api.Backup;
+namespace JobMatch.Api.Cli;
 
 /// <summary>
 /// <c>restore FILE --yes</c>: replaces the database with a backup, in one transaction, so a failed restore leaves the

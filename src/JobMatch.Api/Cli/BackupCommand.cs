@@ -3,11 +3,11 @@ using System.Data;
 using System.Diagnostics;
 using Dapper;
 using JobMatch.Api.Audit;
-using JobMatch.Api.Cli;
+using JobMatch.Api.Backup;
 using JobMatch.Api.Database;
 using Npgsql;
 
-namespace JobMatch.Api.Backup;
+namespace JobMatch.Api.Cli;
 
 /// <summary>
 /// <c>backup FILE [--force]</c>: the whole database as a pg_dump custom-format archive. Written beside FILE and renamed

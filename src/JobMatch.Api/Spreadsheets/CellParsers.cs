@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using JobMatch.Ranking.Taxonomy;
 
-namespace JobMatch.Api.Imports;
+namespace JobMatch.Api.Spreadsheets;
 
 /// <summary>Monthly salary in CNY; null where the text does not say (面议, 5000元以上 has no maximum).</summary>
 public sealed record Salary(int? Min, int? Max);
