@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Dapper;
 using JobMatch.Api.Audit;
 using JobMatch.Api.Auth;
+using JobMatch.Api.Conventions;
 using JobMatch.Api.Interactions;
 using JobMatch.Api.Privacy;
 
@@ -26,7 +27,12 @@ public sealed record ApplicationEvent(Guid Id, string? FromState, string ToState
 public sealed record ApplicationDetail(Application Application, IReadOnlyList<string> NextStates, IReadOnlyList<ApplicationEvent> History);
 
 /// <summary>PATCH body: the state to move to, an optional note, and the day it happened (default today, Asia/Shanghai).</summary>
-public sealed record ApplicationChange(string State, string? Note, DateOnly? On);
+public sealed record ApplicationChange(
+    [OneOf(typeof(ApplicationChange), nameof(ApplicationChange.States))] string State, [Text(1000)] string? Note, DateOnly? On)
+{
+    internal static readonly string[] States =
+        [.. ApplicationStates.States(ApplicationStates.Job).Concat(ApplicationStates.States(ApplicationStates.Training)).Distinct()];
+}
 
 static class ApplicationSql
 {

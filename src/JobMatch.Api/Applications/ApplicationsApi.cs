@@ -99,10 +99,6 @@ public static class ApplicationsApi
     static async Task<Results<Ok<ApplicationDetail>, NotFound, ValidationProblem, ProblemHttpResult>> Change(
         Guid id, ApplicationChange body, ClaimsPrincipal user, NpgsqlDataSource dataSource, TimeProvider clock)
     {
-        if (body.Note is { Length: > 1000 })
-        {
-            return Invalid("note", "备注最多 1000 字。", "The note is at most 1000 characters.");
-        }
         var today = ShanghaiTime.Today(clock);
         if (body.On is { } on && (on > today || on.Year < 2000))
         {

@@ -101,12 +101,8 @@ public static class CompaniesApi
 
     static Dictionary<string, string[]> Validate(CreateCompany body)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (body.ContactPhone is not null && !System.Text.RegularExpressions.Regex.IsMatch(body.ContactPhone.Trim(), @"^[0-9+\-() ]{3,30}$"))
-        {
-            errors["contactPhone"] = [Say.Text("联系电话格式无效。", "The contact phone is not a phone number.")];
-        }
-        if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Trim().Length > 200)
+        var errors = new Dictionary<string, string[]>(); // lengths and the phone's form are declared on CreateCompany
+        if (string.IsNullOrWhiteSpace(body.Name))
         {
             errors["name"] = [Say.Text("请填写单位名称（1–200 字）。", "Give the company name (1–200 characters).")];
         }

@@ -10,6 +10,15 @@ public static class Paging
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
+    public const int MaxCursorLength = 32;
+
+    /// <summary>What the document states for a list's cursor and limit parameters, unless the parameter declares its own.</summary>
+    public static IReadOnlyList<Attribute> Limits(string? parameter) => parameter switch
+    {
+        "cursor" => [new TextAttribute(MaxCursorLength)],
+        "limit" => [new ClampedAttribute(1, MaxLimit, DefaultLimit)],
+        _ => [],
+    };
 
     /// <summary>Default 20; values above 100 are clamped to 100, below 1 to 1.</summary>
     public static int Clamp(int? limit) => Math.Clamp(limit ?? DefaultLimit, 1, MaxLimit);
@@ -26,7 +35,7 @@ public static class Paging
         }
         // Checked before decoding: TryDecodeFromChars throws (a 500) on some malformed input instead of returning false.
         Span<byte> bytes = stackalloc byte[24];
-        if (cursor.Length > 32 || !Base64Url.IsValid(cursor, out var length) || length != 16
+        if (cursor.Length > MaxCursorLength || !Base64Url.IsValid(cursor, out var length) || length != 16
             || !Base64Url.TryDecodeFromChars(cursor, bytes, out var written) || written != 16)
         {
             return false;

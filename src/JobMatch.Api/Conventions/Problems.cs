@@ -18,9 +18,15 @@ public static class Problems
         {
             context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
             context.ProblemDetails.Detail ??= DefaultDetail(context.ProblemDetails.Status);
+            if (context.ProblemDetails is HttpValidationProblemDetails { Errors: { Count: > 0 } errors })
+            {
+                CamelCaseKeys(errors);
+            }
         });
         services.AddSingleton<IProblemDetailsWriter, ProblemJsonWhateverTheAccept>();
         services.AddExceptionHandler<ProblemExceptionHandler>();
+        // The limits declared on request records and parameters (FieldLimits) answer 400 with field errors before a handler runs.
+        services.AddValidation();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DatabaseOutageLog>();
         services.AddHostedService(provider => provider.GetRequiredService<DatabaseOutageLog>());
@@ -32,6 +38,24 @@ public static class Problems
             options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         });
         return services;
+    }
+
+    /// <summary>
+    /// Field errors are keyed as the JSON names them (<c>sponsors[0].seats</c>); the validation of request records keys
+    /// them by C# member (<c>Sponsors[0].Seats</c>).
+    /// </summary>
+    static void CamelCaseKeys(IDictionary<string, string[]> errors)
+    {
+        foreach (var key in errors.Keys.ToList())
+        {
+            var camel = string.Join('.', key.Split('.').Select(part =>
+                part.Length > 0 ? char.ToLowerInvariant(part[0]) + part[1..] : part));
+            if (camel != key)
+            {
+                errors[camel] = errors.TryGetValue(camel, out var same) ? [.. same, .. errors[key]] : errors[key];
+                errors.Remove(key);
+            }
+        }
     }
 
     static string? DefaultDetail(int? status) => status switch

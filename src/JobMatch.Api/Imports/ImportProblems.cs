@@ -14,7 +14,8 @@ public static class ImportProblems
     public sealed record ReportLine(int RowNumber, string? Column, string? Value, string Severity, string Problem);
 
     public static async Task<Results<Ok<Page<ReportLine>>, CsvResult<ReportLine>, NotFound, ValidationProblem>> List(
-        Guid id, HttpRequest request, ClaimsPrincipal user, NpgsqlDataSource dataSource, string? severity, string? cursor, int? limit)
+        Guid id, HttpRequest request, ClaimsPrincipal user, NpgsqlDataSource dataSource, string? severity,
+        [Pattern("^[0-9]+$")] string? cursor, int? limit)
     {
         var after = 0;
         if (cursor is not null && !int.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out after))

@@ -8,7 +8,7 @@ using Npgsql;
 namespace JobMatch.Api.Interactions;
 
 /// <summary>What a veteran did with an opening they saw.</summary>
-public sealed record InteractionInput(string Kind);
+public sealed record InteractionInput([OneOf(typeof(InteractionsApi), nameof(InteractionsApi.VeteranKinds))] string Kind);
 
 /// <summary>
 /// One row of the ranker's training set: a (veteran, position) pair with the highest label it ever reached. GroupId
@@ -35,7 +35,7 @@ public static class InteractionsApi
     static async Task<Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult>> Record(
         Guid id, InteractionInput body, ClaimsPrincipal user, NpgsqlDataSource dataSource)
     {
-        if (!VeteranKinds.Contains(body.Kind))
+        if (body.Kind is null) // which kinds is declared on InteractionInput
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
@@ -57,15 +57,8 @@ public static class InteractionsApi
     }
 
     static async Task<Results<Ok<List<TrainingRow>>, CsvResult<TrainingRow>, ValidationProblem>> TrainingSet(
-        HttpRequest request, NpgsqlDataSource dataSource, string? source)
+        HttpRequest request, NpgsqlDataSource dataSource, [OneOf(typeof(InteractionsApi), nameof(TrainingSources))] string? source)
     {
-        if (source is not null && !TrainingSources.Contains(source))
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["source"] = [Say.Text("source 应为 live、historical 或 synthetic。", "source must be live, historical or synthetic.")],
-            });
-        }
         await using var db = await dataSource.OpenConnectionAsync();
         // A pair's source is the one of its best label (live before historical before synthetic on ties).
         var rows = (await db.QueryAsync<TrainingRow>("""

@@ -11,8 +11,8 @@ namespace JobMatch.Api.JobFairs;
 public sealed record JobFair(Guid Id, string Name, DateOnly HeldOn, bool Online, string? Venue, string? Organiser,
     int? DeclaredCompanies, int? DeclaredPositions, int? DeclaredOpenings, DateTime CreatedAt);
 
-public sealed record CreateJobFair(string Name, DateOnly HeldOn, bool Online, string? Venue, string? Organiser,
-    int? DeclaredCompanies, int? DeclaredPositions, int? DeclaredOpenings);
+public sealed record CreateJobFair([Text(200)] string Name, DateOnly HeldOn, bool Online, string? Venue, string? Organiser,
+    [AtLeast(0)] int? DeclaredCompanies, [AtLeast(0)] int? DeclaredPositions, [AtLeast(0)] int? DeclaredOpenings);
 
 public static class JobFairsApi
 {
@@ -53,18 +53,14 @@ public static class JobFairsApi
 
     static async Task<Results<Created<JobFair>, ValidationProblem>> Create(CreateJobFair body, ClaimsPrincipal user, NpgsqlDataSource dataSource)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Trim().Length > 200)
+        var errors = new Dictionary<string, string[]>(); // the name's length and the declared totals' floor are declared on CreateJobFair
+        if (string.IsNullOrWhiteSpace(body.Name))
         {
             errors["name"] = [Say.Text("请填写招聘会名称（1–200 字）。", "Give the fair's name (1–200 characters).")];
         }
         if (!body.Online && string.IsNullOrWhiteSpace(body.Venue))
         {
             errors["venue"] = [Say.Text("线下招聘会须填写场地。", "A fair that is not online needs a venue.")];
-        }
-        if (body.DeclaredCompanies < 0 || body.DeclaredPositions < 0 || body.DeclaredOpenings < 0)
-        {
-            errors["declared"] = [Say.Text("申报数不能为负。", "Declared totals cannot be negative.")];
         }
         if (errors.Count > 0)
         {

@@ -31,9 +31,9 @@ public static class CandidatesApi
 
     sealed record CandidateRow(Guid Id, string Name, string? Phone, string? Invitation);
 
-    static async Task<Results<Ok<CandidatesPage>, NotFound, ValidationProblem>> List(Guid id, int? limit, int? offset, ClaimsPrincipal user,
-        NpgsqlDataSource dataSource, MatchingEngine engine, IOptions<MatchingOptions> options, HttpResponse response, TimeProvider clock,
-        CancellationToken ct)
+    static async Task<Results<Ok<CandidatesPage>, NotFound, ValidationProblem>> List(
+        Guid id, [Clamped(1, 50, 20)] int? limit, [Between(0, 1000)] int? offset, ClaimsPrincipal user, NpgsqlDataSource dataSource,
+        MatchingEngine engine, IOptions<MatchingOptions> options, HttpResponse response, TimeProvider clock, CancellationToken ct)
     {
         // As for matches: a limit is clamped, an offset out of range is the caller's mistake.
         if (offset is < 0 or > 1000)

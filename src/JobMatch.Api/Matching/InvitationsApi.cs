@@ -11,7 +11,7 @@ using Npgsql;
 
 namespace JobMatch.Api.Matching;
 
-public sealed record InvitationInput(Guid VeteranId, string? Message);
+public sealed record InvitationInput(Guid VeteranId, [Text(500)] string? Message);
 
 /// <summary>An invitation as both sides see it; the recruiter's side never carries the veteran's name.</summary>
 public sealed record Invitation(Guid Id, Guid OpeningId, string Title, string CompanyName, Guid VeteranId, string? Message, string Status,
@@ -43,10 +43,6 @@ public static class InvitationsApi
     static async Task<Results<Created<Invitation>, NotFound, ValidationProblem, ProblemHttpResult>> Invite(Guid id, InvitationInput body,
         ClaimsPrincipal user, NpgsqlDataSource dataSource, IOptions<MatchingOptions> options)
     {
-        if (body.Message is { Length: > 500 })
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["message"] = [Say.Text("留言最多 500 字。", "The message is at most 500 characters.")] });
-        }
         await using var db = await dataSource.OpenConnectionAsync();
         await using var tx = await db.BeginTransactionAsync();
         var position = await db.QuerySingleOrDefaultAsync<(Guid Id, Guid CompanyId, string Status)>(

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Dapper;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Conventions;
+using JobMatch.Api.Openings;
 using JobMatch.Api.Taxonomy;
 using JobMatch.Ranking.Profiles;
 using JobMatch.Ranking.Taxonomy;
@@ -36,7 +37,9 @@ public static class MatchesApi
             .WithSummary("The same ranked openings for any veteran (admin)");
     }
 
-    public sealed record Filters(string? District, string? Kind, int? SalaryMin, string? Industry, Guid? FairId, Guid? ProgramId, int? Limit, int? Offset);
+    public sealed record Filters(
+        [District] string? District, [OneOf(typeof(OpeningInput), nameof(OpeningInput.Kinds))] string? Kind, int? SalaryMin,
+        string? Industry, Guid? FairId, Guid? ProgramId, [Clamped(1, 50, 20)] int? Limit, [Between(0, 1000)] int? Offset);
 
     static async Task<Results<Ok<MatchesPage>, NotFound, ValidationProblem>> Mine([AsParameters] Filters filters, ClaimsPrincipal user,
         NpgsqlDataSource dataSource, MatchingEngine engine, ImpressionWriter impressions, IOptions<MatchingOptions> options, HttpResponse response,

@@ -58,8 +58,11 @@ static class AssignmentGuard
             """, new { id = Guid.CreateVersion7(), mentorId, enterpriseId, startsOn = startsOn.AsParameter(), coMentoring,
                        reason = reason.Trim(), overrideReason = overrideReason?.Trim(), createdBy }, tx);
 
+    /// <summary>The longest reason an assignment change takes, declared on the request records.</summary>
+    public const int MaxReason = 500;
+
     public static string? ReasonError(string? reason, bool required = true) =>
-        (reason is null && !required) || (!string.IsNullOrWhiteSpace(reason) && reason.Trim().Length <= 500)
+        (reason is null && !required) || !string.IsNullOrWhiteSpace(reason)
             ? null
             : Say.Text("请填写理由（1–500 字）。", "Give a reason (1–500 characters).");
 }

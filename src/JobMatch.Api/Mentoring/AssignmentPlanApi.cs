@@ -85,7 +85,7 @@ public static class AssignmentPlanApi
         {
             errors["reason"] = [reasonError];
         }
-        if (items.Count is 0 or > 1000 || items.Contains(null!) || items.GroupBy(item => item.EnterpriseId).Any(group => group.Count() > 1))
+        if (items.Count is 0 || items.Contains(null!) || items.GroupBy(item => item.EnterpriseId).Any(group => group.Count() > 1))
         {
             errors["items"] = [Say.Text("请给出 1–1000 个结对，每家企业只出现一次。", "Give 1–1000 pairs, each enterprise once.")];
         }
@@ -132,7 +132,8 @@ public static class AssignmentPlanApi
         return TypedResults.Created("/api/assignments?active=true", (IReadOnlyList<Assignment>)created);
     }
 
-    static async Task<Results<Ok<IReadOnlyList<MentorSuggestion>>, NotFound>> Suggest(Guid id, NpgsqlDataSource dataSource, int? limit)
+    static async Task<Results<Ok<IReadOnlyList<MentorSuggestion>>, NotFound>> Suggest(
+        Guid id, NpgsqlDataSource dataSource, [Clamped(1, 100, 10)] int? limit)
     {
         await using var db = await dataSource.OpenConnectionAsync();
         var enterprise = await db.QuerySingleOrDefaultAsync<EnterpriseRow>(

@@ -1,3 +1,5 @@
+using JobMatch.Api.Conventions;
+
 namespace JobMatch.Api.Mentoring;
 
 /// <summary>A mentor guiding an enterprise from StartsOn; ending it sets EndsOn and keeps the record.</summary>
@@ -7,11 +9,13 @@ public sealed record Assignment(
 
 /// <summary>OverrideReason, when given, lets admin assign past a mentor's capacity or pause.</summary>
 public sealed record CreateAssignment(
-    Guid MentorId, Guid EnterpriseId, DateOnly? StartDate, string Reason, bool? CoMentoring, string? OverrideReason);
+    Guid MentorId, Guid EnterpriseId, DateOnly? StartDate, [Text(AssignmentGuard.MaxReason)] string Reason, bool? CoMentoring,
+    [Text(AssignmentGuard.MaxReason)] string? OverrideReason);
 
-public sealed record EndAssignment(DateOnly? EndDate, string Reason);
+public sealed record EndAssignment(DateOnly? EndDate, [Text(AssignmentGuard.MaxReason)] string Reason);
 
-public sealed record ReassignCaseload(Guid ToMentorId, string Reason, string? OverrideReason);
+public sealed record ReassignCaseload(
+    Guid ToMentorId, [Text(AssignmentGuard.MaxReason)] string Reason, [Text(AssignmentGuard.MaxReason)] string? OverrideReason);
 
 public sealed record CaseloadReassigned(Guid FromMentorId, Guid ToMentorId, IReadOnlyList<Assignment> Assignments);
 
@@ -23,7 +27,7 @@ public sealed record AssignmentPlan(
 
 public sealed record PlanChoice(Guid MentorId, Guid EnterpriseId);
 
-public sealed record AcceptPlan(IReadOnlyList<PlanChoice> Items, string Reason);
+public sealed record AcceptPlan([Items(1000)] IReadOnlyList<PlanChoice> Items, [Text(AssignmentGuard.MaxReason)] string Reason);
 
 public sealed record MentorSuggestion(
     Guid MentorId, string Name, string District, int Fit, int Capacity, long Load, bool Available, IReadOnlyList<string> Reasons);

@@ -1,3 +1,6 @@
+using JobMatch.Api.Conventions;
+using JobMatch.Api.Taxonomy;
+
 namespace JobMatch.Api.Mentoring;
 
 /// <summary>
@@ -10,12 +13,16 @@ public sealed record Enterprise(
     Guid[] MentorIds, DateOnly? LastSessionOn, bool Overdue, bool Synthetic, DateTime CreatedAt);
 
 public sealed record CreateEnterprise(
-    string Name, string? CreditCode, string FounderName, string? FounderPhone, Guid? FounderVeteranId,
-    string Industry, string Stage, string District, int? Employees, string[]? Needs, bool? DemonstrationBase, Guid? CompanyId);
+    [Text(200)] string Name, [Text(18)] string? CreditCode, [Text(100)] string FounderName, [Mobile] string? FounderPhone,
+    Guid? FounderVeteranId, [Text(50)] string Industry, [OneOf(typeof(Vocabulary), nameof(Vocabulary.Stages))] string Stage,
+    [District] string District, [Between(0, 100_000)] int? Employees,
+    [OneOf(typeof(Vocabulary), nameof(Vocabulary.Needs))] string[]? Needs, bool? DemonstrationBase, Guid? CompanyId);
 
 /// <summary>Only the members given change: an enterprise grows, its needs move on, it may register a company later.</summary>
 public sealed record UpdateEnterprise(
-    string? Stage, int? Employees, string[]? Needs, bool? DemonstrationBase, Guid? CompanyId, Guid? FounderVeteranId);
+    [OneOf(typeof(Vocabulary), nameof(Vocabulary.Stages))] string? Stage, [Between(0, 100_000)] int? Employees,
+    [OneOf(typeof(Vocabulary), nameof(Vocabulary.Needs))] string[]? Needs, bool? DemonstrationBase, Guid? CompanyId,
+    Guid? FounderVeteranId);
 
 /// <summary>One mentoring session as the mentor logged it.</summary>
 public sealed record Session(
@@ -23,7 +30,9 @@ public sealed record Session(
     string[] NeedsAddressed, string? NextSteps, DateTime CreatedAt);
 
 public sealed record LogSession(
-    DateOnly? Date, decimal Hours, string Format, string[]? Topics, string[]? NeedsAddressed, string? NextSteps);
+    DateOnly? Date, decimal Hours, [OneOf(typeof(Vocabulary), nameof(Vocabulary.SessionFormats))] string Format,
+    [Items(20), Text(200)] string[]? Topics, [OneOf(typeof(Vocabulary), nameof(Vocabulary.Needs))] string[]? NeedsAddressed,
+    [Text(2000)] string? NextSteps);
 
 /// <summary>An enterprise as one CSV row: needs joined by spaces, mentors counted.</summary>
 public sealed record EnterpriseCsvRow(

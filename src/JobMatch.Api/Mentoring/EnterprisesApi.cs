@@ -119,19 +119,7 @@ public static class EnterprisesApi
     static async Task<Results<Ok<Enterprise>, NotFound, ValidationProblem>> Update(
         Guid id, UpdateEnterprise body, ClaimsPrincipal user, NpgsqlDataSource dataSource, TimeProvider clock, IOptions<MentoringOptions> options)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (body.Stage is not null && !Vocabulary.Stages.Contains(body.Stage))
-        {
-            errors["stage"] = [StageError()];
-        }
-        if (body.Employees is < 0 or > 100_000)
-        {
-            errors["employees"] = [EmployeesError()];
-        }
-        if (body.Needs is not null && NeedsError(body.Needs) is { } needsError)
-        {
-            errors["needs"] = [needsError];
-        }
+        var errors = new Dictionary<string, string[]>(); // stage, employees and the needs' names are declared on UpdateEnterprise
         await using var db = await dataSource.OpenConnectionAsync();
         await CheckLinks(db, body.CompanyId, body.FounderVeteranId, errors);
         if (errors.Count > 0)
@@ -181,18 +169,12 @@ public static class EnterprisesApi
 
     static string StageError() => Say.Text("发展阶段须为 idea（创意）、started（初创）或 growing（成长）。", "Stage must be idea, started or growing.");
 
-    static string EmployeesError() => Say.Text("员工人数须在 0–100000 之间。", "Employees must be from 0 to 100000.");
-
-    static string? NeedsError(string[] needs) =>
-        needs.Where(need => need is null || !Vocabulary.Needs.ContainsKey(need)).Select(need => need ?? "null").FirstOrDefault() is { } unknown
-            ? Say.Text($"未知的需求 {unknown}；可选：{string.Join(", ", Vocabulary.Needs.Keys)}。",
-                $"Unknown need {unknown}; choose from {string.Join(", ", Vocabulary.Needs.Keys)}.")
-            : null;
 
     static Dictionary<string, string[]> Validate(CreateEnterprise body)
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Trim().Length > 200)
+        // Lengths, the closed lists, employees and phone are declared on CreateEnterprise.
+        if (string.IsNullOrWhiteSpace(body.Name))
         {
             errors["name"] = [Say.Text("请填写企业名称（1–200 字）。", "Give the enterprise's name (1–200 characters).")];
         }
@@ -200,33 +182,21 @@ public static class EnterprisesApi
         {
             errors["creditCode"] = [Say.Text("统一社会信用代码无效：应为 18 位，且校验位正确。", "Invalid unified social credit code: 18 characters with a correct check character.")];
         }
-        if (string.IsNullOrWhiteSpace(body.FounderName) || body.FounderName.Trim().Length > 100)
+        if (string.IsNullOrWhiteSpace(body.FounderName))
         {
             errors["founderName"] = [Say.Text("请填写创办人姓名（1–100 字）。", "Give the founder's name (1–100 characters).")];
         }
-        if (body.FounderPhone is not null && !MentorsApi.IsMobile(body.FounderPhone))
-        {
-            errors["founderPhone"] = [MentorsApi.PhoneError()];
-        }
-        if (string.IsNullOrWhiteSpace(body.Industry) || body.Industry.Trim().Length > 50)
+        if (string.IsNullOrWhiteSpace(body.Industry))
         {
             errors["industry"] = [Say.Text("请填写行业（1–50 字）。", "Give the industry (1–50 characters).")];
         }
-        if (body.Stage is null || !Vocabulary.Stages.Contains(body.Stage))
+        if (body.Stage is null)
         {
             errors["stage"] = [StageError()];
         }
-        if (Districts.Code(body.District) is null)
+        if (body.District is null)
         {
             errors["district"] = [MentorsApi.DistrictError()];
-        }
-        if (body.Employees is < 0 or > 100_000)
-        {
-            errors["employees"] = [EmployeesError()];
-        }
-        if (NeedsError(body.Needs ?? []) is { } needsError)
-        {
-            errors["needs"] = [needsError];
         }
         return errors;
     }

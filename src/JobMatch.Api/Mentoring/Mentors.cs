@@ -1,3 +1,6 @@
+using JobMatch.Api.Conventions;
+using JobMatch.Api.Taxonomy;
+
 namespace JobMatch.Api.Mentoring;
 
 /// <summary>A mentor as staff see it: phone masked, load = active assignments (a co-mentored enterprise counts for each mentor).</summary>
@@ -6,12 +9,14 @@ public sealed record Mentor(
     string? Phone, string? Subject, long Load, bool Synthetic, DateTime CreatedAt);
 
 public sealed record CreateMentor(
-    string Name, string[]? Expertise, string[]? Industries, string District, int Capacity, string? Phone, string? Subject);
+    [Text(100)] string Name, [OneOf(typeof(Vocabulary), nameof(Vocabulary.Needs))] string[]? Expertise, [Text(50)] string[]? Industries,
+    [District] string District, [Between(0, 50)] int Capacity, [Mobile] string? Phone,
+    [Text(200)] string? Subject);
 
 /// <summary>Only the members given change.</summary>
-public sealed record UpdateMentor(int? Capacity, bool? Paused);
+public sealed record UpdateMentor([Between(0, 50)] int? Capacity, bool? Paused);
 
-public sealed record LinkMentor(string Subject);
+public sealed record LinkMentor([Text(200)] string Subject);
 
 /// <summary>One enterprise of a mentor's caseload, with when it was last seen and whether a check-in is overdue.</summary>
 public sealed record CaseloadItem(

@@ -18,7 +18,8 @@ public static class SwaggerSetup
                     + "white space, and the items of a free-text list once blank and repeated entries are dropped.",
             });
             options.OperationFilter<ConventionsOperationFilter>();
-            options.DocumentFilter<RequestLimits>();
+            options.SchemaFilter<DocumentedLimits>();
+            options.OperationFilter<DocumentedLimits>();
             options.AddSecurityDefinition("bearer", new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,

@@ -1,3 +1,5 @@
+using JobMatch.Api.Conventions;
+
 namespace JobMatch.Api.Openings;
 
 // Properties rather than a positional record: Npgsql reports text[] columns as System.Array, which Dapper's
@@ -46,10 +48,14 @@ public sealed record Opening
 }
 
 /// <summary>A recruiter's or admin's posting. Salary may be given as text (4000-6000元/月, 面议...) or as min/max.</summary>
-public sealed record OpeningInput(Guid CompanyId, string Title, int? Headcount, string? Duties, string? Requirements,
-    string[]? Skills, string? Education, string[]? Majors, short? AgeMin, short? AgeMax, string? District, string? Location,
-    string? Salary, int? SalaryMin, int? SalaryMax, string[]? Certificates, bool? VeteranPreference, string? Gender, string? Notes,
-    DateOnly? ClosesOn, Guid? FairId, string? Kind);
+public sealed record OpeningInput(Guid CompanyId, [Text(200)] string Title, [Between(1, 100_000)] int? Headcount, string? Duties,
+    string? Requirements, string[]? Skills, string? Education, string[]? Majors, [Between(14, 80)] short? AgeMin,
+    [Between(14, 80)] short? AgeMax, string? District, [Text(200)] string? Location, [Text(100)] string? Salary,
+    [AtLeast(0)] int? SalaryMin, int? SalaryMax, string[]? Certificates, bool? VeteranPreference, [Text(50)] string? Gender, string? Notes,
+    DateOnly? ClosesOn, Guid? FairId, [OneOf(typeof(OpeningInput), nameof(OpeningInput.Kinds))] string? Kind)
+{
+    internal static readonly string[] Kinds = [Applications.ApplicationStates.Job, Applications.ApplicationStates.Training];
+}
 
 /// <summary>A position as a CSV row: lists joined with 、 (CSV has no arrays; CsvHelper would drop them).</summary>
 public sealed record OpeningCsvRow(Guid Id, string CompanyName, string Kind, string Title, int? Headcount, int? Remaining, string? Education,

@@ -14,10 +14,15 @@ public sealed record Sponsor(Guid CompanyId, string CompanyName, int Seats);
 public sealed record OrderClass(Guid Id, string Name, string College, string[] Majors, string DegreeLevel, DateOnly StartsOn,
     int DurationMonths, IReadOnlyList<Sponsor> Sponsors, DateTime CreatedAt);
 
-public sealed record SponsorSeats(Guid CompanyId, int Seats);
+public sealed record SponsorSeats(Guid CompanyId, [AtLeast(1)] int Seats);
 
-public sealed record CreateProgram(string Name, string College, string[]? Majors, string DegreeLevel, DateOnly StartsOn,
-    int DurationMonths, SponsorSeats[]? Sponsors);
+public sealed record CreateProgram([Text(200)] string Name, [Text(200)] string College, string[]? Majors,
+    [OneOf(typeof(CreateProgram), nameof(CreateProgram.DegreeLevels))] string DegreeLevel, DateOnly StartsOn,
+    [Between(1, 120)] int DurationMonths, IReadOnlyList<SponsorSeats>? Sponsors) // a list, not an array: the validation generator skips the items of an array
+{
+    /// <summary>What an order class may lead to: the education levels from high school up.</summary>
+    internal static readonly string[] DegreeLevels = CellParsers.EducationLevels[1..];
+}
 
 public static class ProgramsApi
 {
@@ -66,29 +71,25 @@ public static class ProgramsApi
 
     static async Task<Results<Created<OrderClass>, ValidationProblem>> Create(CreateProgram body, ClaimsPrincipal user, NpgsqlDataSource dataSource)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Trim().Length > 200)
+        var errors = new Dictionary<string, string[]>(); // lengths, the degree levels and the duration are declared on CreateProgram
+        if (string.IsNullOrWhiteSpace(body.Name))
         {
             errors["name"] = [Say.Text("请填写项目名称（1–200 字）。", "Give the program's name (1–200 characters).")];
         }
-        if (string.IsNullOrWhiteSpace(body.College) || body.College.Trim().Length > 200)
+        if (string.IsNullOrWhiteSpace(body.College))
         {
             errors["college"] = [Say.Text("请填写院校名称。", "Give the college.")];
         }
-        if (!CellParsers.EducationLevels[1..].Contains(body.DegreeLevel))
+        if (body.DegreeLevel is null)
         {
             errors["degreeLevel"] = [Say.Text("学历层次应为 高中/中专/技校、大专、本科、硕士 或 博士。", "Degree level must be 高中/中专/技校, 大专, 本科, 硕士 or 博士.")];
-        }
-        if (body.DurationMonths is < 1 or > 120)
-        {
-            errors["durationMonths"] = [Say.Text("学制为 1–120 个月。", "Duration is 1–120 months.")];
         }
         if ((body.Majors ?? []).Any(string.IsNullOrWhiteSpace))
         {
             errors["majors"] = [Say.Text("专业列表中不能有空项。", "The list of majors cannot contain empty items.")];
         }
         var sponsors = body.Sponsors ?? [];
-        if (sponsors.Any(s => s is null || s.Seats < 1) || sponsors.Select(s => s.CompanyId).Distinct().Count() != sponsors.Length)
+        if (sponsors.Any(s => s is null) || sponsors.Select(s => s.CompanyId).Distinct().Count() != sponsors.Count)
         {
             errors["sponsors"] = [Say.Text("每个合作企业只列一次，名额至少为 1。", "List each sponsor once with at least one seat.")];
         }
@@ -99,7 +100,7 @@ public static class ProgramsApi
         await using var db = await dataSource.OpenConnectionAsync();
         await using var tx = await db.BeginTransactionAsync();
         var known = await db.ExecuteScalarAsync<long>("SELECT count(*) FROM companies WHERE id = ANY(@ids)", new { ids = sponsors.Select(s => s.CompanyId).ToArray() }, tx);
-        if (known != sponsors.Length)
+        if (known != sponsors.Count)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {

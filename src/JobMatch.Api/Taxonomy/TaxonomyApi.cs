@@ -1,4 +1,5 @@
 using JobMatch.Api.Auth;
+using JobMatch.Api.Conventions;
 using JobMatch.Ranking.Taxonomy;
 
 namespace JobMatch.Api.Taxonomy;
@@ -33,14 +34,14 @@ public static class TaxonomyApi
         return app;
     }
 
-    static Ok<IReadOnlyList<SkillEntry>> SearchSkills(ReferenceData data, string? q, int? limit) =>
+    static Ok<IReadOnlyList<SkillEntry>> SearchSkills(ReferenceData data, string? q, [Clamped(1, 50, 10)] int? limit) =>
         TypedResults.Ok<IReadOnlyList<SkillEntry>>(data.Skills.Suggest(q ?? "", Math.Clamp(limit ?? 10, 1, 50))
             .Select(s => new SkillEntry(s.Id, s.NameZh, s.NameEn, s.Category, s.Synonyms, data.Occupations.GetValueOrDefault(s.Id))).ToList());
 
     static Ok<IReadOnlyList<DistrictEntry>> ListDistricts() =>
         TypedResults.Ok<IReadOnlyList<DistrictEntry>>([.. Districts.All.Select(d => new DistrictEntry(d.Code, d.Name, d.NameEn, d.Kind))]);
 
-    static Ok<IReadOnlyList<SpecialtyEntry>> SearchSpecialties(ReferenceData data, string? q, int? limit) =>
+    static Ok<IReadOnlyList<SpecialtyEntry>> SearchSpecialties(ReferenceData data, string? q, [Clamped(1, 100, 10)] int? limit) =>
         TypedResults.Ok<IReadOnlyList<SpecialtyEntry>>(data.Specialties.Search(q, Math.Clamp(limit ?? 10, 1, 100))
             .Select(s => new SpecialtyEntry(s.Code, s.NameZh, s.NameEn, s.Aliases)).ToList());
 

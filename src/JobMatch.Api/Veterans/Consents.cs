@@ -1,11 +1,18 @@
 using System.Data.Common;
 using Dapper;
+using JobMatch.Api.Conventions;
 
 namespace JobMatch.Api.Veterans;
 
-public sealed record ConsentInput(string Kind, bool Granted, string TextVersion);
+public sealed record ConsentInput(
+    [OneOf(typeof(ConsentInput), nameof(ConsentInput.Kinds))] string Kind, bool Granted,
+    [OneOf(typeof(ConsentInput), nameof(ConsentInput.Versions))] string TextVersion)
+{
+    internal static readonly string[] Kinds = [.. Consents.Texts.Select(text => text.Kind)];
+    internal static readonly string[] Versions = [.. Consents.Texts.Select(text => text.Version).Distinct()];
+}
 
-public sealed record ConsentChange(bool Granted, string TextVersion);
+public sealed record ConsentChange(bool Granted, [OneOf(typeof(ConsentInput), nameof(ConsentInput.Versions))] string TextVersion);
 
 /// <summary>
 /// One answer. Method: self (the veteran, in the service), signed_form (staff, from the signed registration form of

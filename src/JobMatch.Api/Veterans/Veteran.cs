@@ -1,27 +1,38 @@
+using JobMatch.Api.Conventions;
+using JobMatch.Api.Taxonomy;
+
 namespace JobMatch.Api.Veterans;
 
 /// <summary>What a veteran sends to create or replace their profile. Every part but the name is optional.</summary>
 public sealed record VeteranInput(
-    string Name,
-    string? IdNumber,
+    [Text(50)] string Name,
+    [Text(18)] string? IdNumber,
     string? Phone,
     ServiceRecord? Service,
     EducationRecord? Education,
     CertificateRecord? Certificates,
-    IReadOnlyList<string>? Skills,
-    string? HomeDistrict,
+    [Items(20), Text(50)] IReadOnlyList<string>? Skills,
+    [District] string? HomeDistrict,
     PreferenceRecord? Preferences,
-    string? Status,
-    IReadOnlyList<ConsentInput>? Consents);
+    [OneOf(typeof(Vocabulary), nameof(Vocabulary.Statuses), Loose = true)] string? Status,
+    [Items(3)] IReadOnlyList<ConsentInput>? Consents); // known kinds, each once
 
-public sealed record ServiceRecord(string? Branch, int? Years, int? DischargeYear, string? Rank, IReadOnlyList<string>? Specialties);
+public sealed record ServiceRecord(
+    [OneOf(typeof(Vocabulary), nameof(Vocabulary.Branches), Loose = true)] string? Branch, [Between(0, 40)] int? Years,
+    [Year(1950)] int? DischargeYear, string? Rank, [Items(20), Text(50)] IReadOnlyList<string>? Specialties);
 
-public sealed record EducationRecord(string? Level, string? Major);
+public sealed record EducationRecord(
+    [OneOf(typeof(Vocabulary), nameof(Vocabulary.EducationLevels), Loose = true)] string? Level, string? Major);
 
 public sealed record CertificateRecord(
-    IReadOnlyList<string>? LicenceClasses, IReadOnlyList<string>? SpecialOperations, IReadOnlyList<string>? SpecialEquipment, IReadOnlyList<string>? Others);
+    [Items(20), OneOf(typeof(Vocabulary), nameof(Vocabulary.LicenceClasses))] IReadOnlyList<string>? LicenceClasses,
+    [Items(20), Text(50)] IReadOnlyList<string>? SpecialOperations, [Items(20), Text(50)] IReadOnlyList<string>? SpecialEquipment,
+    [Items(20), Text(50)] IReadOnlyList<string>? Others);
 
-public sealed record PreferenceRecord(IReadOnlyList<string>? Districts, IReadOnlyList<string>? Industries, int? MinMonthlySalary, IReadOnlyList<string>? Seeking);
+public sealed record PreferenceRecord(
+    [Items(20), District] IReadOnlyList<string>? Districts,
+    [Items(20), Text(50)] IReadOnlyList<string>? Industries, [Between(0, 1_000_000)] int? MinMonthlySalary,
+    [Items(20), OneOf(typeof(Vocabulary), nameof(Vocabulary.Seeking), Loose = true)] IReadOnlyList<string>? Seeking);
 
 /// <summary>A profile as shown. IdNumber and Phone are masked unless the reader is the veteran (or an admin unmasking).</summary>
 public sealed record VeteranView(
@@ -50,7 +61,7 @@ public sealed record VeteranSkill(string Label, string? SkillId, string Source, 
 public sealed record VeteranSummary(
     Guid Id, string Name, string? IdNumber, string? Phone, string? Branch, string? HomeDistrict, string? EducationLevel, string Status, bool Synthetic, DateTime CreatedAt);
 
-public sealed record UnmaskRequest(string Reason);
+public sealed record UnmaskRequest([Text(200)] string Reason);
 
 public sealed record Unmasked(Guid Id, string? IdNumber, string? Phone);
 

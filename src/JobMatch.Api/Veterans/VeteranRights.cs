@@ -13,7 +13,7 @@ public sealed record ConsentOverview(IReadOnlyList<ConsentState> Current, IReadO
 public sealed record ProcessingRecord(DateTime At, string Action, string ActorRole);
 
 /// <summary>A withdrawal the veteran asked staff for in person; the note goes to the audit log, so it names no one.</summary>
-public sealed record ConsentWithdrawal(string? Note);
+public sealed record ConsentWithdrawal([Text(200)] string? Note);
 
 /// <summary>A copy of everything held about a veteran (PIPL art. 45): the profile in clear, consents, and who processed it.</summary>
 public sealed record VeteranExport(VeteranView Profile, IReadOnlyList<ConsentState> ConsentHistory, IReadOnlyList<ProcessingRecord> Processing, DateTime ExportedAt,
@@ -89,7 +89,8 @@ static class VeteranRights
 
     /// <summary>Every answer is kept. Withdrawing sensitive_data erases the ID number, what came from it, and the service details.</summary>
     public static async Task<Results<Ok<ConsentOverview>, NotFound, ValidationProblem>> ChangeConsent(
-        string kind, ConsentChange body, ClaimsPrincipal user, NpgsqlDataSource dataSource, VeteranStore store)
+        [OneOf(typeof(ConsentInput), nameof(ConsentInput.Kinds))] string kind, ConsentChange body, ClaimsPrincipal user,
+        NpgsqlDataSource dataSource, VeteranStore store)
     {
         if (Consents.Current(kind) is not { } text)
         {
@@ -123,17 +124,14 @@ static class VeteranRights
     /// effect as the veteran's own, recorded as in_person by the staff member, and audited with the note.
     /// </summary>
     public static async Task<Results<Ok<ConsentOverview>, NotFound, ValidationProblem>> WithdrawInPerson(
-        Guid id, string kind, ConsentWithdrawal? body, ClaimsPrincipal user, NpgsqlDataSource dataSource, VeteranStore store)
+        Guid id, [OneOf(typeof(ConsentInput), nameof(ConsentInput.Kinds))] string kind, ConsentWithdrawal? body, ClaimsPrincipal user,
+        NpgsqlDataSource dataSource, VeteranStore store)
     {
         if (Consents.Current(kind) is not { } text)
         {
             return UnknownKind(kind);
         }
-        var note = string.IsNullOrWhiteSpace(body?.Note) ? null : body.Note.Trim();
-        if (note is { Length: > 200 })
-        {
-            return NoteRefused("备注最多 200 字。", "The note is at most 200 characters.");
-        }
+        var note = string.IsNullOrWhiteSpace(body?.Note) ? null : body.Note.Trim(); // its length is declared on ConsentWithdrawal
         await using var db = await dataSource.OpenConnectionAsync();
         await using var tx = await db.BeginTransactionAsync();
         if (await store.ById(db, id, tx) is not { } row)

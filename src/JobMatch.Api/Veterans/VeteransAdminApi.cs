@@ -18,7 +18,8 @@ static class VeteransAdminApi
 
     public static async Task<Results<Ok<Page<VeteranSummary>>, CsvResult<VeteranSummary>, ValidationProblem>> List(
         HttpRequest request, NpgsqlDataSource dataSource, IdNumberVault vault, ReferenceData data, TimeProvider clock,
-        string? q, string? idNumber, string? district, string? branch, bool? synthetic, string? cursor, int? limit)
+        string? q, [Text(18)] string? idNumber, [District] string? district,
+        [OneOf(typeof(Vocabulary), nameof(Vocabulary.Branches), Loose = true)] string? branch, bool? synthetic, string? cursor, int? limit)
     {
         var errors = new Dictionary<string, string[]>();
         ResidentId? resident = null;

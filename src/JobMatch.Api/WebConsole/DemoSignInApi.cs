@@ -10,7 +10,7 @@ namespace JobMatch.Api.WebConsole;
 /// <summary>A user the demo sign-in offers: the role, the token subject and what it is linked to (a company, a masked name).</summary>
 public sealed record DemoUser(string Role, string Subject, string? Label);
 
-public sealed record DemoSignIn(string Role, string Subject);
+public sealed record DemoSignIn([OneOf(typeof(Roles), nameof(Roles.All))] string Role, string Subject);
 
 public sealed record DemoToken(string Token, string Role, string Subject, DateTime ExpiresAt);
 

@@ -9,7 +9,7 @@ using Npgsql;
 
 namespace JobMatch.Api.Veterans.Roster;
 
-public sealed record ClaimRequest(string? IdNumber, string? Name, string? Code);
+public sealed record ClaimRequest([Text(18)] string? IdNumber, string? Name, [Text(ClaimCodes.MaxTyped)] string? Code);
 
 /// <summary>
 /// A veteran takes over the profile the bureau's roster created for them, with the claim code staff gave them. ID numbers
