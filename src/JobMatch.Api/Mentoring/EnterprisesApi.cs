@@ -37,20 +37,15 @@ public static class EnterprisesApi
 
     static async Task<Results<Ok<Page<Enterprise>>, CsvResult<EnterpriseCsvRow>, ValidationProblem>> List(
         HttpRequest request, NpgsqlDataSource dataSource, TimeProvider clock, IOptions<MentoringOptions> options,
-        bool? unassigned, bool? overdue, string? district, string? q, string? cursor, int? limit)
+        bool? unassigned, bool? overdue, [District] string? district, string? q, string? cursor, int? limit)
     {
         if (!Paging.TryDecode(cursor, out var after))
         {
             return Paging.InvalidCursor();
         }
-        var districtCode = Districts.Code(district);
-        if (district is not null && districtCode is null)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["district"] = [MentorsApi.DistrictError()] });
-        }
         var take = Paging.Clamp(limit);
         var (overdueDays, today) = CheckIns.Parameters(clock, options.Value);
-        var filter = new { unassigned, overdue, district = districtCode, q, after, take = take + 1, overdueDays, today };
+        var filter = new { unassigned, overdue, district = Districts.Code(district), q, after, take = take + 1, overdueDays, today };
         const string where = $"""
             WHERE (@unassigned::boolean IS NULL OR (c.mentored_since IS NULL) = @unassigned)
               AND (@overdue::boolean IS NULL OR {CheckIns.Overdue} = @overdue)

@@ -28,7 +28,7 @@ public static class OpeningsApi
     }
 
     static async Task<Results<Ok<Page<Opening>>, CsvResult<OpeningCsvRow>, ValidationProblem>> Search(HttpRequest request, NpgsqlDataSource dataSource,
-        TimeProvider clock, string? q, string? district, int? salaryMin, string? education, string? industry, string? kind,
+        TimeProvider clock, string? q, [District] string? district, int? salaryMin, string? education, string? industry, string? kind,
         Guid? fairId, Guid? programId, Guid? companyId, bool? openOnly, string? cursor, int? limit)
     {
         if (!Paging.TryDecode(cursor, out var after))
@@ -44,17 +44,12 @@ public static class OpeningsApi
             }
             educationRank = Array.IndexOf(CellParsers.EducationLevels, level) + 1;
         }
-        string? districtCode = null;
-        if (district is not null && (districtCode = Districts.Code(district)) is null)
-        {
-            return Invalid("district", "未知的区县。", "Unknown district.");
-        }
         var take = Paging.Clamp(limit);
         var text = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
         var filter = new
         {
             q = text, like = text is null ? null : "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%",
-            district = districtCode, salaryMin, educationRank, industry = Industries.Term(industry), kind, fairId, programId, companyId,
+            district = Districts.Code(district), salaryMin, educationRank, industry = Industries.Term(industry), kind, fairId, programId, companyId,
             openOnly = openOnly ?? true,
             today = ShanghaiTime.Today(clock), after, take = take + 1,
         };
