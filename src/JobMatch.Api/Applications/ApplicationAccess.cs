@@ -3,7 +3,7 @@ using System.Security.Claims;
 using Dapper;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Conventions;
-using JobMatch.Api.Veterans;
+using JobMatch.Api.Privacy;
 
 namespace JobMatch.Api.Applications;
 

@@ -5,7 +5,6 @@ using JobMatch.Api.Conventions;
 using JobMatch.Api.Imports;
 using JobMatch.Api.Privacy;
 using JobMatch.Api.Spreadsheets;
-using JobMatch.Api.Veterans;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using ReportLine = JobMatch.Api.Imports.ImportProblems.ReportLine;

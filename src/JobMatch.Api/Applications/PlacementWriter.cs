@@ -6,7 +6,6 @@ using JobMatch.Api.Imports;
 using JobMatch.Api.Interactions;
 using JobMatch.Api.Privacy;
 using JobMatch.Api.Spreadsheets;
-using JobMatch.Api.Veterans;
 using ReportLine = JobMatch.Api.Imports.ImportProblems.ReportLine;
 
 namespace JobMatch.Api.Applications;

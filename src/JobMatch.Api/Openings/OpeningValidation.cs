@@ -1,5 +1,4 @@
 using JobMatch.Api.Conventions;
-using JobMatch.Api.Imports;
 using JobMatch.Api.Taxonomy;
 using JobMatch.Api.Spreadsheets;
 

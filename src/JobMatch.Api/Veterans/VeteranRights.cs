@@ -4,6 +4,7 @@ using Dapper;
 using JobMatch.Api.Audit;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Conventions;
+using JobMatch.Api.Privacy;
 using Npgsql;
 
 namespace JobMatch.Api.Veterans;

@@ -3,6 +3,7 @@ using Dapper;
 using JobMatch.Api.Audit;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Conventions;
+using JobMatch.Api.Privacy;
 using JobMatch.Api.Taxonomy;
 using Npgsql;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using JobMatch.Api.Privacy;
 using JobMatch.Api.Tests.Infrastructure;
 
 namespace JobMatch.Api.Tests.Security;

@@ -1,3 +1,5 @@
+using JobMatch.Api.Privacy;
+
 namespace JobMatch.Api.Veterans.Roster;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using Dapper;
 using JobMatch.Api.Conventions;
 using JobMatch.Api.Imports;
+using JobMatch.Api.Privacy;
 using JobMatch.Api.Spreadsheets;
 using Npgsql;
 using NpgsqlTypes;

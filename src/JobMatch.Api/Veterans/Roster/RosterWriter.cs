@@ -1,5 +1,6 @@
 using Dapper;
 using JobMatch.Api.Imports;
+using JobMatch.Api.Privacy;
 using JobMatch.Api.Taxonomy;
 using JobMatch.Ranking.Taxonomy;
 using Npgsql;

@@ -2,7 +2,7 @@ using System.Data.Common;
 using Dapper;
 using JobMatch.Api.Conventions;
 
-namespace JobMatch.Api.Veterans;
+namespace JobMatch.Api.Privacy;
 
 public sealed record ConsentInput(
     [OneOf(typeof(ConsentInput), nameof(ConsentInput.Kinds))] string Kind, bool Granted,
