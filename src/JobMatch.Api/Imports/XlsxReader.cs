@@ -31,7 +31,7 @@ static class XlsxReader
             var shared = workbook.SharedStringTablePart is { } sst ? ReadSharedStrings(sst.GetStream(), settings, ct) : [];
             using var xml = XmlReader.Create(worksheet.GetStream(), settings);
             var (rows, merges) = ReadSheetXml(xml, shared, options, ct);
-            FillMerged(rows, merges, ct);
+            XlsxMergedCells.Fill(rows, merges, ct);
             return new Sheet("xlsx", null, rows);
         }
         catch (Exception error) when (error is OpenXmlPackageException or InvalidDataException or XmlException or InvalidOperationException
@@ -152,7 +152,7 @@ static class XlsxReader
                         }
                         break;
                     case "c":
-                        column = xml.GetAttribute("r") is { } reference ? ColumnIndex(reference) : cells.Count;
+                        column = xml.GetAttribute("r") is { } reference ? XlsxMergedCells.ColumnIndex(reference) : cells.Count;
                         (type, value, inline) = (xml.GetAttribute("t"), null, null);
                         break;
                     // Text nodes read directly: ReadElementContentAsString costs more than the rest of a cell together.
@@ -201,79 +201,6 @@ static class XlsxReader
             Math.Round(number, 6).ToString(CultureInfo.InvariantCulture),
         _ => value,
     };
-
-    /// <summary>Every cell of a merged range takes the top-left value (bureaus merge the company cell over its positions).</summary>
-    static void FillMerged(List<SheetRow> rows, List<string> merges, CancellationToken ct)
-    {
-        // The rows the sheet has, by number: a range visits only those (it may end at row 2147483647).
-        var order = Enumerable.Range(0, rows.Count).DistinctBy(i => rows[i].Number).OrderBy(i => rows[i].Number).ToArray();
-        var numbers = order.Select(i => rows[i].Number).ToArray();
-        // Merged ranges never overlap in a valid file, so together they cover at most every cell once; more is hostile
-        // (20,000 ranges over the same 1,000 rows would be two billion writes).
-        var budget = (long)rows.Count * SheetReader.MaxColumns;
-        foreach (var merge in merges)
-        {
-            ct.ThrowIfCancellationRequested();
-            var corners = merge.Split(':');
-            if (corners.Length != 2)
-            {
-                continue;
-            }
-            var (firstColumn, firstRow) = (ColumnIndex(corners[0]), RowIndex(corners[0]));
-            var (lastColumn, lastRow) = (Math.Min(ColumnIndex(corners[1]), SheetReader.MaxColumns - 1), RowIndex(corners[1]));
-            var from = Array.BinarySearch(numbers, firstRow);
-            if (firstColumn < 0 || lastColumn < firstColumn || from < 0 || firstColumn >= rows[order[from]].Cells.Length)
-            {
-                continue;
-            }
-            var value = rows[order[from]].Cells[firstColumn];
-            for (var k = from; k < numbers.Length && numbers[k] <= lastRow; k++)
-            {
-                budget -= lastColumn - firstColumn + 1;
-                if (budget < 0)
-                {
-                    throw SheetReader.Unreadable();
-                }
-                var cells = rows[order[k]].Cells;
-                if (cells.Length <= lastColumn)
-                {
-                    Array.Resize(ref cells, lastColumn + 1);
-                    rows[order[k]] = rows[order[k]] with { Cells = cells };
-                }
-                for (var c = firstColumn; c <= lastColumn; c++)
-                {
-                    cells[c] = value;
-                }
-            }
-        }
-    }
-
-    static int ColumnIndex(string reference)
-    {
-        var index = 0;
-        foreach (var c in reference)
-        {
-            if (c is >= 'A' and <= 'Z' or >= 'a' and <= 'z')
-            {
-                index = Math.Min(index * 26 + (char.ToUpperInvariant(c) - 'A' + 1), 1 << 20); // far past XFD, without overflow
-            }
-            else
-            {
-                break;
-            }
-        }
-        return index - 1;
-    }
-
-    static int RowIndex(string reference)
-    {
-        var letters = 0;
-        while (letters < reference.Length && char.IsAsciiLetter(reference[letters]))
-        {
-            letters++;
-        }
-        return int.TryParse(reference.AsSpan(letters), CultureInfo.InvariantCulture, out var row) ? row : 0;
-    }
 
     /// <summary>Zip bombs: refuse archives whose declared sizes or compression ratios are out of proportion.</summary>
     static void CheckZip(byte[] file, ImportOptions options)
