@@ -1,0 +1,54 @@
+using JobMatch.Api.Conventions;
+using JobMatch.Api.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JobMatch.Api.Tests.Conventions;
+
+/// <summary>Guards the conventions as features are added: a new endpoint that forgets one fails here.</summary>
+public sealed class EndpointPolicyTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    IEnumerable<RouteEndpoint> Endpoints()
+    {
+        _ = api.Server; // build the host
+        return api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
+    }
+
+    [Fact]
+    public void EveryEndpointDecidesAuthorizationExplicitly()
+    {
+        var undecided = Endpoints()
+            .Where(endpoint => endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null
+                && endpoint.Metadata.GetMetadata<IAuthorizeData>() is null
+                && endpoint.Metadata.GetMetadata<AuthorizationPolicy>() is null)
+            .Select(endpoint => endpoint.RoutePattern.RawText)
+            .ToList();
+        Assert.Empty(undecided);
+    }
+
+    /// <summary>POSTs without Idempotency-Key, and why.</summary>
+    static readonly Dictionary<string, string> NotReplayed = new()
+    {
+        // A kept answer would be the code in clear in idempotency_keys; sent again, the code is replaced, which is as safe.
+        ["/api/veterans/{id:guid}/claim-code"] = "the claim code is shown once and stored only as a hash",
+    };
+
+    [Fact]
+    public void EveryPostAcceptsAnIdempotencyKey()
+    {
+        var posts = Endpoints().Where(endpoint => endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains("POST") == true
+            && !NotReplayed.ContainsKey(endpoint.RoutePattern.RawText!)).ToList();
+        Assert.NotEmpty(posts);
+        Assert.All(posts, post => Assert.True(post.Metadata.GetMetadata<IdempotentAttribute>() is not null, post.RoutePattern.RawText));
+    }
+
+    [Fact]
+    public void EveryRouteIdIsAGuid()
+    {
+        var idParameters = Endpoints().SelectMany(endpoint => endpoint.RoutePattern.Parameters)
+            .Where(parameter => parameter.Name == "id" || parameter.Name.EndsWith("Id", StringComparison.Ordinal)).ToList();
+        Assert.All(idParameters, parameter => Assert.Contains(parameter.ParameterPolicies, policy => policy.Content == "guid"));
+    }
+}

@@ -1,0 +1,157 @@
+using System.Net;
+using System.Net.Http.Json;
+using JobMatch.Api.Taxonomy;
+using JobMatch.Api.Tests.Infrastructure;
+using JobMatch.Api.Tests.Matching;
+
+namespace JobMatch.Api.Tests.Taxonomy;
+
+/// <summary>
+/// A district or an industry written the same way answers the same on every route that takes it: the code, the full name
+/// and the short name of a district; a part of a company's industry. (Only the openings search takes an education filter.)
+/// </summary>
+public sealed class FilterVocabularyTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    static readonly string[] Tianjiaan = ["340403", "田家庵区", "田家庵", " 田家庵区 "];
+
+    [Fact]
+    public async Task EveryRouteTakingADistrictReadsTheCodeTheFullNameAndTheShortNameAlike()
+    {
+        var admin = api.Admin();
+        var world = await World();
+        var (veteran, veteranId) = await MatchingData.Driver(api, matching: false);
+        var name = Uri.EscapeDataString((await (await veteran.GetAsync("/api/veterans/me")).ReadJson()).GetProperty("name").GetString()!);
+        var enterprise = "区县军创" + Unique();
+        var created = await admin.PostAsJsonAsync("/api/enterprises", Enterprise(enterprise, "340403"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        static string E(string text) => Uri.EscapeDataString(text);
+
+        // A company's district is free text with the code derived where one is found: an unknown one is kept, not refused.
+        var routes = new (string Route, Func<string, Task<string>> Call, bool RefusesUnknown)[]
+        {
+            ("GET /api/openings", d => Titles(admin, $"/api/openings?companyId={world.Company}&district={E(d)}"), true),
+            ("GET /api/veterans/me/matches", d => Titles(veteran, $"/api/veterans/me/matches?fairId={world.Fair}&district={E(d)}"), true),
+            ("GET /api/veterans/{id}/matches",
+                d => Titles(admin, $"/api/veterans/{veteranId}/matches?fairId={world.Fair}&district={E(d)}"), true),
+            ("GET /api/veterans", d => Count(admin, $"/api/veterans?q={name}&district={E(d)}"), true),
+            ("GET /api/enterprises", d => Count(admin, $"/api/enterprises?q={E(enterprise)}&district={E(d)}"), true),
+            ("POST /api/openings", d => Stored(admin, "/api/openings", new { companyId = world.Company, title = "区县岗位", district = d },
+                "districtCode"), true),
+            ("POST /api/companies", d => Stored(admin, "/api/companies", new { name = "区县公司" + Unique(), district = d }, "districtCode"),
+                false),
+            ("POST /api/mentors", d => Stored(admin, "/api/mentors", new
+            {
+                name = "区县导师", expertise = new[] { "legal" }, industries = new[] { "餐饮" }, district = d, capacity = 2,
+            }, "district"), true),
+            ("POST /api/enterprises", d => Stored(admin, "/api/enterprises", Enterprise("区县企业" + Unique(), d), "district"), true),
+            ("POST /api/veterans/me", d => Stored(api.Veteran("vet-" + Unique()), "/api/veterans/me", new
+            {
+                name = VeteranData.NewName(), homeDistrict = d, preferences = new { districts = new[] { d } },
+                consents = new[] { VeteranData.Consent("sensitive_data") },
+            }, "homeDistrict"), true),
+        };
+
+        foreach (var (route, call, refusesUnknown) in routes)
+        {
+            var answers = new List<string>();
+            foreach (var district in Tianjiaan)
+            {
+                answers.Add(await call(district));
+            }
+            Assert.True(answers.Distinct().Count() == 1 && answers[0].StartsWith('2'),
+                $"{route}: {string.Join(" | ", answers.Zip(Tianjiaan, (a, d) => $"{d} → {a}"))}");
+            if (refusesUnknown)
+            {
+                var unknown = await call("火星区");
+                Assert.True(unknown.StartsWith("400", StringComparison.Ordinal), $"{route}: 火星区 → {unknown}");
+            }
+        }
+    }
+
+    static string Unique() => Guid.NewGuid().ToString("N")[..8];
+
+    static object Enterprise(string name, string district) => new
+    {
+        name, creditCode = TestData.NewCreditCode(), founderName = "王建国", industry = "餐饮", stage = "started", district, employees = 3,
+        needs = new[] { "legal" },
+    };
+
+    [Fact]
+    public async Task OpeningsAndMatchesFilterIndustryByTheSameRule()
+    {
+        var admin = api.Admin();
+        var world = await World();
+        var (veteran, veteranId) = await MatchingData.Driver(api, matching: false);
+        foreach (var industry in new[] { "物流运输", "物流", " 物流运输 ", "煤炭" })
+        {
+            var q = Uri.EscapeDataString(industry);
+            var answers = new[]
+            {
+                await Titles(admin, $"/api/openings?companyId={world.Company}&industry={q}"),
+                await Titles(veteran, $"/api/veterans/me/matches?fairId={world.Fair}&industry={q}"),
+                await Titles(admin, $"/api/veterans/{veteranId}/matches?fairId={world.Fair}&industry={q}"),
+            };
+            Assert.True(answers.Distinct().Count() == 1, $"industry '{industry}': {string.Join(" | ", answers)}");
+        }
+    }
+
+    [Fact]
+    public async Task TheConsoleTakesItsDistrictsFromTheApiAndEveryNameServedIsReadBack()
+    {
+        var client = api.Veteran("vet-" + Guid.NewGuid().ToString("N")[..10]);
+        var served = (await (await client.GetAsync("/api/districts")).EnsureSuccessStatusCode().ReadJson()).EnumerateArray()
+            .Select(d => (Code: d.GetProperty("code").GetString()!, Zh: d.GetProperty("nameZh").GetString()!,
+                En: d.GetProperty("nameEn").GetString())).ToList();
+
+        Assert.Contains(("340403", "田家庵区", "Tianjia'an"), served);
+        Assert.All(served, d => Assert.Equal(d.Code, Districts.Code(d.Zh)));
+        Assert.DoesNotContain("340403", await client.GetStringAsync("/js/districts.js"), StringComparison.Ordinal);
+    }
+
+    /// <summary>A company in 物流运输 with one position in 田家庵区 and one in 凤台县, at a new fair.</summary>
+    async Task<(Guid Company, Guid Fair)> World()
+    {
+        var admin = api.Admin();
+        var created = await admin.PostAsJsonAsync("/api/companies", new { name = "淮南区县物流" + Unique(), industry = "物流运输" });
+        var company = (await created.ReadJson()).GetProperty("id").GetGuid();
+        var fair = await admin.CreateFair();
+        foreach (var (title, district) in new[] { ("田家庵司机", "田家庵区"), ("凤台司机", "凤台县") })
+        {
+            var response = await admin.PostAsJsonAsync("/api/openings", new
+            {
+                companyId = company, fairId = fair, title, headcount = 2, salary = "5000-7000元/月", district, skills = new[] { "货车驾驶" },
+            });
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        }
+        return (company, fair);
+    }
+
+    static async Task<string> Titles(HttpClient client, string path)
+    {
+        var response = await client.GetAsync(path);
+        if (!response.IsSuccessStatusCode)
+        {
+            return ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        var items = (await response.ReadJson()).GetProperty("items").EnumerateArray();
+        var titles = items.Select(i => i.GetProperty("title").GetString()).Order();
+        return $"200 {string.Join(",", titles)}";
+    }
+
+    static async Task<string> Count(HttpClient client, string path)
+    {
+        var response = await client.GetAsync(path);
+        return response.IsSuccessStatusCode
+            ? $"200 {(await response.ReadJson()).GetProperty("items").GetArrayLength()}"
+            : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The status and the district stored, as the answer to a POST names it.</summary>
+    static async Task<string> Stored(HttpClient client, string path, object body, string field)
+    {
+        var response = await client.PostAsJsonAsync(path, body);
+        return response.IsSuccessStatusCode
+            ? $"{(int)response.StatusCode} {(await response.ReadJson()).GetProperty(field).GetString()}"
+            : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
