@@ -37,10 +37,12 @@ public static class EducationLevels
         {
             _ when text.Contains("博士", StringComparison.Ordinal) => EducationLevel.Doctorate,
             _ when text.Contains("硕士", StringComparison.Ordinal) || text.Contains("研究生", StringComparison.Ordinal) => EducationLevel.Master,
-            _ when text.Contains("本科", StringComparison.Ordinal) => EducationLevel.Bachelor,
-            _ when text.Contains("大专", StringComparison.Ordinal) || text.Contains("专科", StringComparison.Ordinal) => EducationLevel.Associate,
+            _ when text.Contains("本科", StringComparison.Ordinal) || text.Contains("学士", StringComparison.Ordinal) => EducationLevel.Bachelor,
+            _ when text.Contains("大专", StringComparison.Ordinal) || text.Contains("专科", StringComparison.Ordinal)
+                || text.Contains("高职", StringComparison.Ordinal) => EducationLevel.Associate,
             _ when text.Contains("高中", StringComparison.Ordinal) || text.Contains("中专", StringComparison.Ordinal)
-                || text.Contains("技校", StringComparison.Ordinal) || text.Contains("职高", StringComparison.Ordinal) => EducationLevel.HighSchool,
+                || text.Contains("技校", StringComparison.Ordinal) || text.Contains("职高", StringComparison.Ordinal)
+                || text.Contains("中职", StringComparison.Ordinal) => EducationLevel.HighSchool,
             _ when text.Contains("初中", StringComparison.Ordinal) || text.Contains("小学", StringComparison.Ordinal) => EducationLevel.MiddleSchoolOrBelow,
             _ => null,
         };
