@@ -7,7 +7,7 @@ WITH c AS (SELECT array_agg(id ORDER BY id) AS a FROM companies),
 INSERT INTO positions (id, company_id, kind, title, headcount, skills, education, district_code, salary_min, salary_max, certificates, created_by, duties)
 SELECT gen_random_uuid(), c.a[1 + g % array_length(c.a, 1)], CASE WHEN g % 20 = 0 THEN 'training' ELSE 'job' END,
        s.t[1 + g % 15], 1 + g % 5, ARRAY[s.k[1 + g % 15], s.k[1 + (g / 15) % 15]],
-       (ARRAY[NULL, '初中及以下', '高中/中专/技校', '大专', '本科'])[1 + g % 5],
+       (ARRAY[NULL, 'junior_high_or_below', 'senior_high', 'junior_college', 'bachelor'])[1 + g % 5],
        (ARRAY['340403','340402','340404','340405','340406','340421','340422'])[1 + g % 7],
        3000 + (g % 10) * 300, 5000 + (g % 10) * 400,
        CASE WHEN g % 15 = 0 THEN ARRAY['B2驾驶证'] WHEN g % 15 = 2 THEN ARRAY['叉车证'] ELSE '{}' END, 'bench', '岗位职责示例 ' || s.t[1 + g % 15]

@@ -1,3 +1,4 @@
+using JobMatch.Api.Taxonomy;
 using JobMatch.Ranking.Policy;
 using JobMatch.Ranking.Profiles;
 
@@ -23,7 +24,7 @@ public sealed record CandidateEligibility(string[]? Licences, string[]? Levels, 
         var licences = rules.RequireLicenceClass && !string.IsNullOrWhiteSpace(opening.RequiredLicenceClass)
             ? LicenceClassRule.ClassesCovering(opening.RequiredLicenceClass) : null;
         var levels = opening.MinEducation is { } minimum
-            ? RankingInputs.LevelsAtLeast((EducationLevel)Math.Max(0, (int)minimum - rules.EducationRelaxLevelsForVeterans)) : null;
+            ? EducationCodes.CodesAtLeast((EducationLevel)Math.Max(0, (int)minimum - rules.EducationRelaxLevelsForVeterans)) : null;
         // Age A passes when MinAge <= A <= MaxAge + extra: born on or before today - MinAge years, after today - (max + 1) years.
         var bornOnOrBefore = opening.MinAge is { } min ? today.AddYears(-min).AddDays(1) : (DateOnly?)null;
         var bornAfter = opening.MaxAge is { } max ? today.AddYears(-(max + rules.AgeExtraYearsForVeterans + 1)).AddDays(-1) : (DateOnly?)null;

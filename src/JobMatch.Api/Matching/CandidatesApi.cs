@@ -5,6 +5,7 @@ using JobMatch.Api.Auth;
 using JobMatch.Api.Companies;
 using JobMatch.Api.Conventions;
 using JobMatch.Api.Privacy;
+using JobMatch.Api.Taxonomy;
 using JobMatch.Ranking.Features;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -16,7 +17,10 @@ namespace JobMatch.Api.Matching;
 /// reads them through a live application (Shared: accepting its invitation makes one); the phone stays masked even then.
 /// </summary>
 public sealed record Candidate(int Rank, Guid CandidateId, string DisplayName, string? HomeDistrict, string? EducationLevel, float Score,
-    IReadOnlyList<MatchReason> Reasons, IReadOnlyList<MatchRule> Rules, string? Invitation, bool Shared, string? Phone);
+    IReadOnlyList<MatchReason> Reasons, IReadOnlyList<MatchRule> Rules, string? Invitation, bool Shared, string? Phone)
+{
+    public string? EducationLevelLabel => EducationCodes.Label(EducationLevel);
+}
 
 public sealed record CandidatesPage(IReadOnlyList<Candidate> Items, string Model, int? NextOffset);
 

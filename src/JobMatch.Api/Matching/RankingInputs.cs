@@ -34,16 +34,6 @@ public static class RankingInputs
         v.birth_date::text AS birth_date, v.stated_skill_ids AS skill_ids, v.inferred_skill_ids, v.skill_labels, v.certificates_recorded
         """;
 
-    static readonly Dictionary<string, EducationLevel> Levels = new(StringComparer.Ordinal)
-    {
-        ["junior_high_or_below"] = EducationLevel.MiddleSchoolOrBelow, ["senior_high"] = EducationLevel.HighSchool,
-        ["junior_college"] = EducationLevel.Associate, ["bachelor"] = EducationLevel.Bachelor,
-        ["master"] = EducationLevel.Master, ["doctorate"] = EducationLevel.Doctorate,
-    };
-
-    /// <summary>The stored education levels at or above <paramref name="minimum"/>, for pre-filters.</summary>
-    public static string[] LevelsAtLeast(EducationLevel minimum) => [.. Levels.Where(l => l.Value >= minimum).Select(l => l.Key)];
-
     public static Opening ToOpening(PositionRow p, ReferenceData data)
     {
         var skillIds = p.Skills.SelectMany(label => data.Skills.Normalize(label)).Where(s => s.Skill is not null).Select(s => s.Skill!.Id)
@@ -53,7 +43,7 @@ public static class RankingInputs
         var certificates = p.Certificates.Where(c => CertificateNames.LicenceClasses(c).Length == 0).ToArray();
         var text = string.Join(' ', new[] { p.Title, p.Duties, p.Requirements, string.Join(' ', p.Skills) }.Where(t => !string.IsNullOrEmpty(t)));
         return new Opening(p.Id.ToString(), p.Title, p.Industry ?? "", p.Kind == "training" ? OpeningKind.Training : OpeningKind.Job,
-            p.DistrictCode, EducationLevels.Parse(p.Education), p.Majors, skillIds, certificates, licence, p.SalaryMin, p.SalaryMax,
+            p.DistrictCode, EducationCodes.Level(p.Education), p.Majors, skillIds, certificates, licence, p.SalaryMin, p.SalaryMax,
             p.Headcount ?? p.Filled + 1, p.Filled, DateTime.SpecifyKind(p.CreatedAt, DateTimeKind.Utc), text, p.AgeMin, p.AgeMax);
     }
 
@@ -65,7 +55,7 @@ public static class RankingInputs
             .Where(k => k is not null).Select(k => k!.Value).ToArray();
         var text = string.Join(' ', v.SkillLabels.Concat(v.Specialties).Append(v.Major ?? ""));
         return new VeteranProfile(v.Id.ToString(), v.HomeDistrict,
-            v.EducationLevel is { } level && Levels.TryGetValue(level, out var education) ? education : null, v.Major,
+            EducationCodes.Level(v.EducationLevel), v.Major,
             v.SkillIds, v.Specialties, [.. v.LicenceClasses, .. v.SpecialOperations, .. v.SpecialEquipment, .. v.OtherCertificates],
             v.MinMonthlySalary, v.PreferredIndustries, kinds, text, age, v.PreferredDistricts, v.CertificatesRecorded);
     }

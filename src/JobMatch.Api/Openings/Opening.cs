@@ -1,4 +1,5 @@
 using JobMatch.Api.Conventions;
+using JobMatch.Api.Taxonomy;
 
 namespace JobMatch.Api.Openings;
 
@@ -26,7 +27,9 @@ public sealed record Opening
     public string? Duties { get; init; }
     public string? Requirements { get; init; }
     public string[] Skills { get; init; } = [];
+    /// <summary>The minimum education's code (docs/CONVENTIONS.md); null when none is required.</summary>
     public string? Education { get; init; }
+    public string? EducationLabel => EducationCodes.Label(Education);
     public string[] Majors { get; init; } = [];
     public short? AgeMin { get; init; }
     public short? AgeMax { get; init; }
@@ -59,10 +62,10 @@ public sealed record OpeningInput(Guid CompanyId, [Text(200)] string Title, [Bet
 
 /// <summary>A position as a CSV row: lists joined with 、 (CSV has no arrays; CsvHelper would drop them).</summary>
 public sealed record OpeningCsvRow(Guid Id, string CompanyName, string Kind, string Title, int? Headcount, int? Remaining, string? Education,
-    string Skills, string Majors, string Certificates, string? DistrictCode, string Location, int? SalaryMin, int? SalaryMax, string? SalaryText,
+    string? EducationLabel, string Skills, string Majors, string Certificates, string? DistrictCode, string Location, int? SalaryMin, int? SalaryMax, string? SalaryText,
     bool VeteranPreference, DateOnly? ClosesOn, string Status, Guid? FairId, Guid? ProgramId)
 {
-    public static OpeningCsvRow From(Opening o) => new(o.Id, o.CompanyName, o.Kind, o.Title, o.Headcount, o.Remaining, o.Education,
+    public static OpeningCsvRow From(Opening o) => new(o.Id, o.CompanyName, o.Kind, o.Title, o.Headcount, o.Remaining, o.Education, o.EducationLabel,
         string.Join('、', o.Skills), string.Join('、', o.Majors), string.Join('、', o.Certificates), o.DistrictCode, o.Location,
         o.SalaryMin, o.SalaryMax, o.SalaryText, o.VeteranPreference, o.ClosesOn, o.Status, o.FairId, o.ProgramId);
 }

@@ -5,7 +5,6 @@ using JobMatch.Api.Auth;
 using JobMatch.Api.Conventions;
 using JobMatch.Api.Programs;
 using JobMatch.Api.Taxonomy;
-using JobMatch.Api.Spreadsheets;
 using Npgsql;
 
 namespace JobMatch.Api.Openings;
@@ -38,11 +37,11 @@ public static class OpeningsApi
         int? educationRank = null;
         if (education is not null)
         {
-            if (!CellParsers.TryEducation(education, out var level) || level is null)
+            if (EducationCodes.Read(education) is not { } level)
             {
                 return Invalid("education", "学历无法识别。", "Education not understood.");
             }
-            educationRank = Array.IndexOf(CellParsers.EducationLevels, level) + 1;
+            educationRank = (int)level + 1; // positions.education_rank: 1 for the lowest code
         }
         var take = Paging.Clamp(limit);
         var text = string.IsNullOrWhiteSpace(q) ? null : q.Trim();

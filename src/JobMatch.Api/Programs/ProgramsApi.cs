@@ -3,7 +3,7 @@ using Dapper;
 using JobMatch.Api.Audit;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Conventions;
-using JobMatch.Api.Spreadsheets;
+using JobMatch.Api.Taxonomy;
 using Npgsql;
 
 namespace JobMatch.Api.Programs;
@@ -21,7 +21,7 @@ public sealed record CreateProgram([Text(200)] string Name, [Text(200)] string C
     [Between(1, 120)] int DurationMonths, IReadOnlyList<SponsorSeats>? Sponsors) // a list, not an array: the validation generator skips the items of an array
 {
     /// <summary>What an order class may lead to: the education levels from high school up.</summary>
-    internal static readonly string[] DegreeLevels = CellParsers.EducationLevels[1..];
+    internal static readonly string[] DegreeLevels = [.. EducationCodes.All.Skip(1).Select(level => level.Label)];
 }
 
 public static class ProgramsApi

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using JobMatch.Api.Taxonomy;
 using JobMatch.Ranking.Taxonomy;
 
 namespace JobMatch.Api.Spreadsheets;
@@ -10,8 +11,6 @@ public sealed record Salary(int? Min, int? Max);
 /// <summary>The free-text cells of bureau spreadsheets, read into values. Each returns false when it cannot read the text.</summary>
 public static partial class CellParsers
 {
-    public static readonly string[] EducationLevels = ["初中及以下", "高中/中专/技校", "大专", "本科", "硕士", "博士"];
-
     /// <summary>Full-width to half-width, spaces removed, lower case: the form every parser below reads.</summary>
     public static string Compact(string text)
     {
@@ -129,28 +128,11 @@ public static partial class CellParsers
     [GeneratedRegex(@"^(?<n>\d+)(\.0+)?(人|名|个)?$")]
     private static partial Regex HeadcountPattern();
 
-    /// <summary>The minimum education the words name; null for 不限 or an empty cell.</summary>
+    /// <summary>The code of the minimum education the words name (as EducationCodes reads them); null for 不限 or an empty cell.</summary>
     public static bool TryEducation(string? text, out string? education)
     {
-        education = null;
-        var s = text is null ? "" : Compact(text).Replace("及以上", "", StringComparison.Ordinal).Replace("以上", "", StringComparison.Ordinal)
-            .Replace("学历", "", StringComparison.Ordinal).Replace("全日制", "", StringComparison.Ordinal);
-        if (s is "" or "不限" or "无" or "无要求" or "any")
-        {
-            return true;
-        }
-        education = s switch
-        {
-            _ when s.Contains("博士", StringComparison.Ordinal) || s == "phd" => EducationLevels[5],
-            _ when s.Contains("硕士", StringComparison.Ordinal) || s.Contains("研究生", StringComparison.Ordinal) || s == "master" => EducationLevels[4],
-            _ when s.Contains("本科", StringComparison.Ordinal) || s.Contains("学士", StringComparison.Ordinal) || s == "bachelor" => EducationLevels[3],
-            _ when s.Contains("大专", StringComparison.Ordinal) || s.Contains("专科", StringComparison.Ordinal) || s.Contains("高职", StringComparison.Ordinal) || s == "college" => EducationLevels[2],
-            _ when s.Contains("高中", StringComparison.Ordinal) || s.Contains("中专", StringComparison.Ordinal) || s.Contains("技校", StringComparison.Ordinal)
-                || s.Contains("职高", StringComparison.Ordinal) || s.Contains("中职", StringComparison.Ordinal) || s == "highschool" => EducationLevels[1],
-            _ when s.Contains("初中", StringComparison.Ordinal) || s.Contains("小学", StringComparison.Ordinal) => EducationLevels[0],
-            _ => null,
-        };
-        return education is not null;
+        education = EducationCodes.Read(text)?.Code();
+        return education is not null || EducationCodes.NamesNoLevel(text);
     }
 
     /// <summary>18-45, 18-45岁, 45岁以下, 18周岁以上, 不限.</summary>

@@ -60,7 +60,8 @@ public static class EducationCodes
     }
 
     /// <summary>Whether the text states no requirement (blank, 不限, 无): a posting's education may, a level may not.</summary>
-    public static bool NamesNoLevel(string? text) => NoLevelWords.Contains(Compact(text));
+    public static bool NamesNoLevel(string? text) => NoLevelWords.Contains(Compact(text).Replace("及以上", "", StringComparison.Ordinal)
+        .Replace("以上", "", StringComparison.Ordinal).Replace("学历", "", StringComparison.Ordinal).Replace("全日制", "", StringComparison.Ordinal));
 
     /// <summary>The codes at or above <paramref name="minimum"/>, for SQL pre-filters.</summary>
     public static string[] CodesAtLeast(EducationLevel minimum) => [.. Levels.Where(l => l.Level >= minimum).Select(l => l.Code)];

@@ -52,7 +52,12 @@ sealed record ProfileData(
             Error("service.dischargeYear", "退役年份无效。", "Invalid discharge year.");
         }
         var education = input.Education ?? new EducationRecord(null, null);
-        var level = Closed(education.Level, Vocabulary.EducationLevels, "education.level", "学历", "education level", errors);
+        var level = education.Level is null ? null : EducationCodes.Read(education.Level)?.Code();
+        if (education.Level is not null && level is null)
+        {
+            var allowed = string.Join("、", EducationCodes.All.Select(l => l.Label));
+            Error("education.level", $"未知的学历「{education.Level}」：可选 {allowed}。", $"Unknown education level '{education.Level}': use one of {allowed}.");
+        }
         var certificates = input.Certificates ?? new CertificateRecord(null, null, null, null);
         var sorted = Sorted(Texts(certificates.SpecialOperations, "certificates.specialOperations", errors),
             Texts(certificates.SpecialEquipment, "certificates.specialEquipment", errors), Texts(certificates.Others, "certificates.others", errors));

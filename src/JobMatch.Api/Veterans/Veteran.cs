@@ -22,8 +22,13 @@ public sealed record ServiceRecord(
     [OneOf(typeof(Vocabulary), nameof(Vocabulary.Branches), Loose = true)] string? Branch, [Between(0, 40)] int? Years,
     [Year(1950)] int? DischargeYear, string? Rank, [Items(20), Text(50)] IReadOnlyList<string>? Specialties);
 
-public sealed record EducationRecord(
-    [OneOf(typeof(Vocabulary), nameof(Vocabulary.EducationLevels), Loose = true)] string? Level, string? Major);
+public sealed record EducationRecord([Education] string? Level, string? Major);
+
+/// <summary>Education as shown: the level's code and its label (docs/CONVENTIONS.md), the major.</summary>
+public sealed record EducationView(string? Level, string? Major)
+{
+    public string? LevelLabel => EducationCodes.Label(Level);
+}
 
 public sealed record CertificateRecord(
     [Items(20), OneOf(typeof(Vocabulary), nameof(Vocabulary.LicenceClasses))] IReadOnlyList<string>? LicenceClasses,
@@ -44,7 +49,7 @@ public sealed record VeteranView(
     string? IdNumber,
     string? Phone,
     ServiceRecord Service,
-    EducationRecord Education,
+    EducationView Education,
     CertificateRecord Certificates,
     IReadOnlyList<VeteranSkill> Skills,
     string? HomeDistrict,
@@ -60,7 +65,10 @@ public sealed record VeteranSkill(string Label, string? SkillId, string Source, 
 
 /// <summary>One line of the admin list, identifiers masked.</summary>
 public sealed record VeteranSummary(
-    Guid Id, string Name, string? IdNumber, string? Phone, string? Branch, string? HomeDistrict, string? EducationLevel, string Status, bool Synthetic, DateTime CreatedAt);
+    Guid Id, string Name, string? IdNumber, string? Phone, string? Branch, string? HomeDistrict, string? EducationLevel, string Status, bool Synthetic, DateTime CreatedAt)
+{
+    public string? EducationLevelLabel => EducationCodes.Label(EducationLevel);
+}
 
 public sealed record UnmaskRequest([Text(200)] string Reason);
 

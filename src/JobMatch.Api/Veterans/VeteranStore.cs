@@ -116,7 +116,7 @@ sealed class VeteranStore(IdNumberVault vault, ReferenceData data)
             idNumber is null ? null : clear ? idNumber : Masking.IdNumber(idNumber),
             row.Phone is null ? null : clear ? row.Phone : Masking.Phone(row.Phone),
             new ServiceRecord(row.Branch, row.ServiceYears, row.DischargeYear, row.Rank, row.Specialties),
-            new EducationRecord(row.EducationLevel, row.Major),
+            new EducationView(row.EducationLevel, row.Major),
             new CertificateRecord(row.LicenceClasses, row.SpecialOperations, row.SpecialEquipment, row.OtherCertificates),
             skills, row.HomeDistrict,
             new PreferenceRecord(row.PreferredDistricts, row.PreferredIndustries, row.MinMonthlySalary, row.Seeking),

@@ -1,18 +1,12 @@
 namespace JobMatch.Api.Veterans;
 
-/// <summary>The closed lists of a profile. Each accepts its code or its Chinese name; the code is stored.</summary>
+/// <summary>The closed lists of a profile. Each accepts its code or its Chinese name; the code is stored. Education: Taxonomy/EducationCodes.</summary>
 public static class Vocabulary
 {
     public static readonly IReadOnlyDictionary<string, string> Branches = Codes(
         ("army", "陆军"), ("navy", "海军"), ("air_force", "空军"), ("rocket_force", "火箭军"), ("armed_police", "武警部队"),
         ("joint_logistics", "联勤保障部队"), ("strategic_support", "战略支援部队"))
         .With(("武警", "armed_police"), ("联勤", "joint_logistics"));
-
-    public static readonly IReadOnlyDictionary<string, string> EducationLevels = Codes(
-        ("junior_high_or_below", "初中及以下"), ("senior_high", "高中/中专/技校"), ("junior_college", "大专"),
-        ("bachelor", "本科"), ("master", "硕士"), ("doctorate", "博士"))
-        .With(("高中", "senior_high"), ("中专", "senior_high"), ("技校", "senior_high"), ("职高", "senior_high"), ("初中", "junior_high_or_below"),
-              ("小学", "junior_high_or_below"), ("专科", "junior_college"), ("高职", "junior_college"), ("研究生", "master"));
 
     public static readonly IReadOnlyDictionary<string, string> Seeking = Codes(("job", "就业"), ("training", "培训"), ("entrepreneurship", "创业"));
 
@@ -39,7 +33,7 @@ public static class Vocabulary
         return map;
     }
 
-    /// <summary>Short forms common on rosters and discharge papers (武警, 中专).</summary>
+    /// <summary>Short forms common on rosters and discharge papers (武警, 联勤).</summary>
     static Dictionary<string, string> With(this Dictionary<string, string> map, params (string Alias, string Code)[] aliases)
     {
         foreach (var (alias, code) in aliases)

@@ -52,11 +52,13 @@ public sealed class ImportParsingTests
     }
 
     [Theory]
-    [InlineData("大专及以上", "大专")]
-    [InlineData("高中/中专及以上", "高中/中专/技校")]
-    [InlineData("全日制本科", "本科")]
-    [InlineData("初中", "初中及以下")]
-    [InlineData("研究生", "硕士")]
+    [InlineData("大专及以上", "junior_college")]
+    [InlineData("高中/中专及以上", "senior_high")]
+    [InlineData("全日制本科", "bachelor")]
+    [InlineData("初中", "junior_high_or_below")]
+    [InlineData("研究生", "master")]
+    [InlineData("junior_college", "junior_college")]
+    [InlineData("本科", "bachelor")]
     [InlineData("不限", null)]
     public void EducationWordsNameALevel(string text, string? level)
     {

@@ -108,6 +108,22 @@ public sealed class ImportTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task AnImportedEducationIsStoredAsItsCodeAndAnsweredWithItsLabel()
+    {
+        var admin = api.Admin();
+        var fair = await admin.CreateFair();
+        var company = Unique("淮南学历");
+        var file = Listings.Csv(Header, $"{company}有限公司,,会计,2,本科及以上,面议,田家庵区,", $"{company}有限公司,,保安员,2,中专,面议,田家庵区,",
+            $"{company}有限公司,,保洁员,2,不限,面议,田家庵区,");
+        Assert.Equal(HttpStatusCode.Created, (await admin.Upload(fair, file, "education.csv")).StatusCode);
+        var openings = (await admin.OpeningsOf(fair)).ToDictionary(o => o.GetProperty("title").GetString()!,
+            o => (o.GetProperty("education").GetString(), o.GetProperty("educationLabel").GetString()));
+        Assert.Equal(("bachelor", "本科"), openings["会计"]);
+        Assert.Equal(("senior_high", "高中/中专/技校"), openings["保安员"]);
+        Assert.Equal((null, null), openings["保洁员"]);
+    }
+
+    [Fact]
     public async Task DryRunPreviewsTheReportAndWritesNothing()
     {
         var admin = api.Admin();

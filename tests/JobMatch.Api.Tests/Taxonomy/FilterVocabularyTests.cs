@@ -7,8 +7,9 @@ using JobMatch.Api.Tests.Matching;
 namespace JobMatch.Api.Tests.Taxonomy;
 
 /// <summary>
-/// A district or an industry written the same way answers the same on every route that takes it: the code, the full name
-/// and the short name of a district; a part of a company's industry. (Only the openings search takes an education filter.)
+/// A district, an education level or an industry written the same way answers the same on every route that takes it: the
+/// code, the full name and the short name of a district; the code, the label and the usual spellings of an education level
+/// (only the openings search filters by education; postings and profiles store it); a part of a company's industry.
 /// </summary>
 public sealed class FilterVocabularyTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
@@ -65,6 +66,50 @@ public sealed class FilterVocabularyTests(ApiFactory api) : IClassFixture<ApiFac
                 var unknown = await call("火星区");
                 Assert.True(unknown.StartsWith("400", StringComparison.Ordinal), $"{route}: 火星区 → {unknown}");
             }
+        }
+    }
+
+    static readonly string[] JuniorCollege = ["junior_college", "大专", "大专及以上", "专科", " 大专 ", "JUNIOR_COLLEGE"];
+
+    [Fact]
+    public async Task EveryRouteTakingAnEducationLevelReadsTheCodeTheLabelAndTheUsualSpellingsAlike()
+    {
+        var admin = api.Admin();
+        var company = (await (await admin.PostAsJsonAsync("/api/companies", new { name = "学历公司" + Unique() })).ReadJson())
+            .GetProperty("id").GetGuid();
+        foreach (var (title, education) in new[] { ("初中岗位", "初中"), ("高中岗位", "高中"), ("大专岗位", "大专"), ("本科岗位", "本科"), ("不限岗位", "不限") })
+        {
+            Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/openings", new { companyId = company, title, education }))
+                .StatusCode);
+        }
+        static string E(string text) => Uri.EscapeDataString(text);
+        Assert.Equal("200 不限岗位,初中岗位,大专岗位,高中岗位", await Titles(admin, $"/api/openings?companyId={company}&education=junior_college"));
+
+        var routes = new (string Route, Func<string, Task<string>> Call)[]
+        {
+            ("GET /api/openings", e => Titles(admin, $"/api/openings?companyId={company}&education={E(e)}")),
+            ("POST /api/openings", e => Stored(admin, "/api/openings", new { companyId = company, title = "学历岗位", education = e }, "education")),
+            ("POST /api/veterans/me", async e =>
+            {
+                var response = await api.Veteran("vet-" + Unique()).PostAsJsonAsync("/api/veterans/me",
+                    new { name = VeteranData.NewName(), education = new { level = e } });
+                return response.IsSuccessStatusCode
+                    ? $"{(int)response.StatusCode} {(await response.ReadJson()).GetProperty("education").GetProperty("level").GetString()}"
+                    : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }),
+        };
+
+        foreach (var (route, call) in routes)
+        {
+            var answers = new List<string>();
+            foreach (var level in JuniorCollege)
+            {
+                answers.Add(await call(level));
+            }
+            Assert.True(answers.Distinct().Count() == 1 && answers[0].StartsWith('2'),
+                $"{route}: {string.Join(" | ", answers.Zip(JuniorCollege, (a, e) => $"{e} → {a}"))}");
+            var unknown = await call("幼儿园");
+            Assert.True(unknown.StartsWith("400", StringComparison.Ordinal), $"{route}: 幼儿园 → {unknown}");
         }
     }
 

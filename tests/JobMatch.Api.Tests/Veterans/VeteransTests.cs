@@ -23,6 +23,7 @@ public sealed class VeteransTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(phone[..3] + "****" + phone[^4..], created.GetProperty("phone").GetString());
         Assert.Equal("army", created.GetProperty("service").GetProperty("branch").GetString());
         Assert.Equal("junior_college", created.GetProperty("education").GetProperty("level").GetString());
+        Assert.Equal("大专", created.GetProperty("education").GetProperty("levelLabel").GetString());
         Assert.Equal("340403", created.GetProperty("homeDistrict").GetString());
         var mine = await (await veteran.GetAsync("/api/veterans/me")).ReadJson();
         Assert.Equal(created.GetProperty("id").GetGuid(), mine.GetProperty("id").GetGuid());
@@ -113,6 +114,22 @@ public sealed class VeteransTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.DoesNotContain(idNumber, found.ToString());
         var bad = await (await api.Admin().GetAsync("/api/veterans?idNumber=340403199005171234")).AssertProblem(400);
         Assert.True(bad.GetProperty("errors").TryGetProperty("idNumber", out _));
+    }
+
+    [Theory]
+    [InlineData("bachelor", "bachelor")]
+    [InlineData("本科", "bachelor")]
+    [InlineData("本科及以上", "bachelor")]
+    [InlineData("全日制本科", "bachelor")]
+    [InlineData("中专", "senior_high")]
+    [InlineData("中职", "senior_high")]
+    [InlineData("高中/中专/技校", "senior_high")]
+    [InlineData("ＭＡＳＴＥＲ", "master")]
+    public async Task AnEducationLevelIsReadAsEveryImportReadsIt(string written, string code)
+    {
+        var created = await api.Veteran("vet-edu-" + Guid.NewGuid().ToString("N")[..8])
+            .CreateProfile(new { name = VeteranData.NewName(), education = new { level = written } });
+        Assert.Equal(code, created.GetProperty("education").GetProperty("level").GetString());
     }
 
     [Theory]
