@@ -15,7 +15,7 @@ public sealed record DistrictEntry(string Code, string NameZh, string? NameEn, s
 
 public sealed record SpecialtyDetail(string Code, string NameZh, string NameEn, IReadOnlyList<string> Aliases, IReadOnlyList<SpecialtySkill> Skills);
 
-/// <summary>Autocompletion over the skills taxonomy and the military-specialty crosswalk (data/taxonomy); the districts.</summary>
+/// <summary>Autocompletion over the skills taxonomy and the military-specialty crosswalk (data/taxonomy); the districts and education levels.</summary>
 public static class TaxonomyApi
 {
     public static IEndpointRouteBuilder MapTaxonomy(this IEndpointRouteBuilder app)
@@ -31,6 +31,10 @@ public static class TaxonomyApi
             .WithSummary("Huainan's districts and zones (data/districts.csv), for pickers and to name codes")
             .WithDescription("A district filter or field takes the code, the Chinese name or the short name (340403, 田家庵区, 田家庵); "
                 + "answers carry the code.");
+        app.MapGet("/api/education-levels", ListEducationLevels).WithTags("Taxonomy").RequireAuthorization(Policies.AnyRole)
+            .WithSummary("The education levels, lowest first: the code stored and answered, its Chinese label and English name")
+            .WithDescription("An education field or filter takes the code, the label or a usual spelling (bachelor, 本科, 本科及以上); "
+                + "answers carry the code with its label beside it (education and educationLabel).");
         return app;
     }
 
@@ -40,6 +44,8 @@ public static class TaxonomyApi
 
     static Ok<IReadOnlyList<DistrictEntry>> ListDistricts() =>
         TypedResults.Ok<IReadOnlyList<DistrictEntry>>([.. Districts.All.Select(d => new DistrictEntry(d.Code, d.Name, d.NameEn, d.Kind))]);
+
+    static Ok<IReadOnlyList<EducationEntry>> ListEducationLevels() => TypedResults.Ok(EducationCodes.All);
 
     static Ok<IReadOnlyList<SpecialtyEntry>> SearchSpecialties(ReferenceData data, string? q, [Clamped(1, 100, 10)] int? limit) =>
         TypedResults.Ok<IReadOnlyList<SpecialtyEntry>>(data.Specialties.Search(q, Math.Clamp(limit ?? 10, 1, 100))

@@ -93,6 +93,7 @@ public static class AccessPolicy
         new("GET /api/skills",                                     "401 2xx 2xx 2xx 2xx 2xx 2xx 2xx", "/api/skills?q=叉车"),
         new("GET /api/specialties",                                "401 2xx 2xx 2xx 2xx 2xx 2xx 2xx", "/api/specialties?q=驾驶"),
         new("GET /api/districts",                                  "401 2xx 2xx 2xx 2xx 2xx 2xx 2xx"),
+        new("GET /api/education-levels",                           "401 2xx 2xx 2xx 2xx 2xx 2xx 2xx"),
         new("GET /api/specialties/{code}",                         "401 2xx 2xx 2xx 2xx 2xx 2xx 2xx", "/api/specialties/{specialty}"),
 
         // Matching: a veteran's own matches; candidates and invitations for the position's company.

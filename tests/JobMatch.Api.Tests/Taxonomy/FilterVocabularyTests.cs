@@ -113,6 +113,23 @@ public sealed class FilterVocabularyTests(ApiFactory api) : IClassFixture<ApiFac
         }
     }
 
+    [Fact]
+    public async Task TheConsoleTakesItsEducationLevelsFromTheApiAndEveryLabelServedIsReadBack()
+    {
+        var client = api.Veteran("vet-" + Unique());
+        var served = (await (await client.GetAsync("/api/education-levels")).EnsureSuccessStatusCode().ReadJson()).EnumerateArray()
+            .Select(l => (Code: l.GetProperty("code").GetString()!, Label: l.GetProperty("label").GetString()!,
+                En: l.GetProperty("labelEn").GetString()!)).ToList();
+
+        Assert.Equal(["junior_high_or_below", "senior_high", "junior_college", "bachelor", "master", "doctorate"], served.Select(l => l.Code));
+        Assert.Contains(("bachelor", "本科", "bachelor"), served);
+        Assert.All(served, l => Assert.Equal(l.Code, EducationCodes.Read(l.Label)?.Code()));
+        foreach (var script in new[] { "/js/pages/veteran-profile.js", "/js/i18n/zh.js", "/js/i18n/en.js" })
+        {
+            Assert.DoesNotContain("junior_college", await client.GetStringAsync(script), StringComparison.Ordinal);
+        }
+    }
+
     static string Unique() => Guid.NewGuid().ToString("N")[..8];
 
     static object Enterprise(string name, string district) => new

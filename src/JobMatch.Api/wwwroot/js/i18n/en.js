@@ -87,8 +87,6 @@ export default {
   'modelStatus.training': 'training', 'modelStatus.candidate': 'candidate', 'modelStatus.promoted': 'in use', 'modelStatus.retired': 'retired', 'modelStatus.failed': 'failed',
   'branch.army': 'Army', 'branch.navy': 'Navy', 'branch.air_force': 'Air Force', 'branch.rocket_force': 'Rocket Force', 'branch.armed_police': 'Armed Police',
   'branch.joint_logistics': 'Joint Logistics', 'branch.strategic_support': 'Strategic Support (former)',
-  'education.junior_high_or_below': 'junior high or below', 'education.senior_high': 'senior high / vocational', 'education.junior_college': 'junior college',
-  'education.bachelor': 'bachelor', 'education.master': 'master', 'education.doctorate': 'doctorate',
   'status.seeking': 'looking for work', 'status.employed': 'employed', 'status.training': 'in training', 'status.not_seeking': 'not looking',
   'seeking.job': 'a job', 'seeking.training': 'training', 'seeking.entrepreneurship': 'starting a business',
   'stage.idea': 'idea', 'stage.started': 'started', 'stage.growing': 'growing',

@@ -87,8 +87,6 @@ export default {
   'modelStatus.training': '训练中', 'modelStatus.candidate': '候选', 'modelStatus.promoted': '使用中', 'modelStatus.retired': '已停用', 'modelStatus.failed': '失败',
   'branch.army': '陆军', 'branch.navy': '海军', 'branch.air_force': '空军', 'branch.rocket_force': '火箭军', 'branch.armed_police': '武警部队',
   'branch.joint_logistics': '联勤保障部队', 'branch.strategic_support': '战略支援部队',
-  'education.junior_high_or_below': '初中及以下', 'education.senior_high': '高中/中专/技校', 'education.junior_college': '大专',
-  'education.bachelor': '本科', 'education.master': '硕士', 'education.doctorate': '博士',
   'status.seeking': '求职中', 'status.employed': '已就业', 'status.training': '培训中', 'status.not_seeking': '暂不求职',
   'seeking.job': '就业', 'seeking.training': '培训', 'seeking.entrepreneurship': '创业',
   'stage.idea': '构想', 'stage.started': '初创', 'stage.growing': '成长',
