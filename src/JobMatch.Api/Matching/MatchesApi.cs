@@ -3,6 +3,7 @@ using Dapper;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Conventions;
 using JobMatch.Api.Openings;
+using JobMatch.Api.Privacy;
 using JobMatch.Api.Taxonomy;
 using JobMatch.Ranking.Profiles;
 using JobMatch.Ranking.Taxonomy;
@@ -93,9 +94,7 @@ public static class MatchesApi
         {
             return TypedResults.NotFound();
         }
-        var consents = await db.ExecuteScalarAsync<bool>("""
-            SELECT coalesce((SELECT granted FROM current_consents WHERE veteran_id = @veteranId AND kind = 'automated_matching'), false)
-            """, new { veteranId });
+        var consents = await Consents.HasAsync(db, veteranId, Consents.AutomatedMatching);
         timing.Mark("veteran");
         var asOf = clock.GetUtcNow().UtcDateTime;
         var profile = RankingInputs.ToProfile(veteran, asOf);
