@@ -65,8 +65,8 @@ public static class ImportRevert
 
             UPDATE import_batches SET status = 'reverted', reverted_at = now(), reverted_by = @by WHERE id = @id;
             """, new { id, by = user.Subject() }, tx);
-        // A program's seats read open or full by their sponsor's quota again (a no-op for a fair).
-        await OpeningStatus.SettleProgramAsync(db, tx, batch.Source);
+        // The restored openings, and a program's seats by their sponsor's quota, read open or filled again.
+        await OpeningStatus.SettleSourceAsync(db, tx, batch.Source);
         await AuditLog.WriteAsync(db, tx, user, "import.reverted", "import_batch", id);
         await tx.CommitAsync();
         return TypedResults.NoContent();
