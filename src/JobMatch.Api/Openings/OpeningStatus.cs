@@ -39,4 +39,7 @@ static class OpeningStatus
             {Settle}
             """, new { sourceId }, tx);
 
+    /// <summary>The status as read on a day, as <see cref="OpeningSql.Status"/> reads it: open past its closing date is closed.</summary>
+    public static string AsOf(string stored, DateOnly? closesOn, DateOnly today) =>
+        stored == "open" && closesOn < today ? "closed" : stored;
 }
