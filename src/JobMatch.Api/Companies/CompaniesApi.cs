@@ -34,9 +34,9 @@ public static class CompaniesApi
             return Paging.InvalidCursor();
         }
         var take = Paging.Clamp(limit);
-        var filter = new { all = user.IsAdmin(), subject = user.Subject(), q = q is null ? null : CompanyName.Normalize(q), after, take = take + 1 };
-        const string where = """
-            WHERE (@all OR c.id IN (SELECT company_id FROM recruiter_links WHERE subject = @subject))
+        var filter = CompanyAccess.Parameters(user, new { q = q is null ? null : CompanyName.Normalize(q), after, take = take + 1 });
+        var where = $"""
+            WHERE {CompanyAccess.ActsFor("c.id")}
               AND (@q::text IS NULL OR strpos(c.normalized_name, @q) > 0)
             """;
         await using var db = await dataSource.OpenConnectionAsync();

@@ -31,11 +31,11 @@ public static class ImportRevert
             """, new { id, onlyBy }, tx);
         // A recruiter reverts only while they still act for every company whose positions the batch wrote: an
         // unlinked uploader would otherwise delete or roll back positions of a company that is no longer theirs.
-        if (batch.Source == Guid.Empty || (onlyBy is not null && await db.ExecuteScalarAsync<bool>("""
+        if (batch.Source == Guid.Empty || (onlyBy is not null && await db.ExecuteScalarAsync<bool>($"""
                 SELECT EXISTS (SELECT 1 FROM positions p
                                WHERE (p.created_batch_id = @id OR p.id IN (SELECT entity_id FROM import_changes WHERE batch_id = @id AND entity = 'position'))
-                                 AND p.company_id NOT IN (SELECT company_id FROM recruiter_links WHERE subject = @onlyBy))
-                """, new { id, onlyBy }, tx)))
+                                 AND NOT {CompanyAccess.ActsFor("p.company_id")})
+                """, CompanyAccess.Parameters(user, new { id }), tx)))
         {
             return TypedResults.NotFound();
         }
