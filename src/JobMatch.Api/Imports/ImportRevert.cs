@@ -15,10 +15,8 @@ namespace JobMatch.Api.Imports;
 /// </summary>
 public static class ImportRevert
 {
-    const string PositionColumns = """
-        headcount, duties, requirements, skills, education, majors, age_min, age_max, district_code, salary_min, salary_max,
-        salary_text, certificates, veteran_preference, gender_note, notes, closes_on, import_batch_id, source_row, updated_at
-        """;
+    // A position's content and the batch that wrote it: what an update by the batch replaced.
+    const string PositionColumns = $"{OpeningSql.ContentColumns}, import_batch_id, source_row, updated_at";
 
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Revert(Guid id, ClaimsPrincipal user, NpgsqlDataSource dataSource)
     {

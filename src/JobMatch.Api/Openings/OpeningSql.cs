@@ -17,6 +17,18 @@ static class OpeningSql
     /// <summary>SQL, the status of position p as read today (the same in C#: <see cref="OpeningStatus.AsOf"/>).</summary>
     public const string Status = $"CASE WHEN p.status = 'open' AND {PastClosingDate} THEN 'closed' ELSE p.status END";
 
+    /// <summary>
+    /// The columns of a position's content, as a posting or an import row writes them and a revert restores them; the
+    /// company, the source, the title and the location say which position it is.
+    /// </summary>
+    public const string ContentColumns = """
+        headcount, duties, requirements, skills, education, majors, age_min, age_max, district_code,
+        salary_min, salary_max, salary_text, certificates, veteran_preference, gender_note, notes, closes_on
+        """;
+
+    /// <summary>The names of <see cref="ContentColumns"/>, one by one.</summary>
+    public static readonly IReadOnlyList<string> ContentColumnNames = [.. ContentColumns.Split(',').Select(column => column.Trim())];
+
     public const string Select = $"""
         SELECT p.id, p.company_id, c.name AS company_name, c.industry, p.fair_id, p.program_id, p.kind, p.title, p.headcount, p.filled,
                p.remaining, p.duties, p.requirements, p.skills, p.education, p.majors, p.age_min, p.age_max, p.district_code, p.location,
