@@ -24,11 +24,8 @@ static class ApplicationAccess
         {
             return null;
         }
-        var reachable = user.IsAdmin()
-            || (user.IsInRole(Roles.Veteran) && current.VeteranSubject == user.Subject())
-            || (user.IsInRole(Roles.Recruiter) && await db.ExecuteScalarAsync<bool>(
-                "SELECT EXISTS (SELECT 1 FROM recruiter_links WHERE subject = @subject AND company_id = @CompanyId)",
-                new { subject = user.Subject(), current.CompanyId }, tx));
+        var reachable = (user.IsInRole(Roles.Veteran) && current.VeteranSubject == user.Subject())
+            || await CompanyAccess.CanActFor(db, user, current.CompanyId, tx);
         return reachable ? current : null;
     }
 
@@ -53,8 +50,8 @@ static class ApplicationAccess
     /// <summary>Whether the recruiter reads the veteran: a company linked to them reads the veteran now.</summary>
     public static async Task<bool> RecruiterReadsVeteran(DbConnection db, ClaimsPrincipal user, Guid veteranId) =>
         user.IsInRole(Roles.Recruiter) && await db.ExecuteScalarAsync<bool>($"""
-            SELECT EXISTS (SELECT 1 FROM recruiter_links l WHERE l.subject = @subject AND {CompanyReadsVeteran("@veteranId", "l.company_id")})
-            """, new { subject = user.Subject(), veteranId });
+            SELECT EXISTS (SELECT 1 FROM ({CompanyAccess.LinkedCompanies}) l WHERE {CompanyReadsVeteran("@veteranId", "l.company_id")})
+            """, CompanyAccess.Parameters(user, new { veteranId }));
 
     /// <summary>The company (its recruiters) and admin move the stages; the applicant withdraws or drops out.</summary>
     public static bool MayMove(ClaimsPrincipal user, Current current, string target)

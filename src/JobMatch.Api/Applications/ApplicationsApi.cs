@@ -4,6 +4,7 @@ using JobMatch.Api.Audit;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Conventions;
 using JobMatch.Api.Interactions;
+using JobMatch.Api.Openings;
 using Npgsql;
 
 namespace JobMatch.Api.Applications;
@@ -57,8 +58,8 @@ public static class ApplicationsApi
         {
             return NoProfile();
         }
-        var position = await db.QuerySingleOrDefaultAsync<PositionState>("""
-            SELECT kind, status = 'open' AND (closes_on IS NULL OR closes_on >= @today) AS open FROM positions WHERE id = @id
+        var position = await db.QuerySingleOrDefaultAsync<PositionState>($"""
+            SELECT p.kind, {OpeningSql.IsOpen} AS open FROM positions p WHERE p.id = @id
             """, new { id, today = ShanghaiTime.Today(clock) }, tx);
         if (position is null)
         {

@@ -15,8 +15,9 @@ public static class MeApi
     static async Task<Ok<Me>> Get(ClaimsPrincipal user, NpgsqlDataSource dataSource)
     {
         await using var db = await dataSource.OpenConnectionAsync();
+        // The links of the subject, whatever the token's role: what the database holds for them, not what they may do now.
         var companies = (await db.QueryAsync<Guid>(
-            "SELECT company_id FROM recruiter_links WHERE subject = @subject ORDER BY company_id", new { subject = user.Subject() })).ToList();
+            $"{CompanyAccess.LinkedCompanies} ORDER BY l.company_id", new { actingSubject = user.Subject() })).ToList();
         return TypedResults.Ok(new Me(user.Subject(), user.Role(), companies));
     }
 }

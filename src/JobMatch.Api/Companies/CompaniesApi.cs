@@ -34,14 +34,14 @@ public static class CompaniesApi
             return Paging.InvalidCursor();
         }
         var take = Paging.Clamp(limit);
-        var filter = new { all = user.IsAdmin(), subject = user.Subject(), q = q is null ? null : CompanyName.Normalize(q), after, take = take + 1 };
-        const string where = """
-            WHERE (@all OR c.id IN (SELECT company_id FROM recruiter_links WHERE subject = @subject))
+        var filter = CompanyAccess.Parameters(user, new { q = q is null ? null : CompanyName.Normalize(q), after, take = take + 1 });
+        var where = $"""
+            WHERE {CompanyAccess.ActsFor("c.id")}
               AND (@q::text IS NULL OR strpos(c.normalized_name, @q) > 0)
             """;
         await using var db = await dataSource.OpenConnectionAsync();
         var rows = (await db.QueryAsync<Company>($"""
-            SELECT c.id, c.name, c.credit_code, c.industry, c.district, c.created_at, {MaskedExtras}
+            SELECT {Columns}
             FROM companies c {where} AND (@after::uuid IS NULL OR c.id < @after)
             ORDER BY c.id DESC LIMIT @take
             """, filter)).ToList();
@@ -58,7 +58,7 @@ public static class CompaniesApi
             return TypedResults.NotFound();
         }
         var company = await db.QuerySingleAsync<Company>($"""
-            SELECT c.id, c.name, c.credit_code, c.industry, c.district, c.created_at, {MaskedExtras} FROM companies c WHERE c.id = @id
+            SELECT {Columns} FROM companies c WHERE c.id = @id
             """, new { id });
         return TypedResults.Ok(company);
     }
@@ -80,7 +80,7 @@ public static class CompaniesApi
             VALUES (@id, @name, @normalized, @creditCode, @industry, @district, @createdBy,
                     @veteranFounded, @districtCode, @contactName, @contactPhone)
             ON CONFLICT (credit_code) DO NOTHING
-            RETURNING c.id, c.name, c.credit_code, c.industry, c.district, c.created_at, {MaskedExtras}
+            RETURNING {Columns}
             """, new { id = Guid.CreateVersion7(), name = body.Name.Trim(), normalized = CompanyName.Normalize(body.Name),
                        creditCode, industry = body.Industry?.Trim(), district = body.District?.Trim(), createdBy = user.Subject(),
                        veteranFounded = body.VeteranFounded ?? false, districtCode = Districts.InAddress(body.District),
@@ -98,6 +98,9 @@ public static class CompaniesApi
     const string MaskedExtras = """
         c.veteran_founded, c.district_code, c.contact_name, mask_phone(c.contact_phone) AS contact_phone
         """;
+
+    /// <summary>The columns that fill a <see cref="Company"/> from companies c, in its order.</summary>
+    const string Columns = $"c.id, c.name, c.credit_code, c.industry, c.district, c.created_at, {MaskedExtras}";
 
     static Dictionary<string, string[]> Validate(CreateCompany body)
     {

@@ -15,10 +15,8 @@ namespace JobMatch.Api.Imports;
 /// </summary>
 public static class ImportRevert
 {
-    const string PositionColumns = """
-        headcount, duties, requirements, skills, education, majors, age_min, age_max, district_code, salary_min, salary_max,
-        salary_text, certificates, veteran_preference, gender_note, notes, closes_on, import_batch_id, source_row, updated_at
-        """;
+    // A position's content and the batch that wrote it: what an update by the batch replaced.
+    const string PositionColumns = $"{OpeningSql.ContentColumns}, import_batch_id, source_row, updated_at";
 
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Revert(Guid id, ClaimsPrincipal user, NpgsqlDataSource dataSource)
     {
@@ -31,11 +29,11 @@ public static class ImportRevert
             """, new { id, onlyBy }, tx);
         // A recruiter reverts only while they still act for every company whose positions the batch wrote: an
         // unlinked uploader would otherwise delete or roll back positions of a company that is no longer theirs.
-        if (batch.Source == Guid.Empty || (onlyBy is not null && await db.ExecuteScalarAsync<bool>("""
+        if (batch.Source == Guid.Empty || (onlyBy is not null && await db.ExecuteScalarAsync<bool>($"""
                 SELECT EXISTS (SELECT 1 FROM positions p
                                WHERE (p.created_batch_id = @id OR p.id IN (SELECT entity_id FROM import_changes WHERE batch_id = @id AND entity = 'position'))
-                                 AND p.company_id NOT IN (SELECT company_id FROM recruiter_links WHERE subject = @onlyBy))
-                """, new { id, onlyBy }, tx)))
+                                 AND NOT {CompanyAccess.ActsFor("p.company_id")})
+                """, CompanyAccess.Parameters(user, new { id }), tx)))
         {
             return TypedResults.NotFound();
         }
@@ -65,8 +63,8 @@ public static class ImportRevert
 
             UPDATE import_batches SET status = 'reverted', reverted_at = now(), reverted_by = @by WHERE id = @id;
             """, new { id, by = user.Subject() }, tx);
-        // A program's seats read open or full by their sponsor's quota again (a no-op for a fair).
-        await OpeningStatus.SettleProgramAsync(db, tx, batch.Source);
+        // The restored openings, and a program's seats by their sponsor's quota, read open or filled again.
+        await OpeningStatus.SettleSourceAsync(db, tx, batch.Source);
         await AuditLog.WriteAsync(db, tx, user, "import.reverted", "import_batch", id);
         await tx.CommitAsync();
         return TypedResults.NoContent();

@@ -81,11 +81,9 @@ public static class ImportRunner
             plan = await ProgramSeats.HoldAsync(db, tx, programId, plan);
         }
         var counts = await ImportWriter.WriteAsync(db, tx, batchId, request.Source, plan, request.Actor, ct);
-        if (request.Source.ProgramId is { } program)
-        {
-            // A new seat of a sponsor whose quota is taken reads as full, like the sponsor's others.
-            await OpeningStatus.SettleProgramAsync(db, tx, program);
-        }
+        // Openings cut to the hires made read as filled, added ones open again; a new seat of a sponsor whose quota is
+        // taken reads as full, like the sponsor's others.
+        await OpeningStatus.SettleSourceAsync(db, tx, request.Source.Id);
         var ordered = problems.OrderBy(problem => problem.RowNumber).ToList();
         var rejected = ordered.Where(p => p.Severity == ImportProblem.Rejected).Select(p => p.RowNumber).Distinct().Count();
         var duplicate = ordered.Count(p => p.Severity == ImportProblem.Duplicate);

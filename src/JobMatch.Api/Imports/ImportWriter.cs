@@ -1,4 +1,5 @@
 using Dapper;
+using JobMatch.Api.Openings;
 using JobMatch.Api.Taxonomy;
 using Npgsql;
 using NpgsqlTypes;
@@ -16,19 +17,11 @@ public sealed record WriteCounts(int CompaniesCreated, int CompaniesMatched, int
 public static class ImportWriter
 {
     // Aliases without underscores: the seed command reads these without Dapper's underscore matching.
-    // The columns a re-import may change; "changed" lists the ones that differ from the stored position.
-    const string Comparable = """
-        jsonb_build_object('headcount', {0}.headcount, 'duties', {0}.duties, 'requirements', {0}.requirements, 'skills', {0}.skills,
-          'education', {0}.education, 'majors', {0}.majors, 'age_min', {0}.age_min, 'age_max', {0}.age_max,
-          'district_code', {0}.district_code, 'salary_min', {0}.salary_min, 'salary_max', {0}.salary_max,
-          'salary_text', {0}.salary_text, 'certificates', {0}.certificates, 'veteran_preference', {0}.veteran_preference,
-          'gender_note', {0}.gender_note, 'notes', {0}.notes, 'closes_on', {0}.closes_on)
-        """;
+    // The columns a re-import may change (a position's content); "changed" lists the ones that differ from the stored position.
+    const string PositionColumns = OpeningSql.ContentColumns;
 
-    const string PositionColumns = """
-        headcount, duties, requirements, skills, education, majors, age_min, age_max, district_code,
-        salary_min, salary_max, salary_text, certificates, veteran_preference, gender_note, notes, closes_on
-        """;
+    static string Comparable(string alias) =>
+        $"jsonb_build_object({string.Join(", ", OpeningSql.ContentColumnNames.Select(column => $"'{column}', {alias}.{column}"))})";
 
     public static async Task<WriteCounts> WriteAsync(NpgsqlConnection db, NpgsqlTransaction tx, Guid batchId, ImportSource source,
         ImportPlan plan, string actor, CancellationToken ct)
@@ -58,10 +51,11 @@ public static class ImportWriter
             }
             await copy.CompleteAsync(ct);
         }
+        // Typed as the positions table types them, so the staging table never drifts from it.
         await db.ExecuteAsync($"""
-            CREATE TEMP TABLE staged_positions (
-                id uuid, company_id uuid, source_row int, title text, location text, {StagedTypes},
-                existing_id uuid, changed text[]) ON COMMIT DROP
+            CREATE TEMP TABLE staged_positions ON COMMIT DROP AS
+            SELECT id, company_id, source_row, title, location, {PositionColumns}, NULL::uuid AS existing_id, NULL::text[] AS changed
+            FROM positions WITH NO DATA
             """, transaction: tx);
         await using (var copy = await db.BeginBinaryImportAsync($"""
             COPY staged_positions (id, company_id, source_row, title, location, {PositionColumns}) FROM STDIN (FORMAT BINARY)
@@ -77,8 +71,8 @@ public static class ImportWriter
         var upsert = new { batchId, source = source.Id, fairId = source.FairId, programId = source.ProgramId, kind = source.Kind, actor };
         await db.ExecuteAsync($"""
             UPDATE staged_positions s SET existing_id = p.id,
-                changed = ARRAY(SELECT n.key FROM jsonb_each({string.Format(Comparable, "s")}) n
-                                WHERE n.value IS DISTINCT FROM {string.Format(Comparable, "p")} -> n.key ORDER BY n.key)
+                changed = ARRAY(SELECT n.key FROM jsonb_each({Comparable("s")}) n
+                                WHERE n.value IS DISTINCT FROM {Comparable("p")} -> n.key ORDER BY n.key)
             FROM positions p
             WHERE p.source_id = @source AND p.company_id = s.company_id AND p.title = s.title AND p.location = s.location;
 
@@ -117,12 +111,6 @@ public static class ImportWriter
             counts.OpeningsCreated, counts.OpeningsUpdated, counts.OpeningsUnchanged, counts.Unknown);
     }
 
-    const string StagedTypes = """
-        headcount int, duties text, requirements text, skills text[], education text, majors text[], age_min smallint, age_max smallint,
-        district_code text, salary_min int, salary_max int, salary_text text, certificates text[], veteran_preference boolean,
-        gender_note text, notes text, closes_on date
-        """;
-
     static void WritePosition(NpgsqlBinaryImporter copy, PlannedPosition position)
     {
         var p = position.Cells;
@@ -151,8 +139,7 @@ public static class ImportWriter
         WriteOrNull(copy, p.ClosesOn, NpgsqlDbType.Date);
     }
 
-    static string Prefixed(string alias) =>
-        string.Join(", ", PositionColumns.Split(',').Select(column => alias + "." + column.Trim()));
+    static string Prefixed(string alias) => string.Join(", ", OpeningSql.ContentColumnNames.Select(column => alias + "." + column));
 
     // Synchronous writes: COPY buffers rows in memory and flushes in large blocks, so async per value only adds overhead.
     static void WriteOrNull<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type)

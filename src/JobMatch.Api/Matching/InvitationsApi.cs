@@ -6,6 +6,7 @@ using JobMatch.Api.Auth;
 using JobMatch.Api.Companies;
 using JobMatch.Api.Conventions;
 using JobMatch.Api.Interactions;
+using JobMatch.Api.Openings;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -130,8 +131,8 @@ public static class InvitationsApi
             // Accepting is applying: the application is created (unless the veteran applied already) and the ranker
             // learns from it like any other. A position that closed or filled meanwhile cannot be accepted into.
             var today = ShanghaiTime.Today(clock);
-            var position = await db.QuerySingleAsync<(string Kind, bool Open)>("""
-                SELECT kind, status = 'open' AND (closes_on IS NULL OR closes_on >= @today) FROM positions WHERE id = @positionId
+            var position = await db.QuerySingleAsync<(string Kind, bool Open)>($"""
+                SELECT p.kind, {OpeningSql.IsOpen} FROM positions p WHERE p.id = @positionId
                 """, new { positionId = own.PositionId, today }, tx);
             if (!position.Open)
             {

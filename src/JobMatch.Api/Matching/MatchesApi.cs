@@ -3,6 +3,7 @@ using Dapper;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Conventions;
 using JobMatch.Api.Openings;
+using JobMatch.Api.Privacy;
 using JobMatch.Api.Taxonomy;
 using JobMatch.Ranking.Profiles;
 using JobMatch.Ranking.Taxonomy;
@@ -93,9 +94,7 @@ public static class MatchesApi
         {
             return TypedResults.NotFound();
         }
-        var consents = await db.ExecuteScalarAsync<bool>("""
-            SELECT coalesce((SELECT granted FROM current_consents WHERE veteran_id = @veteranId AND kind = 'automated_matching'), false)
-            """, new { veteranId });
+        var consents = await Consents.HasAsync(db, veteranId, Consents.AutomatedMatching);
         timing.Mark("veteran");
         var asOf = clock.GetUtcNow().UtcDateTime;
         var profile = RankingInputs.ToProfile(veteran, asOf);
@@ -159,13 +158,13 @@ public static class MatchesApi
     static Match ToMatch(PositionRow p, int rank, float? score, IReadOnlyList<MatchReason> reasons, IReadOnlyList<MatchRule> rules) =>
         new(rank, p.Id, p.Title, p.CompanyName, p.Kind, p.DistrictCode, p.SalaryMin, p.SalaryMax, p.Headcount - p.Filled, score, reasons, rules);
 
-    // Candidate generation: open, with room, not closed, within the filters and the education the policy could accept
+    // Candidate generation: open (filled is a status), within the filters and the education the policy could accept
     // (one level of relaxation). Ranked requests take, in this order and newest first within each: positions sharing a
     // skill in a preferred district (the skills GIN bitmap ANDed with positions_open_district), positions sharing a skill
     // elsewhere, then the rest. Each branch stops at the cap and the next runs only while the cap is not reached, so the
     // model never scores the whole table and PostgreSQL never sorts it. Unranked lists are simply newest first.
     const string FilterSql = $"""
-        p.status = 'open' AND (p.remaining IS NULL OR p.remaining > 0) AND (p.closes_on IS NULL OR p.closes_on >= @today)
+        {OpeningSql.IsOpen}
           AND (@district::text IS NULL OR p.district_code = @district)
           AND (@kind::text IS NULL OR p.kind = @kind)
           AND (@salaryMin::int IS NULL OR coalesce(p.salary_max, p.salary_min) >= @salaryMin)

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using Dapper;
+using JobMatch.Api.Conventions;
+using JobMatch.Api.Openings;
 using JobMatch.Api.Taxonomy;
 using JobMatch.Ranking.ColdStart;
 using JobMatch.Ranking.Features;
@@ -25,7 +27,8 @@ public sealed record ActiveScorer(Guid? ModelId, IPairScorer Scorer, JobRanker R
 /// One per app: the taxonomy, the feature builder (skill rarity fixed at first use), the in-memory cache of prepared
 /// openings, and the scorer in use, swapped without a restart when another model is promoted.
 /// </summary>
-public sealed class MatchingEngine(NpgsqlDataSource dataSource, ReferenceData data, IOptions<MatchingOptions> options, ILogger<MatchingEngine> logger)
+public sealed class MatchingEngine(NpgsqlDataSource dataSource, ReferenceData data, IOptions<MatchingOptions> options,
+    ILogger<MatchingEngine> logger, TimeProvider clock)
 {
     readonly ConcurrentDictionary<Guid, CachedOpening> _openings = new();
     readonly SemaphoreSlim _gate = new(1, 1);
@@ -53,8 +56,9 @@ public sealed class MatchingEngine(NpgsqlDataSource dataSource, ReferenceData da
                 // Rarity is measured once over the open positions of the day; the cache is warmed on the way.
                 await using var db = await dataSource.OpenConnectionAsync(ct);
                 var rows = (await db.QueryAsync<PositionRow>(new CommandDefinition($"""
-                    SELECT {RankingInputs.PositionColumns} FROM positions p JOIN companies c ON c.id = p.company_id WHERE p.status = 'open'
-                    """, cancellationToken: ct))).ToList();
+                    SELECT {RankingInputs.PositionColumns} FROM positions p JOIN companies c ON c.id = p.company_id
+                    WHERE {OpeningSql.IsOpen}
+                    """, new { today = ShanghaiTime.Today(clock) }, cancellationToken: ct))).ToList();
                 var openings = rows.Select(r => RankingInputs.ToOpening(r, data)).ToList();
                 var taxonomy = new RankingTaxonomy(data.Skills.Taxonomy, data.Specialties.Crosswalk, data.Districts);
                 var features = new FeatureBuilder(taxonomy, SkillRarity.FromOpenings(taxonomy.Skills, openings));

@@ -18,8 +18,8 @@ sealed class ClosingSweep(NpgsqlDataSource dataSource, TimeProvider clock, ILogg
             try
             {
                 await using var db = await dataSource.OpenConnectionAsync(stoppingToken);
-                var closed = await db.ExecuteAsync("""
-                    UPDATE positions SET status = 'closed', updated_at = now() WHERE status = 'open' AND closes_on < @today
+                var closed = await db.ExecuteAsync($"""
+                    UPDATE positions p SET status = 'closed', updated_at = now() WHERE p.status = 'open' AND {OpeningSql.PastClosingDate}
                     """, new { today = ShanghaiTime.Today(clock) });
                 if (closed > 0)
                 {

@@ -45,7 +45,7 @@ public sealed class OpeningReadCache(TimeProvider clock)
             // Stamped with the row's own updated_at: an edit between the two reads is caught by the next request.
             _entries[id] = new Entry(opening.UpdatedAt, opening);
         }
-        // The status as OpeningSql.Select computes it, for today: past its closing date an open position reads as closed.
-        return opening.Status == "open" && opening.ClosesOn < today ? opening with { Status = "closed" } : opening;
+        // The status as read today, not as cached.
+        return opening with { Status = OpeningStatus.AsOf(opening.Status, opening.ClosesOn, today) };
     }
 }

@@ -2,14 +2,38 @@ using JobMatch.Api.Taxonomy;
 
 namespace JobMatch.Api.Openings;
 
-/// <summary>The SELECT that fills <see cref="Opening"/>; @today is the Shanghai date, so expired positions read as closed.</summary>
+/// <summary>
+/// The SQL of positions, read as alias p with @today the Shanghai date: the one rule of "open" and the SELECT that fills
+/// <see cref="Opening"/>. The stored status (open, filled, closed) is kept by <see cref="OpeningStatus"/>; the date is read here.
+/// </summary>
 static class OpeningSql
 {
-    public const string Select = """
+    /// <summary>SQL, true when position p is past its closing date: an open one reads as closed, and the sweep writes it.</summary>
+    public const string PastClosingDate = "p.closes_on < @today";
+
+    /// <summary>SQL, true when position p is open today: stored open and not past its closing date. Searches, matches, applying.</summary>
+    public const string IsOpen = $"(p.status = 'open' AND (p.closes_on IS NULL OR NOT {PastClosingDate}))";
+
+    /// <summary>SQL, the status of position p as read today (the same in C#: <see cref="OpeningStatus.AsOf"/>).</summary>
+    public const string Status = $"CASE WHEN p.status = 'open' AND {PastClosingDate} THEN 'closed' ELSE p.status END";
+
+    /// <summary>
+    /// The columns of a position's content, as a posting or an import row writes them and a revert restores them; the
+    /// company, the source, the title and the location say which position it is.
+    /// </summary>
+    public const string ContentColumns = """
+        headcount, duties, requirements, skills, education, majors, age_min, age_max, district_code,
+        salary_min, salary_max, salary_text, certificates, veteran_preference, gender_note, notes, closes_on
+        """;
+
+    /// <summary>The names of <see cref="ContentColumns"/>, one by one.</summary>
+    public static readonly IReadOnlyList<string> ContentColumnNames = [.. ContentColumns.Split(',').Select(column => column.Trim())];
+
+    public const string Select = $"""
         SELECT p.id, p.company_id, c.name AS company_name, c.industry, p.fair_id, p.program_id, p.kind, p.title, p.headcount, p.filled,
                p.remaining, p.duties, p.requirements, p.skills, p.education, p.majors, p.age_min, p.age_max, p.district_code, p.location,
                p.salary_min, p.salary_max, p.salary_text, p.certificates, p.veteran_preference, p.gender_note, p.notes, p.closes_on,
-               CASE WHEN p.status = 'open' AND p.closes_on < @today THEN 'closed' ELSE p.status END AS status,
+               {Status} AS status,
                p.import_batch_id, p.source_row, p.created_at, p.updated_at
         FROM positions p JOIN companies c ON c.id = p.company_id
         """;
@@ -24,6 +48,6 @@ static class OpeningSql
           AND (@fairId::uuid IS NULL OR p.fair_id = @fairId)
           AND (@programId::uuid IS NULL OR p.program_id = @programId)
           AND (@companyId::uuid IS NULL OR p.company_id = @companyId)
-          AND (NOT @openOnly OR p.status = 'open' AND (p.closes_on IS NULL OR p.closes_on >= @today))
+          AND (NOT @openOnly OR {IsOpen})
         """;
 }

@@ -32,10 +32,14 @@ static class OpeningStatus
             {Settle}
             """, new { positionId }, tx);
 
-    /// <summary>Settles every seat of a program (after an import into it).</summary>
-    public static Task SettleProgramAsync(DbConnection db, DbTransaction tx, Guid programId) =>
+    /// <summary>Settles every position of a fair or every seat of a program (after an import into it or its revert).</summary>
+    public static Task SettleSourceAsync(DbConnection db, DbTransaction tx, Guid sourceId) =>
         db.ExecuteAsync($"""
-            WITH scope AS (SELECT id FROM positions WHERE source_id = @programId AND program_id IS NOT NULL)
+            WITH scope AS (SELECT id FROM positions WHERE source_id = @sourceId)
             {Settle}
-            """, new { programId }, tx);
+            """, new { sourceId }, tx);
+
+    /// <summary>The status as read on a day, as <see cref="OpeningSql.Status"/> reads it: open past its closing date is closed.</summary>
+    public static string AsOf(string stored, DateOnly? closesOn, DateOnly today) =>
+        stored == "open" && closesOn < today ? "closed" : stored;
 }

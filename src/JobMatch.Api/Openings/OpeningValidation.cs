@@ -7,15 +7,11 @@ namespace JobMatch.Api.Openings;
 /// <summary>Checks a posting and turns it into column values, parsing salary text the way imports do.</summary>
 static class OpeningValidation
 {
-    public const string Columns = """
-        headcount, duties, requirements, skills, education, majors, age_min, age_max, district_code, location,
-        salary_min, salary_max, salary_text, certificates, veteran_preference, gender_note, notes, closes_on
-        """;
+    public const string Columns = $"location, {OpeningSql.ContentColumns}";
 
-    public const string Parameters = """
-        @Headcount, @Duties, @Requirements, @Skills, @Education, @Majors, @AgeMin, @AgeMax, @DistrictCode, @Location,
-        @SalaryMin, @SalaryMax, @SalaryText, @Certificates, @VeteranPreference, @GenderNote, @Notes, @ClosesOn
-        """;
+    /// <summary>The columns as parameters named for the members of <see cref="Values"/>: district_code is @DistrictCode.</summary>
+    public static readonly string Parameters = string.Join(", ", Columns.Split(',').Select(column =>
+        "@" + string.Concat(column.Trim().Split('_').Select(word => char.ToUpperInvariant(word[0]) + word[1..]))));
 
     public sealed record Values(Guid Id, Guid CompanyId, Guid? FairId, string Kind, string Title, string Actor, int? Headcount,
         string? Duties, string? Requirements, string[] Skills, string? Education, string[] Majors, short? AgeMin, short? AgeMax,
