@@ -88,6 +88,34 @@ static class ApplicationSql
         return applicationId;
     }
 
+    /// <summary>The veteran's application to the position, if there is one (there is at most one).</summary>
+    public static Task<Guid?> IdOf(DbConnection db, DbTransaction? tx, Guid veteranId, Guid positionId) =>
+        db.QuerySingleOrDefaultAsync<Guid?>(
+            "SELECT id FROM applications WHERE veteran_id = @veteranId AND position_id = @positionId", new { veteranId, positionId }, tx);
+
+    /// <summary>
+    /// Moves an application (locked by the caller, the move checked) to <paramref name="target"/>: takes or gives back an
+    /// opening, records the event, the interaction the ranker learns from and an audit entry. False when the move takes an
+    /// opening and none remains; then nothing is written.
+    /// </summary>
+    public static async Task<bool> MoveAsync(DbConnection db, DbTransaction tx, ApplicationAccess.Current current, string target,
+        DateOnly on, string? note, ClaimsPrincipal user)
+    {
+        if (ApplicationStates.TakesOpening(target) && !await Headcount.TakeAsync(db, tx, current.PositionId))
+        {
+            return false;
+        }
+        if (ApplicationStates.GivesBack(current.State, target))
+        {
+            await Headcount.GiveBackAsync(db, tx, current.PositionId);
+        }
+        await db.ExecuteAsync("UPDATE applications SET state = @target, updated_at = now() WHERE id = @Id", new { target, current.Id }, tx);
+        await RecordEvent(db, tx, current.Id, current.State, target, on, user.Subject(), user.Role(), note);
+        await InteractionLog.RecordAsync(db, tx, current.VeteranId, current.PositionId, target);
+        await AuditLog.WriteAsync(db, tx, user, "application.moved", "application", current.Id, new { from = current.State, to = target });
+        return true;
+    }
+
     public static Task RecordEvent(DbConnection db, DbTransaction tx, Guid applicationId, string? from, string to, DateOnly on,
         string actor, string actorRole, string? note) =>
         db.ExecuteAsync("""

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Dapper;
-using JobMatch.Api.Audit;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Conventions;
 using JobMatch.Api.Interactions;
@@ -65,9 +64,7 @@ public static class ApplicationsApi
         {
             return TypedResults.NotFound();
         }
-        var existing = await db.QuerySingleOrDefaultAsync<Guid?>(
-            "SELECT id FROM applications WHERE veteran_id = @veteranId AND position_id = @id", new { veteranId, id }, tx);
-        if (existing is { } found)
+        if (await ApplicationSql.IdOf(db, tx, veteranId.Value, id) is { } found)
         {
             return TypedResults.Ok(await ApplicationSql.Detail(db, tx, found, user));
         }
@@ -78,9 +75,8 @@ public static class ApplicationsApi
         if (await ApplicationSql.Create(db, tx, veteranId.Value, id, position.Kind, ShanghaiTime.Today(clock), user, "apply") is not { } applicationId)
         {
             await tx.RollbackAsync();
-            var winner = await db.QuerySingleAsync<Guid>(
-                "SELECT id FROM applications WHERE veteran_id = @veteranId AND position_id = @id", new { veteranId, id });
-            return TypedResults.Ok(await ApplicationSql.Detail(db, null, winner, user));
+            var winner = await ApplicationSql.IdOf(db, null, veteranId.Value, id);
+            return TypedResults.Ok(await ApplicationSql.Detail(db, null, winner!.Value, user));
         }
         var detail = await ApplicationSql.Detail(db, tx, applicationId, user);
         await tx.CommitAsync();
@@ -125,18 +121,10 @@ public static class ApplicationsApi
         {
             return ApplicationAccess.NotYourMove(body.State);
         }
-        if (ApplicationStates.TakesOpening(body.State) && !await Headcount.TakeAsync(db, tx, current.PositionId))
+        if (!await ApplicationSql.MoveAsync(db, tx, current, body.State, body.On ?? today, body.Note?.Trim(), user))
         {
             return Problems.Conflict("该岗位已无剩余名额。", "No openings remain on this position.");
         }
-        if (ApplicationStates.GivesBack(current.State, body.State))
-        {
-            await Headcount.GiveBackAsync(db, tx, current.PositionId);
-        }
-        await db.ExecuteAsync("UPDATE applications SET state = @State, updated_at = now() WHERE id = @id", new { body.State, id }, tx);
-        await ApplicationSql.RecordEvent(db, tx, id, current.State, body.State, body.On ?? today, user.Subject(), user.Role(), body.Note?.Trim());
-        await InteractionLog.RecordAsync(db, tx, current.VeteranId, current.PositionId, body.State);
-        await AuditLog.WriteAsync(db, tx, user, "application.moved", "application", id, new { from = current.State, to = body.State });
         var detail = await ApplicationSql.Detail(db, tx, id, user);
         await tx.CommitAsync();
         return TypedResults.Ok(detail);

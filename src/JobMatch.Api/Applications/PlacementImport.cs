@@ -79,29 +79,47 @@ public static class PlacementImport
         {
             return Invalid("file", "请上传 CSV 或 XLSX 文件（字段 file），不超过大小上限。", "Upload a CSV or XLSX file (field \"file\") within the size limit.");
         }
-        var bytes = new byte[file.Length];
-        await using (var stream = file.OpenReadStream())
+        var (sheet, header, unreadable) = Read(await Uploads.BytesAsync(file, ct), options.Value, ct);
+        if (unreadable is not null)
         {
-            await stream.ReadExactlyAsync(bytes, ct);
+            return unreadable;
         }
+        await using var db = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await db.BeginTransactionAsync(ct);
+        var result = await WriteAsync(new PlacementWriter(db, tx, vault, clock, user.Subject()), sheet!, header!, dryRun ?? false, ct);
+        if (dryRun == true)
+        {
+            await tx.RollbackAsync(ct);
+            return TypedResults.Ok(result);
+        }
+        await AuditLog.WriteAsync(db, tx, user, "placements.imported", "placement_import", null,
+            new { file = Path.GetFileName(file.FileName), result.RowsRead, result.Written, result.Duplicates, result.Rejected });
+        await tx.CommitAsync(ct);
+        return TypedResults.Created("/api/interactions/training-set?source=historical", result);
+    }
+
+    /// <summary>The file's sheet and header, or the 422 to answer when it cannot be read or names no header.</summary>
+    static (Sheet? Sheet, Header? Header, ProblemHttpResult? Unreadable) Read(byte[] bytes, ImportOptions options, CancellationToken ct)
+    {
         Sheet sheet;
         try
         {
-            sheet = SheetReader.Read(bytes, options.Value, ct);
+            sheet = SheetReader.Read(bytes, options, ct);
         }
         catch (UnreadableFileException unreadable)
         {
-            return Problems.Unprocessable(unreadable.Message, unreadable.Message);
+            return (null, null, Problems.Unprocessable(unreadable.Message, unreadable.Message));
         }
-        if (FindHeader(sheet.Rows) is not { } header)
-        {
-            return Problems.Unprocessable("未找到表头：需要身份证号、单位名称、日期和结果列。",
-                "No header found: the file needs ID number, company, date and outcome columns.");
-        }
+        return FindHeader(sheet.Rows) is { } header
+            ? (sheet, header, null)
+            : (null, null, Problems.Unprocessable("未找到表头：需要身份证号、单位名称、日期和结果列。",
+                "No header found: the file needs ID number, company, date and outcome columns."));
+    }
 
-        await using var db = await dataSource.OpenConnectionAsync(ct);
-        await using var tx = await db.BeginTransactionAsync(ct);
-        var writer = new PlacementWriter(db, tx, vault, clock, user.Subject());
+    /// <summary>Each data row below the header through the writer, in its transaction; the result keeps 1,000 report lines.</summary>
+    static async Task<PlacementImportResult> WriteAsync(PlacementWriter writer, Sheet sheet, Header header, bool dryRun,
+        CancellationToken ct)
+    {
         writer.Report.AddRange(IgnoredColumns.Of(sheet.Rows[header.Index], header.Columns.Values, cell => Recognise(cell) is not null,
             _ => ($"可识别的表头：{string.Join("、", UsualNames)}。", $"Recognised headers: {string.Join(", ", UsualNames)}."))
             .Select(p => new ReportLine(p.RowNumber, p.Column, p.Value, p.Severity, p.Problem)));
@@ -114,17 +132,8 @@ public static class PlacementImport
             await writer.WriteAsync(row.Number, Cell(Column.IdNumber), Cell(Column.Company), Cell(Column.CreditCode), Cell(Column.Title),
                 Cell(Column.Date), Cell(Column.Outcome));
         }
-        var result = new PlacementImportResult(dryRun ?? false, rows.Count, writer.Written, writer.Duplicates, writer.Rejected,
+        return new PlacementImportResult(dryRun, rows.Count, writer.Written, writer.Duplicates, writer.Rejected,
             writer.CompaniesCreated, writer.PositionsCreated, [.. writer.Report.Take(1000)]);
-        if (dryRun == true)
-        {
-            await tx.RollbackAsync(ct);
-            return TypedResults.Ok(result);
-        }
-        await AuditLog.WriteAsync(db, tx, user, "placements.imported", "placement_import", null,
-            new { file = Path.GetFileName(file.FileName), result.RowsRead, result.Written, result.Duplicates, result.Rejected });
-        await tx.CommitAsync(ct);
-        return TypedResults.Created("/api/interactions/training-set?source=historical", result);
     }
 
     sealed record Header(int Index, Dictionary<Column, int> Columns);

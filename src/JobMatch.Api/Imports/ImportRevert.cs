@@ -48,6 +48,19 @@ public static class ImportRevert
         {
             return Problems.Conflict("该来源之后还有导入批次：请先撤销较新的批次。", "A later batch of the same source exists: revert that one first.");
         }
+        await UndoAsync(db, tx, id, batch, user);
+        await AuditLog.WriteAsync(db, tx, user, "import.reverted", "import_batch", id);
+        await tx.CommitAsync();
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// Gives the positions the batch updated their earlier values, deletes what it created (a company only when nothing
+    /// else refers to it) and marks the batch reverted, in the caller's transaction.
+    /// </summary>
+    static async Task UndoAsync(NpgsqlConnection db, NpgsqlTransaction tx, Guid id, (Guid Source, string Status) batch,
+        ClaimsPrincipal user)
+    {
         var prefixed = string.Join(", ", PositionColumns.Split(',').Select(column => "r." + column.Trim()));
         await db.ExecuteAsync($"""
             UPDATE positions p SET ({PositionColumns}) = ROW({prefixed})
@@ -65,8 +78,5 @@ public static class ImportRevert
             """, new { id, by = user.Subject() }, tx);
         // The restored openings, and a program's seats by their sponsor's quota, read open or filled again.
         await OpeningStatus.SettleSourceAsync(db, tx, batch.Source);
-        await AuditLog.WriteAsync(db, tx, user, "import.reverted", "import_batch", id);
-        await tx.CommitAsync();
-        return TypedResults.NoContent();
     }
 }

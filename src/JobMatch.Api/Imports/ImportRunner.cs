@@ -1,5 +1,8 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
 using Dapper;
+using JobMatch.Api.Audit;
+using JobMatch.Api.Auth;
 using JobMatch.Api.Conventions;
 using JobMatch.Api.Openings;
 using JobMatch.Api.Programs;
@@ -25,6 +28,12 @@ public sealed record ImportResult(Guid BatchId, int RowsTotal, int RowsRead, int
     IReadOnlyList<ImportProblem> Problems);
 
 /// <summary>
+/// What the database says of an upload before its file is read: whether the source exists for the caller, whose rows they
+/// may bring (null: anyone's), the batch that already imported this very file, or the refusal to answer (403, 429).
+/// </summary>
+public sealed record ImportAdmission(bool Found, IReadOnlySet<Guid>? Allowed, ImportBatch? Earlier, ProblemHttpResult? Refusal);
+
+/// <summary>
 /// One import from bytes to rows in the database, inside the caller's transaction: the caller commits, or rolls back
 /// for a dry run or on any error, so nothing of a failed import remains.
 /// </summary>
@@ -39,6 +48,82 @@ public static class ImportRunner
             WHERE coalesce(fair_id, program_id) = @source AND file_sha256 = @sha AND status = 'completed'
               AND (@onlyBy::text IS NULL OR created_by = @onlyBy)
             """, new { source = source.Id, sha = Fingerprint(file), onlyBy });
+
+    /// <summary>
+    /// What the database must say before an upload is read, on a connection given back before parsing: a file is parsed
+    /// only for a caller who may import it, and holds no pooled connection while it is. <paramref name="reach"/> says
+    /// whether the source exists for the caller and whose rows they may bring.
+    /// </summary>
+    public static async Task<ImportAdmission> AdmitAsync(NpgsqlDataSource dataSource,
+        Func<NpgsqlConnection, Task<(bool Found, IReadOnlySet<Guid>? Allowed)>> reach, ImportSource source, byte[] file,
+        ClaimsPrincipal user, ImportOptions options, TimeProvider clock, HttpResponse response, CancellationToken ct)
+    {
+        await using var db = await dataSource.OpenConnectionAsync(ct);
+        var (found, allowed) = await reach(db);
+        if (!found)
+        {
+            return new(false, null, null, null);
+        }
+        if (allowed is { Count: 0 })
+        {
+            // Every row would be refused (a recruiter imports only their companies' positions): the file is not read at all.
+            return new(true, allowed, null, TypedResults.Problem(statusCode: 403, title: "Forbidden", detail: Say.Text(
+                "您尚未关联任何单位，不能导入岗位：请联系退役军人事务局将您关联到所代表的单位。",
+                "You act for no company, so you cannot import positions: ask the bureau to link you to your company.")));
+        }
+        var onlyBy = user.IsAdmin() ? null : user.Subject();
+        if (await FindSameFileAsync(db, source, file, onlyBy) is { } earlier)
+        {
+            return new(true, allowed, await ImportBatches.FindAsync(db, null, earlier, onlyBy), null);
+        }
+        return new(true, allowed, null, await ImportQuota.RefusalAsync(db, null, user, null, options, clock, response));
+    }
+
+    /// <summary>
+    /// An admitted upload parsed (its progress shown in <paramref name="inFlight"/>), then written in a transaction once the
+    /// recruiter's quota, checked again under their lock, takes its rows: rolled back for a dry run, else audited and
+    /// committed. The batch, or the problem to answer: 429 over quota, 422 for a file that cannot be read.
+    /// </summary>
+    public static async Task<(ImportBatch? Batch, ProblemHttpResult? Problem)> RunUploadAsync(NpgsqlDataSource dataSource,
+        ImportRequest request, bool dryRun, ClaimsPrincipal user, ImportOptions options, ImportsInFlight inFlight, TimeProvider clock,
+        HttpResponse response, CancellationToken ct)
+    {
+        var batchId = Guid.CreateVersion7();
+        void Progress(int done, int total) => inFlight.Report(batchId, request.Actor, request.FileName, request.Source, done, total);
+        try
+        {
+            Progress(0, 0);
+            var parsed = Parse(request.File, request.Mapping, options, Progress, ct);
+            await using var db = await dataSource.OpenConnectionAsync(ct);
+            await using var tx = await db.BeginTransactionAsync(ct);
+            if (await ImportQuota.RefusalAsync(db, tx, user, parsed.RowsRead, options, clock, response) is { } over)
+            {
+                return (null, over);
+            }
+            var result = await WriteAsync(db, tx, batchId, request, parsed, Progress, ct);
+            var batch = await ImportBatches.FindAsync(db, tx, batchId, null, result.Problems.Take(1000).ToList(), preview: dryRun);
+            if (dryRun)
+            {
+                await tx.RollbackAsync(ct);
+                return (batch, null);
+            }
+            await AuditLog.WriteAsync(db, tx, user, "import.completed", "import_batch", batchId, new
+            {
+                source = request.Source.Id, result.RowsRead, result.RowsRejected,
+                result.Counts.PositionsCreated, result.Counts.PositionsUpdated,
+            });
+            await tx.CommitAsync(ct);
+            return (batch, null);
+        }
+        catch (UnreadableFileException unreadable)
+        {
+            return (null, Problems.Unprocessable(unreadable.Message, unreadable.Message));
+        }
+        finally
+        {
+            inFlight.Finish(batchId);
+        }
+    }
 
     /// <summary>Reads and parses the whole file, then writes it (sample data and benchmarks: files of our own).</summary>
     public static async Task<ImportResult> RunAsync(NpgsqlConnection db, NpgsqlTransaction tx, Guid batchId, ImportRequest request,

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Dapper;
-using JobMatch.Api.Audit;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Companies;
 using JobMatch.Api.Conventions;
@@ -79,69 +78,29 @@ public static class ImportsApi
             return invalid;
         }
         var (fileName, bytes, mapping) = upload!;
-        var onlyBy = user.IsAdmin() ? null : user.Subject();
-
-        // What the database must say before the file is read, on a connection given back before parsing: a file is parsed
-        // only for a caller who may import it, and holds no pooled connection while it is.
-        IReadOnlySet<Guid>? allowed;
-        await using (var db = await dataSource.OpenConnectionAsync(ct))
+        var response = request.HttpContext.Response;
+        var admission = await ImportRunner.AdmitAsync(dataSource, reach, source, bytes, user, options, clock, response, ct);
+        if (!admission.Found)
         {
-            (var found, allowed) = await reach(db);
-            if (!found)
-            {
-                return TypedResults.NotFound();
-            }
-            if (allowed is { Count: 0 })
-            {
-                // Every row would be refused (a recruiter imports only their companies' positions): the file is not read at all.
-                return TypedResults.Problem(statusCode: 403, title: "Forbidden", detail: Say.Text(
-                    "您尚未关联任何单位，不能导入岗位：请联系退役军人事务局将您关联到所代表的单位。",
-                    "You act for no company, so you cannot import positions: ask the bureau to link you to your company."));
-            }
+            return TypedResults.NotFound();
+        }
+        if (admission.Refusal is { } refused)
+        {
+            return refused;
+        }
+        if (admission.Earlier is { } earlier)
+        {
             // The same file again (dry run or not): nothing would change, so the earlier batch is the answer.
-            if (await ImportRunner.FindSameFileAsync(db, source, bytes, onlyBy) is { } earlier)
-            {
-                request.HttpContext.Response.Headers["Import-Replayed"] = "true";
-                return TypedResults.Ok((await ImportBatches.FindAsync(db, null, earlier, onlyBy))!);
-            }
-            if (await ImportQuota.RefusalAsync(db, null, user, null, options, clock, request.HttpContext.Response) is { } overQuota)
-            {
-                return overQuota;
-            }
+            response.Headers["Import-Replayed"] = "true";
+            return TypedResults.Ok(earlier);
         }
-        var batchId = Guid.CreateVersion7();
-        void Progress(int done, int total) => inFlight.Report(batchId, user.Subject(), fileName, source, done, total);
-        try
+        var run = new ImportRequest(source, fileName, bytes, mapping, user.Subject(), admission.Allowed);
+        var (batch, failed) = await ImportRunner.RunUploadAsync(dataSource, run, dryRun, user, options, inFlight, clock, response, ct);
+        if (failed is not null)
         {
-            Progress(0, 0);
-            var parsed = ImportRunner.Parse(bytes, mapping, options, Progress, ct);
-            await using var db = await dataSource.OpenConnectionAsync(ct);
-            await using var tx = await db.BeginTransactionAsync(ct);
-            if (await ImportQuota.RefusalAsync(db, tx, user, parsed.RowsRead, options, clock, request.HttpContext.Response) is { } over)
-            {
-                return over;
-            }
-            var importRequest = new ImportRequest(source, fileName, bytes, mapping, user.Subject(), allowed);
-            var result = await ImportRunner.WriteAsync(db, tx, batchId, importRequest, parsed, Progress, ct);
-            var batch = await ImportBatches.FindAsync(db, tx, batchId, null, result.Problems.Take(1000).ToList(), preview: dryRun);
-            if (dryRun)
-            {
-                await tx.RollbackAsync(ct);
-                return TypedResults.Ok(batch!);
-            }
-            await AuditLog.WriteAsync(db, tx, user, "import.completed", "import_batch", batchId,
-                new { source = source.Id, result.RowsRead, result.RowsRejected, result.Counts.PositionsCreated, result.Counts.PositionsUpdated });
-            await tx.CommitAsync(ct);
-            return TypedResults.Created($"/api/imports/{batchId}", batch!);
+            return failed;
         }
-        catch (UnreadableFileException unreadable)
-        {
-            return Problems.Unprocessable(unreadable.Message, unreadable.Message);
-        }
-        finally
-        {
-            inFlight.Finish(batchId);
-        }
+        return dryRun ? TypedResults.Ok(batch!) : TypedResults.Created($"/api/imports/{batch!.Id}", batch);
     }
 
     static async Task<Results<Ok<ImportBatch>, NotFound>> GetById(Guid id, ClaimsPrincipal user, NpgsqlDataSource dataSource, ImportsInFlight inFlight)

@@ -39,13 +39,20 @@ public static class Uploads
             return (null, Invalid("mapping", $"mapping 应为 JSON 对象：字段名 → 表头文字，如 {mappingExample}。",
                 $"mapping must be a JSON object from field to header text, e.g. {mappingExample}."));
         }
+        var bytes = await BytesAsync(file, ct);
+        var fileName = Path.GetFileName(file.FileName) is { Length: > 0 and <= 255 } name ? name : "upload";
+        return (new Upload<TField>(fileName, bytes, mapping), null);
+    }
+
+    /// <summary>The uploaded file's bytes, read whole (its size already checked against the limit).</summary>
+    public static async Task<byte[]> BytesAsync(IFormFile file, CancellationToken ct)
+    {
         var bytes = new byte[file.Length];
         await using (var stream = file.OpenReadStream())
         {
             await stream.ReadExactlyAsync(bytes, ct);
         }
-        var fileName = Path.GetFileName(file.FileName) is { Length: > 0 and <= 255 } name ? name : "upload";
-        return (new Upload<TField>(fileName, bytes, mapping), null);
+        return bytes;
     }
 
     /// <summary>The form, or null when the multipart body cannot be parsed (no boundary, cut short): a bad request, not a failure.</summary>

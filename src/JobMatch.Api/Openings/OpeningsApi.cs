@@ -121,16 +121,9 @@ public static class OpeningsApi
         {
             return Invalid("companyId", "岗位所属单位不能更改。", "A position cannot move to another company.");
         }
-        // Filled counts the hires and enrolments the applications made; a body never sets it, and a headcount may not
-        // drop below it.
-        var filled = await db.ExecuteScalarAsync<int>("SELECT filled FROM positions WHERE id = @id", new { id }, tx);
-        if (body.Headcount < filled)
+        if (await HeadcountProblem(db, tx, id, body.Headcount, quota) is { } misfit)
         {
-            return Invalid("headcount", $"招聘人数不能少于已录用的 {filled} 人。", $"The headcount cannot be below the {filled} already hired.");
-        }
-        if (quota is { } sponsor && body.Headcount > sponsor.Room)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["headcount"] = [SponsorQuota.TooMany(sponsor.Seats, sponsor.Room)] });
+            return misfit;
         }
         // The company, source and kind of a position stay as they are; a filled position says so.
         await db.ExecuteAsync($"""
@@ -165,6 +158,29 @@ public static class OpeningsApi
     static async Task<Guid?> EditableCompany(NpgsqlConnection db, NpgsqlTransaction tx, ClaimsPrincipal user, Guid id) =>
         await db.QuerySingleOrDefaultAsync<Guid?>("SELECT company_id FROM positions WHERE id = @id FOR UPDATE", new { id }, tx) is { } companyId
         && await CompanyAccess.CanActFor(db, user, companyId) ? companyId : null;
+
+    /// <summary>
+    /// The 400 to answer when the new headcount does not fit, else null. Filled counts the hires and enrolments the
+    /// applications made; a body never sets it, and a headcount may not drop below it, nor offer more than a program
+    /// seat's <paramref name="quota"/> leaves.
+    /// </summary>
+    static async Task<ValidationProblem?> HeadcountProblem(NpgsqlConnection db, NpgsqlTransaction tx, Guid id, int? headcount,
+        (int Seats, int Room)? quota)
+    {
+        var filled = await db.ExecuteScalarAsync<int>("SELECT filled FROM positions WHERE id = @id", new { id }, tx);
+        if (headcount < filled)
+        {
+            return Invalid("headcount", $"招聘人数不能少于已录用的 {filled} 人。", $"The headcount cannot be below the {filled} already hired.");
+        }
+        if (quota is { } sponsor && headcount > sponsor.Room)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["headcount"] = [SponsorQuota.TooMany(sponsor.Seats, sponsor.Room)],
+            });
+        }
+        return null;
+    }
 
     static ValidationProblem Invalid(string field, string chinese, string english) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [Say.Text(chinese, english)] });

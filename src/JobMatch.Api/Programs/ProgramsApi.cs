@@ -71,7 +71,33 @@ public static class ProgramsApi
 
     static async Task<Results<Created<OrderClass>, ValidationProblem>> Create(CreateProgram body, ClaimsPrincipal user, NpgsqlDataSource dataSource)
     {
-        var errors = new Dictionary<string, string[]>(); // lengths, the degree levels and the duration are declared on CreateProgram
+        var sponsors = body.Sponsors ?? [];
+        if (Errors(body, sponsors) is { Count: > 0 } errors)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        await using var db = await dataSource.OpenConnectionAsync();
+        await using var tx = await db.BeginTransactionAsync();
+        var known = await db.ExecuteScalarAsync<long>("SELECT count(*) FROM companies WHERE id = ANY(@ids)",
+            new { ids = sponsors.Select(s => s.CompanyId).ToArray() }, tx);
+        if (known != sponsors.Count)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["sponsors"] = [Say.Text("合作企业不存在：请先登记单位。", "A sponsor is not a registered company: register it first.")],
+            });
+        }
+        var program = await CreateAsync(db, tx, body with { Name = body.Name.Trim(), College = body.College.Trim(), Sponsors = sponsors },
+            user.Subject());
+        await AuditLog.WriteAsync(db, tx, user, "program.created", "program", program.Id);
+        await tx.CommitAsync();
+        return TypedResults.Created($"/api/programs/{program.Id}", program);
+    }
+
+    /// <summary>The field errors of a new program beyond what CreateProgram declares (lengths, degree levels, duration).</summary>
+    static Dictionary<string, string[]> Errors(CreateProgram body, IReadOnlyList<SponsorSeats> sponsors)
+    {
+        var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(body.Name))
         {
             errors["name"] = [Say.Text("请填写项目名称（1–200 字）。", "Give the program's name (1–200 characters).")];
@@ -88,29 +114,11 @@ public static class ProgramsApi
         {
             errors["majors"] = [Say.Text("专业列表中不能有空项。", "The list of majors cannot contain empty items.")];
         }
-        var sponsors = body.Sponsors ?? [];
         if (sponsors.Any(s => s is null) || sponsors.Select(s => s.CompanyId).Distinct().Count() != sponsors.Count)
         {
             errors["sponsors"] = [Say.Text("每个合作企业只列一次，名额至少为 1。", "List each sponsor once with at least one seat.")];
         }
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-        await using var db = await dataSource.OpenConnectionAsync();
-        await using var tx = await db.BeginTransactionAsync();
-        var known = await db.ExecuteScalarAsync<long>("SELECT count(*) FROM companies WHERE id = ANY(@ids)", new { ids = sponsors.Select(s => s.CompanyId).ToArray() }, tx);
-        if (known != sponsors.Count)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["sponsors"] = [Say.Text("合作企业不存在：请先登记单位。", "A sponsor is not a registered company: register it first.")],
-            });
-        }
-        var program = await CreateAsync(db, tx, body with { Name = body.Name.Trim(), College = body.College.Trim(), Sponsors = sponsors }, user.Subject());
-        await AuditLog.WriteAsync(db, tx, user, "program.created", "program", program.Id);
-        await tx.CommitAsync();
-        return TypedResults.Created($"/api/programs/{program.Id}", program);
+        return errors;
     }
 
     /// <summary>Writes the program, its sponsors and one training position per sponsor (headcount = seats); used by the demo seeder too.</summary>
