@@ -26,7 +26,7 @@ public static class Json
     public static async Task<T> Read<T>(this HttpResponseMessage response) =>
         await response.Content.ReadFromJsonAsync<T>(Answers) ?? throw new JsonException($"The answer is null, not a {typeof(T).Name}.");
 
-    /// <summary>An answer read as JSON (by a shared helper, or kept for a check of what it must not hold) as the test's record of it.</summary>
+    /// <summary>An answer read as JSON (by a shared helper, or kept for a check of what it must not hold) as the test's record.</summary>
     public static T As<T>(this JsonElement element) =>
         element.Deserialize<T>(Answers) ?? throw new JsonException($"The answer is null, not a {typeof(T).Name}.");
 

@@ -10,8 +10,8 @@ public sealed record ApplicationDetailAnswer(ApplicationAnswer Application, IRea
 
 public sealed record ApplicationEventAnswer(string? FromState, string OccurredOn, string? Note);
 
-public sealed record FairFunnelAnswer(long Positions, long Openings, long HeadcountUnknown, long Applications, long Screened, long Interviews,
-    long Offers, long Hires, long Rejected, long Withdrawn, long Cancelled, decimal? FillRate);
+public sealed record FairFunnelAnswer(long Positions, long Openings, long HeadcountUnknown, long Applications, long Screened,
+    long Interviews, long Offers, long Hires, long Rejected, long Withdrawn, long Cancelled, decimal? FillRate);
 
 public sealed record ProgramFunnelAnswer(long Seats, long SeatsOffered, long Applications, long Enrolments, long Graduations, long Employed,
     long Retained6m, long Retained12m, long Dropped, long SeatsTaken, decimal? FillRate);
