@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Tests.Infrastructure;
 
@@ -35,19 +34,19 @@ public sealed class ApplicationReportTests(ApiFactory api) : IClassFixture<ApiFa
             }
         }
 
-        var funnel = await (await api.Admin().GetAsync($"/api/reports/job-fairs/{fair}")).ReadJson();
-        Assert.Equal(3, funnel.GetProperty("positions").GetInt64());
-        Assert.Equal(10, funnel.GetProperty("openings").GetInt64());
-        Assert.Equal(1, funnel.GetProperty("headcountUnknown").GetInt64());
-        Assert.Equal(5, funnel.GetProperty("applications").GetInt64());
-        Assert.Equal(4, funnel.GetProperty("screened").GetInt64());
-        Assert.Equal(3, funnel.GetProperty("interviews").GetInt64());
-        Assert.Equal(2, funnel.GetProperty("offers").GetInt64());
-        Assert.Equal(1, funnel.GetProperty("hires").GetInt64());
-        Assert.Equal(1, funnel.GetProperty("rejected").GetInt64());
-        Assert.Equal(1, funnel.GetProperty("withdrawn").GetInt64());
-        Assert.Equal(1, funnel.GetProperty("cancelled").GetInt64());
-        Assert.Equal(0.1m, funnel.GetProperty("fillRate").GetDecimal());
+        var funnel = await (await api.Admin().GetAsync($"/api/reports/job-fairs/{fair}")).Read<FairFunnelAnswer>();
+        Assert.Equal(3, funnel.Positions);
+        Assert.Equal(10, funnel.Openings);
+        Assert.Equal(1, funnel.HeadcountUnknown);
+        Assert.Equal(5, funnel.Applications);
+        Assert.Equal(4, funnel.Screened);
+        Assert.Equal(3, funnel.Interviews);
+        Assert.Equal(2, funnel.Offers);
+        Assert.Equal(1, funnel.Hires);
+        Assert.Equal(1, funnel.Rejected);
+        Assert.Equal(1, funnel.Withdrawn);
+        Assert.Equal(1, funnel.Cancelled);
+        Assert.Equal(0.1m, funnel.FillRate);
 
         var csv = new HttpRequestMessage(HttpMethod.Get, $"/api/reports/job-fairs/{fair}");
         csv.Headers.Accept.ParseAdd("text/csv");
@@ -73,17 +72,17 @@ public sealed class ApplicationReportTests(ApiFactory api) : IClassFixture<ApiFa
             }
         }
 
-        var funnel = await (await api.Admin().GetAsync($"/api/reports/programs/{program}")).ReadJson();
-        Assert.Equal(4, funnel.GetProperty("seats").GetInt64());
-        Assert.Equal(4, funnel.GetProperty("applications").GetInt64());
-        Assert.Equal(3, funnel.GetProperty("enrolments").GetInt64());
-        Assert.Equal(1, funnel.GetProperty("graduations").GetInt64());
-        Assert.Equal(1, funnel.GetProperty("employed").GetInt64());
-        Assert.Equal(1, funnel.GetProperty("retained6m").GetInt64());
-        Assert.Equal(0, funnel.GetProperty("retained12m").GetInt64());
-        Assert.Equal(1, funnel.GetProperty("dropped").GetInt64());
-        Assert.Equal(2, funnel.GetProperty("seatsTaken").GetInt64());
-        Assert.Equal(0.5m, funnel.GetProperty("fillRate").GetDecimal());
+        var funnel = await (await api.Admin().GetAsync($"/api/reports/programs/{program}")).Read<ProgramFunnelAnswer>();
+        Assert.Equal(4, funnel.Seats);
+        Assert.Equal(4, funnel.Applications);
+        Assert.Equal(3, funnel.Enrolments);
+        Assert.Equal(1, funnel.Graduations);
+        Assert.Equal(1, funnel.Employed);
+        Assert.Equal(1, funnel.Retained6m);
+        Assert.Equal(0, funnel.Retained12m);
+        Assert.Equal(1, funnel.Dropped);
+        Assert.Equal(2, funnel.SeatsTaken);
+        Assert.Equal(0.5m, funnel.FillRate);
     }
 
     [Fact]
@@ -96,9 +95,10 @@ public sealed class ApplicationReportTests(ApiFactory api) : IClassFixture<ApiFa
         {
             name = "订单班" + Guid.NewGuid().ToString("N")[..4], college = "淮南联合大学", degreeLevel = "大专", startsOn = "2023-09-01",
             durationMonths = 36, sponsors = new[] { new { companyId = first, seats = 30 }, new { companyId = second, seats = 20 } },
-        })).ReadJson();
-        var program = created.GetProperty("id").GetGuid();
-        var firstSeat = (await (await admin.GetAsync($"/api/openings?programId={program}&companyId={first}")).ReadJson()).GetProperty("items")[0];
+        })).Read<Created>();
+        var program = created.Id;
+        var firstSeat = (await (await admin.GetAsync($"/api/openings?programId={program}&companyId={first}"))
+            .Read<PageOf<OpeningAnswer>>()).Items[0];
 
         // A recruiter of a company outside the program tries to add 45 seats to it.
         var outsiderName = "淮南外来" + Guid.NewGuid().ToString("N")[..6] + "有限公司";
@@ -108,12 +108,12 @@ public sealed class ApplicationReportTests(ApiFactory api) : IClassFixture<ApiFa
         var outsiderRecruiter = api.ClientFor(Roles.Recruiter, subject);
         await outsiderRecruiter.Upload(program, Listings.Csv("企业名称,招聘岗位,需求人数", $"{outsiderName},仓储学员,45"), "seats.csv", source: "programs");
         // The first sponsor offers only 26 of its 30 seats for now.
-        (await firstRecruiter.PutAsJsonAsync($"/api/openings/{firstSeat.GetProperty("id").GetGuid()}",
-            new { companyId = first, title = firstSeat.GetProperty("title").GetString(), headcount = 26 })).EnsureSuccessStatusCode();
+        (await firstRecruiter.PutAsJsonAsync($"/api/openings/{firstSeat.Id}",
+            new { companyId = first, title = firstSeat.Title, headcount = 26 })).EnsureSuccessStatusCode();
 
-        var funnel = await (await admin.GetAsync($"/api/reports/programs/{program}")).ReadJson();
-        Assert.Equal(50, funnel.GetProperty("seats").GetInt64());
-        Assert.Equal(46, funnel.GetProperty("seatsOffered").GetInt64());
+        var funnel = await (await admin.GetAsync($"/api/reports/programs/{program}")).Read<ProgramFunnelAnswer>();
+        Assert.Equal(50, funnel.Seats);
+        Assert.Equal(46, funnel.SeatsOffered);
     }
 
     [Fact]
@@ -136,13 +136,16 @@ public sealed class ApplicationReportTests(ApiFactory api) : IClassFixture<ApiFa
             }
         }
 
-        var rows = await (await api.Admin().GetAsync("/api/reports/placements?from=2024-02-01&to=2024-02-29")).ReadJson();
-        var row = Assert.Single(rows.EnumerateArray());
-        Assert.Equal("2024-02", row.GetProperty("month").GetString());
-        Assert.Equal("340403", row.GetProperty("district").GetString());
-        Assert.Equal("田家庵区", row.GetProperty("districtName").GetString());
-        Assert.Equal(2, row.GetProperty("live").GetInt64());
-        Assert.Equal(JsonValueKind.Array, (await (await api.Admin().GetAsync("/api/reports/placements?from=2031-01-01")).ReadJson()).ValueKind);
+        var rows = await (await api.Admin().GetAsync("/api/reports/placements?from=2024-02-01&to=2024-02-29"))
+            .Read<IReadOnlyList<PlacementCountAnswer>>();
+        var row = Assert.Single(rows);
+        Assert.Equal("2024-02", row.Month);
+        Assert.Equal("340403", row.District);
+        Assert.Equal("田家庵区", row.DistrictName);
+        Assert.Equal(2, row.Live);
+        // A list, even when empty.
+        Assert.NotNull(await (await api.Admin().GetAsync("/api/reports/placements?from=2031-01-01"))
+            .Read<IReadOnlyList<PlacementCountAnswer>>());
         await (await api.ClientFor(Roles.Veteran, "v-report").GetAsync("/api/reports/placements")).AssertProblem(403);
     }
 }

@@ -62,11 +62,11 @@ public sealed class ApplicationTransitionTests(ApiFactory api) : IClassFixture<A
             foreach (var target in legal[from])
             {
                 var (freshVeteran, fresh) = await At(recruiter, position, path);
-                var moved = await Mover(target, freshVeteran, recruiter).MoveOk(fresh, target, "备注");
-                Assert.Equal(target, moved.GetProperty("application").GetProperty("state").GetString());
-                var last = moved.GetProperty("history").EnumerateArray().Last();
-                Assert.Equal(from, last.GetProperty("fromState").GetString());
-                Assert.Equal("备注", last.GetProperty("note").GetString());
+                var moved = (await Mover(target, freshVeteran, recruiter).MoveOk(fresh, target, "备注")).As<ApplicationDetailAnswer>();
+                Assert.Equal(target, moved.Application.State);
+                var last = moved.History[^1];
+                Assert.Equal(from, last.FromState);
+                Assert.Equal("备注", last.Note);
             }
         }
     }
@@ -110,9 +110,9 @@ public sealed class ApplicationTransitionTests(ApiFactory api) : IClassFixture<A
 
         Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
         Assert.Equal(7, answers.Count(a => a.StatusCode == HttpStatusCode.Conflict));
-        var opening = await api.Opening(position);
-        Assert.Equal(1, opening.GetProperty("filled").GetInt32());
-        Assert.Equal("filled", opening.GetProperty("status").GetString());
+        var opening = (await api.Opening(position)).As<OpeningAnswer>();
+        Assert.Equal(1, opening.Filled);
+        Assert.Equal("filled", opening.Status);
     }
 
     [Fact]
@@ -123,15 +123,15 @@ public sealed class ApplicationTransitionTests(ApiFactory api) : IClassFixture<A
         var (_, first) = await At(recruiter, position, ["screening", "interview", "offer"]);
         var (_, second) = await At(recruiter, position, ["screening", "interview", "offer"]);
         await recruiter.MoveOk(first, "hired");
-        Assert.Equal("filled", (await api.Opening(position)).GetProperty("status").GetString());
+        Assert.Equal("filled", (await api.Opening(position)).As<OpeningAnswer>().Status);
         await (await recruiter.Move(second, "hired")).AssertProblem(409);
         // A full position takes no new applications.
         await (await (await api.Applicant()).Client.PostAsync($"/api/openings/{position}/applications", null)).AssertProblem(409);
 
         await recruiter.MoveOk(first, "cancelled", "未到岗");
-        var reopened = await api.Opening(position);
-        Assert.Equal("open", reopened.GetProperty("status").GetString());
-        Assert.Equal(1, reopened.GetProperty("remaining").GetInt32());
+        var reopened = (await api.Opening(position)).As<OpeningAnswer>();
+        Assert.Equal("open", reopened.Status);
+        Assert.Equal(1, reopened.Remaining);
         await recruiter.MoveOk(second, "hired");
     }
 
@@ -149,11 +149,11 @@ public sealed class ApplicationTransitionTests(ApiFactory api) : IClassFixture<A
 
         Assert.Equal(2, answers.Count(a => a.StatusCode == HttpStatusCode.OK));
         Assert.Equal(6, answers.Count(a => a.StatusCode == HttpStatusCode.Conflict));
-        Assert.Equal(2, (await api.Opening(position)).GetProperty("filled").GetInt32());
+        Assert.Equal(2, (await api.Opening(position)).As<OpeningAnswer>().Filled);
 
         var enrolled = applied[Array.FindIndex(answers, a => a.StatusCode == HttpStatusCode.OK)];
         await enrolled.Veteran.MoveOk(enrolled.Application, "dropped");
-        Assert.Equal(1, (await api.Opening(position)).GetProperty("filled").GetInt32());
+        Assert.Equal(1, (await api.Opening(position)).As<OpeningAnswer>().Filled);
         var waiting = applied[Array.FindIndex(answers, a => a.StatusCode == HttpStatusCode.Conflict)];
         await recruiter.MoveOk(waiting.Application, "enrolled");
     }
@@ -164,8 +164,8 @@ public sealed class ApplicationTransitionTests(ApiFactory api) : IClassFixture<A
         var (company, recruiter) = await api.CompanyWithRecruiter();
         var (_, position) = await api.OrderClass(company, seats: 5);
         var (_, application) = await At(recruiter, position, ["enrolled"]);
-        var moved = await (await recruiter.Move(application, "graduated", on: "2026-07-01")).ReadJson();
-        Assert.Equal("2026-07-01", moved.GetProperty("history").EnumerateArray().Last().GetProperty("occurredOn").GetString());
+        var moved = await (await recruiter.Move(application, "graduated", on: "2026-07-01")).Read<ApplicationDetailAnswer>();
+        Assert.Equal("2026-07-01", moved.History[^1].OccurredOn);
         await (await recruiter.Move(application, "employed", on: "2999-01-01")).AssertProblem(400);
     }
 
@@ -179,10 +179,10 @@ public sealed class ApplicationTransitionTests(ApiFactory api) : IClassFixture<A
 
         // The one already at offer may still be hired and the hire cancelled; neither reopens what a person closed.
         await recruiter.MoveOk(offered, "hired");
-        Assert.Equal("closed", (await api.Opening(position)).GetProperty("status").GetString());
+        Assert.Equal("closed", (await api.Opening(position)).As<OpeningAnswer>().Status);
         await recruiter.MoveOk(offered, "cancelled", "未到岗");
-        var after = await api.Opening(position);
-        Assert.Equal(("closed", 0), (after.GetProperty("status").GetString(), after.GetProperty("filled").GetInt32()));
+        var after = (await api.Opening(position)).As<OpeningAnswer>();
+        Assert.Equal(("closed", 0), (after.Status, after.Filled));
         await (await (await api.Applicant()).Client.PostAsync($"/api/openings/{position}/applications", null)).AssertProblem(409);
     }
 
@@ -198,20 +198,20 @@ public sealed class ApplicationTransitionTests(ApiFactory api) : IClassFixture<A
         // A second position of the sponsor with its headcount unknown: only the quota bounds it.
         var upload = await recruiter.Upload(program, Listings.Csv("企业名称,招聘岗位", $"{name},仓储学员"), "seats.csv", source: "programs");
         Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
-        var other = (await (await api.Admin().GetAsync($"/api/openings?programId={program}")).ReadJson()).GetProperty("items").EnumerateArray()
-            .Single(o => o.GetProperty("id").GetGuid() != seat).GetProperty("id").GetGuid();
+        var other = (await (await api.Admin().GetAsync($"/api/openings?programId={program}")).Read<PageOf<OpeningAnswer>>()).Items
+            .Single(o => o.Id != seat).Id;
 
         var (leaver, first) = await At(recruiter, seat, ["enrolled"]);
         await At(recruiter, seat, ["enrolled"]);
-        Assert.Equal("filled", (await api.Opening(other)).GetProperty("status").GetString());
+        Assert.Equal("filled", (await api.Opening(other)).As<OpeningAnswer>().Status);
         await (await (await api.Applicant()).Client.PostAsync($"/api/openings/{other}/applications", null)).AssertProblem(409);
-        Assert.DoesNotContain((await (await api.Admin().GetAsync($"/api/openings?programId={program}")).ReadJson()).GetProperty("items")
-            .EnumerateArray(), o => o.GetProperty("id").GetGuid() == other);
+        Assert.DoesNotContain((await (await api.Admin().GetAsync($"/api/openings?programId={program}")).Read<PageOf<OpeningAnswer>>())
+            .Items, o => o.Id == other);
 
         await leaver.MoveOk(first, "dropped");
-        Assert.Equal("open", (await api.Opening(other)).GetProperty("status").GetString());
-        Assert.Equal("open", (await api.Opening(seat)).GetProperty("status").GetString());
+        Assert.Equal("open", (await api.Opening(other)).As<OpeningAnswer>().Status);
+        Assert.Equal("open", (await api.Opening(seat)).As<OpeningAnswer>().Status);
         await At(recruiter, other, ["enrolled"]);
-        Assert.Equal("filled", (await api.Opening(seat)).GetProperty("status").GetString());
+        Assert.Equal("filled", (await api.Opening(seat)).As<OpeningAnswer>().Status);
     }
 }

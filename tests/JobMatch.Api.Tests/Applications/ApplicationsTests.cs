@@ -16,16 +16,16 @@ public sealed class ApplicationsTests(ApiFactory api) : IClassFixture<ApiFactory
 
         var first = await veteran.PostAsync($"/api/openings/{position}/applications", null);
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
-        var created = (await first.ReadJson()).GetProperty("application");
-        Assert.Equal("submitted", created.GetProperty("state").GetString());
-        Assert.Equal(veteranId, created.GetProperty("veteranId").GetGuid());
-        var companyName = (await (await api.Admin().GetAsync($"/api/companies/{company}")).ReadJson()).GetProperty("name").GetString();
-        Assert.Equal(companyName, created.GetProperty("profileSharedWith").GetString());
-        Assert.Equal($"/api/applications/{created.GetProperty("id").GetGuid()}", first.Headers.Location?.OriginalString);
+        var created = (await first.Read<ApplicationDetailAnswer>()).Application;
+        Assert.Equal("submitted", created.State);
+        Assert.Equal(veteranId, created.VeteranId);
+        var companyName = (await (await api.Admin().GetAsync($"/api/companies/{company}")).Read<CompanyAnswer>()).Name;
+        Assert.Equal(companyName, created.ProfileSharedWith);
+        Assert.Equal($"/api/applications/{created.Id}", first.Headers.Location?.OriginalString);
 
         var second = await veteran.PostAsync($"/api/openings/{position}/applications", null);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        Assert.Equal(created.GetProperty("id").GetGuid(), (await second.ReadJson()).GetProperty("application").GetProperty("id").GetGuid());
+        Assert.Equal(created.Id, (await second.Read<ApplicationDetailAnswer>()).Application.Id);
     }
 
     [Fact]
@@ -68,9 +68,9 @@ public sealed class ApplicationsTests(ApiFactory api) : IClassFixture<ApiFactory
         await (await stranger.Move(application, "withdrawn")).AssertProblem(404);
 
         Assert.Equal(HttpStatusCode.OK, (await recruiterB.GetAsync($"/api/applications/{application}")).StatusCode);
-        var list = await (await recruiterB.GetAsync($"/api/openings/{positionB}/applications")).ReadJson();
-        Assert.Equal(application, list.GetProperty("items")[0].GetProperty("id").GetGuid());
-        Assert.Equal(1, list.GetProperty("total").GetInt64());
+        var list = await (await recruiterB.GetAsync($"/api/openings/{positionB}/applications")).Read<PageOf<ApplicationAnswer>>();
+        Assert.Equal(application, list.Items[0].Id);
+        Assert.Equal(1, list.Total);
     }
 
     [Fact]
@@ -82,9 +82,9 @@ public sealed class ApplicationsTests(ApiFactory api) : IClassFixture<ApiFactory
         await (await recruiterA.GetAsync($"/api/veterans/{veteranId}")).AssertProblem(404);
 
         await veteran.Apply(await api.PostJob(companyA, 1));
-        var profile = await (await recruiterA.GetAsync($"/api/veterans/{veteranId}")).ReadJson();
-        Assert.Equal(System.Text.Json.JsonValueKind.Null, profile.GetProperty("idNumber").ValueKind);
-        Assert.Contains("****", profile.GetProperty("phone").GetString());
+        var profile = await (await recruiterA.GetAsync($"/api/veterans/{veteranId}")).Read<VeteranAnswer>();
+        Assert.Null(profile.IdNumber);
+        Assert.Contains("****", profile.Phone);
         await (await recruiterB.GetAsync($"/api/veterans/{veteranId}")).AssertProblem(404);
     }
 
@@ -97,9 +97,9 @@ public sealed class ApplicationsTests(ApiFactory api) : IClassFixture<ApiFactory
         var mine = await veteran.Apply(await api.PostJob(company, 1));
         await other.Apply(await api.PostJob(company, 1));
 
-        var page = await (await veteran.GetAsync("/api/veterans/me/applications")).ReadJson();
-        Assert.Equal(1, page.GetProperty("total").GetInt64());
-        Assert.Equal(mine, page.GetProperty("items")[0].GetProperty("id").GetGuid());
+        var page = await (await veteran.GetAsync("/api/veterans/me/applications")).Read<PageOf<ApplicationAnswer>>();
+        Assert.Equal(1, page.Total);
+        Assert.Equal(mine, page.Items[0].Id);
 
         var csvRequest = new HttpRequestMessage(HttpMethod.Get, "/api/veterans/me/applications");
         csvRequest.Headers.Accept.ParseAdd("text/csv");
@@ -132,8 +132,9 @@ public sealed class ApplicationsTests(ApiFactory api) : IClassFixture<ApiFactory
         var application = await veteran.Apply(position);
         await recruiter.MoveOk(application, "screening");
 
-        var page = await (await api.Admin().GetAsync($"/api/applications?positionId={position}&state=screening")).ReadJson();
-        Assert.Equal(application, Assert.Single(page.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
+        var page = await (await api.Admin().GetAsync($"/api/applications?positionId={position}&state=screening"))
+            .Read<PageOf<ApplicationAnswer>>();
+        Assert.Equal(application, Assert.Single(page.Items).Id);
         await (await api.ClientFor(Roles.Recruiter, "rec-any").GetAsync("/api/applications")).AssertProblem(403);
     }
 
@@ -151,12 +152,13 @@ public sealed class ApplicationsTests(ApiFactory api) : IClassFixture<ApiFactory
         var admin = api.Admin();
         var fair = await admin.CreateFair();
         var company = "淮南撤销" + Guid.NewGuid().ToString("N")[..6] + "有限公司";
-        var batch = await (await admin.Upload(fair, Listings.Csv("单位名称,岗位名称,招聘人数", $"{company},仓管员,2"), "fair.csv")).ReadJson();
-        var position = (await admin.OpeningsOf(fair)).Single().GetProperty("id").GetGuid();
+        var batch = await (await admin.Upload(fair, Listings.Csv("单位名称,岗位名称,招聘人数", $"{company},仓管员,2"), "fair.csv"))
+            .Read<ImportAnswer>();
+        var position = (await admin.OpeningsOf(fair)).Single().As<OpeningAnswer>().Id;
         var (veteran, _, _) = await api.Applicant();
         var application = await veteran.Apply(position);
 
-        await (await admin.DeleteAsync($"/api/imports/{batch.GetProperty("id").GetGuid()}")).AssertProblem(409);
+        await (await admin.DeleteAsync($"/api/imports/{batch.Id}")).AssertProblem(409);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/applications/{application}")).StatusCode);
     }
 
@@ -168,9 +170,8 @@ public sealed class ApplicationsTests(ApiFactory api) : IClassFixture<ApiFactory
         var application = await veteran.Apply(await api.PostJob(company, 1));
         await recruiter.MoveOk(application, "screening", "简历符合要求");
 
-        var export = await (await veteran.GetAsync("/api/veterans/me/export")).ReadJson();
-        var steps = export.GetProperty("applications").EnumerateArray().ToList();
-        Assert.Equal(["submitted", "screening"], steps.Select(s => s.GetProperty("state").GetString()));
-        Assert.Equal("简历符合要求", steps[1].GetProperty("note").GetString());
+        var steps = (await (await veteran.GetAsync("/api/veterans/me/export")).Read<VeteranExportAnswer>()).Applications;
+        Assert.Equal(["submitted", "screening"], steps.Select(s => s.State));
+        Assert.Equal("简历符合要求", steps[1].Note);
     }
 }

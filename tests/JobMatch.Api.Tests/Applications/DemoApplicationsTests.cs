@@ -34,11 +34,11 @@ public sealed class DemoApplicationsTests(ApiFactory api) : IClassFixture<ApiFac
             """, new { ended = ApplicationStates.Ended.ToArray() }));
 
         var fair = await db.QuerySingleAsync<Guid>("SELECT id FROM job_fairs WHERE name = '淮南市退役军人网络专场招聘会'");
-        var funnel = await (await api.Admin().GetAsync($"/api/reports/job-fairs/{fair}")).ReadJson();
+        var funnel = await (await api.Admin().GetAsync($"/api/reports/job-fairs/{fair}")).Read<FairFunnelAnswer>();
         var hired = await db.ExecuteScalarAsync<long>(
             "SELECT count(*) FROM applications a JOIN positions p ON p.id = a.position_id WHERE p.fair_id = @fair AND a.state = 'hired'", new { fair });
-        Assert.Equal(hired, funnel.GetProperty("hires").GetInt64());
-        Assert.Equal(1264, funnel.GetProperty("openings").GetInt64());
-        Assert.True(funnel.GetProperty("applications").GetInt64() >= 1000);
+        Assert.Equal(hired, funnel.Hires);
+        Assert.Equal(1264, funnel.Openings);
+        Assert.True(funnel.Applications >= 1000);
     }
 }

@@ -24,7 +24,8 @@ public sealed class PlacementImportTests(ApiFactory api) : IClassFixture<ApiFact
     {
         var idNumber = VeteranData.NewIdNumber(birth: "19850203");
         var veteran = api.Veteran("vet-history");
-        var veteranId = (await veteran.CreateProfile(VeteranData.Profile(VeteranData.NewName(), idNumber, VeteranData.NewPhone()))).GetProperty("id").GetGuid();
+        var veteranId = (await veteran.CreateProfile(VeteranData.Profile(VeteranData.NewName(), idNumber, VeteranData.NewPhone())))
+            .As<Created>().Id;
         var stranger = VeteranData.NewIdNumber(birth: "19700101");
         var company = "淮南历史" + Guid.NewGuid().ToString("N")[..6] + "有限公司";
         var file = Listings.Csv(
@@ -37,32 +38,33 @@ public sealed class PlacementImportTests(ApiFactory api) : IClassFixture<ApiFact
             $"5,某某,{idNumber},{company},叉车司机,2022-05-06,考虑中",
             $"6,某某,12345,{company},叉车司机,2022-05-06,录用");
 
-        var preview = await (await Upload(file, "?dryRun=true")).ReadJson();
-        Assert.True(preview.GetProperty("dryRun").GetBoolean());
-        Assert.Equal(3, preview.GetProperty("written").GetInt32());
+        var preview = await (await Upload(file, "?dryRun=true")).Read<PlacementImportAnswer>();
+        Assert.True(preview.DryRun);
+        Assert.Equal(3, preview.Written);
 
         var response = await Upload(file);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var result = await response.ReadJson();
-        Assert.Equal(6, result.GetProperty("rowsRead").GetInt32());
-        Assert.Equal(3, result.GetProperty("written").GetInt32());
-        Assert.Equal(3, result.GetProperty("rejected").GetInt32());
-        var report = result.GetProperty("report").EnumerateArray().ToList();
-        Assert.Equal([6, 7, 8], report.Where(line => line.GetProperty("severity").GetString() == "rejected")
-            .Select(line => line.GetProperty("rowNumber").GetInt32()));
-        Assert.DoesNotContain(stranger, result.GetRawText());
+        var json = await response.ReadJson();
+        var result = json.As<PlacementImportAnswer>();
+        Assert.Equal(6, result.RowsRead);
+        Assert.Equal(3, result.Written);
+        Assert.Equal(3, result.Rejected);
+        Assert.Equal([6, 7, 8], result.Report.Where(line => line.Severity == "rejected").Select(line => line.RowNumber));
+        Assert.DoesNotContain(stranger, json.GetRawText());
 
-        var rows = (await (await api.Admin().GetAsync("/api/interactions/training-set?source=historical")).ReadJson()).EnumerateArray()
-            .Where(row => row.GetProperty("veteranId").GetGuid() == veteranId).ToList();
-        Assert.Equal([0, 3, 4], rows.Select(r => (int)r.GetProperty("label").GetInt16()).Order());
-        Assert.All(rows, r => Assert.Equal("historical", r.GetProperty("source").GetString()));
+        var rows = (await (await api.Admin().GetAsync("/api/interactions/training-set?source=historical"))
+                .Read<IReadOnlyList<TrainingRowAnswer>>())
+            .Where(row => row.VeteranId == veteranId).ToList();
+        Assert.Equal([0, 3, 4], rows.Select(r => (int)r.Label).Order());
+        Assert.All(rows, r => Assert.Equal("historical", r.Source));
 
-        var placements = await (await api.Admin().GetAsync("/api/reports/placements?from=2022-05-01&to=2022-05-31")).ReadJson();
-        Assert.Contains(placements.EnumerateArray(), row => row.GetProperty("historical").GetInt64() >= 1);
+        var placements = await (await api.Admin().GetAsync("/api/reports/placements?from=2022-05-01&to=2022-05-31"))
+            .Read<IReadOnlyList<PlacementCountAnswer>>();
+        Assert.Contains(placements, row => row.Historical >= 1);
 
-        var again = await (await Upload(file)).ReadJson();
-        Assert.Equal(0, again.GetProperty("written").GetInt32());
-        Assert.Equal(3, again.GetProperty("duplicates").GetInt32());
+        var again = await (await Upload(file)).Read<PlacementImportAnswer>();
+        Assert.Equal(0, again.Written);
+        Assert.Equal(3, again.Duplicates);
     }
 
     [Fact]
@@ -78,7 +80,7 @@ public sealed class PlacementImportTests(ApiFactory api) : IClassFixture<ApiFact
     {
         var idNumber = VeteranData.NewIdNumber(birth: "19880808");
         var veteranId = (await api.Veteran("vet-history-xlsx").CreateProfile(VeteranData.Profile(VeteranData.NewName(), idNumber, VeteranData.NewPhone())))
-            .GetProperty("id").GetGuid();
+            .As<Created>().Id;
         object?[][] rows =
         [
             ["2021年退役军人就业安置台账", null, null, null, null],
@@ -87,11 +89,12 @@ public sealed class PlacementImportTests(ApiFactory api) : IClassFixture<ApiFact
         ];
         var response = await Upload(XlsxWriter.Write(rows, ["A1:E1"]), name: "台账.xlsx");
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.Equal(1, (await response.ReadJson()).GetProperty("written").GetInt32());
-        var row = (await (await api.Admin().GetAsync("/api/interactions/training-set?source=historical")).ReadJson()).EnumerateArray()
-            .Single(r => r.GetProperty("veteranId").GetGuid() == veteranId);
-        Assert.Equal(4, row.GetProperty("label").GetInt16());
-        Assert.Equal(new DateTime(2021, 9, 11, 4, 0, 0, DateTimeKind.Utc), row.GetProperty("lastAt").GetDateTime().ToUniversalTime());
+        Assert.Equal(1, (await response.Read<PlacementImportAnswer>()).Written);
+        var row = (await (await api.Admin().GetAsync("/api/interactions/training-set?source=historical"))
+                .Read<IReadOnlyList<TrainingRowAnswer>>())
+            .Single(r => r.VeteranId == veteranId);
+        Assert.Equal(4, row.Label);
+        Assert.Equal(new DateTime(2021, 9, 11, 4, 0, 0, DateTimeKind.Utc), row.LastAt.ToUniversalTime());
     }
 
     async Task<Guid> VeteranWithProfile(string subject)
@@ -99,19 +102,20 @@ public sealed class PlacementImportTests(ApiFactory api) : IClassFixture<ApiFact
         var idNumber = VeteranData.NewIdNumber(birth: "19860606");
         var profile = await api.Veteran(subject).CreateProfile(VeteranData.Profile(VeteranData.NewName(), idNumber, VeteranData.NewPhone()));
         placementIdNumbers[subject] = idNumber;
-        return profile.GetProperty("id").GetGuid();
+        return profile.As<Created>().Id;
     }
 
     readonly Dictionary<string, string> placementIdNumbers = [];
 
     async Task<Guid> RegisterCompany(string name, string creditCode) =>
-        (await (await api.Admin().PostAsJsonAsync("/api/companies", new { name, creditCode })).ReadJson()).GetProperty("id").GetGuid();
+        (await (await api.Admin().PostAsJsonAsync("/api/companies", new { name, creditCode })).Read<Created>()).Id;
 
-    async Task<List<JsonElement>> HistoryOf(Guid veteranId) =>
-        [.. (await (await api.Admin().GetAsync("/api/interactions/training-set?source=historical")).ReadJson()).EnumerateArray()
-            .Where(row => row.GetProperty("veteranId").GetGuid() == veteranId)];
+    async Task<List<TrainingRowAnswer>> HistoryOf(Guid veteranId) =>
+        [.. (await (await api.Admin().GetAsync("/api/interactions/training-set?source=historical"))
+                .Read<IReadOnlyList<TrainingRowAnswer>>())
+            .Where(row => row.VeteranId == veteranId)];
 
-    static List<JsonElement> Report(JsonElement result) => [.. result.GetProperty("report").EnumerateArray()];
+    static IReadOnlyList<ReportLineAnswer> Report(PlacementImportAnswer result) => result.Report;
 
     [Fact]
     public async Task APlacementRowWhoseCompanyNameMatchesTwoCompaniesIsRejectedNamingBoth()
@@ -123,13 +127,13 @@ public sealed class PlacementImportTests(ApiFactory api) : IClassFixture<ApiFact
         await RegisterCompany(name, second);
         var file = Listings.Csv("身份证号,单位名称,岗位名称,日期,结果", $"{placementIdNumbers["vet-history-namesakes"]},{name},保安员,2022-05-06,录用");
 
-        var result = await (await Upload(file)).ReadJson();
+        var result = await (await Upload(file)).Read<PlacementImportAnswer>();
 
-        Assert.Equal((0, 1), (result.GetProperty("written").GetInt32(), result.GetProperty("rejected").GetInt32()));
-        var line = Assert.Single(Report(result), l => l.GetProperty("severity").GetString() == "rejected");
-        Assert.Equal((2, "单位名称"), (line.GetProperty("rowNumber").GetInt32(), line.GetProperty("column").GetString()));
-        Assert.Contains(first, line.GetProperty("problem").GetString());
-        Assert.Contains(second, line.GetProperty("problem").GetString());
+        Assert.Equal((0, 1), (result.Written, result.Rejected));
+        var line = Assert.Single(Report(result), l => l.Severity == "rejected");
+        Assert.Equal((2, "单位名称"), (line.RowNumber, line.Column));
+        Assert.Contains(first, line.Problem);
+        Assert.Contains(second, line.Problem);
         Assert.Empty(await HistoryOf(veteranId));
     }
 
@@ -144,13 +148,12 @@ public sealed class PlacementImportTests(ApiFactory api) : IClassFixture<ApiFact
         var file = Listings.Csv("身份证号,单位名称,统一社会信用代码,岗位名称,日期,结果",
             $"{placementIdNumbers["vet-history-code"]},{name},{second},仓管员,2022-05-06,约面");
 
-        var result = await (await Upload(file)).ReadJson();
+        var result = await (await Upload(file)).Read<PlacementImportAnswer>();
 
-        Assert.Equal((1, 0, 0), (result.GetProperty("written").GetInt32(), result.GetProperty("rejected").GetInt32(),
-            result.GetProperty("companiesCreated").GetInt32()));
-        var positionId = Assert.Single(await HistoryOf(veteranId)).GetProperty("positionId").GetGuid();
-        var position = await (await api.Admin().GetAsync($"/api/openings/{positionId}")).ReadJson();
-        Assert.Equal(picked, position.GetProperty("companyId").GetGuid());
+        Assert.Equal((1, 0, 0), (result.Written, result.Rejected, result.CompaniesCreated));
+        var positionId = Assert.Single(await HistoryOf(veteranId)).PositionId;
+        var position = await (await api.Admin().GetAsync($"/api/openings/{positionId}")).Read<OpeningAnswer>();
+        Assert.Equal(picked, position.CompanyId);
     }
 
     [Fact]
@@ -162,15 +165,14 @@ public sealed class PlacementImportTests(ApiFactory api) : IClassFixture<ApiFact
         var file = Listings.Csv("身份证号,单位名称,岗位名称,日期,结果",
             $"{idNumber},{company},叉车司机,2022-05-06,已推荐", $"{idNumber},{company},押运员,2022-06-06,不合适", $"{idNumber},{company},叉车司机,2022-07-06,上岗");
 
-        var result = await (await Upload(file)).ReadJson();
+        var result = await (await Upload(file)).Read<PlacementImportAnswer>();
 
-        Assert.Equal((3, 1, 2), (result.GetProperty("written").GetInt32(), result.GetProperty("companiesCreated").GetInt32(),
-            result.GetProperty("positionsCreated").GetInt32()));
-        var created = Report(result).Where(l => l.GetProperty("severity").GetString() == "warning").ToList();
+        Assert.Equal((3, 1, 2), (result.Written, result.CompaniesCreated, result.PositionsCreated));
+        var created = Report(result).Where(l => l.Severity == "warning").ToList();
         Assert.Equal([(2, "单位名称", company), (2, "岗位名称", "叉车司机"), (3, "岗位名称", "押运员")],
-            created.Select(l => (l.GetProperty("rowNumber").GetInt32(), l.GetProperty("column").GetString(), l.GetProperty("value").GetString())));
-        Assert.All(created.Skip(1), l => Assert.Contains("已关闭的历史岗位", l.GetProperty("problem").GetString()));
-        Assert.Contains(company, created[1].GetProperty("problem").GetString());
+            created.Select(l => (l.RowNumber, l.Column, l.Value)));
+        Assert.All(created.Skip(1), l => Assert.Contains("已关闭的历史岗位", l.Problem));
+        Assert.Contains(company, created[1].Problem);
     }
 
     [Fact]
@@ -181,12 +183,12 @@ public sealed class PlacementImportTests(ApiFactory api) : IClassFixture<ApiFact
         var file = Listings.Csv("序号,身份证号,单位名称,岗位名称,日期,结果,回访情况,",
             $"1,{placementIdNumbers["vet-history-unknown-column"]},{company},电工,2022-05-06,已入职,稳定,");
 
-        var result = await (await Upload(file)).ReadJson();
+        var result = await (await Upload(file)).Read<PlacementImportAnswer>();
 
-        Assert.Equal(1, result.GetProperty("written").GetInt32());
-        var ignored = Assert.Single(Report(result), l => l.GetProperty("rowNumber").GetInt32() == 1);
-        Assert.Equal(("回访情况", "warning"), (ignored.GetProperty("column").GetString(), ignored.GetProperty("severity").GetString()));
-        Assert.Contains("统一社会信用代码", ignored.GetProperty("problem").GetString());
+        Assert.Equal(1, result.Written);
+        var ignored = Assert.Single(Report(result), l => l.RowNumber == 1);
+        Assert.Equal(("回访情况", "warning"), (ignored.Column, ignored.Severity));
+        Assert.Contains("统一社会信用代码", ignored.Problem);
         Assert.Single(await HistoryOf(veteranId));
     }
 }

@@ -25,7 +25,7 @@ public static class ApplicationData
             companyId = company, title = "叉车司机" + Guid.NewGuid().ToString("N")[..4], headcount, district, location = "洞山路", fairId,
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.ReadJson()).GetProperty("id").GetGuid();
+        return (await response.Read<Created>()).Id;
     }
 
     /// <summary>An order-class program with one sponsor; returns the program and the sponsor's training position.</summary>
@@ -36,10 +36,9 @@ public static class ApplicationData
         {
             name = "订单班" + Guid.NewGuid().ToString("N")[..4], college = "淮南联合大学", degreeLevel = "大专", startsOn = "2023-09-01",
             durationMonths = 36, sponsors = new[] { new { companyId = sponsor, seats } },
-        })).ReadJson();
-        var id = program.GetProperty("id").GetGuid();
-        var seatsPage = await (await admin.GetAsync($"/api/openings?programId={id}")).ReadJson();
-        return (id, seatsPage.GetProperty("items")[0].GetProperty("id").GetGuid());
+        })).Read<Created>();
+        var seatsPage = await (await admin.GetAsync($"/api/openings?programId={program.Id}")).Read<PageOf<OpeningAnswer>>();
+        return (program.Id, seatsPage.Items[0].Id);
     }
 
     /// <summary>A veteran with a profile: their client and profile id.</summary>
@@ -48,7 +47,7 @@ public static class ApplicationData
         var client = api.Veteran(subject ?? "vet-" + Guid.NewGuid().ToString("N")[..10]);
         var name = VeteranData.NewName();
         var profile = await client.CreateProfile(VeteranData.Profile(name, VeteranData.NewIdNumber(birth: RandomBirth()), VeteranData.NewPhone()));
-        return (client, profile.GetProperty("id").GetGuid(), name);
+        return (client, profile.As<Created>().Id, name);
     }
 
     // Many applicants per class: spread birth dates so that random ID numbers do not collide.
@@ -58,7 +57,7 @@ public static class ApplicationData
     {
         var response = await veteran.PostAsync($"/api/openings/{position}/applications", null);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.ReadJson()).GetProperty("application").GetProperty("id").GetGuid();
+        return (await response.Read<ApplicationDetailAnswer>()).Application.Id;
     }
 
     public static Task<HttpResponseMessage> Move(this HttpClient client, Guid application, string state, string? note = null, string? on = null) =>

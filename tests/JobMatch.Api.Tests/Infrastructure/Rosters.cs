@@ -47,15 +47,14 @@ public static class Rosters
     public static int RosterCount(this JsonElement batch, string name) => batch.GetProperty("counts").GetProperty(name).GetInt32();
 
     /// <summary>The admin's view of the profile holding this ID number, or null.</summary>
-    public static async Task<JsonElement?> ProfileByIdNumber(this HttpClient admin, string idNumber)
+    public static async Task<VeteranAnswer?> ProfileByIdNumber(this HttpClient admin, string idNumber)
     {
-        var page = await (await admin.GetAsync($"/api/veterans?idNumber={idNumber}")).ReadJson();
-        var items = page.GetProperty("items").EnumerateArray().ToList();
-        if (items.Count == 0)
+        var page = await (await admin.GetAsync($"/api/veterans?idNumber={idNumber}")).Read<PageOf<VeteranSummaryAnswer>>();
+        if (page.Items.Count == 0)
         {
             return null;
         }
-        return await (await admin.GetAsync($"/api/veterans/{items.Single().GetProperty("id").GetGuid()}")).ReadJson();
+        return await (await admin.GetAsync($"/api/veterans/{page.Items.Single().Id}")).Read<VeteranAnswer>();
     }
 
     public static string DataFile(string name) => RepositoryData.File("veterans", name);
@@ -71,8 +70,8 @@ public static class Rosters
     public static async Task<string> ClaimCodeFor(this HttpClient admin, string idNumber)
     {
         var profile = await admin.ProfileByIdNumber(idNumber) ?? throw new InvalidOperationException("no profile holds that ID number");
-        var response = await admin.IssueClaimCode(profile.GetProperty("id").GetGuid());
+        var response = await admin.IssueClaimCode(profile.Id);
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-        return PersonalData.Remember((await response.ReadJson()).GetProperty("code").GetString()!);
+        return PersonalData.Remember((await response.Read<ClaimCodeAnswer>()).Code);
     }
 }

@@ -46,7 +46,7 @@ public sealed class AssignmentTests(ApiFactory api) : IClassFixture<ApiFactory>
 
         var overridden = await admin.Assign(mentor, enterprises[0], overrideReason: "导师本人同意继续辅导该企业");
         Assert.Equal(HttpStatusCode.Created, overridden.StatusCode);
-        Assert.Equal("导师本人同意继续辅导该企业", (await overridden.ReadJson()).GetProperty("overrideReason").GetString());
+        Assert.Equal("导师本人同意继续辅导该企业", (await overridden.Read<AssignmentAnswer>()).OverrideReason);
     }
 
     [Fact]
@@ -61,8 +61,8 @@ public sealed class AssignmentTests(ApiFactory api) : IClassFixture<ApiFactory>
         }
         var responses = await Task.WhenAll(mentors.Select(mentor => api.Admin().Assign(mentor, enterprise)));
         Assert.Single(responses, response => response.StatusCode == HttpStatusCode.Created);
-        var current = await (await admin.GetAsync($"/api/enterprises/{enterprise}")).ReadJson();
-        Assert.Single(current.GetProperty("mentorIds").EnumerateArray());
+        var current = await (await admin.GetAsync($"/api/enterprises/{enterprise}")).Read<EnterpriseAnswer>();
+        Assert.Single(current.MentorIds);
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class AssignmentTests(ApiFactory api) : IClassFixture<ApiFactory>
 
         var co = await admin.Assign(second, enterprise, coMentoring: true);
         Assert.Equal(HttpStatusCode.Created, co.StatusCode);
-        Assert.True((await co.ReadJson()).GetProperty("coMentoring").GetBoolean());
+        Assert.True((await co.Read<AssignmentAnswer>()).CoMentoring);
         Assert.Equal(1, await admin.ActiveLoad(first));
         Assert.Equal(1, await admin.ActiveLoad(second));
         await (await admin.Assign(second, await admin.CreateEnterprise())).AssertProblem(409);
@@ -123,14 +123,14 @@ public sealed class AssignmentTests(ApiFactory api) : IClassFixture<ApiFactory>
         await admin.PatchAsJsonAsync($"/api/mentors/{to}", new { capacity = 3 });
         var moved = await admin.PostAsJsonAsync($"/api/mentors/{from}/reassign", new { toMentorId = to, reason = "导师调离" });
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
-        Assert.Equal(3, (await moved.ReadJson()).GetProperty("assignments").GetArrayLength());
+        Assert.Equal(3, (await moved.Read<CaseloadReassignedAnswer>()).Assignments.Count);
         Assert.Equal(0, await admin.ActiveLoad(from));
         Assert.Equal(3, await admin.ActiveLoad(to));
-        var history = await (await admin.GetAsync($"/api/assignments?mentorId={from}&active=false")).ReadJson();
-        Assert.Equal(3, history.GetProperty("total").GetInt64());
-        Assert.All(history.Items(), item => Assert.Equal("导师调离", item.GetProperty("endReason").GetString()));
-        var audit = await (await admin.GetAsync($"/api/audit?objectId={from}")).ReadJson();
-        Assert.Contains(audit.Items(), entry => entry.GetProperty("action").GetString() == "mentoring.caseload_reassigned");
+        var history = await (await admin.GetAsync($"/api/assignments?mentorId={from}&active=false")).Read<PageOf<AssignmentAnswer>>();
+        Assert.Equal(3, history.Total);
+        Assert.All(history.Items, item => Assert.Equal("导师调离", item.EndReason));
+        var audit = await (await admin.GetAsync($"/api/audit?objectId={from}")).Read<PageOf<AuditEntryAnswer>>();
+        Assert.Contains(audit.Items, entry => entry.Action == "mentoring.caseload_reassigned");
     }
 
     [Fact]
@@ -158,12 +158,13 @@ public sealed class AssignmentTests(ApiFactory api) : IClassFixture<ApiFactory>
         await admin.PatchAsJsonAsync($"/api/mentors/{paused}", new { paused = true });
         var weak = await admin.CreateMentor(district: "340403", expertise: ["export"], industries: ["新能源"]);
 
-        var ranked = (await (await admin.GetAsync($"/api/enterprises/{enterprise}/mentor-suggestions?limit=100")).ReadJson()).EnumerateArray().ToList();
-        var ids = ranked.Select(s => s.GetProperty("mentorId").GetGuid()).ToList();
+        var ranked = await (await admin.GetAsync($"/api/enterprises/{enterprise}/mentor-suggestions?limit=100"))
+            .Read<IReadOnlyList<MentorSuggestionAnswer>>();
+        var ids = ranked.Select(s => s.MentorId).ToList();
         Assert.Equal(best, ids[0]);
         Assert.True(ids.IndexOf(weak) < ids.IndexOf(paused), "a paused mentor ranks after every available one");
-        Assert.True(ranked[0].GetProperty("fit").GetInt32() > ranked[ids.IndexOf(weak)].GetProperty("fit").GetInt32());
-        Assert.Contains(ranked[0].GetProperty("reasons").EnumerateArray(), reason => reason.GetString()!.Contains("安保服务"));
+        Assert.True(ranked[0].Fit > ranked[ids.IndexOf(weak)].Fit);
+        Assert.Contains(ranked[0].Reasons, reason => reason.Contains("安保服务"));
         await (await admin.GetAsync($"/api/enterprises/{Guid.CreateVersion7()}/mentor-suggestions")).AssertProblem(404);
     }
 }

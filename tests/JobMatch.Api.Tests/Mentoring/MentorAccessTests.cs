@@ -22,21 +22,21 @@ public sealed class MentorAccessTests(ApiFactory api) : IClassFixture<ApiFactory
         await admin.AssignOk(other, theirEnterprise);
         var mentor = api.Mentor(mine);
 
-        var seen = await (await mentor.GetAsync($"/api/enterprises/{myEnterprise}")).ReadJson();
-        Assert.Equal("王建国", seen.GetProperty("founderName").GetString());
-        Assert.Equal("138****5678", seen.GetProperty("founderPhone").GetString());
+        var seen = await (await mentor.GetAsync($"/api/enterprises/{myEnterprise}")).Read<EnterpriseAnswer>();
+        Assert.Equal("王建国", seen.FounderName);
+        Assert.Equal("138****5678", seen.FounderPhone);
         await (await mentor.GetAsync($"/api/enterprises/{theirEnterprise}")).AssertProblem(404);
         await (await mentor.GetAsync($"/api/enterprises/{theirEnterprise}/sessions")).AssertProblem(404);
         await (await mentor.LogSession(theirEnterprise, "2026-01-01")).AssertProblem(404);
         await (await mentor.GetAsync($"/api/enterprises/{Guid.CreateVersion7()}")).AssertProblem(404);
-        var theirSessions = await (await admin.GetAsync($"/api/enterprises/{theirEnterprise}/sessions")).ReadJson();
-        Assert.Equal(0, theirSessions.GetProperty("total").GetInt64());
+        var theirSessions = await (await admin.GetAsync($"/api/enterprises/{theirEnterprise}/sessions")).Read<PageOf<SessionAnswer>>();
+        Assert.Equal(0, theirSessions.Total);
 
-        var caseload = await (await mentor.GetAsync("/api/mentors/me/caseload")).ReadJson();
-        Assert.Equal([myEnterprise], caseload.Items().Select(item => item.GetProperty("enterpriseId").GetGuid()));
-        Assert.Equal("138****5678", caseload.Items().Single().GetProperty("founderPhone").GetString());
-        var asAdminSees = await (await admin.GetAsync($"/api/mentors/{other}/caseload")).ReadJson();
-        Assert.Equal([theirEnterprise], asAdminSees.Items().Select(item => item.GetProperty("enterpriseId").GetGuid()));
+        var caseload = await (await mentor.GetAsync("/api/mentors/me/caseload")).Read<PageOf<CaseloadItemAnswer>>();
+        Assert.Equal([myEnterprise], caseload.Items.Select(item => item.EnterpriseId));
+        Assert.Equal("138****5678", caseload.Items.Single().FounderPhone);
+        var asAdminSees = await (await admin.GetAsync($"/api/mentors/{other}/caseload")).Read<PageOf<CaseloadItemAnswer>>();
+        Assert.Equal([theirEnterprise], asAdminSees.Items.Select(item => item.EnterpriseId));
         await (await mentor.GetAsync($"/api/mentors/{other}/caseload")).AssertProblem(403);
     }
 
@@ -68,15 +68,15 @@ public sealed class MentorAccessTests(ApiFactory api) : IClassFixture<ApiFactory
 
         var ended = await admin.PostAsJsonAsync($"/api/assignments/{assignment}/end", new { reason = "企业已稳定经营" });
         Assert.Equal(HttpStatusCode.OK, ended.StatusCode);
-        Assert.NotNull((await ended.ReadJson()).GetProperty("endsOn").GetString());
+        Assert.NotNull((await ended.Read<AssignmentAnswer>()).EndsOn);
         await (await admin.PostAsJsonAsync($"/api/assignments/{assignment}/end", new { reason = "再次结束" })).AssertProblem(409);
 
         await (await api.Mentor(subject).GetAsync($"/api/enterprises/{enterprise}")).AssertProblem(404);
-        var history = await (await admin.GetAsync($"/api/assignments?enterpriseId={enterprise}")).ReadJson();
-        Assert.Equal(1, history.GetProperty("total").GetInt64());
-        Assert.Equal("企业已稳定经营", history.Items().Single().GetProperty("endReason").GetString());
-        var unassigned = await (await admin.GetAsync($"/api/enterprises/{enterprise}")).ReadJson();
-        Assert.Empty(unassigned.GetProperty("mentorIds").EnumerateArray());
+        var history = await (await admin.GetAsync($"/api/assignments?enterpriseId={enterprise}")).Read<PageOf<AssignmentAnswer>>();
+        Assert.Equal(1, history.Total);
+        Assert.Equal("企业已稳定经营", history.Items.Single().EndReason);
+        var unassigned = await (await admin.GetAsync($"/api/enterprises/{enterprise}")).Read<EnterpriseAnswer>();
+        Assert.Empty(unassigned.MentorIds);
     }
 
     [Fact]
@@ -96,8 +96,8 @@ public sealed class MentorAccessTests(ApiFactory api) : IClassFixture<ApiFactory
         var admin = api.Admin();
         var subject = Subject();
         var mentorId = await admin.CreateMentor(subject: subject, phone: "13955551234");
-        Assert.Equal("139****1234", (await (await admin.GetAsync($"/api/mentors/{mentorId}")).ReadJson()).GetProperty("phone").GetString());
-        Assert.Equal("13955551234", (await (await api.Mentor(subject).GetAsync("/api/mentors/me")).ReadJson()).GetProperty("phone").GetString());
+        Assert.Equal("139****1234", (await (await admin.GetAsync($"/api/mentors/{mentorId}")).Read<MentorAnswer>()).Phone);
+        Assert.Equal("13955551234", (await (await api.Mentor(subject).GetAsync("/api/mentors/me")).Read<MentorAnswer>()).Phone);
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class MentorAccessTests(ApiFactory api) : IClassFixture<ApiFactory
         var admin = api.Admin();
         var company = await admin.CreateCompany();
         var founder = (await api.Veteran("founder-" + Guid.NewGuid().ToString("N")).CreateProfile(
-            VeteranData.Profile("赵卫东", VeteranData.NewIdNumber(), "13912345678"))).GetProperty("id").GetGuid();
+            VeteranData.Profile("赵卫东", VeteranData.NewIdNumber(), "13912345678"))).As<Created>().Id;
         object Enterprise(Guid founderVeteranId) => new
         {
             name = "淮南老兵物流有限公司", founderName = "赵卫东", industry = "物流运输", stage = "growing", district = "340421",
@@ -142,9 +142,9 @@ public sealed class MentorAccessTests(ApiFactory api) : IClassFixture<ApiFactory
         Assert.True((await unknown.AssertProblem(400)).GetProperty("errors").TryGetProperty("founderVeteranId", out _));
         var response = await admin.PostAsJsonAsync("/api/enterprises", Enterprise(founder));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var enterprise = await response.ReadJson();
-        Assert.Equal(company, enterprise.GetProperty("companyId").GetGuid());
-        Assert.True(enterprise.GetProperty("demonstrationBase").GetBoolean());
+        var enterprise = await response.Read<EnterpriseAnswer>();
+        Assert.Equal(company, enterprise.CompanyId);
+        Assert.True(enterprise.DemonstrationBase);
     }
 
     [Fact]
@@ -185,11 +185,11 @@ public sealed class MentorAccessTests(ApiFactory api) : IClassFixture<ApiFactory
 
         var response = await admin.PatchAsJsonAsync($"/api/enterprises/{enterprise}", new { stage = "growing", needs = new[] { "export", "legal" }, companyId = company });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var updated = await response.ReadJson();
-        Assert.Equal("growing", updated.GetProperty("stage").GetString());
-        Assert.Equal(company, updated.GetProperty("companyId").GetGuid());
-        var caseload = await (await api.Mentor(subject).GetAsync("/api/mentors/me/caseload")).ReadJson();
-        Assert.Equal(["export", "legal"], caseload.Items().Single().GetProperty("openNeeds").EnumerateArray().Select(n => n.GetString()));
+        var updated = await response.Read<EnterpriseAnswer>();
+        Assert.Equal("growing", updated.Stage);
+        Assert.Equal(company, updated.CompanyId);
+        var caseload = await (await api.Mentor(subject).GetAsync("/api/mentors/me/caseload")).Read<PageOf<CaseloadItemAnswer>>();
+        Assert.Equal(["export", "legal"], caseload.Items.Single().OpenNeeds);
 
         var bad = await (await admin.PatchAsJsonAsync($"/api/enterprises/{enterprise}", new { stage = "huge", needs = new[] { "luck" } })).AssertProblem(400);
         Assert.True(bad.GetProperty("errors").TryGetProperty("needs", out _));

@@ -52,7 +52,7 @@ public static class MentoringTestData
             industries = industries ?? ["餐饮"], district, capacity, phone, subject,
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.ReadJson()).GetProperty("id").GetGuid();
+        return (await response.Read<Created>()).Id;
     }
 
     public static async Task<Guid> CreateEnterprise(this HttpClient admin, string district = "340403", string[]? needs = null,
@@ -64,7 +64,7 @@ public static class MentoringTestData
             founderPhone, industry, stage = "started", district, employees = 6, needs = needs ?? ["financing", "marketing"],
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.ReadJson()).GetProperty("id").GetGuid();
+        return (await response.Read<Created>()).Id;
     }
 
     public static Task<HttpResponseMessage> Assign(this HttpClient admin, Guid mentorId, Guid enterpriseId,
@@ -75,13 +75,13 @@ public static class MentoringTestData
     {
         var response = await admin.Assign(mentorId, enterpriseId, startDate);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.ReadJson()).GetProperty("id").GetGuid();
+        return (await response.Read<Created>()).Id;
     }
 
     public static HttpClient Mentor(this ApiFactory api, string subject) => api.ClientFor(Roles.Mentor, subject);
 
     public static async Task<long> ActiveLoad(this HttpClient admin, Guid mentorId) =>
-        (await (await admin.GetAsync($"/api/mentors/{mentorId}")).ReadJson()).GetProperty("load").GetInt64();
+        (await (await admin.GetAsync($"/api/mentors/{mentorId}")).Read<MentorAnswer>()).Load;
 
     public static Task<HttpResponseMessage> LogSession(this HttpClient mentor, Guid enterpriseId, string date, string[]? needsAddressed = null) =>
         mentor.PostAsJsonAsync($"/api/enterprises/{enterpriseId}/sessions", new

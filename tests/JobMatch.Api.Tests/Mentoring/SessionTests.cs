@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using JobMatch.Api.Mentoring;
 using JobMatch.Api.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
@@ -23,9 +22,9 @@ public sealed class SessionTests(ClockedApiFactory api) : IClassFixture<ClockedA
         return (api.Mentor(subject), enterprise);
     }
 
-    static async Task<JsonElement> CaseloadItem(HttpClient mentor, Guid enterprise) =>
-        (await (await mentor.GetAsync("/api/mentors/me/caseload")).ReadJson()).Items()
-            .Single(item => item.GetProperty("enterpriseId").GetGuid() == enterprise);
+    static async Task<CaseloadItemAnswer> CaseloadItem(HttpClient mentor, Guid enterprise) =>
+        (await (await mentor.GetAsync("/api/mentors/me/caseload")).Read<PageOf<CaseloadItemAnswer>>()).Items
+            .Single(item => item.EnterpriseId == enterprise);
 
     [Fact]
     public async Task OverdueCountsShanghaiDaysFromTheStartThenFromTheLastSession()
@@ -36,24 +35,24 @@ public sealed class SessionTests(ClockedApiFactory api) : IClassFixture<ClockedA
         // 15:59 UTC on 31 March is 23:59 in Shanghai: 30 days, due today, not yet overdue.
         api.Clock.Now = Utc(3, 31, 15, 59);
         var due = await CaseloadItem(mentor, enterprise);
-        Assert.Equal("2026-03-31", due.GetProperty("dueOn").GetString());
-        Assert.False(due.GetProperty("overdue").GetBoolean());
+        Assert.Equal("2026-03-31", due.DueOn);
+        Assert.False(due.Overdue);
 
         // A minute later it is 1 April in Shanghai (still 31 March in UTC): 31 days without a session.
         api.Clock.Now = Utc(3, 31, 16, 0);
-        Assert.True((await CaseloadItem(mentor, enterprise)).GetProperty("overdue").GetBoolean());
-        var overdueList = await (await api.Admin().GetAsync("/api/enterprises?overdue=true&limit=100")).ReadJson();
-        Assert.Contains(overdueList.Items(), item => item.GetProperty("id").GetGuid() == enterprise);
+        Assert.True((await CaseloadItem(mentor, enterprise)).Overdue);
+        var overdueList = await (await api.Admin().GetAsync("/api/enterprises?overdue=true&limit=100")).Read<PageOf<EnterpriseAnswer>>();
+        Assert.Contains(overdueList.Items, item => item.Id == enterprise);
 
         Assert.Equal(HttpStatusCode.Created, (await mentor.LogSession(enterprise, "2026-04-01", ["financing"])).StatusCode);
         var seen = await CaseloadItem(mentor, enterprise);
-        Assert.False(seen.GetProperty("overdue").GetBoolean());
-        Assert.Equal("2026-04-01", seen.GetProperty("lastSessionOn").GetString());
-        Assert.Equal("2026-05-01", seen.GetProperty("dueOn").GetString());
-        Assert.Equal(["marketing"], seen.GetProperty("openNeeds").EnumerateArray().Select(need => need.GetString()));
+        Assert.False(seen.Overdue);
+        Assert.Equal("2026-04-01", seen.LastSessionOn);
+        Assert.Equal("2026-05-01", seen.DueOn);
+        Assert.Equal(["marketing"], seen.OpenNeeds);
 
         api.Clock.Now = Utc(5, 1, 16, 0);
-        Assert.True((await CaseloadItem(mentor, enterprise)).GetProperty("overdue").GetBoolean());
+        Assert.True((await CaseloadItem(mentor, enterprise)).Overdue);
     }
 
     [Fact]
@@ -72,9 +71,9 @@ public sealed class SessionTests(ClockedApiFactory api) : IClassFixture<ClockedA
         Assert.True((await noHours.AssertProblem(400)).GetProperty("errors").TryGetProperty("hours", out _));
 
         Assert.Equal(HttpStatusCode.Created, (await mentor.LogSession(enterprise, "2026-06-10")).StatusCode);
-        var sessions = await (await mentor.GetAsync($"/api/enterprises/{enterprise}/sessions")).ReadJson();
-        Assert.Equal(1, sessions.GetProperty("total").GetInt64());
-        Assert.Equal(1.5m, sessions.Items().Single().GetProperty("hours").GetDecimal());
+        var sessions = await (await mentor.GetAsync($"/api/enterprises/{enterprise}/sessions")).Read<PageOf<SessionAnswer>>();
+        Assert.Equal(1, sessions.Total);
+        Assert.Equal(1.5m, sessions.Items.Single().Hours);
     }
 }
 
@@ -89,9 +88,9 @@ public sealed class OverdueConfigurationTests(WeeklyCheckInApiFactory api) : ICl
         await admin.AssignOk(await admin.CreateMentor(), enterprise, "2026-03-01");
 
         api.Clock.Now = new DateTimeOffset(2026, 3, 8, 4, 0, 0, TimeSpan.Zero);
-        Assert.False((await (await admin.GetAsync($"/api/enterprises/{enterprise}")).ReadJson()).GetProperty("overdue").GetBoolean());
+        Assert.False((await (await admin.GetAsync($"/api/enterprises/{enterprise}")).Read<EnterpriseAnswer>()).Overdue);
         api.Clock.Now = new DateTimeOffset(2026, 3, 9, 4, 0, 0, TimeSpan.Zero);
-        Assert.True((await (await admin.GetAsync($"/api/enterprises/{enterprise}")).ReadJson()).GetProperty("overdue").GetBoolean());
+        Assert.True((await (await admin.GetAsync($"/api/enterprises/{enterprise}")).Read<EnterpriseAnswer>()).Overdue);
     }
 }
 

@@ -100,7 +100,7 @@ public sealed class SecurityWorld
             Rosters.Line(1, VeteranData.NewName(), rosterIdNumber, VeteranData.NewPhone())), "roster.csv");
         Assert.Equal(HttpStatusCode.Created, roster.StatusCode);
         w.Set("rosterBatch", (await roster.ReadJson()).GetProperty("id").GetGuid());
-        w.Set("rosterVeteran", (await admin.ProfileByIdNumber(rosterIdNumber))!.Value.GetProperty("id").GetGuid());
+        w.Set("rosterVeteran", (await admin.ProfileByIdNumber(rosterIdNumber))!.Id);
 
         var specialties = await (await admin.GetAsync("/api/specialties?q=驾驶")).ReadJson();
         w.ids["specialty"] = Uri.EscapeDataString(specialties[0].GetProperty("code").GetString()!);

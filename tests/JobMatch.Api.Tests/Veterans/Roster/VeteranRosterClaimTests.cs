@@ -22,7 +22,7 @@ public sealed class VeteranRosterClaimTests(ClockedApiFactory api) : IClassFixtu
         var (name, number) = (VeteranData.NewName(), idNumber ?? VeteranData.NewIdNumber());
         var response = await api.Admin().UploadRoster(Rosters.GbkCsv(Rosters.Title, Rosters.Header, Rosters.Line(1, name, number, VeteranData.NewPhone())), "roster.csv");
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return new Person((await api.Admin().ProfileByIdNumber(number))!.Value.GetProperty("id").GetGuid(), name, number);
+        return new Person((await api.Admin().ProfileByIdNumber(number))!.Id, name, number);
     }
 
     /// <summary>The ID number with another sequence number (its check character computed): what an attacker enumerates.</summary>
@@ -77,19 +77,20 @@ public sealed class VeteranRosterClaimTests(ClockedApiFactory api) : IClassFixtu
         var response = await veteran.Claim(person.IdNumber, person.Name, code.ToLowerInvariant().Replace('-', ' '));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var me = await (await veteran.GetAsync("/api/veterans/me")).ReadJson();
-        Assert.Equal(person.Id, me.GetProperty("id").GetGuid());
-        Assert.Equal(person.Name, me.GetProperty("name").GetString());
+        var me = await (await veteran.GetAsync("/api/veterans/me")).Read<VeteranAnswer>();
+        Assert.Equal(person.Id, me.Id);
+        Assert.Equal(person.Name, me.Name);
         // Used, and the profile claimed: the same answer as any other wrong claim.
         Assert.Equal(wrongName, await Answer(await api.Veteran("vet-claim-late").Claim(person.IdNumber, person.Name, code)));
         await (await impostor.GetAsync("/api/veterans/me")).AssertProblem(404);
         // Claiming gives the veteran their rights; sharing and matching still wait for their own answer.
         Assert.Equal(HttpStatusCode.OK, (await veteran.PutAsJsonAsync("/api/veterans/me/consents/share_with_recruiters",
             new { granted = true, textVersion = "2026-11" })).StatusCode);
-        var audit = await (await api.Admin().GetAsync($"/api/audit?action=veteran.claimed&objectId={person.Id}")).ReadJson();
-        Assert.Single(audit.GetProperty("items").EnumerateArray());
-        var processing = (await (await veteran.GetAsync("/api/veterans/me/export")).ReadJson()).GetProperty("processing").EnumerateArray()
-            .Select(p => (p.GetProperty("action").GetString(), p.GetProperty("actorRole").GetString())).ToList();
+        var audit = await (await api.Admin().GetAsync($"/api/audit?action=veteran.claimed&objectId={person.Id}"))
+            .Read<PageOf<AuditEntryAnswer>>();
+        Assert.Single(audit.Items);
+        var processing = (await (await veteran.GetAsync("/api/veterans/me/export")).Read<VeteranExportAnswer>()).Processing
+            .Select(p => (p.Action, p.ActorRole)).ToList();
         Assert.Equal([("veteran.imported", "admin"), ("veteran.claim_code_issued", "admin"), ("veteran.claimed", "veteran"),
             ("veteran.consent_granted", "veteran")], processing);
     }
@@ -102,10 +103,10 @@ public sealed class VeteranRosterClaimTests(ClockedApiFactory api) : IClassFixtu
         var first = await admin.IssueClaimCode(person.Id);
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.True(first.Headers.CacheControl?.NoStore, "the code is not kept by any cache");
-        var issued = await first.ReadJson();
-        var firstCode = PersonalData.Remember(issued.GetProperty("code").GetString()!);
+        var issued = await first.Read<ClaimCodeAnswer>();
+        var firstCode = PersonalData.Remember(issued.Code);
         Assert.Matches("^[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}$", firstCode);
-        Assert.Equal(api.Clock.GetUtcNow().AddDays(14), issued.GetProperty("expiresAt").GetDateTimeOffset());
+        Assert.Equal(api.Clock.GetUtcNow().AddDays(14), issued.ExpiresAt);
         var code = await admin.ClaimCodeFor(person.IdNumber);
         Assert.NotEqual(firstCode, code);
 
@@ -113,10 +114,10 @@ public sealed class VeteranRosterClaimTests(ClockedApiFactory api) : IClassFixtu
         Assert.Empty(await PersonalDataScan.FindAsync(api, firstCode, code, firstCode.Replace("-", "", StringComparison.Ordinal),
             code.Replace("-", "", StringComparison.Ordinal)));
         Assert.DoesNotContain(api.Logs, line => line.Contains(code, StringComparison.Ordinal));
-        var audit = (await (await admin.GetAsync($"/api/audit?action=veteran.claim_code_issued&objectId={person.Id}")).ReadJson())
-            .GetProperty("items").EnumerateArray().ToList();
+        var audit = (await (await admin.GetAsync($"/api/audit?action=veteran.claim_code_issued&objectId={person.Id}"))
+            .Read<PageOf<AuditEntryAnswer>>()).Items;
         Assert.Equal(2, audit.Count);
-        Assert.All(audit, entry => Assert.Equal("admin-1", entry.GetProperty("actor").GetString()));
+        Assert.All(audit, entry => Assert.Equal("admin-1", entry.Actor));
 
         var veteran = api.Veteran("vet-claim-expiry");
         var replaced = await Answer(await veteran.Claim(person.IdNumber, person.Name, firstCode));
@@ -255,7 +256,7 @@ public sealed class VeteranRosterClaimTests(ClockedApiFactory api) : IClassFixtu
         // A profile no roster created (as the synthetic demo veterans): subject null, created_batch_id null.
         var (name, idNumber, phone) = (VeteranData.NewName(), VeteranData.NewIdNumber(), VeteranData.NewPhone());
         var veteran = api.Veteran("vet-claim-demo-source");
-        var id = (await veteran.CreateProfile(VeteranData.Profile(name, idNumber, phone))).GetProperty("id").GetGuid();
+        var id = (await veteran.CreateProfile(VeteranData.Profile(name, idNumber, phone))).As<VeteranAnswer>().Id;
         await using (var detach = new Npgsql.NpgsqlCommand("UPDATE veterans SET subject = NULL WHERE subject = 'vet-claim-demo-source'", db))
         {
             Assert.Equal(1, await detach.ExecuteNonQueryAsync());

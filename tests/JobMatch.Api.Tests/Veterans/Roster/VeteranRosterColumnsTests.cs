@@ -7,8 +7,6 @@ public sealed class VeteranRosterColumnsTests(ApiFactory api) : IClassFixture<Ap
 {
     static (string Name, string IdNumber, string Phone) Person() => (VeteranData.NewName(), VeteranData.NewIdNumber(), VeteranData.NewPhone());
 
-    static IEnumerable<string> Texts(System.Text.Json.JsonElement list) => list.EnumerateArray().Select(item => item.GetString()!);
-
     [Fact]
     public async Task ARosterWithAnUnknownColumnReportsIt()
     {
@@ -16,14 +14,13 @@ public sealed class VeteranRosterColumnsTests(ApiFactory api) : IClassFixture<Ap
         var file = Rosters.GbkCsv(Rosters.Title, "序号,姓名,公民身份号码,联系电话,家庭住址,", $"1,{name},{idNumber},{phone},洞山路1号,");
         var admin = api.Admin();
 
-        var batch = await (await admin.UploadRoster(file, "unknown-column.csv")).ReadJson();
+        var batch = await (await admin.UploadRoster(file, "unknown-column.csv")).Read<RosterBatchAnswer>();
 
-        Assert.Equal(1, batch.RosterCount("veteransCreated"));
-        var line = Assert.Single(await admin.Errors(batch.GetProperty("id").GetGuid()));
-        Assert.Equal((2, "家庭住址", "warning"),
-            (line.GetProperty("rowNumber").GetInt32(), line.GetProperty("column").GetString(), line.GetProperty("severity").GetString()));
-        Assert.Contains("mapping", line.GetProperty("problem").GetString());
-        Assert.Contains("homeDistrict", line.GetProperty("problem").GetString());
+        Assert.Equal(1, batch.Counts.VeteransCreated);
+        var line = Assert.Single(await admin.Errors(batch.Id)).As<ReportLineAnswer>();
+        Assert.Equal((2, "家庭住址", "warning"), (line.RowNumber, line.Column, line.Severity));
+        Assert.Contains("mapping", line.Problem);
+        Assert.Contains("homeDistrict", line.Problem);
     }
 
     [Fact]
@@ -33,15 +30,14 @@ public sealed class VeteranRosterColumnsTests(ApiFactory api) : IClassFixture<Ap
         var file = Rosters.GbkCsv("姓名,身份证号,手机号,军队专业,所学专业", $"{name},{idNumber},{phone},汽车驾驶员,机电一体化");
         var admin = api.Admin();
 
-        var batch = await (await admin.UploadRoster(file, "specialty.csv")).ReadJson();
+        var batch = await (await admin.UploadRoster(file, "specialty.csv")).Read<RosterBatchAnswer>();
 
-        Assert.Equal(1, batch.RosterCount("veteransCreated"));
-        Assert.Empty(await admin.Errors(batch.GetProperty("id").GetGuid()));
-        var profile = (await admin.ProfileByIdNumber(idNumber))!.Value;
-        Assert.Equal(["汽车驾驶员"], Texts(profile.GetProperty("service").GetProperty("specialties")));
-        Assert.Equal("机电一体化", profile.GetProperty("education").GetProperty("major").GetString());
-        Assert.Contains(profile.GetProperty("skills").EnumerateArray(), s => s.GetProperty("source").GetString() == "inferred"
-            && s.GetProperty("specialty").GetString() == "汽车驾驶员");
+        Assert.Equal(1, batch.Counts.VeteransCreated);
+        Assert.Empty(await admin.Errors(batch.Id));
+        var profile = (await admin.ProfileByIdNumber(idNumber))!;
+        Assert.Equal(["汽车驾驶员"], profile.Service.Specialties!);
+        Assert.Equal("机电一体化", profile.Education.Major);
+        Assert.Contains(profile.Skills, s => s.Source == "inferred" && s.Specialty == "汽车驾驶员");
     }
 
     [Fact]
@@ -53,16 +49,16 @@ public sealed class VeteranRosterColumnsTests(ApiFactory api) : IClassFixture<Ap
             $"{second.Name},{second.IdNumber},{second.Phone},C1,A1、A2");
         var admin = api.Admin();
 
-        var batch = await (await admin.UploadRoster(file, "certificates.csv")).ReadJson();
+        var batch = await (await admin.UploadRoster(file, "certificates.csv")).Read<RosterBatchAnswer>();
 
-        Assert.Equal((2, 0), (batch.RosterCount("veteransCreated"), batch.RosterCount("rowsRejected")));
-        var certificates = (await admin.ProfileByIdNumber(first.IdNumber))!.Value.GetProperty("certificates");
-        Assert.Equal(["B2"], Texts(certificates.GetProperty("licenceClasses")));
-        Assert.Equal(["电工证（低压）"], Texts(certificates.GetProperty("specialOperations")));
-        Assert.Equal(["叉车证"], Texts(certificates.GetProperty("specialEquipment")));
-        Assert.Equal(["保安员证"], Texts(certificates.GetProperty("others")));
-        var merged = (await admin.ProfileByIdNumber(second.IdNumber))!.Value.GetProperty("certificates");
-        Assert.Equal(["A1", "A2", "C1"], Texts(merged.GetProperty("licenceClasses")).Order());
+        Assert.Equal((2, 0), (batch.Counts.VeteransCreated, batch.Counts.RowsRejected));
+        var certificates = (await admin.ProfileByIdNumber(first.IdNumber))!.Certificates;
+        Assert.Equal(["B2"], certificates.LicenceClasses!);
+        Assert.Equal(["电工证（低压）"], certificates.SpecialOperations!);
+        Assert.Equal(["叉车证"], certificates.SpecialEquipment!);
+        Assert.Equal(["保安员证"], certificates.Others!);
+        var merged = (await admin.ProfileByIdNumber(second.IdNumber))!.Certificates;
+        Assert.Equal(["A1", "A2", "C1"], merged.LicenceClasses!.Order());
     }
 
     [Fact]
@@ -73,7 +69,7 @@ public sealed class VeteranRosterColumnsTests(ApiFactory api) : IClassFixture<Ap
         await admin.UploadRoster(Rosters.GbkCsv("姓名,身份证号,证书", $"{blank.Name},{blank.IdNumber},"), "blank-certificates.csv");
         await admin.UploadRoster(Rosters.GbkCsv("姓名,身份证号", $"{absent.Name},{absent.IdNumber}"), "no-certificates.csv");
         var ownId = (await api.Veteran("vet-roster-recorded").CreateProfile(VeteranData.Profile(own.Name, own.IdNumber, own.Phone)))
-            .GetProperty("id").GetGuid();
+            .As<VeteranAnswer>().Id;
 
         async Task<bool> Recorded(Guid id)
         {
@@ -86,8 +82,8 @@ public sealed class VeteranRosterColumnsTests(ApiFactory api) : IClassFixture<Ap
             return (bool)(await query.ExecuteScalarAsync())!;
         }
 
-        Assert.True(await Recorded((await admin.ProfileByIdNumber(blank.IdNumber))!.Value.GetProperty("id").GetGuid()));
-        Assert.False(await Recorded((await admin.ProfileByIdNumber(absent.IdNumber))!.Value.GetProperty("id").GetGuid()));
+        Assert.True(await Recorded((await admin.ProfileByIdNumber(blank.IdNumber))!.Id));
+        Assert.False(await Recorded((await admin.ProfileByIdNumber(absent.IdNumber))!.Id));
         Assert.True(await Recorded(ownId));
     }
 }

@@ -18,31 +18,27 @@ public sealed class VeteranRosterConsentTests(ApiFactory api) : IClassFixture<Ap
     static string Line(int number, (string Name, string IdNumber, string Phone) p, string share, string matching) =>
         Rosters.Line(number, p.Name, p.IdNumber, p.Phone) + $",{share},{matching}";
 
-    static JsonElement Kind(JsonElement consents, string kind) =>
-        consents.EnumerateArray().Single(c => c.GetProperty("kind").GetString() == kind);
+    static ConsentAnswer Kind(IReadOnlyList<ConsentAnswer> consents, string kind) => consents.Single(c => c.Kind == kind);
 
-    static (bool Granted, string? Method, string? RecordedBy) How(JsonElement consent) => (consent.GetProperty("granted").GetBoolean(),
-        consent.GetProperty("method").GetString(), consent.GetProperty("recordedBy").GetString());
+    static (bool Granted, string? Method, string? RecordedBy) How(ConsentAnswer consent) =>
+        (consent.Granted, consent.Method, consent.RecordedBy);
 
-    async Task<JsonElement> Upload(byte[] file, string? version = Version, HttpStatusCode expected = HttpStatusCode.Created)
+    async Task<RosterBatchAnswer> Upload(byte[] file, string? version = Version, HttpStatusCode expected = HttpStatusCode.Created)
     {
         var response = await api.Admin().UploadRoster(file, "signed.csv", consentTextVersion: version);
         Assert.Equal(expected, response.StatusCode);
-        return await response.ReadJson();
+        return await response.Read<RosterBatchAnswer>();
     }
 
-    async Task<Guid> IdOf(string idNumber) => (await api.Admin().ProfileByIdNumber(idNumber))!.Value.GetProperty("id").GetGuid();
+    async Task<Guid> IdOf(string idNumber) => (await api.Admin().ProfileByIdNumber(idNumber))!.Id;
 
-    async Task<List<JsonElement>> Audit(string action, Guid veteranId)
-    {
-        var page = await (await api.Admin().GetAsync($"/api/audit?action={action}&objectId={veteranId}")).ReadJson();
-        return [.. page.GetProperty("items").EnumerateArray()];
-    }
+    async Task<IReadOnlyList<AuditEntryAnswer>> Audit(string action, Guid veteranId) =>
+        (await (await api.Admin().GetAsync($"/api/audit?action={action}&objectId={veteranId}")).Read<PageOf<AuditEntryAnswer>>()).Items;
 
-    async Task<JsonElement> ConsentsOf(string idNumber) => (await api.Admin().ProfileByIdNumber(idNumber))!.Value.GetProperty("consents");
+    async Task<IReadOnlyList<ConsentAnswer>> ConsentsOf(string idNumber) => (await api.Admin().ProfileByIdNumber(idNumber))!.Consents;
 
-    async Task<List<JsonElement>> Report(JsonElement batch, string severity) =>
-        [.. (await api.Admin().Errors(batch.GetProperty("id").GetGuid())).Where(e => e.GetProperty("severity").GetString() == severity)];
+    async Task<List<ReportLineAnswer>> Report(RosterBatchAnswer batch, string severity) =>
+        [.. (await api.Admin().Errors(batch.Id)).Select(e => e.As<ReportLineAnswer>()).Where(e => e.Severity == severity)];
 
     [Fact]
     public async Task ARosterWithConsentColumnsAndASignedFormVersionRecordsConsentsByStaff()
@@ -52,39 +48,39 @@ public sealed class VeteranRosterConsentTests(ApiFactory api) : IClassFixture<Ap
 
         var batch = await Upload(file);
 
-        var batchId = batch.GetProperty("id").GetGuid();
-        Assert.Equal(Version, batch.GetProperty("consentTextVersion").GetString());
+        var batchId = batch.Id;
+        Assert.Equal(Version, batch.ConsentTextVersion);
         var id = await IdOf(person.IdNumber);
         var profile = await ConsentsOf(person.IdNumber);
         foreach (var kind in new[] { "share_with_recruiters", "automated_matching" })
         {
             var consent = Kind(profile, kind);
             Assert.Equal((true, "signed_form", "admin-1"), How(consent));
-            Assert.Equal(Version, consent.GetProperty("textVersion").GetString());
-            Assert.Equal(batchId, consent.GetProperty("importBatchId").GetGuid());
+            Assert.Equal(Version, consent.TextVersion);
+            Assert.Equal(batchId, consent.ImportBatchId);
         }
         Assert.Equal((false, "signed_form", "admin-1"), How(Kind(await ConsentsOf(other.IdNumber), "automated_matching")));
         var audit = await Audit("veteran.consent_recorded_from_form", id);
         Assert.Equal(2, audit.Count);
-        var details = JsonDocument.Parse(audit[0].GetProperty("details").GetString()!).RootElement;
-        Assert.Equal((batchId, Version, true),
-            (details.GetProperty("batchId").GetGuid(), details.GetProperty("textVersion").GetString(), details.GetProperty("granted").GetBoolean()));
+        var details = JsonDocument.Parse(audit[0].Details).RootElement.As<FormConsentDetails>();
+        Assert.Equal((batchId, Version, true), (details.BatchId, details.TextVersion, details.Granted));
         // Another file with the same answers adds no rows; the same file again is the earlier batch.
         await Upload(Rosters.GbkCsv(Header, Line(1, other, "N", "×"), Line(2, person, "是", "是")));
         var replayed = await api.Admin().UploadRoster(file, "signed.csv", consentTextVersion: Version);
         Assert.Equal("true", replayed.Headers.GetValues("Import-Replayed").Single());
 
         var veteran = api.Veteran("vet-form-consents");
-        var claimed = await (await veteran.Claim(person.IdNumber, person.Name, await api.Admin().ClaimCodeFor(person.IdNumber))).ReadJson();
+        var claimed = await (await veteran.Claim(person.IdNumber, person.Name, await api.Admin().ClaimCodeFor(person.IdNumber)))
+            .Read<VeteranAnswer>();
 
-        Assert.Equal((true, "signed_form", "admin-1"), How(Kind(claimed.GetProperty("consents"), "share_with_recruiters")));
-        var history = (await (await veteran.GetAsync("/api/veterans/me/consents")).ReadJson()).GetProperty("history").EnumerateArray()
-            .Where(c => c.GetProperty("method").GetString() == "signed_form").ToList();
+        Assert.Equal((true, "signed_form", "admin-1"), How(Kind(claimed.Consents, "share_with_recruiters")));
+        var history = (await (await veteran.GetAsync("/api/veterans/me/consents")).Read<ConsentOverviewAnswer>()).History
+            .Where(c => c.Method == "signed_form").ToList();
         Assert.Equal(2, history.Count);
-        Assert.All(history, c => Assert.Equal(batchId, c.GetProperty("importBatchId").GetGuid()));
+        Assert.All(history, c => Assert.Equal(batchId, c.ImportBatchId));
         var withdrawn = await veteran.PutAsJsonAsync("/api/veterans/me/consents/share_with_recruiters", new { granted = false, textVersion = Version });
         Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
-        var current = (await (await veteran.GetAsync("/api/veterans/me/consents")).ReadJson()).GetProperty("current");
+        var current = (await (await veteran.GetAsync("/api/veterans/me/consents")).Read<ConsentOverviewAnswer>()).Current;
         Assert.Equal((false, "self", null), How(Kind(current, "share_with_recruiters")));
         Assert.Equal((true, "signed_form", "admin-1"), How(Kind(current, "automated_matching")));
     }
@@ -97,13 +93,13 @@ public sealed class VeteranRosterConsentTests(ApiFactory api) : IClassFixture<Ap
 
         var batch = await Upload(file, version: null);
 
-        Assert.Equal(0, batch.RosterCount("rowsRejected"));
-        Assert.Equal(JsonValueKind.Null, batch.GetProperty("consentTextVersion").ValueKind);
+        Assert.Equal(0, batch.Counts.RowsRejected);
+        Assert.Null(batch.ConsentTextVersion);
         var lines = await Report(batch, "warning");
-        Assert.Equal(["同意推荐给用人单位（是/否）", "同意智能匹配"], lines.Select(l => l.GetProperty("column").GetString()));
-        Assert.All(lines, l => Assert.Contains("consentTextVersion", l.GetProperty("problem").GetString(), StringComparison.Ordinal));
-        var consent = Assert.Single((await ConsentsOf(person.IdNumber)).EnumerateArray());
-        Assert.Equal("sensitive_data", consent.GetProperty("kind").GetString());
+        Assert.Equal(["同意推荐给用人单位（是/否）", "同意智能匹配"], lines.Select(l => l.Column));
+        Assert.All(lines, l => Assert.Contains("consentTextVersion", l.Problem, StringComparison.Ordinal));
+        var consent = Assert.Single(await ConsentsOf(person.IdNumber));
+        Assert.Equal("sensitive_data", consent.Kind);
     }
 
     [Fact]
@@ -115,7 +111,7 @@ public sealed class VeteranRosterConsentTests(ApiFactory api) : IClassFixture<Ap
 
         var batch = await Upload(file);
 
-        Assert.Equal(1, batch.RosterCount("veteransUnchanged"));
+        Assert.Equal(1, batch.Counts.VeteransUnchanged);
         Assert.Equal((true, "signed_form", "admin-1"), How(Kind(await ConsentsOf(person.IdNumber), "automated_matching")));
     }
 
@@ -139,11 +135,10 @@ public sealed class VeteranRosterConsentTests(ApiFactory api) : IClassFixture<Ap
 
         var batch = await Upload(Rosters.GbkCsv(Header, Line(1, person, "是", "也许"), Line(2, other, "yes", "1")));
 
-        Assert.Equal((1, 1), (batch.RosterCount("rowsRejected"), batch.RosterCount("veteransCreated")));
+        Assert.Equal((1, 1), (batch.Counts.RowsRejected, batch.Counts.VeteransCreated));
         var line = Assert.Single(await Report(batch, "rejected"));
-        Assert.Equal((2, "同意智能匹配", "也许"),
-            (line.GetProperty("rowNumber").GetInt32(), line.GetProperty("column").GetString(), line.GetProperty("value").GetString()));
-        Assert.Contains("是/否", line.GetProperty("problem").GetString(), StringComparison.Ordinal);
+        Assert.Equal((2, "同意智能匹配", "也许"), (line.RowNumber, line.Column, line.Value));
+        Assert.Contains("是/否", line.Problem, StringComparison.Ordinal);
         Assert.Null(await api.Admin().ProfileByIdNumber(person.IdNumber));
     }
 
@@ -159,15 +154,14 @@ public sealed class VeteranRosterConsentTests(ApiFactory api) : IClassFixture<Ap
             new { note = "本人到服务中心要求撤回" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var overview = await response.ReadJson();
-        Assert.Equal((false, "in_person", "admin-desk"), How(Kind(overview.GetProperty("current"), "automated_matching")));
-        Assert.Equal((true, "signed_form", "admin-1"), How(Kind(overview.GetProperty("current"), "share_with_recruiters")));
-        Assert.Equal(["signed_form", "in_person"], overview.GetProperty("history").EnumerateArray()
-            .Where(c => c.GetProperty("kind").GetString() == "automated_matching").Select(c => c.GetProperty("method").GetString()));
+        var overview = await response.Read<ConsentOverviewAnswer>();
+        Assert.Equal((false, "in_person", "admin-desk"), How(Kind(overview.Current, "automated_matching")));
+        Assert.Equal((true, "signed_form", "admin-1"), How(Kind(overview.Current, "share_with_recruiters")));
+        Assert.Equal(["signed_form", "in_person"], overview.History.Where(c => c.Kind == "automated_matching").Select(c => c.Method));
         var entry = Assert.Single(await Audit("veteran.consent_withdrawn_in_person", id));
-        Assert.Equal("admin-desk", entry.GetProperty("actor").GetString());
-        var matches = await (await api.Admin().GetAsync($"/api/veterans/{id}/matches?limit=20")).ReadJson();
-        Assert.False(matches.GetProperty("ranked").GetBoolean());
+        Assert.Equal("admin-desk", entry.Actor);
+        var matches = await (await api.Admin().GetAsync($"/api/veterans/{id}/matches?limit=20")).Read<MatchesAnswer>();
+        Assert.False(matches.Ranked);
         var stranger = Guid.CreateVersion7();
         await (await staff.PostAsJsonAsync($"/api/veterans/{stranger}/consents/automated_matching/withdrawals", new { })).AssertProblem(404);
         var unknown = await (await staff.PostAsJsonAsync($"/api/veterans/{id}/consents/marketing/withdrawals", new { })).AssertProblem(400);
@@ -183,11 +177,13 @@ public sealed class VeteranRosterConsentTests(ApiFactory api) : IClassFixture<Ap
         var (granted, declined) = (Person(), Person());
         await Upload(Rosters.GbkCsv(Header, Line(1, granted, "是", "是"), Line(2, declined, "是", "否")));
 
-        var ranked = await (await api.Admin().GetAsync($"/api/veterans/{await IdOf(granted.IdNumber)}/matches?limit=20")).ReadJson();
-        var plain = await (await api.Admin().GetAsync($"/api/veterans/{await IdOf(declined.IdNumber)}/matches?limit=20")).ReadJson();
+        var ranked = await (await api.Admin().GetAsync($"/api/veterans/{await IdOf(granted.IdNumber)}/matches?limit=20"))
+            .Read<MatchesAnswer>();
+        var plain = await (await api.Admin().GetAsync($"/api/veterans/{await IdOf(declined.IdNumber)}/matches?limit=20"))
+            .Read<MatchesAnswer>();
 
-        Assert.True(ranked.GetProperty("ranked").GetBoolean());
-        Assert.False(plain.GetProperty("ranked").GetBoolean());
+        Assert.True(ranked.Ranked);
+        Assert.False(plain.Ranked);
     }
 
     [Fact]
@@ -202,11 +198,11 @@ public sealed class VeteranRosterConsentTests(ApiFactory api) : IClassFixture<Ap
         // A later roster still says yes to matching, and now no to sharing (which only the form had answered).
         var batch = await Upload(Rosters.GbkCsv(Header, Line(1, Person(), "否", "否"), Line(2, person, "否", "是")));
 
-        var current = (await (await veteran.GetAsync("/api/veterans/me/consents")).ReadJson()).GetProperty("current");
+        var current = (await (await veteran.GetAsync("/api/veterans/me/consents")).Read<ConsentOverviewAnswer>()).Current;
         Assert.Equal((false, "self", null), How(Kind(current, "automated_matching")));
         Assert.Equal((false, "signed_form", "admin-1"), How(Kind(current, "share_with_recruiters")));
         var kept = Assert.Single(await Report(batch, "warning"));
-        Assert.Equal((3, "同意智能匹配"), (kept.GetProperty("rowNumber").GetInt32(), kept.GetProperty("column").GetString()));
+        Assert.Equal((3, "同意智能匹配"), (kept.RowNumber, kept.Column));
     }
 
     [Fact]
@@ -218,7 +214,6 @@ public sealed class VeteranRosterConsentTests(ApiFactory api) : IClassFixture<Ap
 
         var basis = Kind(await ConsentsOf(person.IdNumber), "sensitive_data");
         Assert.Equal((true, "statutory_duty", "admin-1"), How(basis));
-        Assert.Equal(("roster-2026", batch.GetProperty("id").GetGuid()),
-            (basis.GetProperty("textVersion").GetString(), basis.GetProperty("importBatchId").GetGuid()));
+        Assert.Equal(("roster-2026", batch.Id), (basis.TextVersion, basis.ImportBatchId));
     }
 }

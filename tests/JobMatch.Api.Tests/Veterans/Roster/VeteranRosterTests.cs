@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Tests.Infrastructure;
 using JobMatch.ImportBench;
@@ -22,31 +21,29 @@ public sealed class VeteranRosterTests(ApiFactory api) : IClassFixture<ApiFactor
         var response = await admin.UploadRoster(file, "roster.csv");
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var batch = await response.ReadJson();
-        Assert.Equal("gb18030", batch.GetProperty("encoding").GetString());
-        Assert.Equal(2, batch.RosterCount("veteransCreated"));
-        Assert.Equal(0, batch.RosterCount("rowsRejected"));
-        var profile = (await admin.ProfileByIdNumber(idNumber))!.Value;
-        Assert.Equal(name, profile.GetProperty("name").GetString());
-        Assert.Equal("male", profile.GetProperty("gender").GetString());
-        Assert.Equal("1990-05-17", profile.GetProperty("birthDate").GetString());
-        Assert.Equal(phone[..3] + "****" + phone[^4..], profile.GetProperty("phone").GetString());
-        Assert.Equal("army", profile.GetProperty("service").GetProperty("branch").GetString());
-        Assert.Equal(5, profile.GetProperty("service").GetProperty("years").GetInt32());
-        Assert.Equal(["C1"], profile.GetProperty("certificates").GetProperty("licenceClasses").EnumerateArray().Select(c => c.GetString()));
-        Assert.Equal(["叉车证"], profile.GetProperty("certificates").GetProperty("specialEquipment").EnumerateArray().Select(c => c.GetString()));
-        Assert.Contains(profile.GetProperty("skills").EnumerateArray(), s => s.GetProperty("source").GetString() == "inferred"
-            && s.GetProperty("specialty").GetString() == "汽车驾驶员");
-        var consent = Assert.Single(profile.GetProperty("consents").EnumerateArray());
-        Assert.Equal(("sensitive_data", true, "roster-2026"),
-            (consent.GetProperty("kind").GetString(), consent.GetProperty("granted").GetBoolean(), consent.GetProperty("textVersion").GetString()));
-        var second = (await admin.ProfileByIdNumber(other.IdNumber))!.Value;
-        Assert.Equal("armed_police", second.GetProperty("service").GetProperty("branch").GetString());
-        Assert.Equal(["A2", "B2"], second.GetProperty("certificates").GetProperty("licenceClasses").EnumerateArray().Select(c => c.GetString()));
-        var basis = await (await api.Veteran("vet-roster-basis").GetAsync("/api/veterans/roster-basis")).ReadJson();
-        Assert.Equal("roster-2026", basis.GetProperty("version").GetString());
+        var batch = await response.Read<RosterBatchAnswer>();
+        Assert.Equal("gb18030", batch.Encoding);
+        Assert.Equal(2, batch.Counts.VeteransCreated);
+        Assert.Equal(0, batch.Counts.RowsRejected);
+        var profile = (await admin.ProfileByIdNumber(idNumber))!;
+        Assert.Equal(name, profile.Name);
+        Assert.Equal("male", profile.Gender);
+        Assert.Equal("1990-05-17", profile.BirthDate);
+        Assert.Equal(phone[..3] + "****" + phone[^4..], profile.Phone);
+        Assert.Equal("army", profile.Service.Branch);
+        Assert.Equal(5, profile.Service.Years);
+        Assert.Equal(["C1"], profile.Certificates.LicenceClasses!);
+        Assert.Equal(["叉车证"], profile.Certificates.SpecialEquipment!);
+        Assert.Contains(profile.Skills, s => s.Source == "inferred" && s.Specialty == "汽车驾驶员");
+        var consent = Assert.Single(profile.Consents);
+        Assert.Equal(("sensitive_data", true, "roster-2026"), (consent.Kind, consent.Granted, consent.TextVersion));
+        var second = (await admin.ProfileByIdNumber(other.IdNumber))!;
+        Assert.Equal("armed_police", second.Service.Branch);
+        Assert.Equal(["A2", "B2"], second.Certificates.LicenceClasses!);
+        var basis = await (await api.Veteran("vet-roster-basis").GetAsync("/api/veterans/roster-basis")).Read<RosterBasisAnswer>();
+        Assert.Equal("roster-2026", basis.Version);
         // A recruiter reaches neither: sharing stays the veteran's own choice.
-        await (await api.ClientFor(Roles.Recruiter, "recruiter-roster").GetAsync($"/api/veterans/{profile.GetProperty("id").GetGuid()}")).AssertProblem(404);
+        await (await api.ClientFor(Roles.Recruiter, "recruiter-roster").GetAsync($"/api/veterans/{profile.Id}")).AssertProblem(404);
     }
 
     [Fact]
@@ -62,14 +59,14 @@ public sealed class VeteranRosterTests(ApiFactory api) : IClassFixture<ApiFactor
         ];
         var file = XlsxWriter.Write(rows, ["A1:G1", "D3:D4"], "花名册");
 
-        var batch = await (await api.Admin().UploadRoster(file, "roster.xlsx")).ReadJson();
+        var batch = await (await api.Admin().UploadRoster(file, "roster.xlsx")).Read<RosterBatchAnswer>();
 
-        Assert.Equal(2, batch.RosterCount("veteransCreated"));
-        var profile = (await api.Admin().ProfileByIdNumber(first.IdNumber))!.Value.GetProperty("service");
-        Assert.Equal((2015, 3), (profile.GetProperty("dischargeYear").GetInt32(), profile.GetProperty("years").GetInt32()));
-        var merged = (await api.Admin().ProfileByIdNumber(second.IdNumber))!.Value;
-        Assert.Equal("navy", merged.GetProperty("service").GetProperty("branch").GetString());
-        Assert.Equal("junior_college", (await api.Admin().ProfileByIdNumber(first.IdNumber))!.Value.GetProperty("education").GetProperty("level").GetString());
+        Assert.Equal(2, batch.Counts.VeteransCreated);
+        var profile = (await api.Admin().ProfileByIdNumber(first.IdNumber))!.Service;
+        Assert.Equal<(int?, int?)>((2015, 3), (profile.DischargeYear, profile.Years));
+        var merged = (await api.Admin().ProfileByIdNumber(second.IdNumber))!;
+        Assert.Equal("navy", merged.Service.Branch);
+        Assert.Equal("junior_college", (await api.Admin().ProfileByIdNumber(first.IdNumber))!.Education.Level);
     }
 
     [Fact]
@@ -90,20 +87,20 @@ public sealed class VeteranRosterTests(ApiFactory api) : IClassFixture<ApiFactor
             Rosters.Line(10, people[8].Name, people[8].IdNumber, people[8].Phone, district: "大通区"));
         var admin = api.Admin();
 
-        var batch = await (await admin.UploadRoster(file, "errors.csv")).ReadJson();
+        var batch = await (await admin.UploadRoster(file, "errors.csv")).Read<RosterBatchAnswer>();
 
-        Assert.Equal(9, batch.RosterCount("rowsRejected"));
-        Assert.Equal(1, batch.RosterCount("veteransCreated"));
-        var errors = await admin.Errors(batch.GetProperty("id").GetGuid());
-        var named = errors.Where(e => e.GetProperty("severity").GetString() == "rejected")
-            .Select(e => (e.GetProperty("rowNumber").GetInt32(), e.GetProperty("column").GetString())).ToList();
+        Assert.Equal(9, batch.Counts.RowsRejected);
+        Assert.Equal(1, batch.Counts.VeteransCreated);
+        var errors = await admin.Errors(batch.Id);
+        var lines = errors.Select(e => e.As<ReportLineAnswer>()).ToList();
+        var named = lines.Where(e => e.Severity == "rejected").Select(e => (e.RowNumber, e.Column)).ToList();
         Assert.Equal([(3, "公民身份号码"), (4, "联系电话"), (5, "服役部队"), (6, "文化程度"), (7, "准驾车型"), (8, "户籍区县"),
             (9, "公民身份号码"), (10, "入伍时间"), (12, "公民身份号码")], named);
         var shown = string.Join("\n", errors.Select(e => e.GetRawText()));
         Assert.Contains(wrongCheck[..4] + "**********" + wrongCheck[^4..], shown);
         Assert.DoesNotContain(wrongCheck, shown);
         Assert.DoesNotContain(people.SelectMany(p => new[] { p.Name, p.IdNumber, p.Phone }), shown.Contains);
-        Assert.Contains("第 11 行", errors.Last().GetProperty("problem").GetString());
+        Assert.Contains("第 11 行", lines[^1].Problem);
         Assert.Empty(await PersonalDataScan.FindAsync(api, [.. people.Take(8).SelectMany(p => new[] { p.Name, p.IdNumber, p.Phone }), wrongCheck]));
     }
 
@@ -116,11 +113,11 @@ public sealed class VeteranRosterTests(ApiFactory api) : IClassFixture<ApiFactor
         var response = await admin.UploadRoster(Rosters.GbkCsv(Rosters.Header, Rosters.Line(1, name, idNumber, phone)), "dry.csv", "?dryRun=true");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var preview = await response.ReadJson();
-        Assert.Equal("preview", preview.GetProperty("status").GetString());
-        Assert.Equal(1, preview.RosterCount("veteransCreated"));
+        var preview = await response.Read<RosterBatchAnswer>();
+        Assert.Equal("preview", preview.Status);
+        Assert.Equal(1, preview.Counts.VeteransCreated);
         Assert.Null(await admin.ProfileByIdNumber(idNumber));
-        await (await admin.GetAsync($"/api/veterans/imports/{preview.GetProperty("id").GetGuid()}")).AssertProblem(404);
+        await (await admin.GetAsync($"/api/veterans/imports/{preview.Id}")).AssertProblem(404);
         Assert.Empty(await PersonalDataScan.FindAsync(api, name, phone));
     }
 
@@ -130,15 +127,15 @@ public sealed class VeteranRosterTests(ApiFactory api) : IClassFixture<ApiFactor
         var (name, idNumber, phone) = Person();
         var file = Rosters.GbkCsv(Rosters.Header, Rosters.Line(1, name, idNumber, phone));
         var admin = api.Admin();
-        var first = await (await admin.UploadRoster(file, "roster.csv")).ReadJson();
-        var before = (await admin.ProfileByIdNumber(idNumber))!.Value.GetProperty("updatedAt").GetDateTime();
+        var first = await (await admin.UploadRoster(file, "roster.csv")).Read<RosterBatchAnswer>();
+        var before = (await admin.ProfileByIdNumber(idNumber))!.UpdatedAt;
 
         var again = await admin.UploadRoster(file, "roster.csv");
 
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal("true", again.Headers.GetValues("Import-Replayed").Single());
-        Assert.Equal(first.GetProperty("id").GetGuid(), (await again.ReadJson()).GetProperty("id").GetGuid());
-        Assert.Equal(before, (await admin.ProfileByIdNumber(idNumber))!.Value.GetProperty("updatedAt").GetDateTime());
+        Assert.Equal(first.Id, (await again.Read<RosterBatchAnswer>()).Id);
+        Assert.Equal(before, (await admin.ProfileByIdNumber(idNumber))!.UpdatedAt);
     }
 
     [Fact]
@@ -152,17 +149,17 @@ public sealed class VeteranRosterTests(ApiFactory api) : IClassFixture<ApiFactor
 
         var batch = await (await admin.UploadRoster(Rosters.GbkCsv(Rosters.Header, Rosters.Line(1, kept.Name, kept.IdNumber, kept.Phone),
             Rosters.Line(2, changed.Name, changed.IdNumber, newPhone, district: "", specialty: "炊事员"),
-            Rosters.Line(3, added.Name, added.IdNumber, added.Phone)), "v2.csv")).ReadJson();
+            Rosters.Line(3, added.Name, added.IdNumber, added.Phone)), "v2.csv")).Read<RosterBatchAnswer>();
 
-        Assert.Equal((1, 1, 1), (batch.RosterCount("veteransCreated"), batch.RosterCount("veteransUpdated"), batch.RosterCount("veteransUnchanged")));
-        var updated = Assert.Single(await admin.Errors(batch.GetProperty("id").GetGuid()), e => e.GetProperty("severity").GetString() == "updated");
-        Assert.Equal((3, "联系电话, 兵种"), (updated.GetProperty("rowNumber").GetInt32(), updated.GetProperty("column").GetString()));
-        var profile = (await admin.ProfileByIdNumber(changed.IdNumber))!.Value;
-        Assert.Equal(newPhone[..3] + "****" + newPhone[^4..], profile.GetProperty("phone").GetString());
-        Assert.Equal("340403", profile.GetProperty("homeDistrict").GetString());
-        var inferred = profile.GetProperty("skills").EnumerateArray().Where(s => s.GetProperty("source").GetString() == "inferred").ToList();
+        Assert.Equal((1, 1, 1), (batch.Counts.VeteransCreated, batch.Counts.VeteransUpdated, batch.Counts.VeteransUnchanged));
+        var updated = Assert.Single((await admin.Errors(batch.Id)).Select(e => e.As<ReportLineAnswer>()), e => e.Severity == "updated");
+        Assert.Equal((3, "联系电话, 兵种"), (updated.RowNumber, updated.Column));
+        var profile = (await admin.ProfileByIdNumber(changed.IdNumber))!;
+        Assert.Equal(newPhone[..3] + "****" + newPhone[^4..], profile.Phone);
+        Assert.Equal("340403", profile.HomeDistrict);
+        var inferred = profile.Skills.Where(s => s.Source == "inferred").ToList();
         Assert.NotEmpty(inferred);
-        Assert.All(inferred, s => Assert.Equal("炊事员", s.GetProperty("specialty").GetString()));
+        Assert.All(inferred, s => Assert.Equal("炊事员", s.Specialty));
     }
 
     [Fact]
@@ -172,18 +169,18 @@ public sealed class VeteranRosterTests(ApiFactory api) : IClassFixture<ApiFactor
         var own = await api.Veteran("vet-roster-own").CreateProfile(VeteranData.Profile(name, idNumber, phone));
         var admin = api.Admin();
         var csv = Rosters.GbkCsv(Rosters.Header, Rosters.Line(1, name, idNumber, phone, education: "大专", licence: "A2、C1", certificates: "", skills: "", seeking: ""));
-        var first = await (await admin.UploadRoster(csv, "a.csv")).ReadJson();
+        var first = await (await admin.UploadRoster(csv, "a.csv")).Read<RosterBatchAnswer>();
         var english = Rosters.GbkCsv("Name,ID number,Mobile,Branch,Education", $"{name},{idNumber.ToLowerInvariant()},{phone},army,junior_college");
 
-        var second = await (await admin.UploadRoster(english, "b.csv")).ReadJson();
+        var second = await (await admin.UploadRoster(english, "b.csv")).Read<RosterBatchAnswer>();
 
-        Assert.Equal(0, first.RosterCount("veteransCreated"));
-        Assert.Equal((0, 0, 1), (second.RosterCount("veteransCreated"), second.RosterCount("veteransUpdated"), second.RosterCount("veteransUnchanged")));
-        var page = await (await admin.GetAsync($"/api/veterans?idNumber={idNumber}")).ReadJson();
-        Assert.Equal(own.GetProperty("id").GetGuid(), Assert.Single(page.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
+        Assert.Equal(0, first.Counts.VeteransCreated);
+        Assert.Equal((0, 0, 1), (second.Counts.VeteransCreated, second.Counts.VeteransUpdated, second.Counts.VeteransUnchanged));
+        var page = await (await admin.GetAsync($"/api/veterans?idNumber={idNumber}")).Read<PageOf<VeteranSummaryAnswer>>();
+        Assert.Equal(own.As<VeteranAnswer>().Id, Assert.Single(page.Items).Id);
         // The veteran's own consents are untouched: no bureau basis is added over their answer.
-        var mine = await (await api.Veteran("vet-roster-own").GetAsync("/api/veterans/me")).ReadJson();
-        Assert.All(mine.GetProperty("consents").EnumerateArray(), c => Assert.Equal("2026-11", c.GetProperty("textVersion").GetString()));
+        var mine = await (await api.Veteran("vet-roster-own").GetAsync("/api/veterans/me")).Read<VeteranAnswer>();
+        Assert.All(mine.Consents, c => Assert.Equal("2026-11", c.TextVersion));
     }
 
     [Fact]
@@ -199,9 +196,10 @@ public sealed class VeteranRosterTests(ApiFactory api) : IClassFixture<ApiFactor
     [Fact]
     public async Task TheSyntheticSampleRosterImportsWithoutErrors()
     {
-        var batch = await (await api.Admin().UploadRoster(await File.ReadAllBytesAsync(Rosters.DataFile("roster-sample.gbk.csv")), "roster-sample.gbk.csv")).ReadJson();
+        var sample = await File.ReadAllBytesAsync(Rosters.DataFile("roster-sample.gbk.csv"));
+        var batch = await (await api.Admin().UploadRoster(sample, "roster-sample.gbk.csv")).Read<RosterBatchAnswer>();
 
-        Assert.Equal((30, 0, 30), (batch.RosterCount("rowsRead"), batch.RosterCount("rowsRejected"), batch.RosterCount("veteransCreated")));
+        Assert.Equal((30, 0, 30), (batch.Counts.RowsRead, batch.Counts.RowsRejected, batch.Counts.VeteransCreated));
     }
 
     [Fact]
@@ -209,14 +207,15 @@ public sealed class VeteranRosterTests(ApiFactory api) : IClassFixture<ApiFactor
     {
         var (name, idNumber, phone) = Person();
         var admin = api.Admin();
-        var batch = await (await admin.UploadRoster(Rosters.GbkCsv(Rosters.Header, Rosters.Line(1, name, idNumber, phone)), "roster.csv")).ReadJson();
-        var id = batch.GetProperty("id").GetGuid();
+        var batch = await (await admin.UploadRoster(Rosters.GbkCsv(Rosters.Header, Rosters.Line(1, name, idNumber, phone)), "roster.csv"))
+            .Read<RosterBatchAnswer>();
+        var id = batch.Id;
 
-        var shared = await (await admin.GetAsync($"/api/imports/{id}")).ReadJson();
-        var own = await (await admin.GetAsync($"/api/veterans/imports/{id}")).ReadJson();
+        var shared = await (await admin.GetAsync($"/api/imports/{id}")).Read<ImportAnswer>();
+        var own = await (await admin.GetAsync($"/api/veterans/imports/{id}")).Read<RosterBatchAnswer>();
 
-        Assert.Equal((1, "completed"), (shared.GetProperty("counts").GetProperty("rowsRead").GetInt32(), shared.GetProperty("status").GetString()));
-        Assert.Equal(1, own.RosterCount("veteransCreated"));
+        Assert.Equal((1, "completed"), (shared.Counts.RowsRead, shared.Status));
+        Assert.Equal(1, own.Counts.VeteransCreated);
         // A roster batch has no fair or program, so the listings revert does not find it; the profiles stay. Recruiters see no roster batch.
         await (await admin.DeleteAsync($"/api/imports/{id}")).AssertProblem(404);
         Assert.NotNull(await admin.ProfileByIdNumber(idNumber));
@@ -232,9 +231,10 @@ public sealed class VeteranRosterTests(ApiFactory api) : IClassFixture<ApiFactor
 
         await (await admin.UploadRoster(file, "odd.csv")).AssertProblem(422);
         await (await admin.UploadRoster(file, "odd.csv", mapping: "{\"unknownField\":\"证件号码\"}")).AssertProblem(400);
-        var batch = await (await admin.UploadRoster(file, "odd.csv", mapping: "{\"name\":\"人员姓名\",\"idNumber\":\"证件号码\"}")).ReadJson();
+        var batch = await (await admin.UploadRoster(file, "odd.csv", mapping: "{\"name\":\"人员姓名\",\"idNumber\":\"证件号码\"}"))
+            .Read<RosterBatchAnswer>();
 
-        Assert.Equal(1, batch.RosterCount("veteransCreated"));
-        Assert.Equal(name, (await admin.ProfileByIdNumber(idNumber))!.Value.GetProperty("name").GetString());
+        Assert.Equal(1, batch.Counts.VeteransCreated);
+        Assert.Equal(name, (await admin.ProfileByIdNumber(idNumber))!.Name);
     }
 }

@@ -1,0 +1,5 @@
+namespace JobMatch.Api.Tests.Infrastructure.Answers;
+
+// The answers of src/JobMatch.Api/Openings as a client reads them: only the fields the tests read.
+
+public sealed record OpeningAnswer(Guid Id, Guid CompanyId, string Title, int Filled, int? Remaining, string Status);
