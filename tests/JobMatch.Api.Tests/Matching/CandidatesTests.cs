@@ -35,6 +35,27 @@ public sealed class CandidatesTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task APairHasTheSameScoreReasonsAndRulesOnTheCandidatesListAsOnThatVeteransMatches()
+    {
+        var world = await MatchingData.CreateWorld(api);
+        var (veteran, id) = await MatchingData.Driver(api);
+
+        var matches = (await veteran.Matches("/api/veterans/me/matches", world.FairId)).GetProperty("items").EnumerateArray().ToList();
+
+        Assert.Contains(matches, m => m.GetProperty("title").GetString() == "货车司机");
+        foreach (var match in matches)
+        {
+            var opening = match.GetProperty("openingId").GetGuid();
+            var candidates = await Candidates(api.Recruiter(world), opening);
+            var candidate = Assert.Single(candidates, c => c.GetProperty("candidateId").GetGuid() == id);
+            foreach (var field in new[] { "score", "reasons", "rules" })
+            {
+                Assert.Equal(match.GetProperty(field).GetRawText(), candidate.GetProperty(field).GetRawText());
+            }
+        }
+    }
+
+    [Fact]
     public async Task RecruiterCannotListCandidatesForOrInviteToAnotherCompanysPosition()
     {
         var world = await MatchingData.CreateWorld(api);
