@@ -74,21 +74,20 @@ public sealed class ExplanationTests(SyntheticModelFixture fixture)
     }
 
     [Fact]
-    public void ExplainingOneOpeningToSeveralVeteransAtOnceSaysWhatRankingEachAloneSays()
+    public void RankingOneOpeningForSeveralVeteransAtOnceSaysWhatRankingEachAloneSays()
     {
         var ranker = new JobRanker(_builder, _policy, fixture.Result.Model);
         var forklift = _builder.PrepareOpening(Fixtures.ForkliftJob());
-        var veterans = new[] { Fixtures.Storekeeper(), Fixtures.Storekeeper() with { Id = "V-2", SkillIds = [] } }
-            .Select(_builder.PrepareVeteran).ToList();
+        var veterans = new[] { Fixtures.Storekeeper(), Fixtures.Storekeeper() with { Id = "V-2", SkillIds = [] } };
 
-        var together = ranker.Explain(veterans, forklift, Fixtures.AsOf);
+        var together = ranker.RankVeterans(forklift, veterans, 0, veterans.Length, Fixtures.AsOf).Results;
 
-        Assert.Equal(veterans.Count, together.Count);
-        for (var i = 0; i < veterans.Count; i++)
+        Assert.Equal(veterans.Length, together.Count);
+        foreach (var veteran in together)
         {
-            var alone = ranker.Rank(veterans[i], [forklift], 1, Fixtures.AsOf).Results[0];
-            Assert.Equal(alone.Reasons, together[i].Reasons);
-            Assert.Equal(alone.PassedRules, together[i].PassedRules);
+            var alone = ranker.Rank(veteran.Veteran, [forklift], 1, Fixtures.AsOf).Results[0];
+            Assert.Equal(alone.Reasons, veteran.Reasons);
+            Assert.Equal(alone.PassedRules, veteran.PassedRules);
         }
         Assert.NotEqual(together[0].Reasons, together[1].Reasons);
     }

@@ -33,11 +33,9 @@ public static class CandidatesApi
             .WithSummary("Veterans who share their profile with recruiters and accept automated matching, ranked for this position, masked");
     }
 
-    sealed record CandidateRow(Guid Id, string Name, string? Phone, string? Invitation);
-
-    static async Task<Results<Ok<CandidatesPage>, NotFound, ValidationProblem>> List(
-        Guid id, [Clamped(1, 50, 20)] int? limit, [Between(0, 1000)] int? offset, ClaimsPrincipal user, NpgsqlDataSource dataSource,
-        MatchingEngine engine, IOptions<MatchingOptions> options, HttpResponse response, TimeProvider clock, CancellationToken ct)
+    static async Task<Results<Ok<CandidatesPage>, NotFound, ValidationProblem>> List(Guid id, [Clamped(1, 50, 20)] int? limit,
+        [Between(0, 1000)] int? offset, ClaimsPrincipal user, NpgsqlDataSource dataSource, CandidateFinder finder, HttpResponse response,
+        CancellationToken ct)
     {
         // As for matches: a limit is clamped, an offset out of range is the caller's mistake.
         if (offset is < 0 or > 1000)
@@ -57,8 +55,22 @@ public static class CandidatesApi
         }
         var take = Math.Clamp(limit ?? 20, 1, 50);
         var skip = offset ?? 0;
+        return TypedResults.Ok(await finder.PageAsync(db, position, skip, take, timing, ct));
+    }
+}
+
+/// <summary>
+/// Veterans for one position, a page at a time: candidate generation from the pool in SQL, then the ranker (the same
+/// rules, scores and reasons as the position gets among that veteran's matches), then who they are as this company may see.
+/// </summary>
+public sealed class CandidateFinder(MatchingEngine engine, IOptions<MatchingOptions> options, TimeProvider clock)
+{
+    sealed record CandidateRow(Guid Id, string Name, string? Phone, string? Invitation);
+
+    public async Task<CandidatesPage> PageAsync(NpgsqlConnection db, (Guid Id, DateTime UpdatedAt, Guid CompanyId) position, int skip,
+        int take, ServerTiming timing, CancellationToken ct)
+    {
         var opening = (await engine.OpeningsAsync(db, [(position.Id, position.UpdatedAt)], ct))[0];
-        var features = await engine.FeaturesAsync(ct);
         var scorer = await engine.ScorerAsync(ct);
         timing.Mark("opening");
 
@@ -73,28 +85,12 @@ public static class CandidatesApi
         }, cancellationToken: ct))).DistinctBy(v => v.Id).ToList();
         timing.Mark("candidates");
 
-        // Score every eligible veteran against the one opening in one batch; explain the returned page only.
-        var eligible = new List<(VeteranInputRow Row, PreparedVeteran Prepared)>();
-        foreach (var v in veterans)
-        {
-            var profile = RankingInputs.ToProfile(v, asOf);
-            if (engine.Policy.Evaluate(profile, opening.Prepared.Opening).Eligible)
-            {
-                eligible.Add((v, features.PrepareVeteran(profile)));
-            }
-        }
-        timing.Mark("prepare");
-        var matrix = new float[eligible.Count * FeatureSchema.Count];
-        for (var i = 0; i < eligible.Count; i++)
-        {
-            features.Build(eligible[i].Prepared, opening.Prepared, asOf, matrix.AsSpan(i * FeatureSchema.Count, FeatureSchema.Count));
-        }
-        var scores = eligible.Count == 0 ? [] : scorer.Scorer.Score(matrix, eligible.Count);
-        var order = Enumerable.Range(0, eligible.Count).OrderByDescending(i => scores[i]).ThenBy(i => i).ToList();
-        var page = order.Skip(skip).Take(take).ToList();
-        timing.Mark("score");
+        var profiles = veterans.Select(v => RankingInputs.ToProfile(v, asOf)).ToList();
+        var ranked = scorer.Ranker.RankVeterans(opening.Prepared, profiles, skip, take, asOf);
+        timing.Mark("rank");
 
-        var ids = page.Select(i => eligible[i].Row.Id).ToArray();
+        var rows = veterans.ToDictionary(v => v.Id.ToString());
+        var ids = ranked.Results.Select(r => rows[r.Veteran.Id].Id).ToArray();
         var people = (await db.QueryAsync<CandidateRow>("""
             SELECT v.id, v.name, v.phone,
                    (SELECT CASE WHEN i.status = 'pending' AND i.expires_at <= now() THEN 'expired' ELSE i.status END
@@ -105,19 +101,19 @@ public static class CandidatesApi
             SELECT v.id FROM unnest(@ids) AS v (id) WHERE {ApplicationAccess.CompanyReadsVeteran("v.id", "@company")}
             """, new { company = position.CompanyId, ids })).ToHashSet();
 
-        var explained = scorer.Ranker.Explain(page.Select(i => eligible[i].Prepared).ToList(), opening.Prepared, asOf);
-        var items = page.Select((i, k) =>
+        var items = ranked.Results.Select(r =>
         {
-            var row = eligible[i].Row;
+            var row = rows[r.Veteran.Id];
             var person = people[row.Id];
             var isShared = shared.Contains(row.Id);
-            return new Candidate(skip + k + 1, row.Id, isShared ? person.Name : Masking.Name(person.Name), row.HomeDistrict, row.EducationLevel, scores[i],
-                explained[k].Reasons.Select(x => new MatchReason(x.Feature, x.Zh, x.En)).ToList(),
-                explained[k].PassedRules.Select(p => new MatchRule(p.Rule, p.ReasonZh, p.ReasonEn)).ToList(),
+            return new Candidate(r.Rank, row.Id, isShared ? person.Name : Masking.Name(person.Name), row.HomeDistrict, row.EducationLevel,
+                r.Score,
+                r.Reasons.Select(x => new MatchReason(x.Feature, x.Zh, x.En)).ToList(),
+                r.PassedRules.Select(p => new MatchRule(p.Rule, p.ReasonZh, p.ReasonEn)).ToList(),
                 person.Invitation, isShared, isShared ? Masking.Phone(person.Phone) : null);
         }).ToList();
         timing.Mark("page");
-        return TypedResults.Ok(new CandidatesPage(items, scorer.Name, order.Count > skip + take ? skip + take : null));
+        return new CandidatesPage(items, scorer.Name, ranked.Eligible > skip + take ? skip + take : null);
     }
 
     // Candidate generation from the pool (V9: seeking, and the latest sharing and matching answers are yes), among the

@@ -1,3 +1,7 @@
+using Dapper;
+using JobMatch.Ranking.Matching;
+using Npgsql;
+
 namespace JobMatch.Api.Matching;
 
 /// <summary>
@@ -9,6 +13,23 @@ namespace JobMatch.Api.Matching;
 public static class CapacityReranking
 {
     public sealed record Slot(int Index, double Score, int? Headcount, int Filled, long RecentApplications);
+
+    /// <summary>The order of <paramref name="results"/> after re-ranking, with each position's applications of the last 30 days.</summary>
+    public static async Task<IReadOnlyList<int>> OrderAsync(NpgsqlConnection db, IReadOnlyList<RankedOpening> results,
+        IReadOnlyDictionary<string, PositionRow> rows, double maxPenalty)
+    {
+        if (results.Count < 2)
+        {
+            return Enumerable.Range(0, results.Count).ToList();
+        }
+        var ids = results.Select(r => Guid.Parse(r.Opening.Id)).ToArray();
+        var applied = (await db.QueryAsync<(Guid, long)>("""
+            SELECT position_id, count(*) FROM interactions
+            WHERE position_id = ANY(@ids) AND kind = 'application' AND at > now() - interval '30 days' GROUP BY position_id
+            """, new { ids })).ToDictionary(r => r.Item1, r => r.Item2);
+        return Order(results.Select((r, i) => new Slot(i, r.Score, rows[r.Opening.Id].Headcount, rows[r.Opening.Id].Filled,
+            applied.GetValueOrDefault(ids[i]))).ToList(), maxPenalty);
+    }
 
     public static IReadOnlyList<int> Order(IReadOnlyList<Slot> slots, double maxPenalty)
     {

@@ -126,23 +126,30 @@ public static class InvitationsApi
         {
             return Problems.Conflict("该邀请已答复或已过期。", "This invitation was already answered or has expired.");
         }
-        if (accept)
+        if (accept && !await Apply(db, tx, own.VeteranId, own.PositionId, user, clock))
         {
-            // Accepting is applying: the application is created (unless the veteran applied already) and the ranker
-            // learns from it like any other. A position that closed or filled meanwhile cannot be accepted into.
-            var today = ShanghaiTime.Today(clock);
-            var position = await db.QuerySingleAsync<(string Kind, bool Open)>($"""
-                SELECT p.kind, {OpeningSql.IsOpen} FROM positions p WHERE p.id = @positionId
-                """, new { positionId = own.PositionId, today }, tx);
-            if (!position.Open)
-            {
-                return Problems.Conflict("该岗位已关闭或已招满，无法接受邀请。", "The position has closed or filled; the invitation can no longer be accepted.");
-            }
-            await ApplicationSql.Create(db, tx, own.VeteranId, own.PositionId, position.Kind, today, user, "invitation");
+            return Problems.Conflict("该岗位已关闭或已招满，无法接受邀请。",
+                "The position has closed or filled; the invitation can no longer be accepted.");
         }
         await AuditLog.WriteAsync(db, tx, user, accept ? "invitation.accepted" : "invitation.declined", "invitation", id);
         var invitation = await db.QuerySingleAsync<Invitation>($"{Select} WHERE i.id = @id", new { id }, tx);
         await tx.CommitAsync();
         return TypedResults.Ok(invitation);
+    }
+
+    // Accepting is applying: the application is created (unless the veteran applied already) and the ranker learns from it
+    // like any other. A position that closed or filled meanwhile cannot be accepted into (false).
+    static async Task<bool> Apply(NpgsqlConnection db, NpgsqlTransaction tx, Guid veteranId, Guid positionId, ClaimsPrincipal user,
+        TimeProvider clock)
+    {
+        var today = ShanghaiTime.Today(clock);
+        var position = await db.QuerySingleAsync<(string Kind, bool Open)>($"""
+            SELECT p.kind, {OpeningSql.IsOpen} FROM positions p WHERE p.id = @positionId
+            """, new { positionId, today }, tx);
+        if (position.Open)
+        {
+            await ApplicationSql.Create(db, tx, veteranId, positionId, position.Kind, today, user, "invitation");
+        }
+        return position.Open;
     }
 }

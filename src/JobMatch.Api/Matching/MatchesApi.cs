@@ -6,7 +6,6 @@ using JobMatch.Api.Openings;
 using JobMatch.Api.Privacy;
 using JobMatch.Api.Taxonomy;
 using JobMatch.Ranking.Profiles;
-using JobMatch.Ranking.Taxonomy;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -43,29 +42,26 @@ public static class MatchesApi
         string? Industry, Guid? FairId, Guid? ProgramId, [Clamped(1, 50, 20)] int? Limit, [Between(0, 1000)] int? Offset);
 
     static async Task<Results<Ok<MatchesPage>, NotFound, ValidationProblem>> Mine([AsParameters] Filters filters, ClaimsPrincipal user,
-        NpgsqlDataSource dataSource, MatchingEngine engine, ImpressionWriter impressions, IOptions<MatchingOptions> options, HttpResponse response,
-        TimeProvider clock, CancellationToken ct)
+        NpgsqlDataSource dataSource, MatchFinder finder, HttpResponse response, CancellationToken ct)
     {
         var timing = new ServerTiming(response);
         await using var db = await dataSource.OpenConnectionAsync(ct);
         var id = await db.ExecuteScalarAsync<Guid?>("SELECT id FROM veterans WHERE subject = @subject", new { subject = user.Subject() });
         return id is { } veteranId
-            ? await Run(db, veteranId, filters, engine, impressions, options.Value, timing, clock, ct)
+            ? await Run(db, veteranId, filters, finder, timing, ct)
             : TypedResults.NotFound();
     }
 
     static async Task<Results<Ok<MatchesPage>, NotFound, ValidationProblem>> ForVeteran(Guid id, [AsParameters] Filters filters,
-        NpgsqlDataSource dataSource, MatchingEngine engine, ImpressionWriter impressions, IOptions<MatchingOptions> options, HttpResponse response,
-        TimeProvider clock, CancellationToken ct)
+        NpgsqlDataSource dataSource, MatchFinder finder, HttpResponse response, CancellationToken ct)
     {
         var timing = new ServerTiming(response);
         await using var db = await dataSource.OpenConnectionAsync(ct);
-        return await Run(db, id, filters, engine, impressions, options.Value, timing, clock, ct);
+        return await Run(db, id, filters, finder, timing, ct);
     }
 
     static async Task<Results<Ok<MatchesPage>, NotFound, ValidationProblem>> Run(NpgsqlConnection db, Guid veteranId, Filters f,
-        MatchingEngine engine, ImpressionWriter impressions, MatchingOptions options, ServerTiming timing, TimeProvider clock,
-        CancellationToken ct)
+        MatchFinder finder, ServerTiming timing, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         string? district = null;
@@ -96,6 +92,21 @@ public static class MatchesApi
         }
         var consents = await Consents.HasAsync(db, veteranId, Consents.AutomatedMatching);
         timing.Mark("veteran");
+        return TypedResults.Ok(await finder.PageAsync(db, veteran, consents, f, district, limit, offset, timing, ct));
+    }
+}
+
+/// <summary>
+/// Openings for one veteran, a page at a time: candidate generation in SQL, then (with the matching consent) the ranker,
+/// the gentle capacity re-ranking, and the impressions logged for learning.
+/// </summary>
+public sealed class MatchFinder(MatchingEngine engine, ImpressionWriter impressions, IOptions<MatchingOptions> matching, TimeProvider clock)
+{
+    public async Task<MatchesPage> PageAsync(NpgsqlConnection db, VeteranInputRow veteran, bool consents, MatchesApi.Filters f,
+        string? district, int limit, int offset, ServerTiming timing, CancellationToken ct)
+    {
+        var veteranId = veteran.Id;
+        var options = matching.Value;
         var asOf = clock.GetUtcNow().UtcDateTime;
         var profile = RankingInputs.ToProfile(veteran, asOf);
         var requestId = Guid.CreateVersion7();
@@ -117,7 +128,7 @@ public static class MatchesApi
         {
             // Without the matching consent: the filtered list as it stands, newest first, no score and nothing logged.
             var plain = openings.Take(limit).Select((o, i) => ToMatch(o.Row, offset + i + 1, null, [], [])).ToList();
-            return TypedResults.Ok(new MatchesPage(plain, false, "none", requestId, openings.Count > limit ? offset + limit : null, []));
+            return new MatchesPage(plain, false, "none", requestId, openings.Count > limit ? offset + limit : null, []);
         }
 
         var scorer = await engine.ScorerAsync(ct);
@@ -125,34 +136,17 @@ public static class MatchesApi
         var result = scorer.Ranker.Rank(profile, openings.Select(o => o.Prepared).ToList(), window, asOf);
         timing.Mark("rank");
         var rows = openings.ToDictionary(o => o.Row.Id.ToString(), o => o.Row);
-        var order = Enumerable.Range(0, result.Results.Count).ToList();
-        if (options.CapacityReranking && result.Results.Count > 1)
-        {
-            var ids = result.Results.Select(r => Guid.Parse(r.Opening.Id)).ToArray();
-            var applied = (await db.QueryAsync<(Guid, long)>("""
-                SELECT position_id, count(*) FROM interactions
-                WHERE position_id = ANY(@ids) AND kind = 'application' AND at > now() - interval '30 days' GROUP BY position_id
-                """, new { ids })).ToDictionary(r => r.Item1, r => r.Item2);
-            order = CapacityReranking.Order(result.Results.Select((r, i) => new CapacityReranking.Slot(i, r.Score, rows[r.Opening.Id].Headcount,
-                rows[r.Opening.Id].Filled, applied.GetValueOrDefault(ids[i]))).ToList(), options.CapacityMaxPenalty).ToList();
-        }
-        var page = order.Skip(offset).Take(limit).Select((i, k) =>
-        {
-            var r = result.Results[i];
-            var reasons = r.Reasons.Select(x => new MatchReason(x.Feature, x.Zh, x.En)).ToList();
-            // A licence or a certificate the law requires is the first thing a veteran and a clerk need to see, checked or to be checked.
-            foreach (var rule in r.PassedRules.Where(p => (p.Rule == "licence_class" && r.Opening.RequiredLicenceClass is not null)
-                         || (p.Rule == "required_certificate" && CertificateNames.RequiresAny(r.Opening.RequiredCertificates))).Reverse())
-            {
-                reasons.Insert(0, new MatchReason(rule.Rule, rule.ReasonZh, rule.ReasonEn));
-            }
-            return ToMatch(rows[r.Opening.Id], offset + k + 1, r.Score, reasons, r.PassedRules.Select(p => new MatchRule(p.Rule, p.ReasonZh, p.ReasonEn)).ToList());
-        }).ToList();
+        var order = options.CapacityReranking
+            ? await CapacityReranking.OrderAsync(db, result.Results, rows, options.CapacityMaxPenalty)
+            : Enumerable.Range(0, result.Results.Count).ToList();
+        var page = order.Skip(offset).Take(limit).Select(i => result.Results[i]).Select((r, k) => ToMatch(rows[r.Opening.Id],
+            offset + k + 1, r.Score, [.. r.Reasons.Select(x => new MatchReason(x.Feature, x.Zh, x.En))],
+            [.. r.PassedRules.Select(p => new MatchRule(p.Rule, p.ReasonZh, p.ReasonEn))])).ToList();
         timing.Mark("rerank");
         impressions.Enqueue(page.Select(m => new ShownOpening(veteranId, m.OpeningId, m.Rank, scorer.Name, requestId, asOf)));
         var excluded = result.Excluded.Take(20).Select(x => (Row: rows[x.Opening.Id], x.Eligibility)).Select(x => new ExcludedMatch(x.Row.Id,
             x.Row.Title, x.Row.CompanyName, [.. x.Eligibility.Failed.Select(p => new MatchRule(p.Rule, p.ReasonZh, p.ReasonEn))])).ToList();
-        return TypedResults.Ok(new MatchesPage(page, true, scorer.Name, requestId, order.Count > offset + limit ? offset + limit : null, excluded));
+        return new MatchesPage(page, true, scorer.Name, requestId, order.Count > offset + limit ? offset + limit : null, excluded);
     }
 
     static Match ToMatch(PositionRow p, int rank, float? score, IReadOnlyList<MatchReason> reasons, IReadOnlyList<MatchRule> rules) =>

@@ -8,6 +8,8 @@ public static class MatchingSetup
         services.AddOptions<MatchingOptions>().BindConfiguration(MatchingOptions.Section)
             .Validate(o => o.IsValid(), "Matching options are out of range (see MatchingOptions).").ValidateOnStart();
         services.AddSingleton<MatchingEngine>();
+        services.AddSingleton<MatchFinder>();
+        services.AddSingleton<CandidateFinder>();
         services.AddSingleton<ImpressionWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<ImpressionWriter>());
         services.AddSingleton<ModelTraining>();

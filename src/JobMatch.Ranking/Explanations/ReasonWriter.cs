@@ -1,6 +1,8 @@
 using System.Globalization;
 using JobMatch.Ranking.Features;
+using JobMatch.Ranking.Policy;
 using JobMatch.Ranking.Profiles;
+using JobMatch.Ranking.Taxonomy;
 
 namespace JobMatch.Ranking.Explanations;
 
@@ -51,6 +53,15 @@ public static class ReasonWriter
 
         return reasons;
     }
+
+    /// <summary>
+    /// The rules passed that come before any other reason: a licence or a certificate the law requires is the first thing a
+    /// veteran and a clerk need to see, checked or to be checked.
+    /// </summary>
+    public static IEnumerable<Reason> FromRules(Opening opening, IEnumerable<RuleOutcome> outcomes) =>
+        outcomes.Where(o => o.Passed && ((o.Rule == "licence_class" && opening.RequiredLicenceClass is not null)
+                || (o.Rule == "required_certificate" && CertificateNames.RequiresAny(opening.RequiredCertificates))))
+            .Select(o => new Reason(o.Rule, o.ReasonZh, o.ReasonEn, 0));
 
     private static (string Zh, string En)? Describe(FeatureBuilder builder, PreparedVeteran veteran, PreparedOpening prepared, int index, ReadOnlySpan<float> f)
     {

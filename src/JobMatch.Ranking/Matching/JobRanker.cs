@@ -7,8 +7,9 @@ using JobMatch.Ranking.Profiles;
 namespace JobMatch.Ranking.Matching;
 
 /// <summary>
-/// Records in, ranked list out: eligibility rules first, then one batch of features and scores for every eligible
-/// opening, then explanations for the top k only (contributions cost far more than scores).
+/// Records in, ranked list out, either way: openings for a veteran, or veterans for an opening. Eligibility rules first,
+/// then one batch of features and scores for every eligible pair, then explanations for the returned ones only
+/// (contributions cost far more than scores). A pair gets the same score, rules and reasons whichever way it is ranked.
 /// With no trained model it ranks by the <see cref="ColdStartHeuristic"/>, so matching always works.
 /// </summary>
 public sealed class JobRanker(FeatureBuilder features, EligibilityPolicy policy, IPairScorer? model = null)
@@ -22,14 +23,14 @@ public sealed class JobRanker(FeatureBuilder features, EligibilityPolicy policy,
 
     public RankingResult Rank(PreparedVeteran veteran, IReadOnlyList<PreparedOpening> openings, int topK, DateTime asOf)
     {
-        var eligible = new List<(PreparedOpening Opening, EligibilityResult Eligibility)>();
+        var eligible = new List<Pair>();
         var excluded = new List<ExcludedOpening>();
         foreach (var opening in openings)
         {
             var verdict = policy.Evaluate(veteran.Profile, opening.Opening);
             if (verdict.Eligible)
             {
-                eligible.Add((opening, verdict));
+                eligible.Add(new Pair(veteran, opening, verdict));
             }
             else
             {
@@ -37,56 +38,71 @@ public sealed class JobRanker(FeatureBuilder features, EligibilityPolicy policy,
             }
         }
 
-        var candidates = eligible.Select(e => e.Opening).ToArray();
-        var matrix = features.BuildMatrix(veteran, candidates, asOf);
-        var scores = _scorer.Score(matrix, candidates.Length);
-
-        // Ties go to the opening listed first, so equal scores rank the same way every time.
-        var top = Enumerable.Range(0, candidates.Length)
-            .OrderByDescending(i => scores[i]).ThenBy(i => i)
-            .Take(topK).ToArray();
-        var width = FeatureSchema.Count;
-        var topFeatures = new float[top.Length * width];
-        for (var k = 0; k < top.Length; k++)
-        {
-            matrix.AsSpan(top[k] * width, width).CopyTo(topFeatures.AsSpan(k * width));
-        }
-
-        var contributions = top.Length == 0 ? [] : _scorer.Contributions(topFeatures, top.Length);
-        var results = new RankedOpening[top.Length];
-        for (var k = 0; k < top.Length; k++)
-        {
-            var i = top[k];
-            var reasons = ReasonWriter.Write(features, veteran, candidates[i], topFeatures.AsSpan(k * width, width), contributions[k]);
-            results[k] = new RankedOpening(candidates[i].Opening, k + 1, scores[i], reasons, eligible[i].Eligibility.Outcomes);
-        }
-
+        var results = RankPairs(eligible, 0, topK, asOf)
+            .Select(r => new RankedOpening(r.Pair.Opening.Opening, r.Rank, r.Score, r.Reasons, r.Pair.Eligibility.Outcomes)).ToList();
         return new RankingResult(results, excluded, _scorer.Name);
     }
 
     /// <summary>
-    /// Explains one opening to each of several veterans (a recruiter's page of candidates): the reasons and the rules
-    /// passed for every pair, with the feature contributions of all pairs computed in one batch.
+    /// The veterans the rules let apply to one opening (a recruiter's candidates), best first: the page from
+    /// <paramref name="skip"/>, at most <paramref name="take"/> long, explained; every eligible veteran is scored.
+    /// Only the eligible are prepared, and those the rules close the opening to are not returned.
     /// </summary>
-    public IReadOnlyList<(IReadOnlyList<Reason> Reasons, IReadOnlyList<RuleOutcome> PassedRules)> Explain(
-        IReadOnlyList<PreparedVeteran> veterans, PreparedOpening opening, DateTime asOf)
+    public VeteranRanking RankVeterans(PreparedOpening opening, IReadOnlyList<VeteranProfile> veterans, int skip, int take, DateTime asOf)
     {
-        if (veterans.Count == 0)
+        var eligible = new List<Pair>();
+        foreach (var veteran in veterans)
         {
-            return [];
+            var verdict = policy.Evaluate(veteran, opening.Opening);
+            if (verdict.Eligible)
+            {
+                eligible.Add(new Pair(features.PrepareVeteran(veteran), opening, verdict));
+            }
         }
 
+        var results = RankPairs(eligible, skip, take, asOf)
+            .Select(r => new RankedVeteran(r.Pair.Veteran.Profile, r.Rank, r.Score, r.Reasons, r.Pair.Eligibility.Outcomes)).ToList();
+        return new VeteranRanking(results, eligible.Count, _scorer.Name);
+    }
+
+    private sealed record Pair(PreparedVeteran Veteran, PreparedOpening Opening, EligibilityResult Eligibility);
+
+    private sealed record RankedPair(Pair Pair, int Rank, float Score, IReadOnlyList<Reason> Reasons);
+
+    private List<RankedPair> RankPairs(List<Pair> pairs, int skip, int take, DateTime asOf)
+    {
         var width = FeatureSchema.Count;
-        var matrix = new float[veterans.Count * width];
-        for (var i = 0; i < veterans.Count; i++)
+        var matrix = new float[pairs.Count * width];
+        for (var i = 0; i < pairs.Count; i++)
         {
-            features.Build(veterans[i], opening, asOf, matrix.AsSpan(i * width, width));
+            features.Build(pairs[i].Veteran, pairs[i].Opening, asOf, matrix.AsSpan(i * width, width));
         }
 
-        var contributions = _scorer.Contributions(matrix, veterans.Count);
-        return veterans.Select((veteran, i) => (
-            ReasonWriter.Write(features, veteran, opening, matrix.AsSpan(i * width, width), contributions[i]),
-            (IReadOnlyList<RuleOutcome>)policy.Evaluate(veteran.Profile, opening.Opening).Outcomes.Where(o => o.Passed).ToList()))
-            .ToList();
+        var scores = pairs.Count == 0 ? [] : _scorer.Score(matrix, pairs.Count);
+
+        // Ties go to the pair listed first, so equal scores rank the same way every time.
+        var page = Enumerable.Range(0, pairs.Count)
+            .OrderByDescending(i => scores[i]).ThenBy(i => i)
+            .Skip(skip).Take(take).ToArray();
+        var pageFeatures = new float[page.Length * width];
+        for (var k = 0; k < page.Length; k++)
+        {
+            matrix.AsSpan(page[k] * width, width).CopyTo(pageFeatures.AsSpan(k * width));
+        }
+
+        var contributions = page.Length == 0 ? [] : _scorer.Contributions(pageFeatures, page.Length);
+        var results = new List<RankedPair>(page.Length);
+        for (var k = 0; k < page.Length; k++)
+        {
+            var pair = pairs[page[k]];
+            IReadOnlyList<Reason> reasons =
+            [
+                .. ReasonWriter.FromRules(pair.Opening.Opening, pair.Eligibility.Outcomes),
+                .. ReasonWriter.Write(features, pair.Veteran, pair.Opening, pageFeatures.AsSpan(k * width, width), contributions[k]),
+            ];
+            results.Add(new RankedPair(pair, skip + k + 1, scores[page[k]], reasons));
+        }
+
+        return results;
     }
 }

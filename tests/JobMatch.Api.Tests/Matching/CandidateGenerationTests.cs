@@ -41,7 +41,7 @@ public sealed class CandidateGenerationTests(SmallCapFactory api) : IClassFixtur
         var response = await api.Recruiter(world).GetAsync($"/api/openings/{world.Openings["货车司机"]}/candidates?limit=50");
         var page = await response.EnsureSuccessStatusCode().ReadJson();
         // Where the time went, by stage name only.
-        Assert.Matches(@"^opening;dur=[\d.]+, candidates;dur=[\d.]+, prepare;dur=[\d.]+, score;dur=[\d.]+, page;dur=[\d.]+$",
+        Assert.Matches(@"^opening;dur=[\d.]+, candidates;dur=[\d.]+, rank;dur=[\d.]+, page;dur=[\d.]+$",
             string.Join(", ", response.Headers.GetValues("Server-Timing")));
 
         var candidate = Assert.Single(page.GetProperty("items").EnumerateArray());

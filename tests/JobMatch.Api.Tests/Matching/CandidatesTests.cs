@@ -8,7 +8,7 @@ using Npgsql;
 
 namespace JobMatch.Api.Tests.Matching;
 
-public sealed class CandidatesTests(ApiFactory api) : IClassFixture<ApiFactory>
+public sealed class CandidatesTests(MatchingApiFactory api) : IClassFixture<MatchingApiFactory>
 {
     static async Task<List<JsonElement>> Candidates(HttpClient client, Guid opening) =>
         (await (await client.GetAsync($"/api/openings/{opening}/candidates?limit=50")).EnsureSuccessStatusCode().ReadJson())
@@ -32,6 +32,27 @@ public sealed class CandidatesTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Contains(mine.GetProperty("rules").EnumerateArray(), r => r.GetProperty("rule").GetString() == "licence_class");
         var raw = await (await api.Recruiter(world).GetAsync($"/api/openings/{world.Openings["货车司机"]}/candidates?limit=50")).Content.ReadAsStringAsync();
         Assert.DoesNotMatch(@"\d{17}[\dX]|1[3-9]\d{9}", raw);
+    }
+
+    [Fact]
+    public async Task APairHasTheSameScoreReasonsAndRulesOnTheCandidatesListAsOnThatVeteransMatches()
+    {
+        var world = await MatchingData.CreateWorld(api);
+        var (veteran, id) = await MatchingData.Driver(api);
+
+        var matches = (await veteran.Matches("/api/veterans/me/matches", world.FairId)).GetProperty("items").EnumerateArray().ToList();
+
+        Assert.Contains(matches, m => m.GetProperty("title").GetString() == "货车司机");
+        foreach (var match in matches)
+        {
+            var opening = match.GetProperty("openingId").GetGuid();
+            var candidates = await Candidates(api.Recruiter(world), opening);
+            var candidate = Assert.Single(candidates, c => c.GetProperty("candidateId").GetGuid() == id);
+            foreach (var field in new[] { "score", "reasons", "rules" })
+            {
+                Assert.Equal(match.GetProperty(field).GetRawText(), candidate.GetProperty(field).GetRawText());
+            }
+        }
     }
 
     [Fact]
@@ -133,6 +154,42 @@ public sealed class CandidatesTests(ApiFactory api) : IClassFixture<ApiFactory>
         await using var db = new NpgsqlConnection(api.Cluster.SuperuserConnectionString(api.Database));
         await db.ExecuteAsync("UPDATE veterans SET status = 'employed' WHERE id = @id", new { id });
         Assert.DoesNotContain(await Candidates(recruiter, opening), c => c.GetProperty("candidateId").GetGuid() == id);
+    }
+
+    [Fact]
+    public async Task AVeteranLeavesTheCandidatesOnceTheClockMakesThemOlderThanThePositionAllows()
+    {
+        try
+        {
+            api.Clock.Now = new DateTimeOffset(2026, 3, 1, 4, 0, 0, TimeSpan.Zero);
+            var admin = api.Admin();
+            var company = await admin.CreateCompany();
+            var recruiter = "recruiter-" + Guid.NewGuid().ToString("N")[..8];
+            await admin.LinkRecruiter(company, recruiter);
+            var posting = new
+            {
+                companyId = company, title = "叉车司机", headcount = 3, salary = "5000-7000元/月", education = "初中", district = "田家庵区",
+                location = "洞山路", skills = new[] { "叉车" }, ageMax = 35,
+            };
+            var created = await admin.PostAsJsonAsync("/api/openings", posting);
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            var opening = (await created.ReadJson()).GetProperty("id").GetGuid();
+            // Born 5 March 1985: 40 until then, within 35 and the five years veterans are allowed beyond it; 41 after.
+            var veteran = api.Veteran("vet-" + Guid.NewGuid().ToString("N")[..10]);
+            var id = (await veteran.CreateProfile(VeteranData.Profile(VeteranData.NewName(), VeteranData.NewIdNumber(birth: "19850305"),
+                VeteranData.NewPhone(), share: true))).GetProperty("id").GetGuid();
+            var client = api.ClientFor(Roles.Recruiter, recruiter);
+
+            api.Clock.Now = new DateTimeOffset(2026, 3, 4, 4, 0, 0, TimeSpan.Zero);
+            Assert.Contains(await Candidates(client, opening), c => c.GetProperty("candidateId").GetGuid() == id);
+
+            api.Clock.Now = new DateTimeOffset(2026, 3, 6, 4, 0, 0, TimeSpan.Zero);
+            Assert.DoesNotContain(await Candidates(client, opening), c => c.GetProperty("candidateId").GetGuid() == id);
+        }
+        finally
+        {
+            api.Clock.Now = null;
+        }
     }
 
     [Fact]
