@@ -11,7 +11,6 @@ using JobMatch.Api.Mentoring;
 using JobMatch.Api.OpenApi;
 using JobMatch.Api.Taxonomy;
 using JobMatch.Api.Veterans;
-using JobMatch.Api.Veterans.Roster;
 using JobMatch.Api.Imports;
 using JobMatch.Api.JobFairs;
 using JobMatch.Api.Matching;
@@ -50,7 +49,7 @@ static async Task<int> Serve(string[] args)
     builder.Services.AddVeterans();
     builder.Services.AddMentoring(builder.Configuration);
     builder.Services.AddImports(builder.Configuration);
-    builder.Services.AddListings();
+    builder.Services.AddOpenings();
     builder.Services.AddMatching();
     builder.Services.AddWebConsole();
     AddSeeders(builder.Services);
@@ -74,7 +73,7 @@ static async Task<int> Serve(string[] args)
     app.UseIdempotencyKeys();
 
     app.MapHealth();
-    app.MapMe();
+    app.MapJobMatchAuth();
     app.MapCompanies();
     app.MapJobFairs();
     app.MapPrograms();
@@ -82,16 +81,11 @@ static async Task<int> Serve(string[] args)
     app.MapImports();
     app.MapAudit();
     app.MapVeterans();
-    app.MapVeteranRoster();
     app.MapTaxonomy();
     app.MapMentoring();
     app.MapApplications();
     app.MapInteractions();
-    app.MapApplicationReports();
-    app.MapPlacementImport();
     app.MapMatching();
-    app.MapImportHistory();
-    app.MapRecruiterLinks();
     app.MapWebConsole();
 
     await app.RunAsync();
