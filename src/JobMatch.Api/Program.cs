@@ -11,7 +11,6 @@ using JobMatch.Api.Mentoring;
 using JobMatch.Api.OpenApi;
 using JobMatch.Api.Taxonomy;
 using JobMatch.Api.Veterans;
-using JobMatch.Api.Veterans.Roster;
 using JobMatch.Api.Imports;
 using JobMatch.Api.JobFairs;
 using JobMatch.Api.Matching;
@@ -24,24 +23,11 @@ using JobMatch.Api.WebConsole;
 // GBK/GB18030 spreadsheets (CSV imports) need the code-page encodings, registered once.
 System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
 
-return await Commands.Create(Serve, AddSeeders).Parse(args).InvokeAsync();
+return await Commands.Create(Serve, AddJobMatchServices).Parse(args).InvokeAsync();
 
-// Demo data of every feature, loaded by `seed` and on the embedded database's first start.
-static void AddSeeders(IServiceCollection services)
+// Every feature's services, after the database: the server and each command that builds a host make the same calls.
+static void AddJobMatchServices(WebApplicationBuilder builder)
 {
-    services.AddDemoSeeder<DemoCompanies>();
-    services.AddDemoSeeder<DemoVeterans>();
-    services.AddDemoSeeder<DemoMentoring>();
-    services.AddDemoSeeder<DemoListings>();
-    services.AddDemoSeeder<DemoApplications>();
-    services.AddDemoSeeder<DemoConsoleUsers>();
-}
-
-static async Task<int> Serve(string[] args)
-{
-    var builder = WebApplication.CreateBuilder(args);
-    await using var embedded = await builder.AddJobMatchDatabaseAsync();
-
     builder.Services.AddJobMatchProblems();
     builder.Services.AddJobMatchAuth(builder.Configuration);
     builder.Services.AddJobMatchLimits(builder.Configuration);
@@ -50,10 +36,24 @@ static async Task<int> Serve(string[] args)
     builder.Services.AddVeterans();
     builder.Services.AddMentoring(builder.Configuration);
     builder.Services.AddImports(builder.Configuration);
-    builder.Services.AddListings();
+    builder.Services.AddOpenings();
     builder.Services.AddMatching();
     builder.Services.AddWebConsole();
-    AddSeeders(builder.Services);
+
+    // Demo data of every feature, loaded by `seed` and on the embedded database's first start.
+    builder.Services.AddDemoSeeder<DemoCompanies>();
+    builder.Services.AddDemoSeeder<DemoVeterans>();
+    builder.Services.AddDemoSeeder<DemoMentoring>();
+    builder.Services.AddDemoSeeder<DemoListings>();
+    builder.Services.AddDemoSeeder<DemoApplications>();
+    builder.Services.AddDemoSeeder<DemoConsoleUsers>();
+}
+
+static async Task<int> Serve(string[] args)
+{
+    var builder = WebApplication.CreateBuilder(args);
+    await using var embedded = await builder.AddJobMatchDatabaseAsync();
+    AddJobMatchServices(builder);
     builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
     var app = builder.Build();
@@ -74,7 +74,7 @@ static async Task<int> Serve(string[] args)
     app.UseIdempotencyKeys();
 
     app.MapHealth();
-    app.MapMe();
+    app.MapJobMatchAuth();
     app.MapCompanies();
     app.MapJobFairs();
     app.MapPrograms();
@@ -82,16 +82,11 @@ static async Task<int> Serve(string[] args)
     app.MapImports();
     app.MapAudit();
     app.MapVeterans();
-    app.MapVeteranRoster();
     app.MapTaxonomy();
     app.MapMentoring();
     app.MapApplications();
     app.MapInteractions();
-    app.MapApplicationReports();
-    app.MapPlacementImport();
     app.MapMatching();
-    app.MapImportHistory();
-    app.MapRecruiterLinks();
     app.MapWebConsole();
 
     await app.RunAsync();

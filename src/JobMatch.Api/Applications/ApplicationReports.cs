@@ -23,7 +23,7 @@ public sealed record PlacementCount(string Month, string District, string? Distr
 
 public static class ApplicationReports
 {
-    public static IEndpointRouteBuilder MapApplicationReports(this IEndpointRouteBuilder app)
+    internal static IEndpointRouteBuilder MapApplicationReports(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(Policies.Admin);
         group.MapGet("/job-fairs/{id:guid}", Fair).WithSummary("A job fair's funnel: openings, applications, interviews, offers, hires, fill rate (admin); JSON or CSV");

@@ -39,6 +39,8 @@ public static class ApplicationsApi
                 "remaining opening; none left answers 409.");
         app.MapGet("/api/veterans/me/applications", ApplicationLists.Mine).RequireAuthorization(Policies.Veteran).WithTags("Applications")
             .WithSummary("My applications, newest first; JSON or CSV");
+        app.MapApplicationReports();
+        app.MapPlacementImport();
         return app;
     }
 

@@ -52,7 +52,7 @@ public static class PlacementImport
         ["入学"] = "enrolled", ["已入学"] = "enrolled", ["毕业"] = "graduated", ["已毕业"] = "graduated",
     };
 
-    public static IEndpointRouteBuilder MapPlacementImport(this IEndpointRouteBuilder app)
+    internal static IEndpointRouteBuilder MapPlacementImport(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/placements/imports", Import).WithTags("Imports").RequireAuthorization(Policies.Admin).AcceptsIdempotencyKey()
             .DisableAntiforgery()

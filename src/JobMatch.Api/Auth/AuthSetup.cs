@@ -6,6 +6,13 @@ namespace JobMatch.Api.Auth;
 
 public static class AuthSetup
 {
+    /// <summary>Who am I: the only route of its own (tokens come from the identity provider or the <c>token</c> command).</summary>
+    public static IEndpointRouteBuilder MapJobMatchAuth(this IEndpointRouteBuilder app)
+    {
+        app.MapMe();
+        return app;
+    }
+
     /// <summary>JWT bearer tokens, exactly one known role each, and a fallback policy that closes every endpoint by default.</summary>
     public static IServiceCollection AddJobMatchAuth(this IServiceCollection services, IConfiguration configuration)
     {

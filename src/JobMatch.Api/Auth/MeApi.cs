@@ -8,7 +8,7 @@ public sealed record Me(string Subject, string Role, IReadOnlyList<Guid> Company
 
 public static class MeApi
 {
-    public static RouteHandlerBuilder MapMe(this IEndpointRouteBuilder app) =>
+    internal static RouteHandlerBuilder MapMe(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/me", Get).WithTags("Identity").RequireAuthorization(Policies.AnyRole)
             .WithSummary("Who the token says you are, and the records linked to you in the database");
 

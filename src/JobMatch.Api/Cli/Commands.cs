@@ -11,7 +11,10 @@ namespace JobMatch.Api.Cli;
 /// </summary>
 public static class Commands
 {
-    public static RootCommand Create(Func<string[], Task<int>> serve, Action<IServiceCollection> addSeeders)
+    /// <param name="serve">The server.</param>
+    /// <param name="addServices">Every feature's services, as the server adds them after the database: each command that
+    /// builds a host calls it, so a command runs on the same registrations as the server.</param>
+    public static RootCommand Create(Func<string[], Task<int>> serve, Action<WebApplicationBuilder> addServices)
     {
         var root = new RootCommand("JobMatch: employment and training matching for veterans. With no command, serves the API.")
         {
@@ -20,13 +23,13 @@ public static class Commands
         root.SetAction((parsed, _) => FirstStray(parsed.UnmatchedTokens) is { } stray
             ? NotACommand(parsed, root, stray)
             : WithClearErrors(() => serve([.. parsed.UnmatchedTokens])));
-        root.Subcommands.Add(MigrateCommand.Create());
+        root.Subcommands.Add(MigrateCommand.Create(addServices));
         root.Subcommands.Add(TokenCommand.Create());
-        root.Subcommands.Add(SeedCommand.Create(addSeeders));
+        root.Subcommands.Add(SeedCommand.Create(addServices));
         root.Subcommands.Add(LtrEvalCommand.Create());
-        root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create(addServices));
         root.Subcommands.Add(BackupCommand.Create());
-        root.Subcommands.Add(RestoreCommand.Create());
+        root.Subcommands.Add(RestoreCommand.Create(addServices));
         return root;
     }
 

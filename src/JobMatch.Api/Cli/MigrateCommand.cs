@@ -6,7 +6,7 @@ namespace JobMatch.Api.Cli;
 /// <summary><c>migrate</c>: applies the database migrations and exits (the service also applies them at start-up).</summary>
 public static class MigrateCommand
 {
-    public static Command Create()
+    public static Command Create(Action<WebApplicationBuilder> addServices)
     {
         var command = new Command("migrate", "Apply database migrations to ConnectionStrings:JobMatch (or the embedded database) and exit.")
         {
@@ -16,6 +16,7 @@ public static class MigrateCommand
         {
             var builder = WebApplication.CreateBuilder([.. parsed.UnmatchedTokens]);
             await using var embedded = await builder.AddJobMatchDatabaseAsync();
+            addServices(builder);
             await using var app = builder.Build();
             await app.Services.GetRequiredService<Migrator>().MigrateAsync();
             await Console.Out.WriteLineAsync("Database migrated.");

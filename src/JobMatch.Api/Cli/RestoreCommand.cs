@@ -16,7 +16,7 @@ namespace JobMatch.Api.Cli;
 /// </summary>
 public static class RestoreCommand
 {
-    public static Command Create()
+    public static Command Create(Action<WebApplicationBuilder> addServices)
     {
         var file = new Argument<FileInfo>("FILE") { Description = "An archive written by `backup`" };
         var yes = new Option<bool>("--yes") { Description = "Go ahead: every table is replaced by the archive's" };
@@ -38,6 +38,7 @@ public static class RestoreCommand
             // The embedded cluster is started here, not borrowed from a running service: a restore needs it to itself.
             var builder = WebApplication.CreateBuilder([.. parsed.UnmatchedTokens]);
             await using var embedded = await builder.AddJobMatchDatabaseAsync();
+            addServices(builder);
             await using var app = builder.Build();
             if (BackupTarget.For(builder.Configuration, embedded) is not { } target)
             {

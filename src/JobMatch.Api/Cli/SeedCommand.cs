@@ -8,7 +8,7 @@ namespace JobMatch.Api.Cli;
 /// <summary><c>seed</c>: loads the demo data (marked synthetic) into a migrated database, with a progress bar.</summary>
 public static class SeedCommand
 {
-    public static Command Create(Action<IServiceCollection> addSeeders)
+    public static Command Create(Action<WebApplicationBuilder> addServices)
     {
         var command = new Command("seed", "Load the synthetic demo data (companies, fairs, programs, veterans, mentors) once, with progress.")
         {
@@ -18,7 +18,7 @@ public static class SeedCommand
         {
             var builder = WebApplication.CreateBuilder([.. parsed.UnmatchedTokens]);
             await using var embedded = await builder.AddJobMatchDatabaseAsync();
-            addSeeders(builder.Services);
+            addServices(builder);
             await using var app = builder.Build();
             await app.Services.GetRequiredService<Migrator>().MigrateAsync(ct);
             var loaded = false;

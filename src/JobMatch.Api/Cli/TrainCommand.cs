@@ -1,7 +1,6 @@
 using System.CommandLine;
 using JobMatch.Api.Database;
 using JobMatch.Api.Matching;
-using JobMatch.Api.Taxonomy;
 using Spectre.Console;
 
 namespace JobMatch.Api.Cli;
@@ -9,7 +8,7 @@ namespace JobMatch.Api.Cli;
 /// <summary><c>train</c>: what <c>POST /api/models/train</c> does, in the foreground, with a progress bar.</summary>
 public static class TrainCommand
 {
-    public static Command Create()
+    public static Command Create(Action<WebApplicationBuilder> addServices)
     {
         var command = new Command("train", "Train a ranking model from the bureau's outcomes and the interaction log (the synthetic world while they are too few), "
             + "store it, and promote it only if it beats the ranker in production and every baseline by the margin on held-out veterans.")
@@ -20,11 +19,7 @@ public static class TrainCommand
         {
             var builder = WebApplication.CreateBuilder([.. parsed.UnmatchedTokens]);
             await using var embedded = await builder.AddJobMatchDatabaseAsync();
-            builder.Services.AddOptions<MatchingOptions>().BindConfiguration(MatchingOptions.Section)
-                .Validate(o => o.IsValid(), "Matching options are out of range (see MatchingOptions).");
-            builder.Services.AddSingleton(_ => ReferenceData.Default);
-            builder.Services.AddSingleton(TimeProvider.System);
-            builder.Services.AddSingleton<ModelTraining>();
+            addServices(builder);
             await using var app = builder.Build();
             await app.Services.GetRequiredService<Migrator>().MigrateAsync(ct);
             var training = app.Services.GetRequiredService<ModelTraining>();

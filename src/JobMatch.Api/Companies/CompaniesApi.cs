@@ -23,6 +23,7 @@ public static class CompaniesApi
             .WithSummary("Let a recruiter (by token subject) act for this company (admin)");
         group.MapDelete("/{id:guid}/recruiters/{subject}", Unlink).RequireAuthorization(Policies.Admin)
             .WithSummary("Revoke a recruiter's link; it takes effect on their next request (admin)");
+        app.MapRecruiterLinks();
         return group;
     }
 

@@ -7,7 +7,7 @@ namespace JobMatch.Api.Companies;
 /// <summary>Who may act for a company: the recruiters' token subjects linked to it (admin).</summary>
 public static class RecruiterLinks
 {
-    public static IEndpointRouteBuilder MapRecruiterLinks(this IEndpointRouteBuilder app)
+    internal static IEndpointRouteBuilder MapRecruiterLinks(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/companies/{id:guid}/recruiters", List).WithTags("Companies").RequireAuthorization(Policies.Admin)
             .WithSummary("Recruiters linked to a company, newest link first (admin)");

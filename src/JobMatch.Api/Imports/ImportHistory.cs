@@ -15,7 +15,7 @@ public sealed record ImportSummary(Guid Id, string Kind, Guid? FairId, Guid? Pro
 /// <summary>The import history (admin: every batch; recruiter: their own) and the imports still running, for progress.</summary>
 public static class ImportHistory
 {
-    public static IEndpointRouteBuilder MapImportHistory(this IEndpointRouteBuilder app)
+    internal static IEndpointRouteBuilder MapImportHistory(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/imports").WithTags("Imports").RequireAuthorization(Policies.AdminOrRecruiter);
         group.MapGet("/", List).WithSummary("Import batches, newest first (admin: all; recruiter: their own); JSON or CSV");

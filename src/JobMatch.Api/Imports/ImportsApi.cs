@@ -33,6 +33,7 @@ public static class ImportsApi
         group.MapGet("/{id:guid}", GetById).WithSummary("An import batch: status, progress, counts and reconciliation (admin or its uploader)");
         group.MapGet("/{id:guid}/errors", ImportProblems.List).WithSummary("The batch's report lines: row, column, value and problem; JSON or CSV");
         group.MapDelete("/{id:guid}", ImportRevert.Revert).WithSummary("Revert a batch, restoring the values it replaced (the latest batch of its source first)");
+        app.MapImportHistory();
         return app;
     }
 

@@ -5,6 +5,7 @@ using JobMatch.Api.Auth;
 using JobMatch.Api.Conventions;
 using JobMatch.Api.Privacy;
 using JobMatch.Api.Taxonomy;
+using JobMatch.Api.Veterans.Roster;
 using Npgsql;
 
 namespace JobMatch.Api.Veterans;
@@ -40,6 +41,7 @@ public static class VeteransApi
             .WithSummary("Record a withdrawal the veteran asked for in person: method in_person, by the staff member, audited (admin)");
         group.MapPost("/{id:guid}/unmask", VeteransAdminApi.Unmask).RequireAuthorization(Policies.Admin).AcceptsIdempotencyKey()
             .WithSummary("Show a profile's ID number and phone in clear, for a stated reason that goes to the audit log (admin)");
+        app.MapVeteranRoster();
         return group;
     }
 

@@ -27,7 +27,7 @@ public sealed record RosterBatch(Guid Id, string FileName, string Format, string
 /// </summary>
 public static class RosterApi
 {
-    public static IEndpointRouteBuilder MapVeteranRoster(this IEndpointRouteBuilder app)
+    internal static IEndpointRouteBuilder MapVeteranRoster(this IEndpointRouteBuilder app)
     {
         var options = app.ServiceProvider.GetRequiredService<IOptions<ImportOptions>>().Value;
         var group = app.MapGroup("/api/veterans").WithTags("Veterans");

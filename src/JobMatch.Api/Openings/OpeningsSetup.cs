@@ -2,10 +2,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace JobMatch.Api.Openings;
 
-public static class ListingsSetup
+public static class OpeningsSetup
 {
-    /// <summary>Job fairs, programs and openings: the read cache and the closing sweep (imports: <c>AddImports</c>).</summary>
-    public static IServiceCollection AddListings(this IServiceCollection services)
+    /// <summary>Openings' read cache and the sweep that closes positions past their closing date.</summary>
+    public static IServiceCollection AddOpenings(this IServiceCollection services)
     {
         services.AddSingleton<OpeningReadCache>();
         services.TryAddSingleton(TimeProvider.System);
