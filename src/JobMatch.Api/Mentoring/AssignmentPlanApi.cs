@@ -93,43 +93,7 @@ public static class AssignmentPlanApi
         {
             return TypedResults.ValidationProblem(errors);
         }
-        await using var db = await dataSource.OpenConnectionAsync();
-        await using var tx = await db.BeginTransactionAsync();
-        await AssignmentGuard.LockMentorsAsync(db, tx, items.Select(item => item.MentorId));
-        var enterprises = await AssignmentGuard.LockEnterprisesAsync(db, tx, items.Select(item => item.EnterpriseId));
-        var rooms = await AssignmentGuard.RoomsAsync(db, tx, items.Select(item => item.MentorId));
-        if (items.Any(item => !rooms.ContainsKey(item.MentorId) || !enterprises.Contains(item.EnterpriseId)))
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["items"] = [Say.Text("有结对引用了不存在的导师或企业。", "A pair refers to a mentor or enterprise that does not exist.")],
-            });
-        }
-        var mentored = await AssignmentGuard.ActiveMentorsAsync(db, tx, enterprises);
-        if (items.Count(item => mentored[item.EnterpriseId].Any()) is > 0 and var taken)
-        {
-            return Problems.Conflict($"其中 {taken} 家企业已有导师：请重新生成方案。", $"{taken} of these enterprises already have a mentor: make a new plan.");
-        }
-        foreach (var group in items.GroupBy(item => item.MentorId))
-        {
-            if (AssignmentGuard.RoomProblem(rooms[group.Key], group.Count()) is { } full)
-            {
-                return full;
-            }
-        }
-        var today = ShanghaiTime.Today(clock);
-        var created = new List<Assignment>();
-        foreach (var item in items)
-        {
-            var assignment = await AssignmentGuard.InsertAsync(db, tx, user.Subject(), item.MentorId, item.EnterpriseId, today, false, body.Reason, null);
-            created.Add(assignment);
-            // Each pair as if assigned by hand, so an enterprise's audit trail shows how it got its mentor.
-            await AuditLog.WriteAsync(db, tx, user, "mentoring.assigned", "enterprise", item.EnterpriseId,
-                new { mentor = item.MentorId, assignment = assignment.Id, coMentoring = false, overridden = false, plan = true });
-        }
-        await AuditLog.WriteAsync(db, tx, user, "mentoring.plan_accepted", "assignment_plan", null, new { assigned = created.Count });
-        await tx.CommitAsync();
-        return TypedResults.Created("/api/assignments?active=true", (IReadOnlyList<Assignment>)created);
+        return await AssignmentWriter.AcceptPlanAsync(items, body.Reason, user, dataSource, ShanghaiTime.Today(clock));
     }
 
     static async Task<Results<Ok<IReadOnlyList<MentorSuggestion>>, NotFound>> Suggest(
