@@ -29,7 +29,8 @@ static class RosterImport
                 "找不到表头行：表头须包含姓名和身份证号两列（可通过 mapping 指定）。",
                 "No header row found: it must name a name and an ID-number column (or send a mapping)."));
             var readConsents = consentTextVersion is not null;
-            var (entries, problems, rowsRead) = new RosterReader(data, vault, clock).Read(sheet.Rows, map, readConsents, ct);
+            var reader = new RosterReader(data, vault, clock, response.HttpContext.RequestServices);
+            var (entries, problems, rowsRead) = reader.Read(sheet.Rows, map, readConsents, ct);
             if (!readConsents)
             {
                 problems.AddRange(RosterConsents.Ignored(map, sheet.Rows[map.HeaderIndex].Number));
