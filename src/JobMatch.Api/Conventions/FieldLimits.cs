@@ -163,6 +163,9 @@ public sealed class ClampedAttribute(int minimum, int maximum, int @default) : A
     public int Minimum { get; } = minimum;
     public int Maximum { get; } = maximum;
     public int Default { get; } = @default;
+
+    /// <summary>The value a handler gets (<see cref="Clamping"/>): missing is the default, outside the range the nearer bound.</summary>
+    public int Apply(int? value) => Math.Clamp(value ?? Default, Minimum, Maximum);
 }
 
 /// <summary>A limit to a closed list of values, which the document states as an enum.</summary>

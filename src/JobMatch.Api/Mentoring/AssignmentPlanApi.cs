@@ -18,7 +18,8 @@ public static class AssignmentPlanApi
             .WithSummary("Propose mentors for every enterprise without one: the assignment of highest total fit within spare capacity (admin)");
         app.MapPost("/api/assignments/plan/accept", Accept).WithTags("Mentoring").RequireAuthorization(Policies.Admin).AcceptsIdempotencyKey()
             .WithSummary("Accept reviewed pairs of a plan: all are assigned in one transaction, or none (admin)");
-        app.MapGet("/api/enterprises/{id:guid}/mentor-suggestions", Suggest).WithTags("Mentoring").RequireAuthorization(Policies.Admin)
+        app.MapGet("/api/enterprises/{id:guid}/mentor-suggestions", Suggest).ClampsLimits()
+            .WithTags("Mentoring").RequireAuthorization(Policies.Admin)
             .WithSummary("Mentors ranked by fit of expertise and industry to the enterprise's needs, district and spare capacity, with reasons (admin)");
         return app;
     }
@@ -115,7 +116,7 @@ public static class AssignmentPlanApi
                 !x.mentor.Paused && x.mentor.Spare > 0, x.mentor.Paused ? [.. x.fit.Reasons, Say.Text("已暂停接收", "Paused")] : x.fit.Reasons))
             // Mentors who can take the enterprise now come first; among them, the best fit.
             .OrderByDescending(suggestion => suggestion.Available).ThenByDescending(suggestion => suggestion.Fit).ThenBy(suggestion => suggestion.MentorId)
-            .Take(Math.Clamp(limit ?? 10, 1, 100))
+            .Take(limit!.Value)
             .ToList();
         return TypedResults.Ok((IReadOnlyList<MentorSuggestion>)ranked);
     }
