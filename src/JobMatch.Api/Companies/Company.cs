@@ -1,4 +1,5 @@
 using JobMatch.Api.Conventions;
+using JobMatch.Api.Privacy;
 
 namespace JobMatch.Api.Companies;
 
@@ -8,7 +9,7 @@ public sealed record Company(Guid Id, string Name, string? CreditCode, string? I
 
 public sealed record CreateCompany([Text(200)] string Name, [Text(18)] string? CreditCode, string? Industry, string? District,
     bool? VeteranFounded = null, string? ContactName = null,
-    [Pattern(@"^[0-9+\-() ]{3,30}$", MaxLength = 30, Trim = true)] string? ContactPhone = null);
+    [Pattern(PhoneNumber.ContactPattern, MaxLength = 30, Trim = true)] string? ContactPhone = null);
 
 public sealed record LinkRecruiter([Text(200)] string Subject);
 

@@ -144,15 +144,6 @@ public class PatternAttribute(string pattern) : FieldLimitAttribute
         Say.Text($"格式不正确（应匹配 {Pattern}）。", $"Not in the expected form ({Pattern}).");
 }
 
-/// <summary>A mainland mobile number: 11 digits starting with 13–19.</summary>
-public sealed class MobileAttribute : PatternAttribute
-{
-    public MobileAttribute() : base("^1[3-9][0-9]{9}$") => MaxLength = 11;
-
-    protected override string Message(ValidationContext context) =>
-        Say.Text("手机号应为 11 位数字，以 13–19 开头。", "A mobile number has 11 digits and starts with 13–19.");
-}
-
 /// <summary>
 /// Not a refusal: a value outside <see cref="Minimum"/>–<see cref="Maximum"/> is clamped and a missing one is
 /// <see cref="Default"/>; the document says so.
@@ -163,6 +154,9 @@ public sealed class ClampedAttribute(int minimum, int maximum, int @default) : A
     public int Minimum { get; } = minimum;
     public int Maximum { get; } = maximum;
     public int Default { get; } = @default;
+
+    /// <summary>The value a handler gets (<see cref="Clamping"/>): missing is the default, outside the range the nearer bound.</summary>
+    public int Apply(int? value) => Math.Clamp(value ?? Default, Minimum, Maximum);
 }
 
 /// <summary>A limit to a closed list of values, which the document states as an enum.</summary>

@@ -44,7 +44,7 @@ public static class Problems
     /// Field errors are keyed as the JSON names them (<c>sponsors[0].seats</c>); the validation of request records keys
     /// them by C# member (<c>Sponsors[0].Seats</c>).
     /// </summary>
-    static void CamelCaseKeys(IDictionary<string, string[]> errors)
+    internal static void CamelCaseKeys(IDictionary<string, string[]> errors)
     {
         foreach (var key in errors.Keys.ToList())
         {

@@ -191,7 +191,7 @@ public static partial class RowReader
             Reject(ImportField.VeteranPreference, Cell(ImportField.VeteranPreference), "请填“是”或“否”。", "Write 是 (yes) or 否 (no).");
         }
         var phone = Cell(ImportField.ContactPhone) is { } rawPhone ? TermKey.HalfWidth(rawPhone).Trim() : null;
-        if (phone is not null && !PhonePattern().IsMatch(phone))
+        if (phone is not null && !PhoneNumber.IsContact(phone))
         {
             Reject(ImportField.ContactPhone, Masking.Phone(phone), "联系电话格式无效。", "The contact phone is not a phone number.");
         }
@@ -218,7 +218,4 @@ public static partial class RowReader
     }
 
     static string? Clip(string? text, int length) => text is { } t && t.Length > length ? t[..length] : text;
-
-    [GeneratedRegex(@"^[0-9+\-() ]{3,30}$")]
-    private static partial Regex PhonePattern();
 }

@@ -29,7 +29,7 @@ public static class CandidatesApi
     public static void MapCandidates(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/openings").WithTags("Matching")
-            .MapGet("/{id:guid}/candidates", List).RequireAuthorization(Policies.AdminOrRecruiter)
+            .MapGet("/{id:guid}/candidates", List).ClampsLimits().RequireAuthorization(Policies.AdminOrRecruiter)
             .WithSummary("Veterans who share their profile with recruiters and accept automated matching, ranked for this position, masked");
     }
 
@@ -53,7 +53,7 @@ public static class CandidatesApi
         {
             return TypedResults.NotFound();
         }
-        var take = Math.Clamp(limit ?? 20, 1, 50);
+        var take = limit!.Value;
         var skip = offset ?? 0;
         return TypedResults.Ok(await finder.PageAsync(db, position, skip, take, timing, ct));
     }

@@ -31,9 +31,9 @@ public static class MatchesApi
     public static void MapMatches(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/veterans").WithTags("Matching");
-        group.MapGet("/me/matches", Mine).RequireAuthorization(Policies.Veteran)
+        group.MapGet("/me/matches", Mine).ClampsLimits().RequireAuthorization(Policies.Veteran)
             .WithSummary("Open jobs and training seats for me, ranked with reasons and the eligibility rules passed (a plain list without the matching consent)");
-        group.MapGet("/{id:guid}/matches", ForVeteran).RequireAuthorization(Policies.Admin)
+        group.MapGet("/{id:guid}/matches", ForVeteran).ClampsLimits().RequireAuthorization(Policies.Admin)
             .WithSummary("The same ranked openings for any veteran (admin)");
     }
 
@@ -81,7 +81,7 @@ public static class MatchesApi
         {
             return TypedResults.ValidationProblem(errors);
         }
-        var limit = Math.Clamp(f.Limit ?? 20, 1, 50);
+        var limit = f.Limit!.Value;
         var offset = f.Offset ?? 0;
 
         var veteran = await db.QuerySingleOrDefaultAsync<VeteranInputRow>(

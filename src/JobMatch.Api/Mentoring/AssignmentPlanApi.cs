@@ -18,7 +18,8 @@ public static class AssignmentPlanApi
             .WithSummary("Propose mentors for every enterprise without one: the assignment of highest total fit within spare capacity (admin)");
         app.MapPost("/api/assignments/plan/accept", Accept).WithTags("Mentoring").RequireAuthorization(Policies.Admin).AcceptsIdempotencyKey()
             .WithSummary("Accept reviewed pairs of a plan: all are assigned in one transaction, or none (admin)");
-        app.MapGet("/api/enterprises/{id:guid}/mentor-suggestions", Suggest).WithTags("Mentoring").RequireAuthorization(Policies.Admin)
+        app.MapGet("/api/enterprises/{id:guid}/mentor-suggestions", Suggest).ClampsLimits()
+            .WithTags("Mentoring").RequireAuthorization(Policies.Admin)
             .WithSummary("Mentors ranked by fit of expertise and industry to the enterprise's needs, district and spare capacity, with reasons (admin)");
         return app;
     }
@@ -93,43 +94,7 @@ public static class AssignmentPlanApi
         {
             return TypedResults.ValidationProblem(errors);
         }
-        await using var db = await dataSource.OpenConnectionAsync();
-        await using var tx = await db.BeginTransactionAsync();
-        await AssignmentGuard.LockMentorsAsync(db, tx, items.Select(item => item.MentorId));
-        var enterprises = await AssignmentGuard.LockEnterprisesAsync(db, tx, items.Select(item => item.EnterpriseId));
-        var rooms = await AssignmentGuard.RoomsAsync(db, tx, items.Select(item => item.MentorId));
-        if (items.Any(item => !rooms.ContainsKey(item.MentorId) || !enterprises.Contains(item.EnterpriseId)))
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["items"] = [Say.Text("有结对引用了不存在的导师或企业。", "A pair refers to a mentor or enterprise that does not exist.")],
-            });
-        }
-        var mentored = await AssignmentGuard.ActiveMentorsAsync(db, tx, enterprises);
-        if (items.Count(item => mentored[item.EnterpriseId].Any()) is > 0 and var taken)
-        {
-            return Problems.Conflict($"其中 {taken} 家企业已有导师：请重新生成方案。", $"{taken} of these enterprises already have a mentor: make a new plan.");
-        }
-        foreach (var group in items.GroupBy(item => item.MentorId))
-        {
-            if (AssignmentGuard.RoomProblem(rooms[group.Key], group.Count()) is { } full)
-            {
-                return full;
-            }
-        }
-        var today = ShanghaiTime.Today(clock);
-        var created = new List<Assignment>();
-        foreach (var item in items)
-        {
-            var assignment = await AssignmentGuard.InsertAsync(db, tx, user.Subject(), item.MentorId, item.EnterpriseId, today, false, body.Reason, null);
-            created.Add(assignment);
-            // Each pair as if assigned by hand, so an enterprise's audit trail shows how it got its mentor.
-            await AuditLog.WriteAsync(db, tx, user, "mentoring.assigned", "enterprise", item.EnterpriseId,
-                new { mentor = item.MentorId, assignment = assignment.Id, coMentoring = false, overridden = false, plan = true });
-        }
-        await AuditLog.WriteAsync(db, tx, user, "mentoring.plan_accepted", "assignment_plan", null, new { assigned = created.Count });
-        await tx.CommitAsync();
-        return TypedResults.Created("/api/assignments?active=true", (IReadOnlyList<Assignment>)created);
+        return await AssignmentWriter.AcceptPlanAsync(items, body.Reason, user, dataSource, ShanghaiTime.Today(clock));
     }
 
     static async Task<Results<Ok<IReadOnlyList<MentorSuggestion>>, NotFound>> Suggest(
@@ -151,7 +116,7 @@ public static class AssignmentPlanApi
                 !x.mentor.Paused && x.mentor.Spare > 0, x.mentor.Paused ? [.. x.fit.Reasons, Say.Text("已暂停接收", "Paused")] : x.fit.Reasons))
             // Mentors who can take the enterprise now come first; among them, the best fit.
             .OrderByDescending(suggestion => suggestion.Available).ThenByDescending(suggestion => suggestion.Fit).ThenBy(suggestion => suggestion.MentorId)
-            .Take(Math.Clamp(limit ?? 10, 1, 100))
+            .Take(limit!.Value)
             .ToList();
         return TypedResults.Ok((IReadOnlyList<MentorSuggestion>)ranked);
     }

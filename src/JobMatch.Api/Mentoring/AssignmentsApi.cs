@@ -64,49 +64,7 @@ public static class AssignmentsApi
         {
             errors["startDate"] = [Say.Text("开始日期不能晚于今天（北京时间）。", "The start date cannot be after today (Asia/Shanghai).")];
         }
-        await using var db = await dataSource.OpenConnectionAsync();
-        await using var tx = await db.BeginTransactionAsync();
-        await AssignmentGuard.LockMentorsAsync(db, tx, [body.MentorId]);
-        var enterprises = await AssignmentGuard.LockEnterprisesAsync(db, tx, [body.EnterpriseId]);
-        var rooms = await AssignmentGuard.RoomsAsync(db, tx, [body.MentorId]);
-        if (!rooms.TryGetValue(body.MentorId, out var mentor))
-        {
-            errors["mentorId"] = [Say.Text("没有该导师。", "No mentor has this id.")];
-        }
-        if (!enterprises.Contains(body.EnterpriseId))
-        {
-            errors["enterpriseId"] = [Say.Text("没有该企业。", "No enterprise has this id.")];
-        }
-        if (errors.Count > 0 || mentor is null)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-        var current = (await AssignmentGuard.ActiveMentorsAsync(db, tx, [body.EnterpriseId]))[body.EnterpriseId].ToList();
-        var coMentoring = body.CoMentoring ?? false;
-        if (current.Contains(body.MentorId))
-        {
-            return Problems.Conflict("该导师已在辅导这家企业。", "This mentor already guides this enterprise.");
-        }
-        if (current.Count > 0 && !coMentoring)
-        {
-            return Problems.Conflict("该企业已有导师；如需共同辅导，请设置 coMentoring: true。",
-                "This enterprise already has a mentor; set coMentoring: true to add a second one.");
-        }
-        if (body.OverrideReason is null && AssignmentGuard.RoomProblem(mentor, 1) is { } full)
-        {
-            return full;
-        }
-        var assignment = await AssignmentGuard.InsertAsync(db, tx, user.Subject(), body.MentorId, body.EnterpriseId, startsOn,
-            coMentoring && current.Count > 0, body.Reason, body.OverrideReason);
-        if (current.Count > 0)
-        {
-            await db.ExecuteAsync("UPDATE mentor_assignments SET co_mentoring = true WHERE enterprise_id = @id AND ends_on IS NULL",
-                new { id = body.EnterpriseId }, tx);
-        }
-        await AuditLog.WriteAsync(db, tx, user, "mentoring.assigned", "enterprise", body.EnterpriseId,
-            new { mentor = body.MentorId, assignment = assignment.Id, coMentoring = current.Count > 0, overridden = body.OverrideReason is not null });
-        await tx.CommitAsync();
-        return TypedResults.Created($"/api/assignments?enterpriseId={body.EnterpriseId}", assignment);
+        return await AssignmentWriter.AssignAsync(body, startsOn, errors, user, dataSource);
     }
 
     static async Task<Results<Ok<Assignment>, NotFound, ValidationProblem, ProblemHttpResult>> End(
@@ -170,48 +128,6 @@ public static class AssignmentsApi
         {
             return TypedResults.ValidationProblem(errors);
         }
-        await using var db = await dataSource.OpenConnectionAsync();
-        await using var tx = await db.BeginTransactionAsync();
-        await AssignmentGuard.LockMentorsAsync(db, tx, [id, body.ToMentorId]);
-        var moving = (await db.QueryAsync<Assignment>($"""
-            SELECT {AssignmentGuard.AssignmentColumns} FROM mentor_assignments WHERE mentor_id = @id AND ends_on IS NULL ORDER BY id
-            """, new { id }, tx)).ToList();
-        await AssignmentGuard.LockEnterprisesAsync(db, tx, moving.Select(assignment => assignment.EnterpriseId));
-        var rooms = await AssignmentGuard.RoomsAsync(db, tx, [id, body.ToMentorId]);
-        if (!rooms.ContainsKey(id))
-        {
-            return TypedResults.NotFound();
-        }
-        if (!rooms.TryGetValue(body.ToMentorId, out var target))
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["toMentorId"] = [Say.Text("没有该导师。", "No mentor has this id.")] });
-        }
-        var shared = await db.ExecuteScalarAsync<long>("""
-            SELECT count(*) FROM mentor_assignments WHERE mentor_id = @to AND ends_on IS NULL
-              AND enterprise_id IN (SELECT enterprise_id FROM mentor_assignments WHERE mentor_id = @id AND ends_on IS NULL)
-            """, new { id, to = body.ToMentorId }, tx);
-        if (shared > 0)
-        {
-            return Problems.Conflict($"目标导师已在共同辅导其中 {shared} 家企业，无法整体移交。",
-                $"The receiving mentor already co-mentors {shared} of these enterprises; the caseload cannot move as a whole.");
-        }
-        if (body.OverrideReason is null && AssignmentGuard.RoomProblem(target, moving.Count) is { } full)
-        {
-            return full;
-        }
-        var today = ShanghaiTime.Today(clock);
-        await db.ExecuteAsync("""
-            UPDATE mentor_assignments SET ends_on = greatest(@today::date, starts_on), end_reason = @reason WHERE mentor_id = @id AND ends_on IS NULL
-            """, new { id, today = today.AsParameter(), reason = body.Reason.Trim() }, tx);
-        var created = new List<Assignment>();
-        foreach (var old in moving)
-        {
-            created.Add(await AssignmentGuard.InsertAsync(db, tx, user.Subject(), body.ToMentorId, old.EnterpriseId, today,
-                old.CoMentoring, body.Reason, body.OverrideReason));
-        }
-        await AuditLog.WriteAsync(db, tx, user, "mentoring.caseload_reassigned", "mentor", id,
-            new { toMentor = body.ToMentorId, moved = created.Count, overridden = body.OverrideReason is not null });
-        await tx.CommitAsync();
-        return TypedResults.Ok(new CaseloadReassigned(id, body.ToMentorId, created));
+        return await AssignmentWriter.ReassignAsync(id, body, user, dataSource, ShanghaiTime.Today(clock));
     }
 }

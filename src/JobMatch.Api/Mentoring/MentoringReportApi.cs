@@ -17,7 +17,24 @@ public static class MentoringReportApi
         HttpRequest request, NpgsqlDataSource dataSource, TimeProvider clock, IOptions<MentoringOptions> options)
     {
         var (overdueDays, today) = CheckIns.Parameters(clock, options.Value);
-        var parameters = new { overdueDays, today };
+        var (mentors, enterprises, months) = await ReadAsync(dataSource, new { overdueDays, today });
+        if (Listing.WantsCsv(request))
+        {
+            var rows = Flatten(mentors, enterprises, months).ToList();
+            return new CsvResult<ReportRow>(rows, "mentoring-report.csv", rows.Count, null);
+        }
+        var totals = new ReportTotals(
+            mentors.Count, enterprises.Count,
+            enterprises.Count(e => e.Status != "unassigned"), enterprises.Count(e => e.Status == "unassigned"),
+            enterprises.Count(e => e.Status == "overdue"), mentors.Count(m => m.OverCapacity),
+            months.Sum(m => m.Sessions), months.Sum(m => m.Hours));
+        return TypedResults.Ok(new MentoringReport(ShanghaiTime.Today(clock), overdueDays, totals, mentors, enterprises, months));
+    }
+
+    /// <summary>Load per mentor, status per enterprise and sessions per month.</summary>
+    static async Task<(List<MentorLoad> Mentors, List<EnterpriseStatus> Enterprises, List<MonthlySessions> Months)> ReadAsync(
+        NpgsqlDataSource dataSource, object parameters)
+    {
         await using var db = await dataSource.OpenConnectionAsync();
         // One snapshot for all four queries, so the parts add up.
         await using var tx = await db.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead);
@@ -42,18 +59,7 @@ public static class MentoringReportApi
             FROM mentoring_sessions GROUP BY 1 ORDER BY 1
             """, transaction: tx)).ToList();
         await tx.CommitAsync();
-
-        if (Listing.WantsCsv(request))
-        {
-            var rows = Flatten(mentors, enterprises, months).ToList();
-            return new CsvResult<ReportRow>(rows, "mentoring-report.csv", rows.Count, null);
-        }
-        var totals = new ReportTotals(
-            mentors.Count, enterprises.Count,
-            enterprises.Count(e => e.Status != "unassigned"), enterprises.Count(e => e.Status == "unassigned"),
-            enterprises.Count(e => e.Status == "overdue"), mentors.Count(m => m.OverCapacity),
-            months.Sum(m => m.Sessions), months.Sum(m => m.Hours));
-        return TypedResults.Ok(new MentoringReport(ShanghaiTime.Today(clock), overdueDays, totals, mentors, enterprises, months));
+        return (mentors, enterprises, months);
     }
 
     static IEnumerable<ReportRow> Flatten(List<MentorLoad> mentors, List<EnterpriseStatus> enterprises, List<MonthlySessions> months)

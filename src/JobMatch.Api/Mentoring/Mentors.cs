@@ -1,4 +1,5 @@
 using JobMatch.Api.Conventions;
+using JobMatch.Api.Privacy;
 using JobMatch.Api.Taxonomy;
 
 namespace JobMatch.Api.Mentoring;

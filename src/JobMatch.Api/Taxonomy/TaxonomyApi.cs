@@ -23,9 +23,10 @@ public static class TaxonomyApi
         // Load the files now: a broken taxonomy stops the start instead of failing the first request.
         _ = app.ServiceProvider.GetRequiredService<ReferenceData>();
         var skills = app.MapGroup("/api/skills").WithTags("Taxonomy").RequireAuthorization(Policies.AnyRole);
-        skills.MapGet("/", SearchSkills).WithSummary("Skills whose name or synonym matches q (any script, width or spacing), for autocompletion");
+        skills.MapGet("/", SearchSkills).ClampsLimits()
+            .WithSummary("Skills whose name or synonym matches q (any script, width or spacing), for autocompletion");
         var specialties = app.MapGroup("/api/specialties").WithTags("Taxonomy").RequireAuthorization(Policies.AnyRole);
-        specialties.MapGet("/", SearchSpecialties).WithSummary("Military specialties whose code, name or alias matches q");
+        specialties.MapGet("/", SearchSpecialties).ClampsLimits().WithSummary("Military specialties whose code, name or alias matches q");
         specialties.MapGet("/{code}", GetSpecialty).WithSummary("One military specialty with its civilian skills and match types");
         app.MapGet("/api/districts", ListDistricts).WithTags("Taxonomy").RequireAuthorization(Policies.AnyRole)
             .WithSummary("Huainan's districts and zones (data/districts.csv), for pickers and to name codes")
@@ -39,7 +40,7 @@ public static class TaxonomyApi
     }
 
     static Ok<IReadOnlyList<SkillEntry>> SearchSkills(ReferenceData data, string? q, [Clamped(1, 50, 10)] int? limit) =>
-        TypedResults.Ok<IReadOnlyList<SkillEntry>>(data.Skills.Suggest(q ?? "", Math.Clamp(limit ?? 10, 1, 50))
+        TypedResults.Ok<IReadOnlyList<SkillEntry>>(data.Skills.Suggest(q ?? "", limit!.Value)
             .Select(s => new SkillEntry(s.Id, s.NameZh, s.NameEn, s.Category, s.Synonyms, data.Occupations.GetValueOrDefault(s.Id))).ToList());
 
     static Ok<IReadOnlyList<DistrictEntry>> ListDistricts() =>
@@ -48,7 +49,7 @@ public static class TaxonomyApi
     static Ok<IReadOnlyList<EducationEntry>> ListEducationLevels() => TypedResults.Ok(EducationCodes.All);
 
     static Ok<IReadOnlyList<SpecialtyEntry>> SearchSpecialties(ReferenceData data, string? q, [Clamped(1, 100, 10)] int? limit) =>
-        TypedResults.Ok<IReadOnlyList<SpecialtyEntry>>(data.Specialties.Search(q, Math.Clamp(limit ?? 10, 1, 100))
+        TypedResults.Ok<IReadOnlyList<SpecialtyEntry>>(data.Specialties.Search(q, limit!.Value)
             .Select(s => new SpecialtyEntry(s.Code, s.NameZh, s.NameEn, s.Aliases)).ToList());
 
     static Results<Ok<SpecialtyDetail>, NotFound> GetSpecialty(ReferenceData data, string code) =>

@@ -19,15 +19,17 @@ sealed record ProfileData(
     public bool HasSensitiveData => Resident is not null || Branch is not null || ServiceYears is not null || DischargeYear is not null
         || Rank is not null || Specialties.Length > 0;
 
-    /// <summary>The latest discharge year a profile may give: next year (a discharge already scheduled).</summary>
-    public static int LatestDischargeYear(TimeProvider clock) => clock.GetUtcNow().Year + 1;
-
+    /// <summary>
+    /// The rules the input's record cannot declare: a name given, an ID number and a phone that parse, names turned into codes,
+    /// certificates sorted. The limits (lengths, counts, ranges) are declared on the records (VeteranInput) and already checked:
+    /// a null answer means <paramref name="errors"/> holds them.
+    /// </summary>
     public static ProfileData? Validate(VeteranInput input, ReferenceData data, TimeProvider clock, Dictionary<string, string[]> errors)
     {
         void Error(string field, string chinese, string english) => errors[field] = [Say.Text(chinese, english)];
 
         var name = input.Name?.Trim() ?? "";
-        if (name.Length is 0 or > 50)
+        if (name.Length is 0)
         {
             Error("name", "请填写姓名（1–50 字）。", "Give the name (1–50 characters).");
         }
@@ -43,14 +45,6 @@ sealed record ProfileData(
         }
         var service = input.Service ?? new ServiceRecord(null, null, null, null, null);
         var branch = Closed(service.Branch, Vocabulary.Branches, "service.branch", "军种", "branch", errors);
-        if (service.Years is < 0 or > 40)
-        {
-            Error("service.years", "服役年限应在 0–40 之间。", "Years of service must be between 0 and 40.");
-        }
-        if (service.DischargeYear is { } discharge && (discharge < 1950 || discharge > LatestDischargeYear(clock)))
-        {
-            Error("service.dischargeYear", "退役年份无效。", "Invalid discharge year.");
-        }
         var education = input.Education ?? new EducationRecord(null, null);
         var level = education.Level is null ? null : EducationCodes.Read(education.Level)?.Code();
         if (education.Level is not null && level is null)
@@ -59,10 +53,9 @@ sealed record ProfileData(
             Error("education.level", $"未知的学历「{education.Level}」：可选 {allowed}。", $"Unknown education level '{education.Level}': use one of {allowed}.");
         }
         var certificates = input.Certificates ?? new CertificateRecord(null, null, null, null);
-        var sorted = Sorted(Texts(certificates.SpecialOperations, "certificates.specialOperations", errors),
-            Texts(certificates.SpecialEquipment, "certificates.specialEquipment", errors), Texts(certificates.Others, "certificates.others", errors));
+        var sorted = Sorted(Texts(certificates.SpecialOperations), Texts(certificates.SpecialEquipment), Texts(certificates.Others));
         // "B2驾驶证" or "Ｂ２" is its class; anything else stays as written, for the error below.
-        var licences = Texts(certificates.LicenceClasses, "certificates.licenceClasses", errors)
+        var licences = Texts(certificates.LicenceClasses)
             .SelectMany(c => CertificateNames.LicenceClasses(c) is { Length: > 0 } classes ? classes : [c.ToUpperInvariant()])
             .Concat(sorted.LicenceClasses).Distinct().ToArray();
         if (licences.FirstOrDefault(c => !Vocabulary.LicenceClasses.Contains(c)) is { } unknownClass)
@@ -75,29 +68,20 @@ sealed record ProfileData(
             Error("homeDistrict", "未知的区县：请使用淮南市的区县名称或代码。", "Unknown district: use a Huainan district name or code.");
         }
         var preferences = input.Preferences ?? new PreferenceRecord(null, null, null, null);
-        var districts = Texts(preferences.Districts, "preferences.districts", errors).Select(Districts.Code).ToArray();
+        var districts = Texts(preferences.Districts).Select(Districts.Code).ToArray();
         if (districts.Any(d => d is null))
         {
             Error("preferences.districts", "意向区县中有未知的区县。", "The preferred districts include an unknown district.");
         }
-        if (preferences.MinMonthlySalary is < 0 or > 1_000_000)
-        {
-            Error("preferences.minMonthlySalary", "最低月薪应在 0–1000000 元之间。", "The minimum monthly salary must be between 0 and 1,000,000 yuan.");
-        }
-        var seeking = Texts(preferences.Seeking, "preferences.seeking", errors).Select(s => Vocabulary.Code(Vocabulary.Seeking, s)).ToArray();
+        var seeking = Texts(preferences.Seeking).Select(s => Vocabulary.Code(Vocabulary.Seeking, s)).ToArray();
         if (seeking.Any(s => s is null))
         {
             Error("preferences.seeking", "意向类型应为 job（就业）、training（培训）或 entrepreneurship（创业）。", "Seeking must be job, training or entrepreneurship.");
         }
         var status = input.Status is null ? "seeking" : Closed(input.Status, Vocabulary.Statuses, "status", "求职状态", "job-seeking status", errors);
-        var skillTexts = Texts(input.Skills, "skills", errors);
-        var skills = data.Skills.Normalize(string.Join('、', skillTexts));
-        if (skills.FirstOrDefault(s => s.Text.Length > 50) is not null)
-        {
-            Error("skills", "每项技能不超过 50 字。", "Each skill must be at most 50 characters.");
-        }
-        var specialties = Texts(service.Specialties, "service.specialties", errors);
-        var industries = Texts(preferences.Industries, "preferences.industries", errors);
+        var skills = data.Skills.Normalize(string.Join('、', Texts(input.Skills)));
+        var specialties = Texts(service.Specialties);
+        var industries = Texts(preferences.Industries);
         if (errors.Count > 0)
         {
             return null;
@@ -135,16 +119,9 @@ sealed record ProfileData(
         return code;
     }
 
-    /// <summary>A free-text list: trimmed, blanks dropped, at most 20 items of 50 characters.</summary>
-    static string[] Texts(IReadOnlyList<string>? values, string field, Dictionary<string, string[]> errors)
-    {
-        var items = (values ?? []).Select(v => v?.Trim() ?? "").Where(v => v.Length > 0).Distinct().ToArray();
-        if (items.Length > 20 || items.Any(v => v.Length > 50))
-        {
-            errors[field] = [Say.Text("最多 20 项，每项不超过 50 字。", "At most 20 items of at most 50 characters each.")];
-        }
-        return items;
-    }
+    /// <summary>A free-text list: trimmed, blanks and repeats dropped (its record limits the count and lengths).</summary>
+    static string[] Texts(IReadOnlyList<string>? values) =>
+        (values ?? []).Select(v => v?.Trim() ?? "").Where(v => v.Length > 0).Distinct().ToArray();
 
     static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim()[..Math.Min(value.Trim().Length, 50)];
 }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Dapper;
 using JobMatch.Api.Applications;
 using JobMatch.Api.Audit;
 using JobMatch.Api.Auth;
@@ -13,9 +12,6 @@ namespace JobMatch.Api.Veterans;
 /// <summary>Bureau staff search and read profiles masked, and unmask one for a stated reason; recruiters read their live applicants only.</summary>
 static class VeteransAdminApi
 {
-    sealed record SummaryRow(Guid Id, string Name, byte[]? IdNumberCipher, string? Phone, string? Branch, string? HomeDistrict,
-        string? EducationLevel, string Status, bool Synthetic, DateTime CreatedAt);
-
     public static async Task<Results<Ok<Page<VeteranSummary>>, CsvResult<VeteranSummary>, ValidationProblem>> List(
         HttpRequest request, NpgsqlDataSource dataSource, IdNumberVault vault, ReferenceData data, TimeProvider clock,
         string? q, [Text(18)] string? idNumber, [District] string? district,
@@ -45,27 +41,9 @@ static class VeteransAdminApi
         {
             return TypedResults.ValidationProblem(errors);
         }
-        var take = Paging.Clamp(limit);
-        var filter = new
-        {
-            q = string.IsNullOrWhiteSpace(q) ? null : q.Trim(), hash = resident is null ? null : vault.LookupHash(resident.Number),
-            district = districtCode, branch = branchCode, synthetic, after, take = take + 1,
-        };
-        const string where = """
-            WHERE (@q::text IS NULL OR strpos(name, @q) > 0) AND (@hash::bytea IS NULL OR id_number_hash = @hash)
-              AND (@district::text IS NULL OR home_district = @district) AND (@branch::text IS NULL OR branch = @branch)
-              AND (@synthetic::boolean IS NULL OR synthetic = @synthetic)
-            """;
-        await using var db = await dataSource.OpenConnectionAsync();
-        var rows = (await db.QueryAsync<SummaryRow>($"""
-            SELECT id, name, id_number_cipher, phone, branch, home_district, education_level, status, synthetic, created_at
-            FROM veterans {where} AND (@after::uuid IS NULL OR id < @after)
-            ORDER BY id DESC LIMIT @take
-            """, filter)).Select(r => new VeteranSummary(r.Id, r.Name,
-                r.IdNumberCipher is null ? null : Masking.IdNumber(vault.Decrypt(r.IdNumberCipher)),
-                Masking.Phone(r.Phone), r.Branch, r.HomeDistrict, r.EducationLevel, r.Status, r.Synthetic, r.CreatedAt)).ToList();
-        var total = await db.ExecuteScalarAsync<long>($"SELECT count(*) FROM veterans {where}", filter);
-        var page = Paging.ToPage(rows, take, total, v => v.Id);
+        var filter = new VeteranSearch.Filter(string.IsNullOrWhiteSpace(q) ? null : q.Trim(),
+            resident is null ? null : vault.LookupHash(resident.Number), districtCode, branchCode, synthetic);
+        var page = await VeteranSearch.PageAsync(dataSource, vault, filter, after, Paging.Clamp(limit));
         return Listing.WantsCsv(request) ? Listing.Csv(page, "veterans.csv") : TypedResults.Ok(page);
     }
 

@@ -45,7 +45,18 @@ static class RosterClaim
         {
             return TypedResults.ValidationProblem(errors);
         }
-        var (subject, numberHash, now) = (user.Subject(), store.LookupHash(resident.Number), clock.GetUtcNow().UtcDateTime);
+        return await LinkAsync(user, response, dataSource, store, store.LookupHash(resident.Number), name, code!,
+            clock.GetUtcNow().UtcDateTime);
+    }
+
+    /// <summary>
+    /// Links the profile when number, name and code all match and neither the caller nor the number is out of attempts; else
+    /// 409 (the caller has a profile), 429, or the one 404 that counts as a failure.
+    /// </summary>
+    static async Task<Results<Ok<VeteranView>, ValidationProblem, ProblemHttpResult>> LinkAsync(ClaimsPrincipal user, HttpResponse response,
+        NpgsqlDataSource dataSource, VeteranStore store, byte[] numberHash, string name, string code, DateTime now)
+    {
+        var subject = user.Subject();
         await using var db = await dataSource.OpenConnectionAsync();
         await using var tx = await db.BeginTransactionAsync();
         if (await store.BySubject(db, subject, tx) is not null)
@@ -68,7 +79,7 @@ static class RosterClaim
             FOR UPDATE OF v, c
             """, new { numberHash }, tx);
         if (candidate is null || candidate.Name != name || candidate.ExpiresAt <= now
-            || !CryptographicOperations.FixedTimeEquals(candidate.CodeHash, ClaimCodes.Hash(code!)))
+            || !CryptographicOperations.FixedTimeEquals(candidate.CodeHash, ClaimCodes.Hash(code)))
         {
             await IdNumberAttempts.RecordAsync(db, tx, subject, IdNumberAttempts.Claim, numberHash, now);
             await tx.CommitAsync();

@@ -10,10 +10,12 @@ namespace JobMatch.Api.Veterans.Roster;
 
 /// <summary>
 /// Turns the rows under a roster's header into entries and report lines. Each row becomes the same VeteranInput the
-/// profile API takes and is checked by the same rules (ProfileData.Validate); an error names the column it came from.
-/// Blank, totals and note rows are skipped; the gender column is read as nothing (the ID number says it).
+/// profile API takes and is checked by the same rules (the limits its record declares, then ProfileData.Validate); an error
+/// names the column it came from. Blank, totals and note rows are skipped; the gender column is read as nothing (the ID
+/// number says it).
 /// </summary>
-sealed partial class RosterReader(ReferenceData data, IdNumberVault vault, TimeProvider clock)
+/// <param name="services">The request's services, for the record's limits (<see cref="RecordLimits"/>).</param>
+sealed partial class RosterReader(ReferenceData data, IdNumberVault vault, TimeProvider clock, IServiceProvider services)
 {
     /// <param name="readConsents">Whether the consent columns are read (the upload named their text version).</param>
     public (List<RosterEntry> Entries, List<ImportProblem> Problems, int RowsRead) Read(
@@ -147,7 +149,7 @@ sealed partial class RosterReader(ReferenceData data, IdNumberVault vault, TimeP
                 problems.Add(new(row.Number, map.Name(field), answer, ImportProblem.Rejected, RosterConsents.Unreadable));
             }
         }
-        var errors = new Dictionary<string, string[]>();
+        var errors = RecordLimits.Check(input, services);
         var profile = ProfileData.Validate(input, data, clock, errors);
         foreach (var (key, messages) in errors)
         {

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Tests.Infrastructure;
 using JobMatch.ImportBench;
@@ -44,6 +46,28 @@ public sealed class VeteranRosterTests(ApiFactory api) : IClassFixture<ApiFactor
         Assert.Equal("roster-2026", basis.Version);
         // A recruiter reaches neither: sharing stays the veteran's own choice.
         await (await api.ClientFor(Roles.Recruiter, "recruiter-roster").GetAsync($"/api/veterans/{profile.Id}")).AssertProblem(404);
+    }
+
+    [Fact]
+    public async Task ARosterRowIsHeldToTheProfileRecordsLimitsWithTheWordsTheApiAnswers()
+    {
+        var person = Person();
+        var longSkill = new string('焊', 51);
+        var file = Rosters.GbkCsv(Rosters.Header,
+            Rosters.Line(1, person.Name, person.IdNumber, person.Phone, enlist: "1975年", skills: longSkill));
+        var admin = api.Admin();
+
+        var batch = await (await admin.UploadRoster(file, "limits.csv")).Read<RosterBatchAnswer>();
+
+        Assert.Equal(1, batch.Counts.RowsRejected);
+        var rejected = (await admin.Errors(batch.Id))
+            .Where(e => e.GetProperty("severity").GetString() == "rejected")
+            .ToDictionary(e => e.GetProperty("column").GetString()!, e => e.GetProperty("problem").GetString());
+        var answer = await (await api.Veteran("vet-roster-limits").PostAsJsonAsync("/api/veterans/me",
+            new { name = "限额", service = new { years = 45 }, skills = new[] { longSkill } })).AssertProblem(400);
+        var errors = answer.GetProperty("errors");
+        Assert.Equal(errors.GetProperty("service.years")[0].GetString(), rejected["入伍时间"]);
+        Assert.Equal(errors.GetProperty("skills")[0].GetString(), rejected["技能"]);
     }
 
     [Fact]
