@@ -36,6 +36,10 @@ public static class TaxonomyApi
             .WithSummary("The education levels, lowest first: the code stored and answered, its Chinese label and English name")
             .WithDescription("An education field or filter takes the code, the label or a usual spelling (bachelor, 本科, 本科及以上); "
                 + "answers carry the code with its label beside it (education and educationLabel).");
+        app.MapGet("/api/service-branches", ListServiceBranches).WithTags("Taxonomy").RequireAuthorization(Policies.AnyRole)
+            .WithSummary("The service branches: the code stored and answered, its Chinese label and English name")
+            .WithDescription("A branch field or filter takes the code, the label or a short form (armed_police, 武警部队, 武警); "
+                + "answers carry the code.");
         return app;
     }
 
@@ -47,6 +51,8 @@ public static class TaxonomyApi
         TypedResults.Ok<IReadOnlyList<DistrictEntry>>([.. Districts.All.Select(d => new DistrictEntry(d.Code, d.Name, d.NameEn, d.Kind))]);
 
     static Ok<IReadOnlyList<EducationEntry>> ListEducationLevels() => TypedResults.Ok(EducationCodes.All);
+
+    static Ok<IReadOnlyList<BranchEntry>> ListServiceBranches() => TypedResults.Ok(ServiceBranches.All);
 
     static Ok<IReadOnlyList<SpecialtyEntry>> SearchSpecialties(ReferenceData data, string? q, [Clamped(1, 100, 10)] int? limit) =>
         TypedResults.Ok<IReadOnlyList<SpecialtyEntry>>(data.Specialties.Search(q, limit!.Value)

@@ -44,7 +44,7 @@ sealed record ProfileData(
             Error("phone", "手机号无效：应为 11 位，以 13–19 开头。", "Invalid mobile number: 11 digits starting with 13–19.");
         }
         var service = input.Service ?? new ServiceRecord(null, null, null, null, null);
-        var branch = Closed(service.Branch, Vocabulary.Branches, "service.branch", "军种", "branch", errors);
+        var branch = Closed(service.Branch, ServiceBranches.Names, "service.branch", "军种", "branch", errors);
         var education = input.Education ?? new EducationRecord(null, null);
         var level = education.Level is null ? null : EducationCodes.Read(education.Level)?.Code();
         if (education.Level is not null && level is null)

@@ -19,7 +19,7 @@ public sealed record VeteranInput(
     [Items(3)] IReadOnlyList<ConsentInput>? Consents); // known kinds, each once
 
 public sealed record ServiceRecord(
-    [OneOf(typeof(Vocabulary), nameof(Vocabulary.Branches), Loose = true)] string? Branch, [Between(0, 40)] int? Years,
+    [OneOf(typeof(ServiceBranches), nameof(ServiceBranches.Names), Loose = true)] string? Branch, [Between(0, 40)] int? Years,
     [Year(1950)] int? DischargeYear, string? Rank, [Items(20), Text(50)] IReadOnlyList<string>? Specialties);
 
 public sealed record EducationRecord([Education] string? Level, string? Major);

@@ -15,7 +15,8 @@ static class VeteransAdminApi
     public static async Task<Results<Ok<Page<VeteranSummary>>, CsvResult<VeteranSummary>, ValidationProblem>> List(
         HttpRequest request, NpgsqlDataSource dataSource, IdNumberVault vault, ReferenceData data, TimeProvider clock,
         string? q, [Text(18)] string? idNumber, [District] string? district,
-        [OneOf(typeof(Vocabulary), nameof(Vocabulary.Branches), Loose = true)] string? branch, bool? synthetic, string? cursor, int? limit)
+        [OneOf(typeof(ServiceBranches), nameof(ServiceBranches.Names), Loose = true)] string? branch, bool? synthetic, string? cursor,
+        int? limit)
     {
         var errors = new Dictionary<string, string[]>();
         ResidentId? resident = null;
@@ -28,7 +29,7 @@ static class VeteransAdminApi
         {
             errors["district"] = [Say.Text("未知的区县。", "Unknown district.")];
         }
-        var branchCode = branch is null ? null : Vocabulary.Code(Vocabulary.Branches, branch);
+        var branchCode = branch is null ? null : Vocabulary.Code(ServiceBranches.Names, branch);
         if (branch is not null && branchCode is null)
         {
             errors["branch"] = [Say.Text("未知的军种。", "Unknown branch.")];

@@ -1,13 +1,11 @@
 namespace JobMatch.Api.Veterans;
 
-/// <summary>The closed lists of a profile. Each accepts its code or its Chinese name; the code is stored. Education: Taxonomy/EducationCodes.</summary>
+/// <summary>
+/// The closed lists of a profile. Each accepts its code or its Chinese name; the code is stored. Education and branches,
+/// which other features read too, live in Taxonomy (EducationCodes, ServiceBranches).
+/// </summary>
 public static class Vocabulary
 {
-    public static readonly IReadOnlyDictionary<string, string> Branches = Codes(
-        ("army", "陆军"), ("navy", "海军"), ("air_force", "空军"), ("rocket_force", "火箭军"), ("armed_police", "武警部队"),
-        ("joint_logistics", "联勤保障部队"), ("strategic_support", "战略支援部队"))
-        .With(("武警", "armed_police"), ("联勤", "joint_logistics"));
-
     public static readonly IReadOnlyDictionary<string, string> Seeking = Codes(("job", "就业"), ("training", "培训"), ("entrepreneurship", "创业"));
 
     public static readonly IReadOnlyDictionary<string, string> Statuses = Codes(
@@ -15,7 +13,7 @@ public static class Vocabulary
 
     public static readonly IReadOnlySet<string> LicenceClasses = new HashSet<string> { "A1", "A2", "A3", "B1", "B2", "C1", "C2" };
 
-    /// <summary>The stored code for a code or a Chinese name (aliases such as 武警 included), or null when unknown.</summary>
+    /// <summary>The stored code for a code or a Chinese name (or a short form the list holds), or null when unknown.</summary>
     public static string? Code(IReadOnlyDictionary<string, string> names, string? value)
     {
         var text = value?.Trim() ?? "";
@@ -29,16 +27,6 @@ public static class Vocabulary
         {
             map[code] = code;
             map[chinese] = code;
-        }
-        return map;
-    }
-
-    /// <summary>Short forms common on rosters and discharge papers (武警, 联勤).</summary>
-    static Dictionary<string, string> With(this Dictionary<string, string> map, params (string Alias, string Code)[] aliases)
-    {
-        foreach (var (alias, code) in aliases)
-        {
-            map[alias] = code;
         }
         return map;
     }

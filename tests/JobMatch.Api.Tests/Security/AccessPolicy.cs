@@ -94,6 +94,7 @@ public static class AccessPolicy
         new("GET /api/specialties",                                "401 2xx 2xx 2xx 2xx 2xx 2xx 2xx", "/api/specialties?q=驾驶"),
         new("GET /api/districts",                                  "401 2xx 2xx 2xx 2xx 2xx 2xx 2xx"),
         new("GET /api/education-levels",                           "401 2xx 2xx 2xx 2xx 2xx 2xx 2xx"),
+        new("GET /api/service-branches",                           "401 2xx 2xx 2xx 2xx 2xx 2xx 2xx"),
         new("GET /api/specialties/{code}",                         "401 2xx 2xx 2xx 2xx 2xx 2xx 2xx", "/api/specialties/{specialty}"),
 
         // Matching: a veteran's own matches; candidates and invitations for the position's company.

@@ -9,7 +9,8 @@ namespace JobMatch.Api.Tests.Taxonomy;
 /// <summary>
 /// A district, an education level or an industry written the same way answers the same on every route that takes it: the
 /// code, the full name and the short name of a district; the code, the label and the usual spellings of an education level
-/// (only the openings search filters by education; postings and profiles store it); a part of a company's industry.
+/// (only the openings search filters by education; postings and profiles store it); the code, the label and the short form of
+/// a service branch; a part of a company's industry.
 /// </summary>
 public sealed class FilterVocabularyTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
@@ -110,6 +111,64 @@ public sealed class FilterVocabularyTests(ApiFactory api) : IClassFixture<ApiFac
                 $"{route}: {string.Join(" | ", answers.Zip(JuniorCollege, (a, e) => $"{e} → {a}"))}");
             var unknown = await call("幼儿园");
             Assert.True(unknown.StartsWith("400", StringComparison.Ordinal), $"{route}: 幼儿园 → {unknown}");
+        }
+    }
+
+    static readonly string[] ArmedPolice = ["armed_police", "武警部队", "武警", " 武警部队 ", "ARMED_POLICE"];
+
+    [Fact]
+    public async Task EveryRouteTakingAServiceBranchReadsTheCodeTheLabelAndTheShortFormAlike()
+    {
+        var admin = api.Admin();
+        var name = VeteranData.NewName();
+        Assert.Equal(HttpStatusCode.Created, (await api.Veteran("vet-" + Unique()).PostAsJsonAsync("/api/veterans/me",
+            new { name, service = new { branch = "armed_police" }, consents = new[] { VeteranData.Consent("sensitive_data") } }))
+            .StatusCode);
+        static string E(string text) => Uri.EscapeDataString(text);
+
+        var routes = new (string Route, Func<string, Task<string>> Call)[]
+        {
+            ("GET /api/veterans", b => Count(admin, $"/api/veterans?q={E(name)}&branch={E(b)}")),
+            ("POST /api/veterans/me", async b =>
+            {
+                var response = await api.Veteran("vet-" + Unique()).PostAsJsonAsync("/api/veterans/me",
+                    new
+                    {
+                        name = VeteranData.NewName(), service = new { branch = b }, consents = new[] { VeteranData.Consent("sensitive_data") },
+                    });
+                return response.IsSuccessStatusCode
+                    ? $"{(int)response.StatusCode} {(await response.ReadJson()).GetProperty("service").GetProperty("branch").GetString()}"
+                    : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }),
+        };
+
+        foreach (var (route, call) in routes)
+        {
+            var answers = new List<string>();
+            foreach (var branch in ArmedPolice)
+            {
+                answers.Add(await call(branch));
+            }
+            Assert.True(answers.Distinct().Count() == 1 && answers[0].StartsWith('2'),
+                $"{route}: {string.Join(" | ", answers.Zip(ArmedPolice, (a, b) => $"{b} → {a}"))}");
+            var unknown = await call("骑兵");
+            Assert.True(unknown.StartsWith("400", StringComparison.Ordinal), $"{route}: 骑兵 → {unknown}");
+        }
+    }
+
+    [Fact]
+    public async Task TheConsoleTakesItsServiceBranchesFromTheApiAndEveryLabelServedIsReadBack()
+    {
+        var client = api.Veteran("vet-" + Unique());
+        var served = (await (await client.GetAsync("/api/service-branches")).EnsureSuccessStatusCode().ReadJson()).EnumerateArray()
+            .Select(b => (Code: b.GetProperty("code").GetString()!, Label: b.GetProperty("label").GetString()!)).ToList();
+
+        Assert.Equal(["army", "navy", "air_force", "rocket_force", "armed_police", "joint_logistics", "strategic_support"],
+            served.Select(b => b.Code));
+        Assert.All(served, b => Assert.Equal(b.Code, ServiceBranches.Names[b.Label]));
+        foreach (var script in new[] { "/js/pages/veteran-profile.js", "/js/i18n/zh.js", "/js/i18n/en.js" })
+        {
+            Assert.DoesNotContain("rocket_force", await client.GetStringAsync(script), StringComparison.Ordinal);
         }
     }
 

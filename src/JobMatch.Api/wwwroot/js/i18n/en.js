@@ -85,8 +85,6 @@ export default {
   'importKind.roster': 'veteran roster', 'importKind.positions': 'positions',
   'severity.rejected': 'rejected', 'severity.duplicate': 'duplicate', 'severity.warning': 'warning', 'severity.updated': 'updated',
   'modelStatus.training': 'training', 'modelStatus.candidate': 'candidate', 'modelStatus.promoted': 'in use', 'modelStatus.retired': 'retired', 'modelStatus.failed': 'failed',
-  'branch.army': 'Army', 'branch.navy': 'Navy', 'branch.air_force': 'Air Force', 'branch.rocket_force': 'Rocket Force', 'branch.armed_police': 'Armed Police',
-  'branch.joint_logistics': 'Joint Logistics', 'branch.strategic_support': 'Strategic Support (former)',
   'status.seeking': 'looking for work', 'status.employed': 'employed', 'status.training': 'in training', 'status.not_seeking': 'not looking',
   'seeking.job': 'a job', 'seeking.training': 'training', 'seeking.entrepreneurship': 'starting a business',
   'stage.idea': 'idea', 'stage.started': 'started', 'stage.growing': 'growing',

@@ -85,8 +85,6 @@ export default {
   'importKind.roster': '退役军人名册', 'importKind.positions': '岗位',
   'severity.rejected': '拒绝', 'severity.duplicate': '重复', 'severity.warning': '警告', 'severity.updated': '已更新',
   'modelStatus.training': '训练中', 'modelStatus.candidate': '候选', 'modelStatus.promoted': '使用中', 'modelStatus.retired': '已停用', 'modelStatus.failed': '失败',
-  'branch.army': '陆军', 'branch.navy': '海军', 'branch.air_force': '空军', 'branch.rocket_force': '火箭军', 'branch.armed_police': '武警部队',
-  'branch.joint_logistics': '联勤保障部队', 'branch.strategic_support': '战略支援部队',
   'status.seeking': '求职中', 'status.employed': '已就业', 'status.training': '培训中', 'status.not_seeking': '暂不求职',
   'seeking.job': '就业', 'seeking.training': '培训', 'seeking.entrepreneurship': '创业',
   'stage.idea': '构想', 'stage.started': '初创', 'stage.growing': '成长',

@@ -1,11 +1,11 @@
 // Veteran: create or edit my profile, and grant or withdraw each consent.
 import { api, ApiError, get } from '../api.js';
+import { branchOptions } from '../branches.js';
 import { districtOptions } from '../districts.js';
 import { educationOptions } from '../education.js';
 import { act, announce, check, errorBox, field, h, select } from '../dom.js';
 import { label, lang, t } from '../i18n.js';
 
-const branches = ['army', 'navy', 'air_force', 'rocket_force', 'armed_police', 'joint_logistics', 'strategic_support'];
 const statuses = ['seeking', 'employed', 'training', 'not_seeking'];
 const seeking = ['job', 'training', 'entrepreneurship'];
 const licences = ['A1', 'A2', 'A3', 'B1', 'B2', 'C1', 'C2'];
@@ -30,7 +30,7 @@ function form(mine, texts) {
   const name = input('name', v.name, { required: true, autocomplete: 'name' });
   const phone = input('phone', v.phone, { type: 'tel', inputmode: 'numeric', autocomplete: 'tel' });
   const idNumber = input('idNumber', '', { autocomplete: 'off', placeholder: mine?.idNumber ? t('profile.idKept') : '' });
-  const branch = select('branch', [['', t('common.none')], ...branches.map((b) => [b, label('branch', b)])], v.service.branch ?? '');
+  const branch = select('branch', branchOptions(t('common.none')), v.service.branch ?? '');
   const years = input('years', v.service.years, { type: 'number', min: 0, max: 40 });
   const specialties = input('specialties', (v.service.specialties ?? []).join('、'));
   const level = select('level', educationOptions(t('common.none')), v.education.level ?? '');
