@@ -17,7 +17,7 @@ public static class Listings
             declaredCompanies = companies, declaredPositions = positions, declaredOpenings = openings,
         });
         response.EnsureSuccessStatusCode();
-        return (await response.ReadJson()).GetProperty("id").GetGuid();
+        return (await response.Read<Created>()).Id;
     }
 
     public static Task<HttpResponseMessage> Upload(this HttpClient client, Guid fairId, byte[] file, string fileName, string query = "",
@@ -46,11 +46,23 @@ public static class Listings
         return [.. page.GetProperty("items").EnumerateArray()];
     }
 
+    /// <summary>An import's report (<see cref="Errors"/>) as the test's record of its lines.</summary>
+    public static async Task<List<ReportLineAnswer>> ReportLines(this HttpClient client, Guid batchId) =>
+        [.. (await (await client.GetAsync($"/api/imports/{batchId}/errors?limit=100")).Read<PageOf<ReportLineAnswer>>()).Items];
+
     public static async Task<List<JsonElement>> OpeningsOf(this HttpClient client, Guid fairId, string query = "")
     {
         var response = await client.GetAsync($"/api/openings?fairId={fairId}&limit=100{query}");
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         var page = await response.ReadJson();
         return [.. page.GetProperty("items").EnumerateArray()];
+    }
+
+    /// <summary>A fair's openings (<see cref="OpeningsOf"/>) as the test's record of them.</summary>
+    public static async Task<List<OpeningAnswer>> OpeningAnswersOf(this HttpClient client, Guid fairId, string query = "")
+    {
+        var response = await client.GetAsync($"/api/openings?fairId={fairId}&limit=100{query}");
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return [.. (await response.Read<PageOf<OpeningAnswer>>()).Items];
     }
 }
