@@ -17,13 +17,13 @@ public sealed class ImportColumnsTests(ApiFactory api) : IClassFixture<ApiFactor
         var response = await admin.Upload(fair, file, "columns.csv");
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var batch = await response.ReadJson();
-        Assert.Equal(1, batch.Count("positionsCreated"));
-        var ignored = (await admin.Errors(batch.GetProperty("id").GetGuid())).Where(e => e.GetProperty("rowNumber").GetInt32() == 2).ToList();
-        Assert.Equal(["福利待遇", "手机"], ignored.Select(e => e.GetProperty("column").GetString()));
-        Assert.All(ignored, e => Assert.Equal("warning", e.GetProperty("severity").GetString()));
-        Assert.Contains("薪资待遇", ignored[0].GetProperty("problem").GetString());
-        Assert.Contains("mapping", ignored[0].GetProperty("problem").GetString());
-        Assert.Contains("同一字段", ignored[1].GetProperty("problem").GetString());
+        var batch = await response.Read<ImportAnswer>();
+        Assert.Equal(1, batch.Counts.PositionsCreated);
+        var ignored = (await admin.ReportLines(batch.Id)).Where(e => e.RowNumber == 2).ToList();
+        Assert.Equal(["福利待遇", "手机"], ignored.Select(e => e.Column));
+        Assert.All(ignored, e => Assert.Equal("warning", e.Severity));
+        Assert.Contains("薪资待遇", ignored[0].Problem);
+        Assert.Contains("mapping", ignored[0].Problem);
+        Assert.Contains("同一字段", ignored[1].Problem);
     }
 }

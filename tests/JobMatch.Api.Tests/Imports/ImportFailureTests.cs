@@ -43,9 +43,9 @@ public sealed class ImportFailureTests(SmallUploadsFactory api) : IClassFixture<
         var failed = await admin.Upload(fair, file, "fails.csv");
         await failed.AssertProblem(500);
 
-        Assert.Empty(await admin.OpeningsOf(fair));
-        var companies = await (await admin.GetAsync($"/api/companies?q={Uri.EscapeDataString(company)}")).ReadJson();
-        Assert.Equal(0, companies.GetProperty("total").GetInt64());
+        Assert.Empty(await admin.OpeningAnswersOf(fair));
+        var companies = await (await admin.GetAsync($"/api/companies?q={Uri.EscapeDataString(company)}")).Read<PageOf<CompanyAnswer>>();
+        Assert.Equal(0, companies.Total);
         await using (var db = new NpgsqlConnection(api.Cluster.SuperuserConnectionString(api.Database)))
         {
             await db.OpenAsync();
@@ -67,13 +67,13 @@ public sealed class ImportFailureTests(SmallUploadsFactory api) : IClassFixture<
     {
         Assert.True(await DemoDataLoader.LoadAsync(api.Services, new Progress<SeedProgress>(), CancellationToken.None));
         var admin = api.Admin();
-        var fairs = await (await admin.GetAsync("/api/job-fairs")).ReadJson();
-        var fair = fairs.GetProperty("items").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "淮南市退役军人网络专场招聘会").GetProperty("id").GetGuid();
-        var openings = await (await admin.GetAsync($"/api/openings?fairId={fair}&limit=1")).ReadJson();
-        Assert.Equal(384, openings.GetProperty("total").GetInt64());
-        var programs = await (await admin.GetAsync("/api/programs")).ReadJson();
-        var program = programs.GetProperty("items").EnumerateArray().Single(p => p.GetProperty("college").GetString() == "淮南联合大学");
-        Assert.Equal(4, program.GetProperty("sponsors").GetArrayLength());
-        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/openings?programId={program.GetProperty("id").GetGuid()}")).StatusCode);
+        var fairs = await (await admin.GetAsync("/api/job-fairs")).Read<PageOf<JobFairAnswer>>();
+        var fair = fairs.Items.Single(f => f.Name == "淮南市退役军人网络专场招聘会").Id;
+        var openings = await (await admin.GetAsync($"/api/openings?fairId={fair}&limit=1")).Read<PageOf<OpeningAnswer>>();
+        Assert.Equal(384, openings.Total);
+        var programs = await (await admin.GetAsync("/api/programs")).Read<PageOf<ProgramAnswer>>();
+        var program = programs.Items.Single(p => p.College == "淮南联合大学");
+        Assert.Equal(4, program.Sponsors.Count);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/openings?programId={program.Id}")).StatusCode);
     }
 }

@@ -61,7 +61,7 @@ public sealed class ImportQuotaTests(ImportQuotaFactory api) : IClassFixture<Imp
             Assert.True(int.Parse(refused.Headers.RetryAfter!.ToString(), System.Globalization.CultureInfo.InvariantCulture) > 0);
             Assert.Contains("事务局", problem.GetProperty("detail").GetString(), StringComparison.Ordinal); // the bureau can raise it
         }
-        Assert.Equal(6, (await api.Admin().OpeningsOf(fair)).Count);
+        Assert.Equal(6, (await api.Admin().OpeningAnswersOf(fair)).Count);
         Assert.Equal(HttpStatusCode.Created, (await api.Admin().Upload(fair, file(11), "staff.csv")).StatusCode);
 
         // Rows count too: a file that would take a recruiter past ten rows today is refused whole.
@@ -100,7 +100,7 @@ public sealed class ImportQuotaTests(ImportQuotaFactory api) : IClassFixture<Imp
         var commit = await Send("", key);
         Assert.False(commit.Headers.Contains("Idempotent-Replayed"), "the import replayed the preview");
         await commit.AssertProblem(422);
-        Assert.Empty(await admin.OpeningsOf(fair));
+        Assert.Empty(await admin.OpeningAnswersOf(fair));
         Assert.Equal(HttpStatusCode.Created, (await Send("", Unique("key-"))).StatusCode);
     }
 }

@@ -19,16 +19,17 @@ public sealed class ImportTests(ApiFactory api) : IClassFixture<ApiFactory>
         var fair = await admin.CreateFair(182, 384, 1264);
         var response = await admin.Upload(fair, await File.ReadAllBytesAsync(Listings.DataFile("fair-2023-03-16.xlsx")), "fair-2023-03-16.xlsx");
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var batch = await response.ReadJson();
-        Assert.Equal(182, batch.Count("companiesCreated") + batch.Count("companiesMatched"));
-        Assert.Equal(384, batch.Count("positionsCreated"));
-        Assert.Equal(1264, batch.Count("openingsCreated"));
-        Assert.Equal(0, batch.Count("rowsRejected"));
-        var reconciliation = batch.GetProperty("reconciliation");
-        Assert.True(reconciliation.GetProperty("matches").GetBoolean());
-        Assert.Equal(1264, reconciliation.GetProperty("source").GetProperty("openings").GetInt64());
-        Assert.Equal("completed", batch.GetProperty("status").GetString());
-        Assert.Equal(batch.GetProperty("progress").GetProperty("rowsTotal").GetInt32(), batch.GetProperty("progress").GetProperty("rowsProcessed").GetInt32());
+        var batch = await response.Read<ImportAnswer>();
+        Assert.Equal(182, batch.Counts.CompaniesCreated + batch.Counts.CompaniesMatched);
+        Assert.Equal(384, batch.Counts.PositionsCreated);
+        Assert.Equal(1264, batch.Counts.OpeningsCreated);
+        Assert.Equal(0, batch.Counts.RowsRejected);
+        var reconciliation = batch.Reconciliation;
+        Assert.NotNull(reconciliation);
+        Assert.True(reconciliation.Matches);
+        Assert.Equal(1264, reconciliation.Source.Openings);
+        Assert.Equal("completed", batch.Status);
+        Assert.Equal(batch.Progress.RowsTotal, batch.Progress.RowsProcessed);
     }
 
     [Fact]
@@ -37,15 +38,16 @@ public sealed class ImportTests(ApiFactory api) : IClassFixture<ApiFactory>
         var admin = api.Admin();
         var fair = await admin.CreateFair(182, 384, 1264);
         var file = await File.ReadAllBytesAsync(Listings.DataFile("fair-2023-03-16.xlsx"));
-        var first = await (await admin.Upload(fair, file, "fair.xlsx")).ReadJson();
+        var first = await (await admin.Upload(fair, file, "fair.xlsx")).Read<ImportAnswer>();
         var again = await admin.Upload(fair, file, "fair.xlsx");
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal("true", again.Headers.GetValues("Import-Replayed").Single());
-        var second = await again.ReadJson();
-        Assert.Equal(first.GetProperty("id").GetGuid(), second.GetProperty("id").GetGuid());
-        Assert.Equal(384, second.GetProperty("reconciliation").GetProperty("source").GetProperty("positions").GetInt64());
-        var preview = await (await admin.Upload(fair, file, "fair.xlsx", "?dryRun=true")).ReadJson();
-        Assert.Equal(first.GetProperty("id").GetGuid(), preview.GetProperty("id").GetGuid());
+        var second = await again.Read<ImportAnswer>();
+        Assert.Equal(first.Id, second.Id);
+        Assert.NotNull(second.Reconciliation);
+        Assert.Equal(384, second.Reconciliation.Source.Positions);
+        var preview = await (await admin.Upload(fair, file, "fair.xlsx", "?dryRun=true")).Read<ImportAnswer>();
+        Assert.Equal(first.Id, preview.Id);
     }
 
     [Fact]
@@ -54,13 +56,14 @@ public sealed class ImportTests(ApiFactory api) : IClassFixture<ApiFactory>
         var admin = api.Admin();
         var fair = await admin.CreateFair(182, 384, 1264);
         var response = await admin.Upload(fair, await File.ReadAllBytesAsync(Listings.DataFile("fair-2023-03-16.gbk.csv")), "fair.csv");
-        var batch = await response.ReadJson();
+        var batch = await response.Read<ImportAnswer>();
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.Equal("gb18030", batch.GetProperty("encoding").GetString());
-        Assert.Equal(182, batch.Count("companiesCreated") + batch.Count("companiesMatched"));
-        Assert.Equal(384, batch.Count("positionsCreated"));
-        Assert.Equal(1264, batch.Count("openingsCreated"));
-        Assert.True(batch.GetProperty("reconciliation").GetProperty("matches").GetBoolean());
+        Assert.Equal("gb18030", batch.Encoding);
+        Assert.Equal(182, batch.Counts.CompaniesCreated + batch.Counts.CompaniesMatched);
+        Assert.Equal(384, batch.Counts.PositionsCreated);
+        Assert.Equal(1264, batch.Counts.OpeningsCreated);
+        Assert.NotNull(batch.Reconciliation);
+        Assert.True(batch.Reconciliation.Matches);
     }
 
     [Fact]
@@ -71,10 +74,11 @@ public sealed class ImportTests(ApiFactory api) : IClassFixture<ApiFactory>
         await admin.Upload(fair, await File.ReadAllBytesAsync(Listings.DataFile("fair-2023-03-16.xlsx")), "fair.xlsx");
         var response = await admin.Upload(fair, await File.ReadAllBytesAsync(Listings.DataFile("fair-2023-03-16.gbk.csv")), "fair.csv");
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var batch = await response.ReadJson();
-        Assert.Equal((0, 182), (batch.Count("companiesCreated"), batch.Count("companiesMatched")));
-        Assert.Equal((0, 0, 384), (batch.Count("positionsCreated"), batch.Count("positionsUpdated"), batch.Count("positionsUnchanged")));
-        Assert.Equal(1264, batch.GetProperty("reconciliation").GetProperty("source").GetProperty("openings").GetInt64());
+        var batch = await response.Read<ImportAnswer>();
+        Assert.Equal((0, 182), (batch.Counts.CompaniesCreated, batch.Counts.CompaniesMatched));
+        Assert.Equal((0, 0, 384), (batch.Counts.PositionsCreated, batch.Counts.PositionsUpdated, batch.Counts.PositionsUnchanged));
+        Assert.NotNull(batch.Reconciliation);
+        Assert.Equal(1264, batch.Reconciliation.Source.Openings);
     }
 
     [Fact]
@@ -90,21 +94,21 @@ public sealed class ImportTests(ApiFactory api) : IClassFixture<ApiFactory>
             $"{company}有限公司,,厨师,1,高中,工资很高,凤台县,男",
             "合计,,,6,,,,");
         var response = await admin.Upload(fair, file, "errors.csv");
-        var batch = await response.ReadJson();
+        var batch = await response.Read<ImportAnswer>();
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.Equal(1, batch.Count("positionsCreated"));
-        Assert.Equal(3, batch.Count("rowsRejected"));
-        var errors = await admin.Errors(batch.GetProperty("id").GetGuid());
-        var rejected = errors.Where(e => e.GetProperty("severity").GetString() == "rejected").ToList();
-        Assert.Contains(rejected, e => e.GetProperty("rowNumber").GetInt32() == 4 && e.GetProperty("column").GetString() == "统一社会信用代码" && e.GetProperty("value").GetString() == "123");
-        Assert.Contains(rejected, e => e.GetProperty("rowNumber").GetInt32() == 5 && e.GetProperty("column").GetString() == "招聘人数");
-        Assert.Contains(rejected, e => e.GetProperty("rowNumber").GetInt32() == 6 && e.GetProperty("column").GetString() == "薪资待遇");
+        Assert.Equal(1, batch.Counts.PositionsCreated);
+        Assert.Equal(3, batch.Counts.RowsRejected);
+        var errors = await admin.ReportLines(batch.Id);
+        var rejected = errors.Where(e => e.Severity == "rejected").ToList();
+        Assert.Contains(rejected, e => e.RowNumber == 4 && e.Column == "统一社会信用代码" && e.Value == "123");
+        Assert.Contains(rejected, e => e.RowNumber == 5 && e.Column == "招聘人数");
+        Assert.Contains(rejected, e => e.RowNumber == 6 && e.Column == "薪资待遇");
         // The gender requirement is flagged even on a rejected row, and nothing of a rejected row is written.
-        Assert.Contains(errors, e => e.GetProperty("severity").GetString() == "warning" && e.GetProperty("column").GetString() == "性别要求");
-        var openings = await admin.OpeningsOf(fair);
-        Assert.Equal(["保安员"], openings.Select(o => o.GetProperty("title").GetString()));
-        Assert.Equal(4000, openings[0].GetProperty("salaryMin").GetInt32());
-        Assert.Equal("340403", openings[0].GetProperty("districtCode").GetString());
+        Assert.Contains(errors, e => e.Severity == "warning" && e.Column == "性别要求");
+        var openings = await admin.OpeningAnswersOf(fair);
+        Assert.Equal(["保安员"], openings.Select(o => o.Title));
+        Assert.Equal(4000, openings[0].SalaryMin);
+        Assert.Equal("340403", openings[0].DistrictCode);
     }
 
     [Fact]
@@ -116,8 +120,7 @@ public sealed class ImportTests(ApiFactory api) : IClassFixture<ApiFactory>
         var file = Listings.Csv(Header, $"{company}有限公司,,会计,2,本科及以上,面议,田家庵区,", $"{company}有限公司,,保安员,2,中专,面议,田家庵区,",
             $"{company}有限公司,,保洁员,2,不限,面议,田家庵区,");
         Assert.Equal(HttpStatusCode.Created, (await admin.Upload(fair, file, "education.csv")).StatusCode);
-        var openings = (await admin.OpeningsOf(fair)).ToDictionary(o => o.GetProperty("title").GetString()!,
-            o => (o.GetProperty("education").GetString(), o.GetProperty("educationLabel").GetString()));
+        var openings = (await admin.OpeningAnswersOf(fair)).ToDictionary(o => o.Title, o => (o.Education, o.EducationLabel));
         Assert.Equal(("bachelor", "本科"), openings["会计"]);
         Assert.Equal(("senior_high", "高中/中专/技校"), openings["保安员"]);
         Assert.Equal((null, null), openings["保洁员"]);
@@ -132,14 +135,15 @@ public sealed class ImportTests(ApiFactory api) : IClassFixture<ApiFactory>
         var file = Listings.Csv(Header, $"{company}有限公司,,保安员,3,高中,面议,寿县,", $"{company}有限公司,,电工,x,高中,面议,寿县,");
         var response = await admin.Upload(fair, file, "preview.csv", "?dryRun=true");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var preview = await response.ReadJson();
-        Assert.Equal("preview", preview.GetProperty("status").GetString());
-        Assert.Equal(1, preview.Count("positionsCreated"));
-        Assert.Equal(3, preview.GetProperty("problems")[0].GetProperty("rowNumber").GetInt32());
-        Assert.Empty(await admin.OpeningsOf(fair));
-        await (await admin.GetAsync($"/api/imports/{preview.GetProperty("id").GetGuid()}")).AssertProblem(404);
-        var companies = await (await admin.GetAsync($"/api/companies?q={Uri.EscapeDataString(company)}")).ReadJson();
-        Assert.Equal(0, companies.GetProperty("total").GetInt64());
+        var preview = await response.Read<ImportAnswer>();
+        Assert.Equal("preview", preview.Status);
+        Assert.Equal(1, preview.Counts.PositionsCreated);
+        Assert.NotNull(preview.Problems);
+        Assert.Equal(3, preview.Problems[0].RowNumber);
+        Assert.Empty(await admin.OpeningAnswersOf(fair));
+        await (await admin.GetAsync($"/api/imports/{preview.Id}")).AssertProblem(404);
+        var companies = await (await admin.GetAsync($"/api/companies?q={Uri.EscapeDataString(company)}")).Read<PageOf<CompanyAnswer>>();
+        Assert.Equal(0, companies.Total);
     }
 
     [Fact]
@@ -152,14 +156,14 @@ public sealed class ImportTests(ApiFactory api) : IClassFixture<ApiFactory>
             $"{company}有限公司,,保安员,3,高中,面议,寿县,",
             $"{company},,保安员,3,高中,面议,寿县,",
             $"{company}有限公司,,保安员,5,高中,面议,寿县,");
-        var batch = await (await admin.Upload(fair, file, "dups.csv")).ReadJson();
-        Assert.Equal(1, batch.Count("positionsCreated"));
-        Assert.Equal(1, batch.Count("rowsDuplicate"));
-        Assert.Equal(1, batch.Count("rowsRejected"));
-        Assert.Equal(1, batch.Count("companiesCreated"));
-        var errors = await admin.Errors(batch.GetProperty("id").GetGuid());
-        Assert.Contains(errors, e => e.GetProperty("rowNumber").GetInt32() == 3 && e.GetProperty("severity").GetString() == "duplicate" && e.GetProperty("problem").GetString()!.Contains('2'));
-        Assert.Contains(errors, e => e.GetProperty("rowNumber").GetInt32() == 4 && e.GetProperty("severity").GetString() == "rejected" && e.GetProperty("problem").GetString()!.Contains('2'));
+        var batch = await (await admin.Upload(fair, file, "dups.csv")).Read<ImportAnswer>();
+        Assert.Equal(1, batch.Counts.PositionsCreated);
+        Assert.Equal(1, batch.Counts.RowsDuplicate);
+        Assert.Equal(1, batch.Counts.RowsRejected);
+        Assert.Equal(1, batch.Counts.CompaniesCreated);
+        var errors = await admin.ReportLines(batch.Id);
+        Assert.Contains(errors, e => e.RowNumber == 3 && e.Severity == "duplicate" && e.Problem.Contains('2'));
+        Assert.Contains(errors, e => e.RowNumber == 4 && e.Severity == "rejected" && e.Problem.Contains('2'));
     }
 
     [Fact]
@@ -170,34 +174,34 @@ public sealed class ImportTests(ApiFactory api) : IClassFixture<ApiFactory>
         var company = Unique("淮南更正") + "有限公司";
         var original = Listings.Csv(Header, $"{company},,保安员,3,高中,4000-5000元,寿县,", $"{company},,电工,2,高中,面议,寿县,");
         var corrected = Listings.Csv(Header, $"{company},,保安员,4,高中,4500-5500元,寿县,", $"{company},,电工,2,高中,面议,寿县,", $"{company},,司机,1,高中,面议,寿县,");
-        var first = await (await admin.Upload(fair, original, "v1.csv")).ReadJson();
-        var second = await (await admin.Upload(fair, corrected, "v2.csv")).ReadJson();
-        Assert.Equal((1, 1, 1), (second.Count("positionsCreated"), second.Count("positionsUpdated"), second.Count("positionsUnchanged")));
-        Assert.Equal(1, second.Count("companiesMatched"));
-        var changes = await admin.Errors(second.GetProperty("id").GetGuid());
-        var change = Assert.Single(changes, e => e.GetProperty("severity").GetString() == "updated");
-        Assert.Equal(2, change.GetProperty("rowNumber").GetInt32());
-        Assert.Equal("headcount, salary_max, salary_min, salary_text", change.GetProperty("column").GetString());
+        var first = await (await admin.Upload(fair, original, "v1.csv")).Read<ImportAnswer>();
+        var second = await (await admin.Upload(fair, corrected, "v2.csv")).Read<ImportAnswer>();
+        Assert.Equal((1, 1, 1), (second.Counts.PositionsCreated, second.Counts.PositionsUpdated, second.Counts.PositionsUnchanged));
+        Assert.Equal(1, second.Counts.CompaniesMatched);
+        var changes = await admin.ReportLines(second.Id);
+        var change = Assert.Single(changes, e => e.Severity == "updated");
+        Assert.Equal(2, change.RowNumber);
+        Assert.Equal("headcount, salary_max, salary_min, salary_text", change.Column);
 
         // The first batch cannot go while the second builds on it; the second can, and the first values return.
-        await (await admin.DeleteAsync($"/api/imports/{first.GetProperty("id").GetGuid()}")).AssertProblem(409);
-        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/imports/{second.GetProperty("id").GetGuid()}")).StatusCode);
-        var openings = await admin.OpeningsOf(fair);
+        await (await admin.DeleteAsync($"/api/imports/{first.Id}")).AssertProblem(409);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/imports/{second.Id}")).StatusCode);
+        var openings = await admin.OpeningAnswersOf(fair);
         Assert.Equal(2, openings.Count);
-        var guard = openings.Single(o => o.GetProperty("title").GetString() == "保安员");
-        Assert.Equal((3, 4000, 5000), (guard.GetProperty("headcount").GetInt32(), guard.GetProperty("salaryMin").GetInt32(), guard.GetProperty("salaryMax").GetInt32()));
-        Assert.Equal(first.GetProperty("id").GetGuid(), guard.GetProperty("importBatchId").GetGuid());
+        var guard = openings.Single(o => o.Title == "保安员");
+        Assert.Equal(((int?)3, (int?)4000, (int?)5000), (guard.Headcount, guard.SalaryMin, guard.SalaryMax));
+        Assert.Equal(first.Id, guard.ImportBatchId);
 
-        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/imports/{first.GetProperty("id").GetGuid()}")).StatusCode);
-        Assert.Empty(await admin.OpeningsOf(fair));
-        Assert.Equal(0, (await (await admin.GetAsync($"/api/companies?q={Uri.EscapeDataString(company)}")).ReadJson()).GetProperty("total").GetInt64());
-        var reverted = await (await admin.GetAsync($"/api/imports/{first.GetProperty("id").GetGuid()}")).ReadJson();
-        Assert.Equal("reverted", reverted.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/imports/{first.Id}")).StatusCode);
+        Assert.Empty(await admin.OpeningAnswersOf(fair));
+        Assert.Equal(0, (await (await admin.GetAsync($"/api/companies?q={Uri.EscapeDataString(company)}")).Read<PageOf<CompanyAnswer>>()).Total);
+        var reverted = await (await admin.GetAsync($"/api/imports/{first.Id}")).Read<ImportAnswer>();
+        Assert.Equal("reverted", reverted.Status);
 
         // A reverted file can be imported again.
         var again = await admin.Upload(fair, original, "v1.csv");
         Assert.Equal(HttpStatusCode.Created, again.StatusCode);
-        Assert.Equal(2, (await again.ReadJson()).Count("positionsCreated"));
+        Assert.Equal(2, (await again.Read<ImportAnswer>()).Counts.PositionsCreated);
     }
 
     [Fact]
@@ -209,11 +213,11 @@ public sealed class ImportTests(ApiFactory api) : IClassFixture<ApiFactory>
         var bom = (byte[])[0xEF, 0xBB, 0xBF, .. Listings.Csv("用工单位,工作岗位,需求人数,月薪", $"{company}有限公司,叉车司机,2,4k-6k")];
         var mapping = JsonSerializer.Serialize(new { companyName = "用工单位", title = "工作岗位" });
         var response = await admin.Upload(fair, bom, "mapped.csv", mapping: mapping);
-        var batch = await response.ReadJson();
+        var batch = await response.Read<ImportAnswer>();
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.Equal("utf-8-bom", batch.GetProperty("encoding").GetString());
-        var opening = Assert.Single(await admin.OpeningsOf(fair));
-        Assert.Equal((2, 4000, 6000), (opening.GetProperty("headcount").GetInt32(), opening.GetProperty("salaryMin").GetInt32(), opening.GetProperty("salaryMax").GetInt32()));
+        Assert.Equal("utf-8-bom", batch.Encoding);
+        var opening = Assert.Single(await admin.OpeningAnswersOf(fair));
+        Assert.Equal(((int?)2, (int?)4000, (int?)6000), (opening.Headcount, opening.SalaryMin, opening.SalaryMax));
     }
 
     [Fact]
@@ -222,9 +226,9 @@ public sealed class ImportTests(ApiFactory api) : IClassFixture<ApiFactory>
         var admin = api.Admin();
         var fair = await admin.CreateFair();
         var company = Unique("淮南若干");
-        var batch = await (await admin.Upload(fair, Listings.Csv(Header, $"{company}有限公司,,普工,若干,不限,面议,寿县,", $"{company}有限公司,,电工,2,不限,面议,寿县,"), "some.csv")).ReadJson();
-        Assert.Equal((2, 2, 1), (batch.Count("positionsCreated"), batch.Count("openingsCreated"), batch.Count("headcountUnknown")));
-        Assert.Contains(await admin.Errors(batch.GetProperty("id").GetGuid()), e => e.GetProperty("severity").GetString() == "warning" && e.GetProperty("value").GetString() == "若干");
+        var batch = await (await admin.Upload(fair, Listings.Csv(Header, $"{company}有限公司,,普工,若干,不限,面议,寿县,", $"{company}有限公司,,电工,2,不限,面议,寿县,"), "some.csv")).Read<ImportAnswer>();
+        Assert.Equal((2, 2, 1), (batch.Counts.PositionsCreated, batch.Counts.OpeningsCreated, batch.Counts.HeadcountUnknown));
+        Assert.Contains(await admin.ReportLines(batch.Id), e => e.Severity == "warning" && e.Value == "若干");
     }
 
     [Fact]
@@ -237,14 +241,14 @@ public sealed class ImportTests(ApiFactory api) : IClassFixture<ApiFactory>
         await admin.LinkRecruiter(company, "importer-a");
         var recruiter = api.ClientFor(Roles.Recruiter, "importer-a");
         var file = Listings.Csv(Header, $"{mine},,保安员,2,不限,面议,寿县,", $"{Unique("淮南他人")}有限公司,,电工,2,不限,面议,寿县,");
-        var batch = await (await recruiter.Upload(fair, file, "mine.csv")).ReadJson();
-        Assert.Equal((1, 1, 0), (batch.Count("positionsCreated"), batch.Count("rowsRejected"), batch.Count("companiesCreated")));
-        var errors = await recruiter.Errors(batch.GetProperty("id").GetGuid());
-        Assert.Contains(errors, e => e.GetProperty("rowNumber").GetInt32() == 3 && e.GetProperty("severity").GetString() == "rejected");
+        var batch = await (await recruiter.Upload(fair, file, "mine.csv")).Read<ImportAnswer>();
+        Assert.Equal((1, 1, 0), (batch.Counts.PositionsCreated, batch.Counts.RowsRejected, batch.Counts.CompaniesCreated));
+        var errors = await recruiter.ReportLines(batch.Id);
+        Assert.Contains(errors, e => e.RowNumber == 3 && e.Severity == "rejected");
         // Another recruiter neither sees the batch nor may revert it.
         var other = api.ClientFor(Roles.Recruiter, "importer-b");
-        await (await other.GetAsync($"/api/imports/{batch.GetProperty("id").GetGuid()}")).AssertProblem(404);
-        await (await other.DeleteAsync($"/api/imports/{batch.GetProperty("id").GetGuid()}")).AssertProblem(404);
+        await (await other.GetAsync($"/api/imports/{batch.Id}")).AssertProblem(404);
+        await (await other.DeleteAsync($"/api/imports/{batch.Id}")).AssertProblem(404);
     }
 
     [Fact]

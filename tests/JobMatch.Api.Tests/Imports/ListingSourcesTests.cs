@@ -12,8 +12,8 @@ public sealed class ListingSourcesTests(ApiFactory api) : IClassFixture<ApiFacto
     public async Task AdminCreatesAFairAndEveryRoleReadsIt()
     {
         var fair = await api.Admin().CreateFair(182, 384, 1264);
-        var read = await (await api.ClientFor(Roles.Veteran, "v-1").GetAsync($"/api/job-fairs/{fair}")).ReadJson();
-        Assert.Equal(("2023-03-16", 1264), (read.GetProperty("heldOn").GetString(), read.GetProperty("declaredOpenings").GetInt32()));
+        var read = await (await api.ClientFor(Roles.Veteran, "v-1").GetAsync($"/api/job-fairs/{fair}")).Read<JobFairAnswer>();
+        Assert.Equal(("2023-03-16", (int?)1264), (read.HeldOn, read.DeclaredOpenings));
         await (await api.ClientFor(Roles.Recruiter, "r-1").PostAsJsonAsync("/api/job-fairs", new { name = "x", heldOn = "2023-03-16", online = true })).AssertProblem(403);
         await (await api.Admin().PostAsJsonAsync("/api/job-fairs", new { name = "现场会", heldOn = "2023-03-16", online = false })).AssertProblem(400);
     }
@@ -30,12 +30,12 @@ public sealed class ListingSourcesTests(ApiFactory api) : IClassFixture<ApiFacto
             startsOn = "2023-09-01", durationMonths = 36, sponsors = new[] { new { companyId = a, seats = 15 }, new { companyId = b, seats = 10 } },
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var program = await response.ReadJson();
-        var id = program.GetProperty("id").GetGuid();
-        Assert.Equal(2, program.GetProperty("sponsors").GetArrayLength());
+        var program = await response.Read<ProgramAnswer>();
+        var id = program.Id;
+        Assert.Equal(2, program.Sponsors.Count);
 
-        var seats = await (await api.ClientFor(Roles.Veteran, "v-2").GetAsync($"/api/openings?programId={id}&kind=training")).ReadJson();
-        Assert.Equal([10, 15], seats.GetProperty("items").EnumerateArray().Select(o => o.GetProperty("headcount").GetInt32()).Order());
+        var seats = await (await api.ClientFor(Roles.Veteran, "v-2").GetAsync($"/api/openings?programId={id}&kind=training")).Read<PageOf<OpeningAnswer>>();
+        Assert.Equal([10, 15], seats.Items.Select(o => o.Headcount).Order());
         await (await admin.PostAsJsonAsync("/api/programs", new { name = "x", college = "y", degreeLevel = "大专", startsOn = "2023-09-01", durationMonths = 36,
             sponsors = new[] { new { companyId = Guid.CreateVersion7(), seats = 1 } } })).AssertProblem(400);
     }
@@ -50,17 +50,17 @@ public sealed class ListingSourcesTests(ApiFactory api) : IClassFixture<ApiFacto
         {
             name = "叉车订单班", college = "淮南职业技术学院", degreeLevel = "大专", startsOn = "2024-03-01", durationMonths = 6,
             sponsors = new[] { new { companyId = sponsor, seats = 10 } },
-        })).ReadJson();
-        var id = program.GetProperty("id").GetGuid();
+        })).Read<ProgramAnswer>();
+        var id = program.Id;
         // The program's own position (its title and college) keeps 8 of the sponsor's 10 seats; a new one takes the other 2.
         var upload = await admin.Upload(id, Listings.Csv("企业名称,招聘岗位,需求人数,工作地点", $"{company},叉车订单班,8,淮南职业技术学院",
             $"{company},叉车司机学员,2,淮南职业技术学院"), "seats.csv", source: "programs");
         Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
-        var batch = await upload.ReadJson();
-        Assert.Equal((1, 1, 0), (batch.Count("positionsCreated"), batch.Count("positionsUpdated"), batch.Count("rowsRejected")));
-        var seats = (await (await admin.GetAsync($"/api/openings?programId={id}")).ReadJson()).GetProperty("items").EnumerateArray().ToList();
-        Assert.All(seats, seat => Assert.Equal("training", seat.GetProperty("kind").GetString()));
-        Assert.Equal([2, 8], seats.Select(seat => seat.GetProperty("headcount").GetInt32()).Order());
+        var batch = await upload.Read<ImportAnswer>();
+        Assert.Equal((1, 1, 0), (batch.Counts.PositionsCreated, batch.Counts.PositionsUpdated, batch.Counts.RowsRejected));
+        var seats = (await (await admin.GetAsync($"/api/openings?programId={id}")).Read<PageOf<OpeningAnswer>>()).Items;
+        Assert.All(seats, seat => Assert.Equal("training", seat.Kind));
+        Assert.Equal([2, 8], seats.Select(seat => seat.Headcount).Order());
     }
 
     /// <summary>A company (named) with a linked recruiter, for rows that name it.</summary>
@@ -86,31 +86,31 @@ public sealed class ListingSourcesTests(ApiFactory api) : IClassFixture<ApiFacto
             source: "programs")).AssertProblem(404);
         // Admin may import into any program, but only for its sponsors.
         var byAdmin = await (await admin.Upload(program, Listings.Csv("企业名称,招聘岗位,需求人数", $"{outsider.Name},仓储学员,45"), "b.csv",
-            source: "programs")).ReadJson();
-        Assert.Equal(1, byAdmin.Count("rowsRejected"));
+            source: "programs")).Read<ImportAnswer>();
+        Assert.Equal(1, byAdmin.Counts.RowsRejected);
 
         // The sponsor's 10 seats are all offered by the program's own position: a further 45 are refused, naming the quota.
         var beyond = await sponsor.Recruiter.Upload(program, Listings.Csv("企业名称,招聘岗位,需求人数", $"{sponsor.Name},电工学员,45"), "c.csv",
             source: "programs");
         Assert.Equal(HttpStatusCode.Created, beyond.StatusCode);
-        var problem = Assert.Single(await sponsor.Recruiter.Errors((await beyond.ReadJson()).GetProperty("id").GetGuid()));
-        Assert.Contains("名额为 10 个，尚余 0 个", problem.GetProperty("problem").GetString());
+        var problem = Assert.Single(await sponsor.Recruiter.ReportLines((await beyond.Read<ImportAnswer>()).Id));
+        Assert.Contains("名额为 10 个，尚余 0 个", problem.Problem);
 
         // Moving 6 of the 10 seats to a second position fits; one more seat, or taking them back, does not.
         var lowered = await sponsor.Recruiter.PutAsJsonAsync($"/api/openings/{seat}", new { companyId = sponsor.Id, title = "订单班学员", headcount = 4 });
         Assert.Equal(HttpStatusCode.OK, lowered.StatusCode);
         var split = await (await sponsor.Recruiter.Upload(program, Listings.Csv("企业名称,招聘岗位,需求人数", $"{sponsor.Name},叉车学员,6",
-            $"{sponsor.Name},焊工学员,1"), "d.csv", source: "programs")).ReadJson();
-        Assert.Equal(1, split.Count("rowsRejected"));
-        var rejected = Assert.Single(await sponsor.Recruiter.Errors(split.GetProperty("id").GetGuid()), e => e.GetProperty("severity").GetString() == "rejected");
-        Assert.Equal(3, rejected.GetProperty("rowNumber").GetInt32());
-        Assert.Contains("名额为 10 个，尚余 0 个", rejected.GetProperty("problem").GetString());
+            $"{sponsor.Name},焊工学员,1"), "d.csv", source: "programs")).Read<ImportAnswer>();
+        Assert.Equal(1, split.Counts.RowsRejected);
+        var rejected = Assert.Single(await sponsor.Recruiter.ReportLines(split.Id), e => e.Severity == "rejected");
+        Assert.Equal(3, rejected.RowNumber);
+        Assert.Contains("名额为 10 个，尚余 0 个", rejected.Problem);
         var raised = await (await sponsor.Recruiter.PutAsJsonAsync($"/api/openings/{seat}", new { companyId = sponsor.Id, title = "订单班学员", headcount = 5 }))
             .AssertProblem(400);
         Assert.Contains("最多 4 个", raised.GetProperty("errors").GetProperty("headcount")[0].GetString());
 
-        var seats = (await (await admin.GetAsync($"/api/openings?programId={program}&openOnly=false")).ReadJson()).GetProperty("items").EnumerateArray().ToList();
-        Assert.Equal([4, 6], seats.Select(o => o.GetProperty("headcount").GetInt32()).Order());
-        Assert.All(seats, o => Assert.Equal(sponsor.Id, o.GetProperty("companyId").GetGuid()));
+        var seats = (await (await admin.GetAsync($"/api/openings?programId={program}&openOnly=false")).Read<PageOf<OpeningAnswer>>()).Items;
+        Assert.Equal([4, 6], seats.Select(o => o.Headcount).Order());
+        Assert.All(seats, o => Assert.Equal(sponsor.Id, o.CompanyId));
     }
 }
