@@ -16,7 +16,7 @@ public sealed class OpenPositionTests(ApiFactory api) : IClassFixture<ApiFactory
         var company = "淮南开放" + Guid.NewGuid().ToString("N")[..6] + "有限公司";
         byte[] File(int headcount) => Listings.Csv("单位名称,岗位名称,招聘人数", $"{company},叉车司机,{headcount}");
         Assert.Equal(HttpStatusCode.Created, (await admin.Upload(fair, File(2), "first.csv")).StatusCode);
-        var id = Assert.Single(await admin.OpeningsOf(fair)).GetProperty("id").GetGuid();
+        var id = Assert.Single(await admin.OpeningAnswersOf(fair)).Id;
         await using (var db = new NpgsqlConnection(api.Cluster.SuperuserConnectionString(api.Database)))
         {
             // One hire (hiring itself is tested with the applications): one opening is left.
@@ -24,14 +24,14 @@ public sealed class OpenPositionTests(ApiFactory api) : IClassFixture<ApiFactory
         }
 
         Assert.Equal(HttpStatusCode.Created, (await admin.Upload(fair, File(1), "second.csv")).StatusCode);
-        var cut = await (await admin.GetAsync($"/api/openings/{id}")).EnsureSuccessStatusCode().ReadJson();
-        Assert.Equal(("filled", 0), (cut.GetProperty("status").GetString(), cut.GetProperty("remaining").GetInt32()));
-        Assert.Empty(await admin.OpeningsOf(fair));
-        Assert.Single(await admin.OpeningsOf(fair, "&openOnly=false"));
+        var cut = await (await admin.GetAsync($"/api/openings/{id}")).EnsureSuccessStatusCode().Read<OpeningAnswer>();
+        Assert.Equal(("filled", (int?)0), (cut.Status, cut.Remaining));
+        Assert.Empty(await admin.OpeningAnswersOf(fair));
+        Assert.Single(await admin.OpeningAnswersOf(fair, "&openOnly=false"));
 
         Assert.Equal(HttpStatusCode.Created, (await admin.Upload(fair, File(3), "third.csv")).StatusCode);
-        var raised = await (await admin.GetAsync($"/api/openings/{id}")).EnsureSuccessStatusCode().ReadJson();
-        Assert.Equal(("open", 2), (raised.GetProperty("status").GetString(), raised.GetProperty("remaining").GetInt32()));
-        Assert.Single(await admin.OpeningsOf(fair));
+        var raised = await (await admin.GetAsync($"/api/openings/{id}")).EnsureSuccessStatusCode().Read<OpeningAnswer>();
+        Assert.Equal(("open", (int?)2), (raised.Status, raised.Remaining));
+        Assert.Single(await admin.OpeningAnswersOf(fair));
     }
 }

@@ -29,44 +29,44 @@ public sealed class OpeningsTests(ApiFactory api) : IClassFixture<ApiFactory>
         var (company, recruiter) = await RecruiterWithCompany();
         var created = await recruiter.PostAsJsonAsync("/api/openings", Posting(company, "押运员"));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var opening = await created.ReadJson();
-        var id = opening.GetProperty("id").GetGuid();
+        var opening = await created.Read<OpeningAnswer>();
+        var id = opening.Id;
         Assert.Equal(7, id.Version);
-        Assert.Equal((4000, 6000, "340403", "open", "job"), (opening.GetProperty("salaryMin").GetInt32(), opening.GetProperty("salaryMax").GetInt32(),
-            opening.GetProperty("districtCode").GetString(), opening.GetProperty("status").GetString(), opening.GetProperty("kind").GetString()));
-        Assert.Equal("男", opening.GetProperty("genderNote").GetString());
+        Assert.Equal(((int?)4000, (int?)6000, "340403", "open", "job"), (opening.SalaryMin, opening.SalaryMax, opening.DistrictCode, opening.Status,
+            opening.Kind));
+        Assert.Equal("男", opening.GenderNote);
 
         var edited = await recruiter.PutAsJsonAsync($"/api/openings/{id}", new { companyId = company, title = "押运员", headcount = 2, salary = "面议" });
         Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
-        var changed = await edited.ReadJson();
-        Assert.Equal(("open", 2), (changed.GetProperty("status").GetString(), changed.GetProperty("remaining").GetInt32()));
-        Assert.Equal(JsonValueKind.Null, changed.GetProperty("salaryMin").ValueKind);
+        var changed = await edited.Read<OpeningAnswer>();
+        Assert.Equal(("open", (int?)2), (changed.Status, changed.Remaining));
+        Assert.Null(changed.SalaryMin);
 
         await (await recruiter.PutAsJsonAsync($"/api/openings/{id}", new { companyId = Guid.CreateVersion7(), title = "押运员" })).AssertProblem(400);
         Assert.Equal(HttpStatusCode.NoContent, (await recruiter.DeleteAsync($"/api/openings/{id}")).StatusCode);
-        Assert.Equal("closed", (await (await recruiter.GetAsync($"/api/openings/{id}")).ReadJson()).GetProperty("status").GetString());
+        Assert.Equal("closed", (await (await recruiter.GetAsync($"/api/openings/{id}")).Read<OpeningAnswer>()).Status);
     }
 
     [Fact]
     public async Task APositionReadAgainAfterAnEditAHireOrItsCompanysRenamingIsNeverAnsweredFromAStaleCopy()
     {
         var (company, recruiter) = await RecruiterWithCompany();
-        var id = (await (await recruiter.PostAsJsonAsync("/api/openings", Posting(company, "押运员"))).ReadJson()).GetProperty("id").GetGuid();
+        var id = (await (await recruiter.PostAsJsonAsync("/api/openings", Posting(company, "押运员"))).Read<OpeningAnswer>()).Id;
         async Task<JsonElement> Read() => await (await api.Admin().GetAsync($"/api/openings/{id}")).EnsureSuccessStatusCode().ReadJson();
         var first = await Read();
         Assert.Equal(first.GetRawText(), (await Read()).GetRawText());
 
         (await recruiter.PutAsJsonAsync($"/api/openings/{id}", new { companyId = company, title = "押运员（夜班）", headcount = 3 })).EnsureSuccessStatusCode();
-        Assert.Equal("押运员（夜班）", (await Read()).GetProperty("title").GetString());
+        Assert.Equal("押运员（夜班）", (await Read()).As<OpeningAnswer>().Title);
 
         await using var db = new Npgsql.NpgsqlConnection(api.Cluster.SuperuserConnectionString(api.Database));
         await Dapper.SqlMapper.ExecuteAsync(db, "UPDATE positions SET filled = 1, updated_at = now() WHERE id = @id", new { id });
-        Assert.Equal(2, (await Read()).GetProperty("remaining").GetInt32());
+        Assert.Equal(2, (await Read()).As<OpeningAnswer>().Remaining);
         await Dapper.SqlMapper.ExecuteAsync(db, "UPDATE companies SET name = name || '（新名）' WHERE id = @company", new { company });
-        Assert.EndsWith("（新名）", (await Read()).GetProperty("companyName").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("（新名）", (await Read()).As<OpeningAnswer>().CompanyName, StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.NoContent, (await recruiter.DeleteAsync($"/api/openings/{id}")).StatusCode);
-        Assert.Equal("closed", (await Read()).GetProperty("status").GetString());
+        Assert.Equal("closed", (await Read()).As<OpeningAnswer>().Status);
         await (await api.Admin().GetAsync($"/api/openings/{Guid.CreateVersion7()}")).AssertProblem(404);
     }
 
@@ -75,20 +75,20 @@ public sealed class OpeningsTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var (mine, recruiter) = await RecruiterWithCompany();
         var (theirs, other) = await RecruiterWithCompany();
-        var theirOpening = (await (await other.PostAsJsonAsync("/api/openings", Posting(theirs, "保安员"))).ReadJson()).GetProperty("id").GetGuid();
+        var theirOpening = (await (await other.PostAsJsonAsync("/api/openings", Posting(theirs, "保安员"))).Read<OpeningAnswer>()).Id;
 
         await (await recruiter.PostAsJsonAsync("/api/openings", Posting(theirs, "冒名岗位"))).AssertProblem(404);
         await (await recruiter.PutAsJsonAsync($"/api/openings/{theirOpening}", Posting(mine, "改名"))).AssertProblem(404);
         await (await recruiter.DeleteAsync($"/api/openings/{theirOpening}")).AssertProblem(404);
-        var untouched = await (await other.GetAsync($"/api/openings/{theirOpening}")).ReadJson();
-        Assert.Equal(("保安员", "open"), (untouched.GetProperty("title").GetString(), untouched.GetProperty("status").GetString()));
+        var untouched = await (await other.GetAsync($"/api/openings/{theirOpening}")).Read<OpeningAnswer>();
+        Assert.Equal(("保安员", "open"), (untouched.Title, untouched.Status));
     }
 
     [Fact]
     public async Task VeteransReadOpeningsButCannotPostThem()
     {
         var (company, recruiter) = await RecruiterWithCompany();
-        var id = (await (await recruiter.PostAsJsonAsync("/api/openings", Posting(company, "仓管员"))).ReadJson()).GetProperty("id").GetGuid();
+        var id = (await (await recruiter.PostAsJsonAsync("/api/openings", Posting(company, "仓管员"))).Read<OpeningAnswer>()).Id;
         var veteran = api.ClientFor(Roles.Veteran, "veteran-reader");
         Assert.Equal(HttpStatusCode.OK, (await veteran.GetAsync($"/api/openings/{id}")).StatusCode);
         await (await veteran.PostAsJsonAsync("/api/openings", Posting(company, "自建"))).AssertProblem(403);
@@ -98,13 +98,13 @@ public sealed class OpeningsTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task PositionPastItsClosingDateReadsClosedAndLeavesTheOpenSearch()
     {
         var (company, recruiter) = await RecruiterWithCompany();
-        var expired = (await (await recruiter.PostAsJsonAsync("/api/openings", Posting(company, "过期岗位", closesOn: "2023-04-30"))).ReadJson()).GetProperty("id").GetGuid();
-        var current = (await (await recruiter.PostAsJsonAsync("/api/openings", Posting(company, "在招岗位", closesOn: "2099-12-31"))).ReadJson()).GetProperty("id").GetGuid();
-        Assert.Equal("closed", (await (await recruiter.GetAsync($"/api/openings/{expired}")).ReadJson()).GetProperty("status").GetString());
-        var open = await (await recruiter.GetAsync($"/api/openings?companyId={company}")).ReadJson();
-        Assert.Equal([current], open.GetProperty("items").EnumerateArray().Select(o => o.GetProperty("id").GetGuid()));
-        var all = await (await recruiter.GetAsync($"/api/openings?companyId={company}&openOnly=false")).ReadJson();
-        Assert.Equal(2, all.GetProperty("total").GetInt64());
+        var expired = (await (await recruiter.PostAsJsonAsync("/api/openings", Posting(company, "过期岗位", closesOn: "2023-04-30"))).Read<OpeningAnswer>()).Id;
+        var current = (await (await recruiter.PostAsJsonAsync("/api/openings", Posting(company, "在招岗位", closesOn: "2099-12-31"))).Read<OpeningAnswer>()).Id;
+        Assert.Equal("closed", (await (await recruiter.GetAsync($"/api/openings/{expired}")).Read<OpeningAnswer>()).Status);
+        var open = await (await recruiter.GetAsync($"/api/openings?companyId={company}")).Read<PageOf<OpeningAnswer>>();
+        Assert.Equal([current], open.Items.Select(o => o.Id));
+        var all = await (await recruiter.GetAsync($"/api/openings?companyId={company}&openOnly=false")).Read<PageOf<OpeningAnswer>>();
+        Assert.Equal(2, all.Total);
     }
 
     [Fact]
@@ -115,8 +115,8 @@ public sealed class OpeningsTests(ApiFactory api) : IClassFixture<ApiFactory>
         await recruiter.PostAsJsonAsync("/api/openings", new { companyId = company, title = "数控学徒", salary = "3000-3500元", education = "初中", district = "凤台县" });
         await recruiter.PostAsJsonAsync("/api/openings", new { companyId = company, title = "数控编程员", salary = "9000元以上", education = "本科", district = "寿县" });
         async Task<string[]> Titles(string query) =>
-            [.. (await (await recruiter.GetAsync($"/api/openings?companyId={company}&{query}")).ReadJson()).GetProperty("items").EnumerateArray()
-                .Select(o => o.GetProperty("title").GetString()!).Order()];
+            [.. (await (await recruiter.GetAsync($"/api/openings?companyId={company}&{query}")).Read<PageOf<OpeningAnswer>>()).Items
+                .Select(o => o.Title).Order()];
 
         Assert.Equal(["数控学徒", "数控编程员", "数控车工"], await Titles("q=数控"));
         Assert.Equal(["数控学徒", "数控车工"], await Titles("district=凤台"));
@@ -144,7 +144,7 @@ public sealed class OpeningsTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task CompanyPhoneIsStoredAndShownMasked()
     {
         var response = await api.Admin().PostAsJsonAsync("/api/companies", new { name = "淮南掩码" + Guid.NewGuid().ToString("N")[..6], contactPhone = "13812345678", veteranFounded = true, district = "潘集区" });
-        var company = await response.ReadJson();
-        Assert.Equal(("138****5678", true, "340406"), (company.GetProperty("contactPhone").GetString(), company.GetProperty("veteranFounded").GetBoolean(), company.GetProperty("districtCode").GetString()));
+        var company = await response.Read<CompanyAnswer>();
+        Assert.Equal(("138****5678", true, "340406"), (company.ContactPhone, company.VeteranFounded, company.DistrictCode));
     }
 }
