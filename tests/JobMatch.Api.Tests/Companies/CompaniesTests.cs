@@ -13,11 +13,11 @@ public sealed class CompaniesTests(ApiFactory api) : IClassFixture<ApiFactory>
         var code = TestData.NewCreditCode();
         var response = await api.Admin().PostAsJsonAsync("/api/companies", new { name = "淮南矿业（集团）有限责任公司", creditCode = code, industry = "煤炭" });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var company = await response.ReadJson();
-        var id = company.GetProperty("id").GetGuid();
+        var company = await response.Read<CompanyAnswer>();
+        var id = company.Id;
         Assert.Equal(7, id.Version);
         Assert.Equal($"/api/companies/{id}", response.Headers.Location?.OriginalString);
-        Assert.Equal(code, company.GetProperty("creditCode").GetString());
+        Assert.Equal(code, company.CreditCode);
     }
 
     [Fact]
@@ -41,9 +41,9 @@ public sealed class CompaniesTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.OK, (await recruiter.GetAsync($"/api/companies/{mine}")).StatusCode);
         await (await recruiter.GetAsync($"/api/companies/{theirs}")).AssertProblem(404);
         await (await recruiter.GetAsync($"/api/companies/{Guid.CreateVersion7()}")).AssertProblem(404);
-        var list = await (await recruiter.GetAsync("/api/companies")).ReadJson();
-        Assert.Equal(1, list.GetProperty("total").GetInt64());
-        Assert.Equal(mine, list.GetProperty("items")[0].GetProperty("id").GetGuid());
+        var list = await (await recruiter.GetAsync("/api/companies")).Read<PageOf<CompanyAnswer>>();
+        Assert.Equal(1, list.Total);
+        Assert.Equal(mine, list.Items[0].Id);
     }
 
     [Fact]
@@ -80,16 +80,16 @@ public sealed class CompaniesTests(ApiFactory api) : IClassFixture<ApiFactory>
         string? cursor = null;
         do
         {
-            var page = await (await admin.GetAsync($"/api/companies?q={prefix}&limit=3&cursor={cursor}")).ReadJson();
-            Assert.Equal(7, page.GetProperty("total").GetInt64());
-            seen.AddRange(page.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("id").GetGuid()));
-            cursor = page.GetProperty("nextCursor").GetString();
+            var page = await (await admin.GetAsync($"/api/companies?q={prefix}&limit=3&cursor={cursor}")).Read<PageOf<CompanyAnswer>>();
+            Assert.Equal(7, page.Total);
+            seen.AddRange(page.Items.Select(item => item.Id));
+            cursor = page.NextCursor;
         }
         while (cursor is not null);
         Assert.Equal(created.Order(), seen.Order());
 
-        var clamped = await (await admin.GetAsync($"/api/companies?q={prefix}&limit=100000")).ReadJson();
-        Assert.Equal(7, clamped.GetProperty("items").GetArrayLength());
+        var clamped = await (await admin.GetAsync($"/api/companies?q={prefix}&limit=100000")).Read<PageOf<CompanyAnswer>>();
+        Assert.Equal(7, clamped.Items.Count);
         await (await admin.GetAsync("/api/companies?cursor=not-ours")).AssertProblem(400);
     }
 
@@ -126,7 +126,7 @@ public sealed class CompaniesTests(ApiFactory api) : IClassFixture<ApiFactory>
         var second = await admin.SendAsync(Post("幂等公司"));
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.Created, second.StatusCode);
-        Assert.Equal((await first.ReadJson()).GetProperty("id").GetGuid(), (await second.ReadJson()).GetProperty("id").GetGuid());
+        Assert.Equal((await first.Read<CompanyAnswer>()).Id, (await second.Read<CompanyAnswer>()).Id);
         Assert.Equal(first.Headers.Location, second.Headers.Location);
 
         await (await admin.SendAsync(Post("另一家公司"))).AssertProblem(422);
@@ -155,9 +155,9 @@ public sealed class CompaniesTests(ApiFactory api) : IClassFixture<ApiFactory>
         var admin = api.Admin("admin-audit");
         var company = await admin.CreateCompany();
         await admin.LinkRecruiter(company, "recruiter-d");
-        var log = await (await admin.GetAsync($"/api/audit?objectId={company}")).ReadJson();
-        var actions = log.GetProperty("items").EnumerateArray().Select(entry => entry.GetProperty("action").GetString()).ToList();
+        var log = await (await admin.GetAsync($"/api/audit?objectId={company}")).Read<PageOf<AuditEntryAnswer>>();
+        var actions = log.Items.Select(entry => entry.Action).ToList();
         Assert.Equal(["company.recruiter_linked", "company.created"], actions);
-        Assert.All(log.GetProperty("items").EnumerateArray(), entry => Assert.Equal("admin-audit", entry.GetProperty("actor").GetString()));
+        Assert.All(log.Items, entry => Assert.Equal("admin-audit", entry.Actor));
     }
 }

@@ -1,15 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using JobMatch.Api.Tests.Infrastructure;
 
 namespace JobMatch.Api.Tests.Interactions;
 
 public sealed class InteractionsApiTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
-    static async Task<List<JsonElement>> TrainingRows(HttpClient admin, Guid veteranId) =>
-        [.. (await (await admin.GetAsync("/api/interactions/training-set?source=live")).ReadJson()).EnumerateArray()
-            .Where(row => row.GetProperty("veteranId").GetGuid() == veteranId)];
+    static async Task<List<TrainingRowAnswer>> TrainingRows(HttpClient admin, Guid veteranId) =>
+        [.. (await (await admin.GetAsync("/api/interactions/training-set?source=live")).Read<IReadOnlyList<TrainingRowAnswer>>())
+            .Where(row => row.VeteranId == veteranId)];
 
     [Fact]
     public async Task TheTrainingSetHoldsEachPairsHighestLabelGroupedByVeteran()
@@ -32,8 +31,8 @@ public sealed class InteractionsApiTests(ApiFactory api) : IClassFixture<ApiFact
 
         var rows = await TrainingRows(api.Admin(), veteranId);
         Assert.Equal(3, rows.Count);
-        Assert.Single(rows.Select(r => r.GetProperty("groupId").GetInt64()).Distinct());
-        short Label(Guid position) => rows.Single(r => r.GetProperty("positionId").GetGuid() == position).GetProperty("label").GetInt16();
+        Assert.Single(rows.Select(r => r.GroupId).Distinct());
+        short Label(Guid position) => rows.Single(r => r.PositionId == position).Label;
         Assert.Equal(1, Label(seen));
         Assert.Equal(2, Label(saved));
         Assert.Equal(4, Label(hired));
@@ -67,11 +66,11 @@ public sealed class InteractionsApiTests(ApiFactory api) : IClassFixture<ApiFact
         var (_, position) = await api.OrderClass(company, seats: 3);
         var (veteran, veteranId, _) = await api.Applicant();
         var application = await veteran.Apply(position);
-        Assert.Equal(2, (await TrainingRows(api.Admin(), veteranId)).Single().GetProperty("label").GetInt16());
+        Assert.Equal(2, (await TrainingRows(api.Admin(), veteranId)).Single().Label);
         await recruiter.MoveOk(application, "enrolled");
-        Assert.Equal(3, (await TrainingRows(api.Admin(), veteranId)).Single().GetProperty("label").GetInt16());
+        Assert.Equal(3, (await TrainingRows(api.Admin(), veteranId)).Single().Label);
         await recruiter.MoveOk(application, "graduated");
         await recruiter.MoveOk(application, "employed");
-        Assert.Equal(4, (await TrainingRows(api.Admin(), veteranId)).Single().GetProperty("label").GetInt16());
+        Assert.Equal(4, (await TrainingRows(api.Admin(), veteranId)).Single().Label);
     }
 }
