@@ -22,7 +22,7 @@ public sealed class FilterVocabularyTests(ApiFactory api) : IClassFixture<ApiFac
         var admin = api.Admin();
         var world = await World();
         var (veteran, veteranId) = await MatchingData.Driver(api, matching: false);
-        var name = Uri.EscapeDataString((await (await veteran.GetAsync("/api/veterans/me")).ReadJson()).GetProperty("name").GetString()!);
+        var name = Uri.EscapeDataString((await (await veteran.GetAsync("/api/veterans/me")).Read<VeteranAnswer>()).Name);
         var enterprise = "区县军创" + Unique();
         var created = await admin.PostAsJsonAsync("/api/enterprises", Enterprise(enterprise, "340403"));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -38,19 +38,20 @@ public sealed class FilterVocabularyTests(ApiFactory api) : IClassFixture<ApiFac
             ("GET /api/veterans", d => Count(admin, $"/api/veterans?q={name}&district={E(d)}"), true),
             ("GET /api/enterprises", d => Count(admin, $"/api/enterprises?q={E(enterprise)}&district={E(d)}"), true),
             ("POST /api/openings", d => Stored(admin, "/api/openings", new { companyId = world.Company, title = "区县岗位", district = d },
-                "districtCode"), true),
-            ("POST /api/companies", d => Stored(admin, "/api/companies", new { name = "区县公司" + Unique(), district = d }, "districtCode"),
-                false),
+                (OpeningAnswer o) => o.DistrictCode), true),
+            ("POST /api/companies", d => Stored(admin, "/api/companies", new { name = "区县公司" + Unique(), district = d },
+                (CompanyAnswer c) => c.DistrictCode), false),
             ("POST /api/mentors", d => Stored(admin, "/api/mentors", new
             {
                 name = "区县导师", expertise = new[] { "legal" }, industries = new[] { "餐饮" }, district = d, capacity = 2,
-            }, "district"), true),
-            ("POST /api/enterprises", d => Stored(admin, "/api/enterprises", Enterprise("区县企业" + Unique(), d), "district"), true),
+            }, (MentorAnswer m) => m.District), true),
+            ("POST /api/enterprises", d => Stored(admin, "/api/enterprises", Enterprise("区县企业" + Unique(), d), (EnterpriseAnswer e) => e.District),
+                true),
             ("POST /api/veterans/me", d => Stored(api.Veteran("vet-" + Unique()), "/api/veterans/me", new
             {
                 name = VeteranData.NewName(), homeDistrict = d, preferences = new { districts = new[] { d } },
                 consents = new[] { VeteranData.Consent("sensitive_data") },
-            }, "homeDistrict"), true),
+            }, (VeteranAnswer v) => v.HomeDistrict), true),
         };
 
         foreach (var (route, call, refusesUnknown) in routes)
@@ -76,8 +77,7 @@ public sealed class FilterVocabularyTests(ApiFactory api) : IClassFixture<ApiFac
     public async Task EveryRouteTakingAnEducationLevelReadsTheCodeTheLabelAndTheUsualSpellingsAlike()
     {
         var admin = api.Admin();
-        var company = (await (await admin.PostAsJsonAsync("/api/companies", new { name = "学历公司" + Unique() })).ReadJson())
-            .GetProperty("id").GetGuid();
+        var company = (await (await admin.PostAsJsonAsync("/api/companies", new { name = "学历公司" + Unique() })).Read<CompanyAnswer>()).Id;
         foreach (var (title, education) in new[] { ("初中岗位", "初中"), ("高中岗位", "高中"), ("大专岗位", "大专"), ("本科岗位", "本科"), ("不限岗位", "不限") })
         {
             Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/openings", new { companyId = company, title, education }))
@@ -89,13 +89,14 @@ public sealed class FilterVocabularyTests(ApiFactory api) : IClassFixture<ApiFac
         var routes = new (string Route, Func<string, Task<string>> Call)[]
         {
             ("GET /api/openings", e => Titles(admin, $"/api/openings?companyId={company}&education={E(e)}")),
-            ("POST /api/openings", e => Stored(admin, "/api/openings", new { companyId = company, title = "学历岗位", education = e }, "education")),
+            ("POST /api/openings", e => Stored(admin, "/api/openings", new { companyId = company, title = "学历岗位", education = e },
+                (OpeningAnswer o) => o.Education)),
             ("POST /api/veterans/me", async e =>
             {
                 var response = await api.Veteran("vet-" + Unique()).PostAsJsonAsync("/api/veterans/me",
                     new { name = VeteranData.NewName(), education = new { level = e } });
                 return response.IsSuccessStatusCode
-                    ? $"{(int)response.StatusCode} {(await response.ReadJson()).GetProperty("education").GetProperty("level").GetString()}"
+                    ? $"{(int)response.StatusCode} {(await response.Read<VeteranAnswer>()).Education.Level}"
                     : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
             }),
         };
@@ -137,7 +138,7 @@ public sealed class FilterVocabularyTests(ApiFactory api) : IClassFixture<ApiFac
                         name = VeteranData.NewName(), service = new { branch = b }, consents = new[] { VeteranData.Consent("sensitive_data") },
                     });
                 return response.IsSuccessStatusCode
-                    ? $"{(int)response.StatusCode} {(await response.ReadJson()).GetProperty("service").GetProperty("branch").GetString()}"
+                    ? $"{(int)response.StatusCode} {(await response.Read<VeteranAnswer>()).Service.Branch}"
                     : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
             }),
         };
@@ -160,8 +161,8 @@ public sealed class FilterVocabularyTests(ApiFactory api) : IClassFixture<ApiFac
     public async Task TheConsoleTakesItsServiceBranchesFromTheApiAndEveryLabelServedIsReadBack()
     {
         var client = api.Veteran("vet-" + Unique());
-        var served = (await (await client.GetAsync("/api/service-branches")).EnsureSuccessStatusCode().ReadJson()).EnumerateArray()
-            .Select(b => (Code: b.GetProperty("code").GetString()!, Label: b.GetProperty("label").GetString()!)).ToList();
+        var served = (await (await client.GetAsync("/api/service-branches")).EnsureSuccessStatusCode().Read<IReadOnlyList<ServiceBranchAnswer>>())
+            .Select(b => (b.Code, b.Label)).ToList();
 
         Assert.Equal(["army", "navy", "air_force", "rocket_force", "armed_police", "joint_logistics", "strategic_support"],
             served.Select(b => b.Code));
@@ -176,9 +177,8 @@ public sealed class FilterVocabularyTests(ApiFactory api) : IClassFixture<ApiFac
     public async Task TheConsoleTakesItsEducationLevelsFromTheApiAndEveryLabelServedIsReadBack()
     {
         var client = api.Veteran("vet-" + Unique());
-        var served = (await (await client.GetAsync("/api/education-levels")).EnsureSuccessStatusCode().ReadJson()).EnumerateArray()
-            .Select(l => (Code: l.GetProperty("code").GetString()!, Label: l.GetProperty("label").GetString()!,
-                En: l.GetProperty("labelEn").GetString()!)).ToList();
+        var served = (await (await client.GetAsync("/api/education-levels")).EnsureSuccessStatusCode().Read<IReadOnlyList<EducationLevelAnswer>>())
+            .Select(l => (l.Code, l.Label, En: l.LabelEn)).ToList();
 
         Assert.Equal(["junior_high_or_below", "senior_high", "junior_college", "bachelor", "master", "doctorate"], served.Select(l => l.Code));
         Assert.Contains(("bachelor", "本科", "bachelor"), served);
@@ -220,9 +220,8 @@ public sealed class FilterVocabularyTests(ApiFactory api) : IClassFixture<ApiFac
     public async Task TheConsoleTakesItsDistrictsFromTheApiAndEveryNameServedIsReadBack()
     {
         var client = api.Veteran("vet-" + Guid.NewGuid().ToString("N")[..10]);
-        var served = (await (await client.GetAsync("/api/districts")).EnsureSuccessStatusCode().ReadJson()).EnumerateArray()
-            .Select(d => (Code: d.GetProperty("code").GetString()!, Zh: d.GetProperty("nameZh").GetString()!,
-                En: d.GetProperty("nameEn").GetString())).ToList();
+        var served = (await (await client.GetAsync("/api/districts")).EnsureSuccessStatusCode().Read<IReadOnlyList<DistrictAnswer>>())
+            .Select(d => (d.Code, Zh: d.NameZh, En: d.NameEn)).ToList();
 
         Assert.Contains(("340403", "田家庵区", "Tianjia'an"), served);
         Assert.All(served, d => Assert.Equal(d.Code, Districts.Code(d.Zh)));
@@ -234,7 +233,7 @@ public sealed class FilterVocabularyTests(ApiFactory api) : IClassFixture<ApiFac
     {
         var admin = api.Admin();
         var created = await admin.PostAsJsonAsync("/api/companies", new { name = "淮南区县物流" + Unique(), industry = "物流运输" });
-        var company = (await created.ReadJson()).GetProperty("id").GetGuid();
+        var company = (await created.Read<CompanyAnswer>()).Id;
         var fair = await admin.CreateFair();
         foreach (var (title, district) in new[] { ("田家庵司机", "田家庵区"), ("凤台司机", "凤台县") })
         {
@@ -268,11 +267,11 @@ public sealed class FilterVocabularyTests(ApiFactory api) : IClassFixture<ApiFac
     }
 
     /// <summary>The status and the district stored, as the answer to a POST names it.</summary>
-    static async Task<string> Stored(HttpClient client, string path, object body, string field)
+    static async Task<string> Stored<T>(HttpClient client, string path, object body, Func<T, string?> field)
     {
         var response = await client.PostAsJsonAsync(path, body);
         return response.IsSuccessStatusCode
-            ? $"{(int)response.StatusCode} {(await response.ReadJson()).GetProperty(field).GetString()}"
+            ? $"{(int)response.StatusCode} {field(await response.Read<T>())}"
             : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -59,10 +59,9 @@ public sealed class TaxonomyApiTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task DriverSpecialtyMapsToDrivingSkillsWithMostDuties()
     {
-        var driver = await (await api.Veteran("vet-taxonomy").GetAsync("/api/specialties/vehicle_driver")).ReadJson();
-        Assert.Equal("汽车驾驶员", driver.GetProperty("nameZh").GetString());
-        var most = driver.GetProperty("skills").EnumerateArray().Where(s => s.GetProperty("matchType").GetString() == "most duties")
-            .Select(s => s.GetProperty("skillId").GetString()).ToList();
+        var driver = await (await api.Veteran("vet-taxonomy").GetAsync("/api/specialties/vehicle_driver")).Read<SpecialtyDetailAnswer>();
+        Assert.Equal("汽车驾驶员", driver.NameZh);
+        var most = driver.Skills.Where(s => s.MatchType == "most duties").Select(s => s.SkillId).ToList();
         Assert.Contains("drive_truck", most);
         Assert.Contains("drive_car", most);
         await (await api.Admin().GetAsync("/api/specialties/astronaut")).AssertProblem(404);
@@ -71,11 +70,13 @@ public sealed class TaxonomyApiTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task SkillAndSpecialtySearchAnswerInAnyScript()
     {
-        var skills = await (await api.ClientFor(Roles.Recruiter, "recruiter-taxonomy").GetAsync("/api/skills?q=" + Uri.EscapeDataString("叉車"))).ReadJson();
-        Assert.Equal("forklift", skills[0].GetProperty("id").GetString());
-        Assert.Equal("6-30", skills[0].GetProperty("occupation").GetProperty("code").GetString());
-        var specialties = await (await api.Admin().GetAsync("/api/specialties?q=" + Uri.EscapeDataString("驾驶员"))).ReadJson();
-        Assert.Contains(specialties.EnumerateArray(), s => s.GetProperty("code").GetString() == "vehicle_driver");
+        var skills = await (await api.ClientFor(Roles.Recruiter, "recruiter-taxonomy").GetAsync("/api/skills?q=" + Uri.EscapeDataString("叉車")))
+            .Read<IReadOnlyList<SkillAnswer>>();
+        Assert.Equal("forklift", skills[0].Id);
+        Assert.NotNull(skills[0].Occupation);
+        Assert.Equal("6-30", skills[0].Occupation!.Code);
+        var specialties = await (await api.Admin().GetAsync("/api/specialties?q=" + Uri.EscapeDataString("驾驶员"))).Read<IReadOnlyList<SpecialtyAnswer>>();
+        Assert.Contains(specialties, s => s.Code == "vehicle_driver");
         await (await api.CreateClient().GetAsync("/api/skills?q=x")).AssertProblem(401);
     }
 }
