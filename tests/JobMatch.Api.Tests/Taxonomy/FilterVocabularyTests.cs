@@ -91,28 +91,11 @@ public sealed class FilterVocabularyTests(ApiFactory api) : IClassFixture<ApiFac
             ("GET /api/openings", e => Titles(admin, $"/api/openings?companyId={company}&education={E(e)}")),
             ("POST /api/openings", e => Stored(admin, "/api/openings", new { companyId = company, title = "学历岗位", education = e },
                 (OpeningAnswer o) => o.Education)),
-            ("POST /api/veterans/me", async e =>
-            {
-                var response = await api.Veteran("vet-" + Unique()).PostAsJsonAsync("/api/veterans/me",
-                    new { name = VeteranData.NewName(), education = new { level = e } });
-                return response.IsSuccessStatusCode
-                    ? $"{(int)response.StatusCode} {(await response.Read<VeteranAnswer>()).Education.Level}"
-                    : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }),
+            ("POST /api/veterans/me", e => Stored(api.Veteran("vet-" + Unique()), "/api/veterans/me",
+                new { name = VeteranData.NewName(), education = new { level = e } }, (VeteranAnswer v) => v.Education.Level)),
         };
 
-        foreach (var (route, call) in routes)
-        {
-            var answers = new List<string>();
-            foreach (var level in JuniorCollege)
-            {
-                answers.Add(await call(level));
-            }
-            Assert.True(answers.Distinct().Count() == 1 && answers[0].StartsWith('2'),
-                $"{route}: {string.Join(" | ", answers.Zip(JuniorCollege, (a, e) => $"{e} → {a}"))}");
-            var unknown = await call("幼儿园");
-            Assert.True(unknown.StartsWith("400", StringComparison.Ordinal), $"{route}: 幼儿园 → {unknown}");
-        }
+        await AssertAlike(routes, JuniorCollege, unknown: "幼儿园");
     }
 
     static readonly string[] ArmedPolice = ["armed_police", "武警部队", "武警", " 武警部队 ", "ARMED_POLICE"];
@@ -130,31 +113,13 @@ public sealed class FilterVocabularyTests(ApiFactory api) : IClassFixture<ApiFac
         var routes = new (string Route, Func<string, Task<string>> Call)[]
         {
             ("GET /api/veterans", b => Count(admin, $"/api/veterans?q={E(name)}&branch={E(b)}")),
-            ("POST /api/veterans/me", async b =>
+            ("POST /api/veterans/me", b => Stored(api.Veteran("vet-" + Unique()), "/api/veterans/me", new
             {
-                var response = await api.Veteran("vet-" + Unique()).PostAsJsonAsync("/api/veterans/me",
-                    new
-                    {
-                        name = VeteranData.NewName(), service = new { branch = b }, consents = new[] { VeteranData.Consent("sensitive_data") },
-                    });
-                return response.IsSuccessStatusCode
-                    ? $"{(int)response.StatusCode} {(await response.Read<VeteranAnswer>()).Service.Branch}"
-                    : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }),
+                name = VeteranData.NewName(), service = new { branch = b }, consents = new[] { VeteranData.Consent("sensitive_data") },
+            }, (VeteranAnswer v) => v.Service.Branch)),
         };
 
-        foreach (var (route, call) in routes)
-        {
-            var answers = new List<string>();
-            foreach (var branch in ArmedPolice)
-            {
-                answers.Add(await call(branch));
-            }
-            Assert.True(answers.Distinct().Count() == 1 && answers[0].StartsWith('2'),
-                $"{route}: {string.Join(" | ", answers.Zip(ArmedPolice, (a, b) => $"{b} → {a}"))}");
-            var unknown = await call("骑兵");
-            Assert.True(unknown.StartsWith("400", StringComparison.Ordinal), $"{route}: 骑兵 → {unknown}");
-        }
+        await AssertAlike(routes, ArmedPolice, unknown: "骑兵");
     }
 
     [Fact]
@@ -186,6 +151,23 @@ public sealed class FilterVocabularyTests(ApiFactory api) : IClassFixture<ApiFac
         foreach (var script in new[] { "/js/pages/veteran-profile.js", "/js/i18n/zh.js", "/js/i18n/en.js" })
         {
             Assert.DoesNotContain("junior_college", await client.GetStringAsync(script), StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>Every route gives one successful answer for all the spellings, and 400 for an unknown value.</summary>
+    static async Task AssertAlike((string Route, Func<string, Task<string>> Call)[] routes, string[] spellings, string unknown)
+    {
+        foreach (var (route, call) in routes)
+        {
+            var answers = new List<string>();
+            foreach (var spelling in spellings)
+            {
+                answers.Add(await call(spelling));
+            }
+            Assert.True(answers.Distinct().Count() == 1 && answers[0].StartsWith('2'),
+                $"{route}: {string.Join(" | ", answers.Zip(spellings, (a, s) => $"{s} → {a}"))}");
+            var refused = await call(unknown);
+            Assert.True(refused.StartsWith("400", StringComparison.Ordinal), $"{route}: {unknown} → {refused}");
         }
     }
 
