@@ -21,9 +21,9 @@ public sealed class AuthenticationTests(ApiFactory api) : IClassFixture<ApiFacto
     [Fact]
     public async Task IssuedTokenIsAcceptedAndTellsWhoYouAre()
     {
-        var me = await (await api.ClientFor(Roles.Veteran, "vet-42").GetAsync("/api/me")).ReadJson();
-        Assert.Equal("vet-42", me.GetProperty("subject").GetString());
-        Assert.Equal("veteran", me.GetProperty("role").GetString());
+        var me = await (await api.ClientFor(Roles.Veteran, "vet-42").GetAsync("/api/me")).Read<MeAnswer>();
+        Assert.Equal("vet-42", me.Subject);
+        Assert.Equal("veteran", me.Role);
     }
 
     public static TheoryData<string, string> BadTokens() => new()
@@ -71,7 +71,7 @@ public sealed class AuthenticationTests(ApiFactory api) : IClassFixture<ApiFacto
         var client = api.CreateClient();
         client.DefaultRequestHeaders.Authorization =
             new AuthenticationHeaderValue("Bearer", Sign(ApiFactory.Auth.SigningKeyBytes(), subject: "107691503500061507151"));
-        Assert.Equal("107691503500061507151", (await (await client.GetAsync("/api/me")).ReadJson()).GetProperty("subject").GetString());
+        Assert.Equal("107691503500061507151", (await (await client.GetAsync("/api/me")).Read<MeAnswer>()).Subject);
     }
 
     [Fact]

@@ -17,14 +17,18 @@ public sealed class AuditTrailTests(SmallTrainingFactory api) : IClassFixture<Sm
 
     HttpClient Admin => api.Admin(adminSubject);
 
-    async Task<List<JsonElement>> Entries(string query)
+    async Task<List<AuditEntryAnswer>> Entries(string query) => [.. (await RawEntries(query)).Select(entry => entry.As<AuditEntryAnswer>())];
+
+    /// <summary>The entries as written, for the checks of what they must not hold.</summary>
+    async Task<List<JsonElement>> RawEntries(string query)
     {
         var response = await api.Admin().GetAsync("/api/audit?limit=100&" + query);
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        return [.. (await response.ReadJson()).GetProperty("items").EnumerateArray()];
+        var page = await response.ReadJson();
+        return [.. page.As<PageOf<JsonElement>>().Items];
     }
 
-    async Task<JsonElement> One(string action, Guid? objectId, string actor)
+    async Task<AuditEntryAnswer> One(string action, Guid? objectId, string actor)
     {
         var entries = await Entries($"action={action}&actor={actor}" + (objectId is { } id ? $"&objectId={id}" : ""));
         Assert.True(entries.Count > 0, $"no {action} entry by {actor} for {objectId}");
@@ -43,8 +47,8 @@ public sealed class AuditTrailTests(SmallTrainingFactory api) : IClassFixture<Sm
     {
         var subject = "vet-" + Guid.NewGuid().ToString("N")[..8];
         var (veteran, veteranId, name) = await api.Applicant(subject);
-        var profile = (await (await veteran.GetAsync("/api/veterans/me/export")).ReadJson()).GetProperty("profile");
-        var (idNumber, phone) = (profile.GetProperty("idNumber").GetString()!, profile.GetProperty("phone").GetString()!);
+        var profile = (await (await veteran.GetAsync("/api/veterans/me/export")).Read<VeteranExportAnswer>()).Profile;
+        var (idNumber, phone) = (profile.IdNumber!, profile.Phone!);
         Assert.Equal(HttpStatusCode.OK, (await Admin.PostAsJsonAsync($"/api/veterans/{veteranId}/unmask", new { reason = "核对身份" })).StatusCode);
         var (company, recruiter) = await api.CompanyWithRecruiter();
         var opening = await api.PostJob(company, headcount: 2);
@@ -53,19 +57,20 @@ public sealed class AuditTrailTests(SmallTrainingFactory api) : IClassFixture<Sm
         Assert.Equal(HttpStatusCode.OK, (await Admin.SendAsync(Csv($"/api/veterans?q={Uri.EscapeDataString(name)}"))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await recruiter.SendAsync(Csv($"/api/openings/{opening}/applications"))).StatusCode);
 
-        Assert.Contains("核对身份", (await One("veteran.unmasked", veteranId, adminSubject)).GetProperty("details").GetString(), StringComparison.Ordinal);
-        Assert.Equal("veteran", (await One("veteran.exported", veteranId, subject)).GetProperty("actorRole").GetString());
+        Assert.Contains("核对身份", (await One("veteran.unmasked", veteranId, adminSubject)).Details, StringComparison.Ordinal);
+        Assert.Equal("veteran", (await One("veteran.exported", veteranId, subject)).ActorRole);
         var search = await One("export.csv", null, adminSubject);
-        Assert.Contains("/api/veterans", search.GetProperty("details").GetString(), StringComparison.Ordinal);
-        var recruiterSubject = (await (await recruiter.GetAsync("/api/me")).ReadJson()).GetProperty("subject").GetString()!;
+        Assert.Contains("/api/veterans", search.Details, StringComparison.Ordinal);
+        var recruiterSubject = (await (await recruiter.GetAsync("/api/me")).Read<MeAnswer>()).Subject;
         var applicants = await One("export.csv", opening, recruiterSubject);
-        using (var details = JsonDocument.Parse(applicants.GetProperty("details").GetString()!))
+        using (var details = JsonDocument.Parse(applicants.Details))
         {
-            Assert.Equal(1, details.RootElement.GetProperty("rows").GetInt32());
-            Assert.Equal("/api/openings/{id:guid}/applications", details.RootElement.GetProperty("route").GetString());
+            var csv = details.RootElement.As<CsvExportDetails>();
+            Assert.Equal(1, csv.Rows);
+            Assert.Equal("/api/openings/{id:guid}/applications", csv.Route);
         }
 
-        var everything = string.Join("\n", (await Entries($"objectId={veteranId}")).Concat(await Entries($"actor={adminSubject}"))
+        var everything = string.Join("\n", (await RawEntries($"objectId={veteranId}")).Concat(await RawEntries($"actor={adminSubject}"))
             .Select(entry => entry.GetRawText()));
         foreach (var personal in new[] { name, idNumber, phone })
         {
@@ -101,7 +106,7 @@ public sealed class AuditTrailTests(SmallTrainingFactory api) : IClassFixture<Sm
         var planned = await Admin.CreateEnterprise();
         var accepted = await Admin.PostAsJsonAsync("/api/assignments/plan/accept", new { items = new[] { new { mentorId = mentor, enterpriseId = planned } }, reason = "方案" });
         Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
-        Assert.Contains(mentor.ToString(), (await One("mentoring.assigned", planned, adminSubject)).GetProperty("details").GetString(), StringComparison.Ordinal);
+        Assert.Contains(mentor.ToString(), (await One("mentoring.assigned", planned, adminSubject)).Details, StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.OK, (await Admin.PostAsJsonAsync($"/api/assignments/{assignment}/end", new { reason = "结束" })).StatusCode);
         await One("mentoring.assignment_ended", byHand, adminSubject);
@@ -112,10 +117,10 @@ public sealed class AuditTrailTests(SmallTrainingFactory api) : IClassFixture<Sm
     {
         var fair = await Admin.CreateFair();
         var company = await Admin.CreateCompany();
-        var name = (await (await Admin.GetAsync($"/api/companies/{company}")).ReadJson()).GetProperty("name").GetString();
+        var name = (await (await Admin.GetAsync($"/api/companies/{company}")).Read<CompanyAnswer>()).Name;
         var upload = await Admin.Upload(fair, Listings.Csv("单位名称,岗位名称,招聘人数", $"{name},保安,3"), "audit.csv");
         Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
-        var batch = (await upload.ReadJson()).GetProperty("id").GetGuid();
+        var batch = (await upload.Read<ImportAnswer>()).Id;
         await One("import.completed", batch, adminSubject);
         Assert.Equal(HttpStatusCode.NoContent, (await Admin.DeleteAsync($"/api/imports/{batch}")).StatusCode);
         await One("import.reverted", batch, adminSubject);
@@ -123,7 +128,7 @@ public sealed class AuditTrailTests(SmallTrainingFactory api) : IClassFixture<Sm
         var roster = await Admin.UploadRoster(Rosters.GbkCsv(Rosters.Header,
             Rosters.Line(1, VeteranData.NewName(), VeteranData.NewIdNumber(birth: "19870101"), VeteranData.NewPhone())), "roster.csv");
         Assert.Equal(HttpStatusCode.Created, roster.StatusCode);
-        await One("roster.imported", (await roster.ReadJson()).GetProperty("id").GetGuid(), adminSubject);
+        await One("roster.imported", (await roster.Read<RosterBatchAnswer>()).Id, adminSubject);
 
         var form = new MultipartFormDataContent { { new ByteArrayContent(Listings.Csv("身份证号,单位名称,岗位名称,日期,结果",
             $"{VeteranData.NewIdNumber(birth: "19870102")},{name},保安,2024-03-01,录用")), "file", "placements.csv" } };
@@ -138,11 +143,11 @@ public sealed class AuditTrailTests(SmallTrainingFactory api) : IClassFixture<Sm
         var id = model.GetProperty("id").GetGuid();
         Assert.Equal("promoted", model.GetProperty("status").GetString());
         var automatic = await One("model.promoted", id, adminSubject);
-        Assert.Equal("system", automatic.GetProperty("actorRole").GetString());
+        Assert.Equal("system", automatic.ActorRole);
 
         Assert.Equal(HttpStatusCode.OK, (await Admin.PostAsJsonAsync($"/api/models/{id}/promote", new { reason = "再次确认" })).StatusCode);
         var entries = await Entries($"action=model.promoted&objectId={id}&actor={adminSubject}");
-        Assert.Equal(["admin", "system"], entries.Select(entry => entry.GetProperty("actorRole").GetString()));
+        Assert.Equal(["admin", "system"], entries.Select(entry => entry.ActorRole));
         await One("model.training_requested", id, adminSubject);
     }
 
@@ -170,10 +175,10 @@ public sealed class AuditTrailTests(SmallTrainingFactory api) : IClassFixture<Sm
         string? cursor = null;
         do
         {
-            var page = await (await api.Admin().GetAsync($"/api/audit?actor={adminSubject}&limit=1" + (cursor is null ? "" : $"&cursor={cursor}"))).ReadJson();
-            Assert.Equal(4, page.GetProperty("total").GetInt64());
-            seen.AddRange(page.GetProperty("items").EnumerateArray().Select(entry => entry.GetProperty("id").GetString()!));
-            cursor = page.GetProperty("nextCursor").GetString();
+            var page = await (await api.Admin().GetAsync($"/api/audit?actor={adminSubject}&limit=1" + (cursor is null ? "" : $"&cursor={cursor}"))).Read<PageOf<AuditEntryAnswer>>();
+            Assert.Equal(4, page.Total);
+            seen.AddRange(page.Items.Select(entry => entry.Id.ToString()));
+            cursor = page.NextCursor;
         }
         while (cursor is not null);
         Assert.Equal(4, seen.Distinct().Count());

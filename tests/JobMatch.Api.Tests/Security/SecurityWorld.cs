@@ -73,9 +73,9 @@ public sealed class SecurityWorld
         var vet1 = await w.Clients["vet1"].CreateProfile(VeteranData.Profile(VeteranData.NewName(), VeteranData.NewIdNumber(birth: "19880301"), VeteranData.NewPhone(), share: true));
         await w.Clients["vet2"].CreateProfile(VeteranData.Profile(VeteranData.NewName(), VeteranData.NewIdNumber(birth: "19880302"), VeteranData.NewPhone()));
         var vet3 = await api.Veteran("mx-vet3").CreateProfile(VeteranData.Profile(VeteranData.NewName(), VeteranData.NewIdNumber(birth: "19880303"), VeteranData.NewPhone(), share: true));
-        w.Set("veteran", vet1.GetProperty("id").GetGuid());
-        w.Set("candidate", vet3.GetProperty("id").GetGuid());
-        w.ids["skill"] = Uri.EscapeDataString(vet1.GetProperty("skills")[0].GetProperty("label").GetString()!);
+        w.Set("veteran", vet1.As<VeteranAnswer>().Id);
+        w.Set("candidate", vet3.As<VeteranAnswer>().Id);
+        w.ids["skill"] = Uri.EscapeDataString(vet1.As<VeteranAnswer>().Skills[0].Label);
         w.Set("application", await w.Clients["vet1"].Apply(w.IdOf("opening")));
         w.Set("invitationAccept", await Invite(w.Clients["rec1"], invited1, w.IdOf("veteran")));
         w.Set("invitationDecline", await Invite(w.Clients["rec1"], invited2, w.IdOf("veteran")));
@@ -99,7 +99,7 @@ public sealed class SecurityWorld
         var roster = await admin.UploadRoster(Rosters.GbkCsv(Rosters.Header,
             Rosters.Line(1, VeteranData.NewName(), rosterIdNumber, VeteranData.NewPhone())), "roster.csv");
         Assert.Equal(HttpStatusCode.Created, roster.StatusCode);
-        w.Set("rosterBatch", (await roster.ReadJson()).GetProperty("id").GetGuid());
+        w.Set("rosterBatch", (await roster.Read<RosterBatchAnswer>()).Id);
         w.Set("rosterVeteran", (await admin.ProfileByIdNumber(rosterIdNumber))!.Id);
 
         var specialties = await (await admin.GetAsync("/api/specialties?q=驾驶")).ReadJson();
@@ -119,7 +119,7 @@ public sealed class SecurityWorld
     {
         var response = await recruiter.PostAsJsonAsync($"/api/openings/{opening}/invitations", new { veteranId = veteran, message = "欢迎" });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.ReadJson()).GetProperty("id").GetGuid();
+        return (await response.Read<Created>()).Id;
     }
 
     /// <summary>A listings CSV with one row for the first recruiter's company.</summary>
@@ -130,7 +130,7 @@ public sealed class SecurityWorld
     {
         var response = await Clients["rec1"].Upload(fair, ListingCsv(), "listing.csv");
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.ReadJson()).GetProperty("id").GetGuid();
+        return (await response.Read<Created>()).Id;
     }
 
     /// <summary>A multipart body with one file, as the upload endpoints take it.</summary>

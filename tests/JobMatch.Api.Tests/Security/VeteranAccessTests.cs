@@ -25,7 +25,7 @@ public sealed class VeteranAccessTests(ApiFactory api) : IClassFixture<ApiFactor
         var name = VeteranData.NewName();
         // Sharing with recruiters puts the veteran in candidate lists, masked; it opens the profile to no one.
         var id = (await veteran.CreateProfile(VeteranData.Profile(name, VeteranData.NewIdNumber(birth: "19860412"), VeteranData.NewPhone(), share: true)))
-            .GetProperty("id").GetGuid();
+            .As<VeteranAnswer>().Id;
         foreach (var stranger in new[] { recruiter, otherCompany, unlinked })
         {
             await (await stranger.GetAsync($"/api/veterans/{id}")).AssertProblem(404);
@@ -33,7 +33,7 @@ public sealed class VeteranAccessTests(ApiFactory api) : IClassFixture<ApiFactor
 
         var position = await api.PostJob(company, headcount: 2);
         var application = await veteran.Apply(position);
-        Assert.Equal(name, (await (await recruiter.GetAsync($"/api/veterans/{id}")).ReadJson()).GetProperty("name").GetString());
+        Assert.Equal(name, (await (await recruiter.GetAsync($"/api/veterans/{id}")).Read<VeteranAnswer>()).Name);
         // A recruiter linked after the application acts for the company now, and reads the live applicant too.
         var later = "rec-later-" + Guid.NewGuid().ToString("N")[..6];
         await api.Admin().LinkRecruiter(company, later);
@@ -48,9 +48,12 @@ public sealed class VeteranAccessTests(ApiFactory api) : IClassFixture<ApiFactor
         {
             await (await reader.GetAsync($"/api/veterans/{id}")).AssertProblem(404);
             // The company keeps its record of the application, without the person.
-            var detail = (await (await reader.GetAsync($"/api/applications/{application}")).ReadJson()).GetProperty("application");
-            Assert.Equal(("withdrawn", JsonValueKind.Null), (detail.GetProperty("state").GetString(), detail.GetProperty("profileSharedWith").ValueKind));
-            Assert.Equal(name[..1] + "***", detail.GetProperty("veteranName").GetString());
+            var raw = await (await reader.GetAsync($"/api/applications/{application}")).ReadJson();
+            var detail = raw.As<ApplicationDetailAnswer>().Application;
+            // profileSharedWith is required by the record: there, and null.
+            Assert.Equal(("withdrawn", null), (detail.State, detail.ProfileSharedWith));
+            Assert.Equal(name[..1] + "***", detail.VeteranName);
+            Assert.DoesNotContain(name, raw.GetRawText(), StringComparison.Ordinal);
             using var export = new HttpRequestMessage(HttpMethod.Get, $"/api/openings/{position}/applications");
             export.Headers.Accept.ParseAdd("text/csv");
             var csv = await (await reader.SendAsync(export)).EnsureSuccessStatusCode().Content.ReadAsStringAsync();
@@ -58,8 +61,8 @@ public sealed class VeteranAccessTests(ApiFactory api) : IClassFixture<ApiFactor
             Assert.DoesNotContain(name, csv, StringComparison.Ordinal);
         }
         Assert.Equal(HttpStatusCode.OK, (await api.Admin().GetAsync($"/api/veterans/{id}")).StatusCode);
-        Assert.Equal(name, (await (await veteran.GetAsync($"/api/applications/{application}")).ReadJson())
-            .GetProperty("application").GetProperty("veteranName").GetString());
+        Assert.Equal(name, (await (await veteran.GetAsync($"/api/applications/{application}")).Read<ApplicationDetailAnswer>())
+            .Application.VeteranName);
     }
 
     [Fact]
@@ -115,25 +118,25 @@ public sealed class VeteranAccessTests(ApiFactory api) : IClassFixture<ApiFactor
         var (veteran, id) = await MatchingData.Driver(api);
         var recruiter = api.Recruiter(world);
         var opening = world.Openings["货车司机"];
-        var invitation = (await (await recruiter.PostAsJsonAsync($"/api/openings/{opening}/invitations", new { veteranId = id })).ReadJson())
-            .GetProperty("id").GetGuid();
+        var invitation = (await (await recruiter.PostAsJsonAsync($"/api/openings/{opening}/invitations", new { veteranId = id })).Read<Created>())
+            .Id;
         (await veteran.PostAsync($"/api/veterans/me/invitations/{invitation}/accept", null)).EnsureSuccessStatusCode();
-        Assert.True(Candidate(await Candidates(recruiter, opening), id).GetProperty("shared").GetBoolean());
+        Assert.True(Candidate(await Candidates(recruiter, opening), id).Shared);
 
-        var application = (await (await veteran.GetAsync("/api/veterans/me/applications")).ReadJson()).GetProperty("items")[0].GetProperty("id").GetGuid();
+        var application = (await (await veteran.GetAsync("/api/veterans/me/applications")).Read<PageOf<ApplicationAnswer>>()).Items[0].Id;
         await veteran.MoveOk(application, "withdrawn");
 
         var shown = Candidate(await Candidates(recruiter, opening), id);
-        Assert.False(shown.GetProperty("shared").GetBoolean());
-        Assert.Matches(@"^\p{IsCJKUnifiedIdeographs}\*+$", shown.GetProperty("displayName").GetString());
-        Assert.Equal(JsonValueKind.Null, shown.GetProperty("phone").ValueKind);
+        Assert.False(shown.Shared);
+        Assert.Matches(@"^\p{IsCJKUnifiedIdeographs}\*+$", shown.DisplayName);
+        Assert.Null(shown.Phone); // required by the record: there, and null
     }
 
     [Fact]
     public async Task EachPartyOfAnApplicationSeesTheOtherAsARoleAndOnlyStaffSeeSubjects()
     {
         var (company, recruiter) = await api.CompanyWithRecruiter();
-        var recruiterSubject = (await (await recruiter.GetAsync("/api/me")).ReadJson()).GetProperty("subject").GetString()!;
+        var recruiterSubject = (await (await recruiter.GetAsync("/api/me")).Read<MeAnswer>()).Subject;
         var veteranSubject = "vet-" + Guid.NewGuid().ToString("N")[..10];
         var (veteran, _, _) = await api.Applicant(veteranSubject);
         var application = await veteran.Apply(await api.PostJob(company, headcount: 1));
@@ -173,8 +176,8 @@ public sealed class VeteranAccessTests(ApiFactory api) : IClassFixture<ApiFactor
             var problem = await (await admin.PostAsJsonAsync($"/api/veterans/{id}/unmask", new { reason })).AssertProblem(400);
             Assert.Contains("reason", problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
         }
-        var audit = await (await admin.GetAsync($"/api/audit?action=veteran.unmasked&objectId={id}")).ReadJson();
-        Assert.Equal(0, audit.GetProperty("total").GetInt64());
+        var audit = await (await admin.GetAsync($"/api/audit?action=veteran.unmasked&objectId={id}")).Read<PageOf<AuditEntryAnswer>>();
+        Assert.Equal(0, audit.Total);
         var note = await (await admin.PostAsJsonAsync($"/api/veterans/{id}/consents/automated_matching/withdrawals",
             new { note = "来电 " + string.Join('-', phone.Chunk(4).Select(part => new string(part))) })).AssertProblem(400);
         Assert.Contains("note", note.GetProperty("errors").EnumerateObject().Select(e => e.Name));
@@ -209,13 +212,13 @@ public sealed class VeteranAccessTests(ApiFactory api) : IClassFixture<ApiFactor
 
     async Task<Guid> ProfileWith(string phone) =>
         (await api.Veteran("vet-" + Guid.NewGuid().ToString("N")[..10])
-            .CreateProfile(VeteranData.Profile(VeteranData.NewName(), VeteranData.NewIdNumber(birth: "19810623"), phone))).GetProperty("id").GetGuid();
+            .CreateProfile(VeteranData.Profile(VeteranData.NewName(), VeteranData.NewIdNumber(birth: "19810623"), phone))).As<VeteranAnswer>().Id;
 
-    static string[] Actors(JsonElement detail) => [.. detail.GetProperty("history").EnumerateArray().Select(e => e.GetProperty("actor").GetString()!)];
+    static string[] Actors(JsonElement detail) => [.. detail.As<ApplicationDetailAnswer>().History.Select(e => e.Actor)];
 
-    static async Task<List<JsonElement>> Candidates(HttpClient recruiter, Guid opening) =>
-        (await (await recruiter.GetAsync($"/api/openings/{opening}/candidates?limit=50")).EnsureSuccessStatusCode().ReadJson())
-            .GetProperty("items").EnumerateArray().ToList();
+    static async Task<IReadOnlyList<CandidateAnswer>> Candidates(HttpClient recruiter, Guid opening) =>
+        (await (await recruiter.GetAsync($"/api/openings/{opening}/candidates?limit=50")).EnsureSuccessStatusCode().Read<CandidatesPageAnswer>())
+            .Items;
 
-    static JsonElement Candidate(List<JsonElement> list, Guid id) => Assert.Single(list, c => c.GetProperty("candidateId").GetGuid() == id);
+    static CandidateAnswer Candidate(IReadOnlyList<CandidateAnswer> list, Guid id) => Assert.Single(list, c => c.CandidateId == id);
 }

@@ -25,7 +25,7 @@ public sealed class VeteranRightsTests(ApiFactory api) : IClassFixture<ApiFactor
         var (name, idNumber, phone) = (VeteranData.NewName(), VeteranData.NewIdNumber(), VeteranData.NewPhone());
         var veteran = api.Veteran("vet-delete");
         veteran.DefaultRequestHeaders.Add("Idempotency-Key", "create-" + Guid.NewGuid());
-        var id = (await veteran.CreateProfile(VeteranData.Profile(name, idNumber, phone, share: true))).GetProperty("id").GetGuid();
+        var id = (await veteran.CreateProfile(VeteranData.Profile(name, idNumber, phone, share: true))).As<VeteranAnswer>().Id;
         veteran.DefaultRequestHeaders.Remove("Idempotency-Key");
         // Touch every path that might copy the person somewhere: edits, consents, export, admin and recruiter reads, an unmasking.
         var edit = await veteran.PutAsJsonAsync("/api/veterans/me", Without(JsonSerializer.SerializeToElement(VeteranData.Profile(name, idNumber, phone)), "consents"));
@@ -50,8 +50,8 @@ public sealed class VeteranRightsTests(ApiFactory api) : IClassFixture<ApiFactor
         }
         await (await veteran.GetAsync("/api/veterans/me")).AssertProblem(404);
         await (await admin.GetAsync($"/api/veterans/{id}")).AssertProblem(404);
-        var audit = await (await admin.GetAsync($"/api/audit?action=veteran.deleted&objectId={id}")).ReadJson();
-        Assert.Single(audit.GetProperty("items").EnumerateArray());
+        var audit = await (await admin.GetAsync($"/api/audit?action=veteran.deleted&objectId={id}")).Read<PageOf<AuditEntryAnswer>>();
+        Assert.Single(audit.Items);
     }
 
     [Fact]
@@ -59,15 +59,15 @@ public sealed class VeteranRightsTests(ApiFactory api) : IClassFixture<ApiFactor
     {
         var (idNumber, phone) = (VeteranData.NewIdNumber(), VeteranData.NewPhone());
         var veteran = api.Veteran("vet-export");
-        var id = (await veteran.CreateProfile(VeteranData.Profile(VeteranData.NewName(), idNumber, phone))).GetProperty("id").GetGuid();
+        var id = (await veteran.CreateProfile(VeteranData.Profile(VeteranData.NewName(), idNumber, phone))).As<VeteranAnswer>().Id;
         await api.Admin().PostAsJsonAsync($"/api/veterans/{id}/unmask", new { reason = "复核档案" });
 
-        var export = await (await veteran.GetAsync("/api/veterans/me/export")).ReadJson();
+        var export = await (await veteran.GetAsync("/api/veterans/me/export")).Read<VeteranExportAnswer>();
 
-        Assert.Equal(idNumber, export.GetProperty("profile").GetProperty("idNumber").GetString());
-        Assert.Equal(phone, export.GetProperty("profile").GetProperty("phone").GetString());
-        Assert.Equal(3, export.GetProperty("consentHistory").GetArrayLength());
-        Assert.Contains(export.GetProperty("processing").EnumerateArray(), p => p.GetProperty("action").GetString() == "veteran.unmasked");
+        Assert.Equal(idNumber, export.Profile.IdNumber);
+        Assert.Equal(phone, export.Profile.Phone);
+        Assert.Equal(3, export.ConsentHistory.Count);
+        Assert.Contains(export.Processing, p => p.Action == "veteran.unmasked");
     }
 
     [Fact]
@@ -77,16 +77,19 @@ public sealed class VeteranRightsTests(ApiFactory api) : IClassFixture<ApiFactor
         var veteran = api.Veteran("vet-withdraw");
         await veteran.CreateProfile(VeteranData.Profile(VeteranData.NewName(), idNumber, VeteranData.NewPhone()));
 
-        var consents = await (await veteran.PutAsJsonAsync("/api/veterans/me/consents/sensitive_data", new { granted = false, textVersion = "2026-11" })).ReadJson();
+        var consents = await (await veteran.PutAsJsonAsync("/api/veterans/me/consents/sensitive_data", new { granted = false, textVersion = "2026-11" })).Read<ConsentOverviewAnswer>();
 
-        var profile = await (await veteran.GetAsync("/api/veterans/me")).ReadJson();
-        Assert.Equal(JsonValueKind.Null, profile.GetProperty("idNumber").ValueKind);
-        Assert.Equal(JsonValueKind.Null, profile.GetProperty("birthDate").ValueKind);
-        Assert.Equal(JsonValueKind.Null, profile.GetProperty("service").GetProperty("branch").ValueKind);
-        Assert.DoesNotContain(profile.GetProperty("skills").EnumerateArray(), s => s.GetProperty("source").GetString() == "inferred");
-        Assert.Empty((await (await api.Admin().GetAsync($"/api/veterans?idNumber={idNumber}")).ReadJson()).GetProperty("items").EnumerateArray());
-        var sensitive = consents.GetProperty("history").EnumerateArray().Where(c => c.GetProperty("kind").GetString() == "sensitive_data").ToList();
-        Assert.Equal([true, false], sensitive.Select(c => c.GetProperty("granted").GetBoolean()));
+        var raw = await (await veteran.GetAsync("/api/veterans/me")).ReadJson();
+        var profile = raw.As<VeteranAnswer>();
+        // Erased, not left out: the record requires each field, so each is there, and null.
+        Assert.Null(profile.IdNumber);
+        Assert.Null(profile.BirthDate);
+        Assert.Null(profile.Service.Branch);
+        Assert.DoesNotContain(idNumber, raw.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain(profile.Skills, s => s.Source == "inferred");
+        Assert.Empty((await (await api.Admin().GetAsync($"/api/veterans?idNumber={idNumber}")).Read<PageOf<VeteranSummaryAnswer>>()).Items);
+        var sensitive = consents.History.Where(c => c.Kind == "sensitive_data").ToList();
+        Assert.Equal([true, false], sensitive.Select(c => c.Granted));
 
         var again = await veteran.PutAsJsonAsync("/api/veterans/me", new { name = "再次", idNumber });
         var problem = await again.AssertProblem(400);
@@ -113,18 +116,18 @@ public sealed class VeteranRightsTests(ApiFactory api) : IClassFixture<ApiFactor
         var veteran = api.Veteran("vet-inferred");
         var created = await veteran.CreateProfile(VeteranData.Profile(VeteranData.NewName(), VeteranData.NewIdNumber(), VeteranData.NewPhone(),
             specialties: ["汽车驾驶员（四级军士长）"], skills: ["叉車司機、ｆｏｒｋｌｉｆｔ", "无人机表演"]));
-        var skills = created.GetProperty("skills").EnumerateArray().ToList();
-        var truck = Assert.Single(skills, s => s.GetProperty("skillId").GetString() == "drive_truck");
-        Assert.Equal("inferred", truck.GetProperty("source").GetString());
-        Assert.Equal("most duties", truck.GetProperty("matchType").GetString());
-        Assert.Single(skills, s => s.GetProperty("skillId").GetString() == "forklift" && s.GetProperty("source").GetString() == "stated");
-        Assert.Single(skills, s => s.GetProperty("label").GetString() == "无人机表演" && s.GetProperty("skillId").ValueKind == JsonValueKind.Null);
+        var skills = created.As<VeteranAnswer>().Skills;
+        var truck = Assert.Single(skills, s => s.SkillId == "drive_truck");
+        Assert.Equal("inferred", truck.Source);
+        Assert.Equal("most duties", truck.MatchType);
+        Assert.Single(skills, s => s.SkillId == "forklift" && s.Source == "stated");
+        Assert.Single(skills, s => s.Label == "无人机表演" && s.SkillId is null);
 
-        Assert.Equal(HttpStatusCode.NoContent, (await veteran.DeleteAsync($"/api/veterans/me/skills/{Uri.EscapeDataString(truck.GetProperty("label").GetString()!)}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await veteran.DeleteAsync($"/api/veterans/me/skills/{Uri.EscapeDataString(truck.Label)}")).StatusCode);
         var body = JsonSerializer.SerializeToElement(VeteranData.Profile("同一人", VeteranData.NewIdNumber(), VeteranData.NewPhone(), specialties: ["汽车驾驶员"]));
-        var updated = await (await veteran.PutAsJsonAsync("/api/veterans/me", Without(body, "consents"))).ReadJson();
-        Assert.DoesNotContain(updated.GetProperty("skills").EnumerateArray(), s => s.GetProperty("skillId").GetString() == "drive_truck");
-        Assert.Contains(updated.GetProperty("skills").EnumerateArray(), s => s.GetProperty("skillId").GetString() == "drive_car");
+        var updated = await (await veteran.PutAsJsonAsync("/api/veterans/me", Without(body, "consents"))).Read<VeteranAnswer>();
+        Assert.DoesNotContain(updated.Skills, s => s.SkillId == "drive_truck");
+        Assert.Contains(updated.Skills, s => s.SkillId == "drive_car");
     }
 
     static Dictionary<string, JsonElement> Without(JsonElement body, string member) =>

@@ -14,19 +14,19 @@ public sealed class VeteransTests(ApiFactory api) : IClassFixture<ApiFactory>
         var phone = VeteranData.NewPhone();
         var veteran = api.Veteran("vet-create");
 
-        var created = await veteran.CreateProfile(VeteranData.Profile(VeteranData.NewName(), idNumber, phone));
+        var created = (await veteran.CreateProfile(VeteranData.Profile(VeteranData.NewName(), idNumber, phone))).As<VeteranAnswer>();
 
-        Assert.Equal(7, created.GetProperty("id").GetGuid().Version);
-        Assert.Equal("female", created.GetProperty("gender").GetString());
-        Assert.Equal("1995-02-03", created.GetProperty("birthDate").GetString());
-        Assert.Equal(idNumber[..4] + "**********" + idNumber[^4..], created.GetProperty("idNumber").GetString());
-        Assert.Equal(phone[..3] + "****" + phone[^4..], created.GetProperty("phone").GetString());
-        Assert.Equal("army", created.GetProperty("service").GetProperty("branch").GetString());
-        Assert.Equal("junior_college", created.GetProperty("education").GetProperty("level").GetString());
-        Assert.Equal("大专", created.GetProperty("education").GetProperty("levelLabel").GetString());
-        Assert.Equal("340403", created.GetProperty("homeDistrict").GetString());
-        var mine = await (await veteran.GetAsync("/api/veterans/me")).ReadJson();
-        Assert.Equal(created.GetProperty("id").GetGuid(), mine.GetProperty("id").GetGuid());
+        Assert.Equal(7, created.Id.Version);
+        Assert.Equal("female", created.Gender);
+        Assert.Equal("1995-02-03", created.BirthDate);
+        Assert.Equal(idNumber[..4] + "**********" + idNumber[^4..], created.IdNumber);
+        Assert.Equal(phone[..3] + "****" + phone[^4..], created.Phone);
+        Assert.Equal("army", created.Service.Branch);
+        Assert.Equal("junior_college", created.Education.Level);
+        Assert.Equal("大专", created.Education.LevelLabel);
+        Assert.Equal("340403", created.HomeDistrict);
+        var mine = await (await veteran.GetAsync("/api/veterans/me")).Read<VeteranAnswer>();
+        Assert.Equal(created.Id, mine.Id);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class VeteransTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var name = VeteranData.NewName();
         var theirs = await api.Veteran("vet-owner").CreateProfile(VeteranData.Profile(name, VeteranData.NewIdNumber(), VeteranData.NewPhone()));
-        var id = theirs.GetProperty("id").GetGuid();
+        var id = theirs.As<VeteranAnswer>().Id;
         var other = api.Veteran("vet-intruder");
 
         await (await other.GetAsync($"/api/veterans/{id}")).AssertProblem(403);
@@ -56,8 +56,8 @@ public sealed class VeteransTests(ApiFactory api) : IClassFixture<ApiFactory>
         await (await other.PostAsJsonAsync($"/api/veterans/{id}/unmask", new { reason = "想看看" })).AssertProblem(403);
         await (await api.ClientFor(Roles.Mentor, "mentor-curious").GetAsync($"/api/veterans/{id}")).AssertProblem(403);
 
-        var unchanged = await (await api.Veteran("vet-owner").GetAsync("/api/veterans/me")).ReadJson();
-        Assert.Equal(name, unchanged.GetProperty("name").GetString());
+        var unchanged = await (await api.Veteran("vet-owner").GetAsync("/api/veterans/me")).Read<VeteranAnswer>();
+        Assert.Equal(name, unchanged.Name);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class VeteransTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var veteran = api.Veteran("vet-share");
         var id = (await veteran.CreateProfile(VeteranData.Profile(VeteranData.NewName(), VeteranData.NewIdNumber(), VeteranData.NewPhone(), share: false)))
-            .GetProperty("id").GetGuid();
+            .As<VeteranAnswer>().Id;
         var recruiter = api.ClientFor(Roles.Recruiter, "recruiter-share");
 
         await (await recruiter.GetAsync($"/api/veterans/{id}")).AssertProblem(404);
@@ -82,7 +82,7 @@ public sealed class VeteransTests(ApiFactory api) : IClassFixture<ApiFactory>
         var idNumber = VeteranData.NewIdNumber();
         var phone = VeteranData.NewPhone();
         var name = VeteranData.NewName();
-        var id = (await api.Veteran("vet-unmask").CreateProfile(VeteranData.Profile(name, idNumber, phone))).GetProperty("id").GetGuid();
+        var id = (await api.Veteran("vet-unmask").CreateProfile(VeteranData.Profile(name, idNumber, phone))).As<VeteranAnswer>().Id;
         var admin = api.Admin("admin-unmask");
 
         var masked = await (await admin.GetAsync($"/api/veterans/{id}")).ReadJson();
@@ -92,25 +92,25 @@ public sealed class VeteransTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.True(noReason.GetProperty("errors").TryGetProperty("reason", out _));
         await (await admin.PostAsJsonAsync($"/api/veterans/{id}/unmask", new { reason = $"核对{name}身份" })).AssertProblem(400);
 
-        var unmasked = await (await admin.PostAsJsonAsync($"/api/veterans/{id}/unmask", new { reason = "核对退役安置材料" })).ReadJson();
-        Assert.Equal(idNumber, unmasked.GetProperty("idNumber").GetString());
-        Assert.Equal(phone, unmasked.GetProperty("phone").GetString());
-        var audit = await (await admin.GetAsync($"/api/audit?action=veteran.unmasked&objectId={id}")).ReadJson();
-        var entry = Assert.Single(audit.GetProperty("items").EnumerateArray());
-        Assert.Equal("admin-unmask", entry.GetProperty("actor").GetString());
-        Assert.Contains("核对退役安置材料", entry.GetProperty("details").GetString());
+        var unmasked = await (await admin.PostAsJsonAsync($"/api/veterans/{id}/unmask", new { reason = "核对退役安置材料" })).Read<UnmaskedAnswer>();
+        Assert.Equal(idNumber, unmasked.IdNumber);
+        Assert.Equal(phone, unmasked.Phone);
+        var audit = await (await admin.GetAsync($"/api/audit?action=veteran.unmasked&objectId={id}")).Read<PageOf<AuditEntryAnswer>>();
+        var entry = Assert.Single(audit.Items);
+        Assert.Equal("admin-unmask", entry.Actor);
+        Assert.Contains("核对退役安置材料", entry.Details);
     }
 
     [Fact]
     public async Task AdminFindsAProfileByIdNumberAndPagesMaskedSummaries()
     {
         var idNumber = VeteranData.NewIdNumber();
-        var id = (await api.Veteran("vet-find").CreateProfile(VeteranData.Profile(VeteranData.NewName(), idNumber, VeteranData.NewPhone()))).GetProperty("id").GetGuid();
+        var id = (await api.Veteran("vet-find").CreateProfile(VeteranData.Profile(VeteranData.NewName(), idNumber, VeteranData.NewPhone()))).As<VeteranAnswer>().Id;
         await api.Veteran("vet-find-other").CreateProfile(VeteranData.Profile(VeteranData.NewName(), VeteranData.NewIdNumber(), VeteranData.NewPhone()));
 
         var found = await (await api.Admin().GetAsync($"/api/veterans?idNumber={idNumber}")).ReadJson();
-        var item = Assert.Single(found.GetProperty("items").EnumerateArray());
-        Assert.Equal(id, item.GetProperty("id").GetGuid());
+        var item = Assert.Single(found.As<PageOf<VeteranSummaryAnswer>>().Items);
+        Assert.Equal(id, item.Id);
         Assert.DoesNotContain(idNumber, found.ToString());
         var bad = await (await api.Admin().GetAsync("/api/veterans?idNumber=340403199005171234")).AssertProblem(400);
         Assert.True(bad.GetProperty("errors").TryGetProperty("idNumber", out _));
@@ -129,7 +129,7 @@ public sealed class VeteransTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var created = await api.Veteran("vet-edu-" + Guid.NewGuid().ToString("N")[..8])
             .CreateProfile(new { name = VeteranData.NewName(), education = new { level = written } });
-        Assert.Equal(code, created.GetProperty("education").GetProperty("level").GetString());
+        Assert.Equal(code, created.As<VeteranAnswer>().Education.Level);
     }
 
     [Theory]

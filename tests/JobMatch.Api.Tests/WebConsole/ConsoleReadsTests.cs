@@ -20,21 +20,21 @@ public sealed class ConsoleReadsTests(ApiFactory api) : IClassFixture<ApiFactory
         await admin.LinkRecruiter(companyId, subject);
         var recruiter = api.ClientFor(Roles.Recruiter, subject);
 
-        var mine = await (await recruiter.Upload(fair, Listings.Csv(Header, $"{company},保安员,3,面议"), "mine.csv")).ReadJson();
-        var admins = await (await admin.Upload(fair, Listings.Csv(Header, $"{company},电工,1,面议"), "admins.csv")).ReadJson();
+        var mine = await (await recruiter.Upload(fair, Listings.Csv(Header, $"{company},保安员,3,面议"), "mine.csv")).Read<ImportAnswer>();
+        var admins = await (await admin.Upload(fair, Listings.Csv(Header, $"{company},电工,1,面议"), "admins.csv")).Read<ImportAnswer>();
 
-        var all = await (await admin.GetAsync("/api/imports?limit=100")).ReadJson();
-        var ids = all.GetProperty("items").EnumerateArray().Select(b => b.GetProperty("id").GetGuid()).ToList();
-        Assert.True(ids.IndexOf(admins.GetProperty("id").GetGuid()) < ids.IndexOf(mine.GetProperty("id").GetGuid()), "newest first");
-        var row = all.GetProperty("items").EnumerateArray().Single(b => b.GetProperty("id").GetGuid() == mine.GetProperty("id").GetGuid());
-        Assert.Equal("mine.csv", row.GetProperty("fileName").GetString());
-        Assert.Equal("completed", row.GetProperty("status").GetString());
-        Assert.Equal(1, row.GetProperty("positionsCreated").GetInt32());
-        Assert.Equal(subject, row.GetProperty("createdBy").GetString());
+        var all = await (await admin.GetAsync("/api/imports?limit=100")).Read<PageOf<ImportHistoryAnswer>>();
+        var ids = all.Items.Select(b => b.Id).ToList();
+        Assert.True(ids.IndexOf(admins.Id) < ids.IndexOf(mine.Id), "newest first");
+        var row = all.Items.Single(b => b.Id == mine.Id);
+        Assert.Equal("mine.csv", row.FileName);
+        Assert.Equal("completed", row.Status);
+        Assert.Equal(1, row.PositionsCreated);
+        Assert.Equal(subject, row.CreatedBy);
 
-        var own = await (await recruiter.GetAsync("/api/imports")).ReadJson();
-        Assert.Equal([mine.GetProperty("id").GetGuid()], own.GetProperty("items").EnumerateArray().Select(b => b.GetProperty("id").GetGuid()));
-        Assert.Equal(1, own.GetProperty("total").GetInt64());
+        var own = await (await recruiter.GetAsync("/api/imports")).Read<PageOf<ImportHistoryAnswer>>();
+        Assert.Equal([mine.Id], own.Items.Select(b => b.Id));
+        Assert.Equal(1, own.Total);
         Assert.Empty((await (await recruiter.GetAsync("/api/imports/running")).ReadJson()).EnumerateArray());
     }
 
@@ -43,13 +43,13 @@ public sealed class ConsoleReadsTests(ApiFactory api) : IClassFixture<ApiFactory
     {
         var admin = api.Admin();
         var fair = await admin.CreateFair();
-        var batch = await (await admin.Upload(fair, Listings.Csv(Header, $"淮南撤销{Guid.NewGuid():N}有限公司,保管员,2,面议"), "revert.csv")).ReadJson();
-        var id = batch.GetProperty("id").GetGuid();
+        var batch = await (await admin.Upload(fair, Listings.Csv(Header, $"淮南撤销{Guid.NewGuid():N}有限公司,保管员,2,面议"), "revert.csv")).Read<ImportAnswer>();
+        var id = batch.Id;
         Assert.True((await admin.DeleteAsync($"/api/imports/{id}")).IsSuccessStatusCode);
-        var page = await (await admin.GetAsync("/api/imports?limit=100")).ReadJson();
-        var row = page.GetProperty("items").EnumerateArray().Single(b => b.GetProperty("id").GetGuid() == id);
-        Assert.Equal("reverted", row.GetProperty("status").GetString());
-        Assert.NotEqual(System.Text.Json.JsonValueKind.Null, row.GetProperty("revertedAt").ValueKind);
+        var page = await (await admin.GetAsync("/api/imports?limit=100")).Read<PageOf<ImportHistoryAnswer>>();
+        var row = page.Items.Single(b => b.Id == id);
+        Assert.Equal("reverted", row.Status);
+        Assert.NotNull(row.RevertedAt);
     }
 
     [Fact]
@@ -66,13 +66,13 @@ public sealed class ConsoleReadsTests(ApiFactory api) : IClassFixture<ApiFactory
         var companyId = await admin.CreateCompany();
         await admin.LinkRecruiter(companyId, "links-a");
         await admin.LinkRecruiter(companyId, "links-b");
-        var links = await (await admin.GetAsync($"/api/companies/{companyId}/recruiters")).ReadJson();
-        Assert.Equal(["links-b", "links-a"], links.EnumerateArray().Select(l => l.GetProperty("subject").GetString()));
-        Assert.All(links.EnumerateArray(), l => Assert.Equal(companyId, l.GetProperty("companyId").GetGuid()));
+        var links = await (await admin.GetAsync($"/api/companies/{companyId}/recruiters")).Read<IReadOnlyList<RecruiterLinkAnswer>>();
+        Assert.Equal(["links-b", "links-a"], links.Select(l => l.Subject));
+        Assert.All(links, l => Assert.Equal(companyId, l.CompanyId));
 
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/companies/{companyId}/recruiters/links-a")).StatusCode);
-        var after = await (await admin.GetAsync($"/api/companies/{companyId}/recruiters")).ReadJson();
-        Assert.Equal(["links-b"], after.EnumerateArray().Select(l => l.GetProperty("subject").GetString()));
+        var after = await (await admin.GetAsync($"/api/companies/{companyId}/recruiters")).Read<IReadOnlyList<RecruiterLinkAnswer>>();
+        Assert.Equal(["links-b"], after.Select(l => l.Subject));
     }
 
     [Fact]

@@ -78,8 +78,8 @@ static class DemoSignIn
     }
 
     public static async Task<List<(string? Role, string? Subject)>> Users(HttpClient http) =>
-        [.. (await (await http.GetAsync("/api/demo/users")).EnsureSuccessStatusCode().ReadJson()).EnumerateArray()
-            .Select(user => (user.GetProperty("role").GetString(), user.GetProperty("subject").GetString()))];
+        [.. (await (await http.GetAsync("/api/demo/users")).EnsureSuccessStatusCode().Read<IReadOnlyList<DemoUserAnswer>>())
+            .Select(user => ((string?)user.Role, (string?)user.Subject))];
 
     public static async Task<bool> Offered(HttpClient http, string? header = null, string? value = null)
     {
@@ -88,7 +88,7 @@ static class DemoSignIn
         {
             request.Headers.Add(header, value);
         }
-        return (await (await http.SendAsync(request)).ReadJson()).GetProperty("demoSignIn").GetBoolean();
+        return (await (await http.SendAsync(request)).Read<ConsoleSettingsAnswer>()).DemoSignIn;
     }
 }
 
@@ -111,12 +111,12 @@ public sealed class DemoSignInProcessTests(DemoService demo) : IClassFixture<Dem
 
         var signedIn = await demo.SignIn("recruiter", "demo-recruiter");
         Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
-        var token = (await signedIn.ReadJson()).GetProperty("token").GetString();
+        var token = (await signedIn.Read<DemoTokenAnswer>()).Token;
         using var me = new HttpRequestMessage(HttpMethod.Get, "/api/me");
         me.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var whoAmI = await (await Http.SendAsync(me)).ReadJson();
-        Assert.Equal("demo-recruiter", whoAmI.GetProperty("subject").GetString());
-        Assert.NotEmpty(whoAmI.GetProperty("companyIds").EnumerateArray());
+        var whoAmI = await (await Http.SendAsync(me)).Read<MeAnswer>();
+        Assert.Equal("demo-recruiter", whoAmI.Subject);
+        Assert.NotEmpty(whoAmI.CompanyIds);
 
         Assert.Equal(HttpStatusCode.BadRequest, (await demo.SignIn("admin", "someone-else")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await demo.SignIn("admin", "demo-recruiter")).StatusCode);
@@ -125,11 +125,11 @@ public sealed class DemoSignInProcessTests(DemoService demo) : IClassFixture<Dem
     [Fact]
     public async Task ARecruiterAnAdminLinkedIsARealAccountNeitherOfferedNorSignedInAs()
     {
-        var admin = await (await demo.SignIn("admin", "demo-admin")).EnsureSuccessStatusCode().ReadJson();
+        var admin = await (await demo.SignIn("admin", "demo-admin")).EnsureSuccessStatusCode().Read<DemoTokenAnswer>();
         using var companies = new HttpRequestMessage(HttpMethod.Get, "/api/companies?limit=1");
-        companies.Headers.Authorization = new AuthenticationHeaderValue("Bearer", admin.GetProperty("token").GetString());
-        var listed = await (await Http.SendAsync(companies)).EnsureSuccessStatusCode().ReadJson();
-        var company = listed.GetProperty("items")[0].GetProperty("id").GetGuid();
+        companies.Headers.Authorization = new AuthenticationHeaderValue("Bearer", admin.Token);
+        var listed = await (await Http.SendAsync(companies)).EnsureSuccessStatusCode().Read<PageOf<CompanyAnswer>>();
+        var company = listed.Items[0].Id;
         using var link = new HttpRequestMessage(HttpMethod.Post, $"/api/companies/{company}/recruiters")
         {
             Content = JsonContent.Create(new { subject = "staff-wang" }),

@@ -3,12 +3,12 @@ namespace JobMatch.Api.Tests.Infrastructure.Answers;
 // The answers of src/JobMatch.Api/Applications as a client reads them: only the fields the tests read.
 
 /// <summary>An application as listed (mine, a position's, the bureau's).</summary>
-public sealed record ApplicationAnswer(Guid Id, string State, Guid VeteranId, string? ProfileSharedWith);
+public sealed record ApplicationAnswer(Guid Id, string State, Guid VeteranId, string? ProfileSharedWith, string VeteranName);
 
 /// <summary>One application with its history, oldest first (apply, read, move).</summary>
 public sealed record ApplicationDetailAnswer(ApplicationAnswer Application, IReadOnlyList<ApplicationEventAnswer> History);
 
-public sealed record ApplicationEventAnswer(string? FromState, string OccurredOn, string? Note);
+public sealed record ApplicationEventAnswer(string? FromState, string OccurredOn, string? Note, string Actor);
 
 public sealed record FairFunnelAnswer(long Positions, long Openings, long HeadcountUnknown, long Applications, long Screened,
     long Interviews, long Offers, long Hires, long Rejected, long Withdrawn, long Cancelled, decimal? FillRate);

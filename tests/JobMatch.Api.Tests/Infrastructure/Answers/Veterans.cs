@@ -9,19 +9,20 @@ public sealed record VeteranAnswer(Guid Id, string Name, string? Gender, string?
 
 public sealed record ServiceAnswer(string? Branch, int? Years, int? DischargeYear, IReadOnlyList<string>? Specialties);
 
-public sealed record EducationAnswer(string? Level, string? Major);
+public sealed record EducationAnswer(string? Level, string? Major, string? LevelLabel);
 
 public sealed record CertificatesAnswer(IReadOnlyList<string>? LicenceClasses, IReadOnlyList<string>? SpecialOperations,
     IReadOnlyList<string>? SpecialEquipment, IReadOnlyList<string>? Others);
 
 /// <summary>A skill on a profile; inferred ones name the specialty they came from.</summary>
-public sealed record VeteranSkillAnswer(string Source, string? Specialty);
+public sealed record VeteranSkillAnswer(string Source, string? Specialty, string Label, string? SkillId, string? MatchType);
 
 /// <summary>One line of the staff list of profiles.</summary>
 public sealed record VeteranSummaryAnswer(Guid Id);
 
 /// <summary>My copy of everything held about me.</summary>
-public sealed record VeteranExportAnswer(IReadOnlyList<ProcessingAnswer> Processing, IReadOnlyList<ApplicationStepAnswer> Applications);
+public sealed record VeteranExportAnswer(IReadOnlyList<ProcessingAnswer> Processing, IReadOnlyList<ApplicationStepAnswer> Applications,
+    VeteranAnswer Profile, IReadOnlyList<ConsentAnswer> ConsentHistory);
 
 /// <summary>Who processed my data, by role.</summary>
 public sealed record ProcessingAnswer(string Action, string ActorRole);
@@ -31,3 +32,6 @@ public sealed record ApplicationStepAnswer(string State, string? Note);
 
 /// <summary>My consents: the answer in force per kind, and every answer given, oldest first.</summary>
 public sealed record ConsentOverviewAnswer(IReadOnlyList<ConsentAnswer> Current, IReadOnlyList<ConsentAnswer> History);
+
+/// <summary>An admin's unmasking: the identifiers in clear.</summary>
+public sealed record UnmaskedAnswer(Guid Id, string? IdNumber, string? Phone);

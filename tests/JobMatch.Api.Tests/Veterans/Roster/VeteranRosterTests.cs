@@ -61,8 +61,8 @@ public sealed class VeteranRosterTests(ApiFactory api) : IClassFixture<ApiFactor
 
         Assert.Equal(1, batch.Counts.RowsRejected);
         var rejected = (await admin.Errors(batch.Id))
-            .Where(e => e.GetProperty("severity").GetString() == "rejected")
-            .ToDictionary(e => e.GetProperty("column").GetString()!, e => e.GetProperty("problem").GetString());
+            .Select(e => e.As<ReportLineAnswer>()).Where(e => e.Severity == "rejected")
+            .ToDictionary(e => e.Column!, e => e.Problem);
         var answer = await (await api.Veteran("vet-roster-limits").PostAsJsonAsync("/api/veterans/me",
             new { name = "限额", service = new { years = 45 }, skills = new[] { longSkill } })).AssertProblem(400);
         var errors = answer.GetProperty("errors");
