@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using JobMatch.Api.Tests.Infrastructure;
 
 namespace JobMatch.Api.Tests.Matching;
@@ -16,17 +15,17 @@ public static class BureauDay
         Assert.True(listing.StatusCode == HttpStatusCode.Created, await listing.Content.ReadAsStringAsync());
         var roster = await BureauDataSet.Upload(admin, "/api/veterans/imports", data.Roster(), "花名册.csv", ("consentTextVersion", "2026-11"));
         Assert.True(roster.StatusCode == HttpStatusCode.Created, await roster.Content.ReadAsStringAsync());
-        Assert.Equal(data.Veterans.Count, (await roster.ReadJson()).RosterCount("veteransCreated"));
+        Assert.Equal(data.Veterans.Count, (await roster.Read<RosterBatchAnswer>()).Counts.VeteransCreated);
         var placements = await BureauDataSet.Upload(admin, "/api/placements/imports", data.Outcomes(shuffledOutcomes), "就业去向.csv");
-        var imported = await placements.ReadJson();
-        Assert.True(placements.StatusCode == HttpStatusCode.Created, imported.ToString());
-        Assert.Equal(0, imported.GetProperty("rejected").GetInt32());
+        Assert.True(placements.StatusCode == HttpStatusCode.Created, await placements.Content.ReadAsStringAsync());
+        var imported = await placements.Read<PlacementImportAnswer>();
+        Assert.Equal(0, imported.Rejected);
 
         var held = new List<(Guid, Dictionary<(string, string), int>)>();
         foreach (var veteran in data.Held)
         {
-            var page = await (await admin.GetAsync($"/api/veterans?idNumber={veteran.IdNumber}")).ReadJson();
-            held.Add((page.GetProperty("items")[0].GetProperty("id").GetGuid(), data.Truth[veteran.IdNumber]));
+            var page = await (await admin.GetAsync($"/api/veterans?idNumber={veteran.IdNumber}")).Read<PageOf<VeteranSummaryAnswer>>();
+            held.Add((page.Items[0].Id, data.Truth[veteran.IdNumber]));
         }
         return held;
     }
@@ -39,11 +38,10 @@ public static class BureauDay
         foreach (var (id, truth) in held)
         {
             var response = await admin.GetAsync($"/api/veterans/{id}/matches?limit=20");
-            var page = await response.ReadJson();
-            Assert.True(page.GetProperty("ranked").GetBoolean(), "the roster's consent to automated matching was recorded from the signed form");
-            model = page.GetProperty("model").GetString()!;
-            var labels = page.GetProperty("items").EnumerateArray()
-                .Select(m => truth.GetValueOrDefault((m.GetProperty("companyName").GetString()!, m.GetProperty("title").GetString()!))).ToList();
+            var page = await response.Read<MatchesAnswer>();
+            Assert.True(page.Ranked, "the roster's consent to automated matching was recorded from the signed form");
+            model = page.Model;
+            var labels = page.Items.Select(m => truth.GetValueOrDefault((m.CompanyName, m.Title))).ToList();
             sum += Ndcg10(labels, truth.Values);
         }
         return (sum / held.Count, model);
@@ -56,8 +54,7 @@ public static class BureauDay
         return ideal == 0 ? 0 : Dcg(shown) / ideal;
     }
 
-    public static double BestRival(JsonElement model) =>
-        model.GetProperty("decision").GetProperty("rivals").EnumerateArray().Max(r => r.GetProperty("ndcg10").GetDouble());
+    public static double BestRival(RankingModelAnswer model) => model.Decision!.Rivals.Max(r => r.Ndcg10);
 }
 
 public sealed class BureauOutcomesTests(ApiFactory api, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<ApiFactory>
@@ -70,17 +67,21 @@ public sealed class BureauOutcomesTests(ApiFactory api, Xunit.Abstractions.ITest
         var (coldStart, before) = await BureauDay.ScoreAsync(admin, held);
         Assert.Equal("heuristic", before);
 
-        var model = await admin.TrainAndWait();
+        var answer = await admin.TrainAndWait();
+        var model = answer.As<RankingModelAnswer>();
 
-        var decision = model.GetProperty("decision");
-        Assert.True(model.GetProperty("status").GetString() == "promoted", model.ToString());
-        Assert.Equal("interactions", model.GetProperty("source").GetString());
-        Assert.Equal(360, decision.GetProperty("data").GetProperty("historicalVeterans").GetInt32());
-        Assert.Equal("cold-start heuristic", decision.GetProperty("production").GetProperty("name").GetString());
-        var ndcg = model.GetProperty("ndcg10").GetDouble();
-        Assert.True(ndcg >= BureauDay.BestRival(model) + 0.05, $"held out by the service: model {ndcg:0.000}, rivals {decision.GetProperty("rivals")}");
+        Assert.True(model.Status == "promoted", answer.ToString());
+        Assert.NotNull(model.Decision);
+        var decision = model.Decision;
+        Assert.Equal("interactions", model.Source);
+        Assert.Equal(360, decision.Data.HistoricalVeterans);
+        Assert.Equal("cold-start heuristic", decision.Production.Name);
+        Assert.NotNull(model.Ndcg10);
+        var ndcg = model.Ndcg10.Value;
+        Assert.True(ndcg >= BureauDay.BestRival(model) + 0.05,
+            $"held out by the service: model {ndcg:0.000}, rivals {string.Join(", ", decision.Rivals)}");
 
-        var id = model.GetProperty("id").GetString()!;
+        var id = model.Id.ToString();
         var (trained, after) = (0.0, "");
         for (var attempt = 0; attempt < 50 && after != id; attempt++)
         {
@@ -90,7 +91,7 @@ public sealed class BureauOutcomesTests(ApiFactory api, Xunit.Abstractions.ITest
         (trained, after) = await BureauDay.ScoreAsync(admin, held);
         Assert.Equal(id, after);
         output.WriteLine($"NDCG@10 on {held.Count} veterans held back by the test: cold start {coldStart:0.000}, promoted model {trained:0.000}");
-        output.WriteLine($"NDCG@10 on the service's held-out veterans: model {ndcg:0.000}; {decision.GetProperty("rivals")}");
+        output.WriteLine($"NDCG@10 on the service's held-out veterans: model {ndcg:0.000}; {string.Join(", ", decision.Rivals)}");
         Assert.True(trained >= coldStart + 0.05, $"held back by the test: cold start {coldStart:0.000}, model {trained:0.000}");
     }
 }
@@ -103,11 +104,12 @@ public sealed class ShuffledBureauOutcomesTests(ApiFactory api, Xunit.Abstractio
         var admin = api.Admin();
         await BureauDay.ImportAsync(admin, new BureauDataSet(seed: 18), shuffledOutcomes: true);
 
-        var model = await admin.TrainAndWait();
+        var answer = await admin.TrainAndWait();
+        var model = answer.As<RankingModelAnswer>();
 
-        output.WriteLine($"shuffled: model {model.GetProperty("ndcg10").GetDouble():0.000}; {model.GetProperty("decision").GetProperty("rivals")}");
-        Assert.True(model.GetProperty("status").GetString() == "candidate", model.ToString());
-        Assert.Equal("below_margin", model.GetProperty("decision").GetProperty("code").GetString());
+        output.WriteLine($"shuffled: model {model.Ndcg10!.Value:0.000}; {string.Join(", ", model.Decision!.Rivals)}");
+        Assert.True(model.Status == "candidate", answer.ToString());
+        Assert.Equal("below_margin", model.Decision.Code);
     }
 }
 
@@ -120,11 +122,11 @@ public sealed class SyntheticModelWithRealOutcomesTests(SmallTrainingFactory api
         // 30 veterans with outcomes: too few to learn from (Matching:MinLoggedVeterans 300), enough to judge on.
         await BureauDay.ImportAsync(admin, new BureauDataSet(seed: 5, companies: 10, veterans: 30, heldOut: 0));
 
-        var model = await admin.TrainAndWait();
+        var model = (await admin.TrainAndWait()).As<RankingModelAnswer>();
 
-        Assert.Equal(("candidate", "synthetic"), (model.GetProperty("status").GetString(), model.GetProperty("source").GetString()));
-        Assert.Equal("synthetic_with_real_outcomes", model.GetProperty("decision").GetProperty("code").GetString());
-        Assert.Contains("SYNTHETIC", model.GetProperty("stage").GetString() + model.GetProperty("decision").GetProperty("reasonEn").GetString(),
-            StringComparison.Ordinal);
+        Assert.Equal(("candidate", "synthetic"), (model.Status, model.Source));
+        Assert.NotNull(model.Decision);
+        Assert.Equal("synthetic_with_real_outcomes", model.Decision.Code);
+        Assert.Contains("SYNTHETIC", model.Stage + model.Decision.ReasonEn, StringComparison.Ordinal);
     }
 }

@@ -39,17 +39,17 @@ public sealed class CandidateGenerationTests(SmallCapFactory api) : IClassFixtur
         var (_, driver) = await MatchingData.Driver(api);
 
         var response = await api.Recruiter(world).GetAsync($"/api/openings/{world.Openings["货车司机"]}/candidates?limit=50");
-        var page = await response.EnsureSuccessStatusCode().ReadJson();
+        var page = await response.EnsureSuccessStatusCode().Read<CandidatesAnswer>();
         // Where the time went, by stage name only.
         Assert.Matches(@"^opening;dur=[\d.]+, candidates;dur=[\d.]+, rank;dur=[\d.]+, page;dur=[\d.]+$",
             string.Join(", ", response.Headers.GetValues("Server-Timing")));
 
-        var candidate = Assert.Single(page.GetProperty("items").EnumerateArray());
-        Assert.Equal(driver, candidate.GetProperty("candidateId").GetGuid());
+        var candidate = Assert.Single(page.Items);
+        Assert.Equal(driver, candidate.CandidateId);
         // Without the licence the others are no candidates for the B2 job, but they are for the warehouse job, up to the cap.
         var warehouse = await (await api.Recruiter(world).GetAsync($"/api/openings/{world.Openings["仓储管理员"]}/candidates?limit=50"))
-            .EnsureSuccessStatusCode().ReadJson();
-        Assert.Equal(20, warehouse.GetProperty("items").GetArrayLength());
+            .EnsureSuccessStatusCode().Read<CandidatesAnswer>();
+        Assert.Equal(20, warehouse.Items.Count);
     }
 
     [Fact]

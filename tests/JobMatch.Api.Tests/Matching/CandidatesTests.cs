@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Dapper;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Tests.Infrastructure;
@@ -10,9 +9,9 @@ namespace JobMatch.Api.Tests.Matching;
 
 public sealed class CandidatesTests(MatchingApiFactory api) : IClassFixture<MatchingApiFactory>
 {
-    static async Task<List<JsonElement>> Candidates(HttpClient client, Guid opening) =>
-        (await (await client.GetAsync($"/api/openings/{opening}/candidates?limit=50")).EnsureSuccessStatusCode().ReadJson())
-            .GetProperty("items").EnumerateArray().ToList();
+    static async Task<IReadOnlyList<CandidateAnswer>> Candidates(HttpClient client, Guid opening) =>
+        (await (await client.GetAsync($"/api/openings/{opening}/candidates?limit=50")).EnsureSuccessStatusCode()
+            .Read<CandidatesAnswer>()).Items;
 
     [Fact]
     public async Task RecruiterSeesSharingVeteransRankedAndMaskedButNotThoseWhoDoNotShare()
@@ -23,13 +22,13 @@ public sealed class CandidatesTests(MatchingApiFactory api) : IClassFixture<Matc
 
         var list = await Candidates(api.Recruiter(world), world.Openings["货车司机"]);
 
-        var mine = Assert.Single(list, c => c.GetProperty("candidateId").GetGuid() == sharing);
-        Assert.DoesNotContain(list, c => c.GetProperty("candidateId").GetGuid() == private_);
-        Assert.Matches(@"^\p{IsCJKUnifiedIdeographs}\*+$", mine.GetProperty("displayName").GetString());
-        Assert.Equal(JsonValueKind.Null, mine.GetProperty("phone").ValueKind);
-        Assert.False(mine.GetProperty("shared").GetBoolean());
-        Assert.NotEqual(0, mine.GetProperty("reasons").GetArrayLength());
-        Assert.Contains(mine.GetProperty("rules").EnumerateArray(), r => r.GetProperty("rule").GetString() == "licence_class");
+        var mine = Assert.Single(list, c => c.CandidateId == sharing);
+        Assert.DoesNotContain(list, c => c.CandidateId == private_);
+        Assert.Matches(@"^\p{IsCJKUnifiedIdeographs}\*+$", mine.DisplayName);
+        Assert.Null(mine.Phone);
+        Assert.False(mine.Shared);
+        Assert.NotEmpty(mine.Reasons);
+        Assert.Contains(mine.Rules, r => r.Rule == "licence_class");
         var raw = await (await api.Recruiter(world).GetAsync($"/api/openings/{world.Openings["货车司机"]}/candidates?limit=50")).Content.ReadAsStringAsync();
         Assert.DoesNotMatch(@"\d{17}[\dX]|1[3-9]\d{9}", raw);
     }
@@ -40,18 +39,17 @@ public sealed class CandidatesTests(MatchingApiFactory api) : IClassFixture<Matc
         var world = await MatchingData.CreateWorld(api);
         var (veteran, id) = await MatchingData.Driver(api);
 
-        var matches = (await veteran.Matches("/api/veterans/me/matches", world.FairId)).GetProperty("items").EnumerateArray().ToList();
+        var matches = (await veteran.Matches("/api/veterans/me/matches", world.FairId)).Items;
 
-        Assert.Contains(matches, m => m.GetProperty("title").GetString() == "货车司机");
+        Assert.Contains(matches, m => m.Title == "货车司机");
         foreach (var match in matches)
         {
-            var opening = match.GetProperty("openingId").GetGuid();
+            var opening = match.OpeningId;
             var candidates = await Candidates(api.Recruiter(world), opening);
-            var candidate = Assert.Single(candidates, c => c.GetProperty("candidateId").GetGuid() == id);
-            foreach (var field in new[] { "score", "reasons", "rules" })
-            {
-                Assert.Equal(match.GetProperty(field).GetRawText(), candidate.GetProperty(field).GetRawText());
-            }
+            var candidate = Assert.Single(candidates, c => c.CandidateId == id);
+            Assert.Equal(match.Score, candidate.Score);
+            Assert.Equal(match.Reasons, candidate.Reasons);
+            Assert.Equal(match.Rules, candidate.Rules);
         }
     }
 
@@ -79,40 +77,44 @@ public sealed class CandidatesTests(MatchingApiFactory api) : IClassFixture<Matc
 
         var created = await recruiter.PostAsJsonAsync($"/api/openings/{opening}/invitations", new { veteranId = id, message = "欢迎面试" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var invitation = (await created.ReadJson()).GetProperty("id").GetGuid();
+        var invitation = (await created.Read<InvitationAnswer>()).Id;
         await (await recruiter.PostAsJsonAsync($"/api/openings/{opening}/invitations", new { veteranId = id })).AssertProblem(409);
-        Assert.Equal("pending", Assert.Single(await Candidates(recruiter, opening), c => c.GetProperty("candidateId").GetGuid() == id).GetProperty("invitation").GetString());
+        Assert.Equal("pending", Assert.Single(await Candidates(recruiter, opening), c => c.CandidateId == id).Invitation);
 
         var (stranger, _) = await MatchingData.Driver(api);
         await (await stranger.PostAsync($"/api/veterans/me/invitations/{invitation}/accept", null)).AssertProblem(404);
-        Assert.Equal(0, (await (await stranger.GetAsync("/api/veterans/me/invitations")).ReadJson()).GetProperty("items").GetArrayLength());
+        Assert.Empty((await (await stranger.GetAsync("/api/veterans/me/invitations")).Read<PageOf<InvitationAnswer>>()).Items);
 
-        var inbox = await (await veteran.GetAsync("/api/veterans/me/invitations")).EnsureSuccessStatusCode().ReadJson();
-        var item = Assert.Single(inbox.GetProperty("items").EnumerateArray());
-        Assert.Equal(("货车司机", "pending", "欢迎面试"), (item.GetProperty("title").GetString(), item.GetProperty("status").GetString(), item.GetProperty("message").GetString()));
+        var inbox = await (await veteran.GetAsync("/api/veterans/me/invitations")).EnsureSuccessStatusCode()
+            .Read<PageOf<InvitationAnswer>>();
+        var item = Assert.Single(inbox.Items);
+        Assert.Equal(("货车司机", "pending", "欢迎面试"), (item.Title, item.Status, item.Message));
 
-        var accepted = await (await veteran.PostAsync($"/api/veterans/me/invitations/{invitation}/accept", null)).EnsureSuccessStatusCode().ReadJson();
-        Assert.Equal("accepted", accepted.GetProperty("status").GetString());
+        var accepted = await (await veteran.PostAsync($"/api/veterans/me/invitations/{invitation}/accept", null)).EnsureSuccessStatusCode()
+            .Read<InvitationAnswer>();
+        Assert.Equal("accepted", accepted.Status);
         await (await veteran.PostAsync($"/api/veterans/me/invitations/{invitation}/decline", null)).AssertProblem(409);
 
-        var shown = Assert.Single(await Candidates(recruiter, opening), c => c.GetProperty("candidateId").GetGuid() == id);
-        Assert.True(shown.GetProperty("shared").GetBoolean());
-        Assert.DoesNotContain("*", shown.GetProperty("displayName").GetString(), StringComparison.Ordinal);
-        Assert.Matches(@"^\d{3}\*{4}\d{4}$", shown.GetProperty("phone").GetString());
+        var shown = Assert.Single(await Candidates(recruiter, opening), c => c.CandidateId == id);
+        Assert.True(shown.Shared);
+        Assert.DoesNotContain("*", shown.DisplayName, StringComparison.Ordinal);
+        Assert.Matches(@"^\d{3}\*{4}\d{4}$", shown.Phone);
         var otherCompany = await MatchingData.CreateWorld(api);
-        var elsewhere = Assert.Single(await Candidates(api.Recruiter(otherCompany), otherCompany.Openings["货车司机"]), c => c.GetProperty("candidateId").GetGuid() == id);
-        Assert.False(elsewhere.GetProperty("shared").GetBoolean());
+        var elsewhere = Assert.Single(await Candidates(api.Recruiter(otherCompany), otherCompany.Openings["货车司机"]), c => c.CandidateId == id);
+        Assert.False(elsewhere.Shared);
 
         await using var db = new NpgsqlConnection(api.Cluster.SuperuserConnectionString(api.Database));
         Assert.Equal(1, await db.ExecuteScalarAsync<long>(
             "SELECT count(*) FROM interactions WHERE veteran_id = @id AND position_id = @opening AND kind = 'application'", new { id, opening }));
 
         // Accepting is applying: the application is there for both sides, in its first state.
-        var mine = await (await veteran.GetAsync("/api/veterans/me/applications")).EnsureSuccessStatusCode().ReadJson();
-        var application = Assert.Single(mine.GetProperty("items").EnumerateArray());
-        Assert.Equal((opening, "submitted"), (application.GetProperty("positionId").GetGuid(), application.GetProperty("state").GetString()));
-        var theirs = await (await recruiter.GetAsync($"/api/openings/{opening}/applications")).EnsureSuccessStatusCode().ReadJson();
-        Assert.Contains(theirs.GetProperty("items").EnumerateArray(), a => a.GetProperty("veteranId").GetGuid() == id);
+        var mine = await (await veteran.GetAsync("/api/veterans/me/applications")).EnsureSuccessStatusCode()
+            .Read<PageOf<ApplicationAnswer>>();
+        var application = Assert.Single(mine.Items);
+        Assert.Equal((opening, "submitted"), (application.PositionId, application.State));
+        var theirs = await (await recruiter.GetAsync($"/api/openings/{opening}/applications")).EnsureSuccessStatusCode()
+            .Read<PageOf<ApplicationAnswer>>();
+        Assert.Contains(theirs.Items, a => a.VeteranId == id);
     }
 
     [Fact]
@@ -122,14 +124,16 @@ public sealed class CandidatesTests(MatchingApiFactory api) : IClassFixture<Matc
         var (veteran, id) = await MatchingData.Driver(api);
         var recruiter = api.Recruiter(world);
         var opening = world.Openings["仓储管理员"];
-        var invitation = (await (await recruiter.PostAsJsonAsync($"/api/openings/{opening}/invitations", new { veteranId = id })).ReadJson()).GetProperty("id").GetGuid();
+        var invitation = (await (await recruiter.PostAsJsonAsync($"/api/openings/{opening}/invitations", new { veteranId = id }))
+            .Read<InvitationAnswer>()).Id;
 
-        var declined = await (await veteran.PostAsync($"/api/veterans/me/invitations/{invitation}/decline", null)).EnsureSuccessStatusCode().ReadJson();
+        var declined = await (await veteran.PostAsync($"/api/veterans/me/invitations/{invitation}/decline", null)).EnsureSuccessStatusCode()
+            .Read<InvitationAnswer>();
 
-        Assert.Equal("declined", declined.GetProperty("status").GetString());
-        var shown = Assert.Single(await Candidates(recruiter, opening), c => c.GetProperty("candidateId").GetGuid() == id);
-        Assert.Equal(("declined", false, JsonValueKind.Null), (shown.GetProperty("invitation").GetString(), shown.GetProperty("shared").GetBoolean(), shown.GetProperty("phone").ValueKind));
-        Assert.Contains("*", shown.GetProperty("displayName").GetString(), StringComparison.Ordinal);
+        Assert.Equal("declined", declined.Status);
+        var shown = Assert.Single(await Candidates(recruiter, opening), c => c.CandidateId == id);
+        Assert.Equal(("declined", false, (string?)null), (shown.Invitation, shown.Shared, shown.Phone));
+        Assert.Contains("*", shown.DisplayName, StringComparison.Ordinal);
         await (await api.ClientFor(Roles.Recruiter, world.Recruiter).PostAsJsonAsync($"/api/openings/{opening}/invitations", new { veteranId = id, message = new string('x', 501) })).AssertProblem(400);
     }
 
@@ -140,20 +144,20 @@ public sealed class CandidatesTests(MatchingApiFactory api) : IClassFixture<Matc
         var (veteran, id) = await MatchingData.Driver(api);
         var recruiter = api.Recruiter(world);
         var opening = world.Openings["货车司机"];
-        Assert.Contains(await Candidates(recruiter, opening), c => c.GetProperty("candidateId").GetGuid() == id);
+        Assert.Contains(await Candidates(recruiter, opening), c => c.CandidateId == id);
 
         foreach (var kind in new[] { "share_with_recruiters", "automated_matching" })
         {
             (await veteran.PutAsJsonAsync($"/api/veterans/me/consents/{kind}", new { granted = false, textVersion = "2026-11" })).EnsureSuccessStatusCode();
-            Assert.DoesNotContain(await Candidates(recruiter, opening), c => c.GetProperty("candidateId").GetGuid() == id);
+            Assert.DoesNotContain(await Candidates(recruiter, opening), c => c.CandidateId == id);
             await (await recruiter.PostAsJsonAsync($"/api/openings/{opening}/invitations", new { veteranId = id })).AssertProblem(404);
             (await veteran.PutAsJsonAsync($"/api/veterans/me/consents/{kind}", new { granted = true, textVersion = "2026-11" })).EnsureSuccessStatusCode();
-            Assert.Contains(await Candidates(recruiter, opening), c => c.GetProperty("candidateId").GetGuid() == id);
+            Assert.Contains(await Candidates(recruiter, opening), c => c.CandidateId == id);
         }
 
         await using var db = new NpgsqlConnection(api.Cluster.SuperuserConnectionString(api.Database));
         await db.ExecuteAsync("UPDATE veterans SET status = 'employed' WHERE id = @id", new { id });
-        Assert.DoesNotContain(await Candidates(recruiter, opening), c => c.GetProperty("candidateId").GetGuid() == id);
+        Assert.DoesNotContain(await Candidates(recruiter, opening), c => c.CandidateId == id);
     }
 
     [Fact]
@@ -173,18 +177,18 @@ public sealed class CandidatesTests(MatchingApiFactory api) : IClassFixture<Matc
             };
             var created = await admin.PostAsJsonAsync("/api/openings", posting);
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-            var opening = (await created.ReadJson()).GetProperty("id").GetGuid();
+            var opening = (await created.Read<Created>()).Id;
             // Born 5 March 1985: 40 until then, within 35 and the five years veterans are allowed beyond it; 41 after.
             var veteran = api.Veteran("vet-" + Guid.NewGuid().ToString("N")[..10]);
             var id = (await veteran.CreateProfile(VeteranData.Profile(VeteranData.NewName(), VeteranData.NewIdNumber(birth: "19850305"),
-                VeteranData.NewPhone(), share: true))).GetProperty("id").GetGuid();
+                VeteranData.NewPhone(), share: true))).As<VeteranAnswer>().Id;
             var client = api.ClientFor(Roles.Recruiter, recruiter);
 
             api.Clock.Now = new DateTimeOffset(2026, 3, 4, 4, 0, 0, TimeSpan.Zero);
-            Assert.Contains(await Candidates(client, opening), c => c.GetProperty("candidateId").GetGuid() == id);
+            Assert.Contains(await Candidates(client, opening), c => c.CandidateId == id);
 
             api.Clock.Now = new DateTimeOffset(2026, 3, 6, 4, 0, 0, TimeSpan.Zero);
-            Assert.DoesNotContain(await Candidates(client, opening), c => c.GetProperty("candidateId").GetGuid() == id);
+            Assert.DoesNotContain(await Candidates(client, opening), c => c.CandidateId == id);
         }
         finally
         {

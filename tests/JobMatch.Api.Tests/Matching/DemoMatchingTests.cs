@@ -18,18 +18,17 @@ public sealed class DemoMatchingTests(ApiFactory api, Xunit.Abstractions.ITestOu
         await DemoDataLoader.LoadAsync(api.Services, new Progress<SeedProgress>(), CancellationToken.None);
         var (veteran, _) = await MatchingData.Driver(api);
 
-        var page = await (await veteran.GetAsync("/api/veterans/me/matches?limit=10")).EnsureSuccessStatusCode().ReadJson();
+        var page = await (await veteran.GetAsync("/api/veterans/me/matches?limit=10")).EnsureSuccessStatusCode().Read<MatchesAnswer>();
 
-        var items = page.GetProperty("items").EnumerateArray().ToList();
+        var items = page.Items;
         foreach (var item in items)
         {
-            output.WriteLine($"{item.GetProperty("rank")} {item.GetProperty("title")} {item.GetProperty("score")}: "
-                + string.Join(" | ", item.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("zh").GetString())));
+            output.WriteLine($"{item.Rank} {item.Title} {item.Score}: " + string.Join(" | ", item.Reasons.Select(r => r.Zh)));
         }
         Assert.Equal(10, items.Count);
-        Assert.All(items.Take(5), i => Assert.Contains(DrivingOrLogistics, w => i.GetProperty("title").GetString()!.Contains(w, StringComparison.Ordinal)));
-        var licensed = items.First(i => i.GetProperty("reasons").EnumerateArray().Any(r => r.GetProperty("feature").GetString() == "licence_class"));
-        var reasons = licensed.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("zh").GetString()!).ToList();
+        Assert.All(items.Take(5), i => Assert.Contains(DrivingOrLogistics, w => i.Title.Contains(w, StringComparison.Ordinal)));
+        var licensed = items.First(i => i.Reasons.Any(r => r.Feature == "licence_class"));
+        var reasons = licensed.Reasons.Select(r => r.Zh).ToList();
         Assert.Contains(reasons, r => r.Contains("B2", StringComparison.Ordinal));
         Assert.Contains(reasons, r => r.StartsWith("技能匹配", StringComparison.Ordinal));
     }
@@ -50,7 +49,7 @@ public sealed class DemoMatchingTests(ApiFactory api, Xunit.Abstractions.ITestOu
         await slow.DisposeAsync();
 
         await using var after = new NpgsqlConnection(slow.Cluster.SuperuserConnectionString(slow.Database));
-        Assert.Equal(page.GetProperty("items").GetArrayLength(), await after.ExecuteScalarAsync<long>(
+        Assert.Equal(page.Items.Count, await after.ExecuteScalarAsync<long>(
             "SELECT count(*) FROM interactions WHERE veteran_id = @id AND kind = 'impression'", new { id }));
     }
 

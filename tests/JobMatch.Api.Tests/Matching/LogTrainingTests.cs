@@ -39,10 +39,10 @@ public sealed class LogTrainingTests(SmallLogFactory api) : IClassFixture<SmallL
             await Task.Delay(100);
         }
 
-        var model = await api.Admin().TrainAndWait();
+        var model = (await api.Admin().TrainAndWait()).As<RankingModelAnswer>();
 
-        Assert.True(model.GetProperty("status").GetString() is "promoted" or "candidate", model.GetProperty("reason").GetString());
-        Assert.Equal("interactions", model.GetProperty("source").GetString());
-        Assert.StartsWith("interactions-until-", model.GetProperty("trainingSnapshot").GetString(), StringComparison.Ordinal);
+        Assert.True(model.Status is "promoted" or "candidate", model.Reason);
+        Assert.Equal("interactions", model.Source);
+        Assert.StartsWith("interactions-until-", model.TrainingSnapshot, StringComparison.Ordinal);
     }
 }

@@ -20,13 +20,12 @@ public sealed class MatchesTests(MatchingApiFactory api) : IClassFixture<Matchin
         var unknown = await unrecorded.Matches("/api/veterans/me/matches", world.FairId);
 
         Assert.DoesNotContain("仓储管理员", without.Titles());
-        var excluded = Assert.Single(without.GetProperty("excluded").EnumerateArray(), e => e.GetProperty("title").GetString() == "仓储管理员");
-        var failed = Assert.Single(excluded.GetProperty("failed").EnumerateArray());
-        Assert.Equal(("required_certificate", "缺少：叉车证", "missing: forklift certificate"),
-            (failed.GetProperty("rule").GetString(), failed.GetProperty("zh").GetString(), failed.GetProperty("en").GetString()));
+        var excluded = Assert.Single(without.Excluded, e => e.Title == "仓储管理员");
+        var failed = Assert.Single(excluded.Failed);
+        Assert.Equal(("required_certificate", "缺少：叉车证", "missing: forklift certificate"), (failed.Rule, failed.Zh, failed.En));
         // Never recorded is unknown, not none: the position stays, its first reason says the certificate is to be checked.
-        var kept = unknown.GetProperty("items")[unknown.Titles().IndexOf("仓储管理员")];
-        Assert.Equal("证书未登记，待核实：叉车证", kept.GetProperty("reasons")[0].GetProperty("zh").GetString());
+        var kept = unknown.Items[unknown.Titles().IndexOf("仓储管理员")];
+        Assert.Equal("证书未登记，待核实：叉车证", kept.Reasons[0].Zh);
     }
 
     async Task<HttpClient> Storekeeper(object? certificates)
@@ -50,16 +49,16 @@ public sealed class MatchesTests(MatchingApiFactory api) : IClassFixture<Matchin
 
         var page = await veteran.Matches("/api/veterans/me/matches", world.FairId);
 
-        Assert.True(page.GetProperty("ranked").GetBoolean());
-        Assert.Equal("heuristic", page.GetProperty("model").GetString());
+        Assert.True(page.Ranked);
+        Assert.Equal("heuristic", page.Model);
         var titles = page.Titles();
         Assert.Equal(new HashSet<string> { "货车司机", "仓储管理员" }, titles.Take(2).ToHashSet());
         Assert.True(titles.IndexOf("货车司机") < titles.IndexOf("会计"));
-        var driving = page.GetProperty("items")[titles.IndexOf("货车司机")];
-        var reasons = driving.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("zh").GetString() + " / " + r.GetProperty("en").GetString()).ToList();
+        var driving = page.Items[titles.IndexOf("货车司机")];
+        var reasons = driving.Reasons.Select(r => r.Zh + " / " + r.En).ToList();
         Assert.Contains(reasons, r => r.Contains("B2", StringComparison.Ordinal));
         Assert.Contains(reasons, r => r.Contains("货车驾驶", StringComparison.Ordinal) && r.Contains("truck driving", StringComparison.Ordinal));
-        Assert.Contains(driving.GetProperty("rules").EnumerateArray(), r => r.GetProperty("rule").GetString() == "licence_class");
+        Assert.Contains(driving.Rules, r => r.Rule == "licence_class");
     }
 
     [Fact]
@@ -69,7 +68,7 @@ public sealed class MatchesTests(MatchingApiFactory api) : IClassFixture<Matchin
         var (veteran, id) = await MatchingData.Driver(api);
 
         var page = await veteran.Matches("/api/veterans/me/matches", world.FairId);
-        var requestId = page.GetProperty("requestId").GetGuid();
+        var requestId = page.RequestId;
 
         await using var db = new NpgsqlConnection(api.Cluster.SuperuserConnectionString(api.Database));
         List<(Guid, int, string)> logged = [];
@@ -80,7 +79,7 @@ public sealed class MatchesTests(MatchingApiFactory api) : IClassFixture<Matchin
                 "SELECT position_id, rank, model FROM interactions WHERE veteran_id = @id AND request_id = @requestId AND kind = 'impression' ORDER BY rank",
                 new { id, requestId })).ToList();
         }
-        var shown = page.GetProperty("items").EnumerateArray().Select(i => (i.GetProperty("openingId").GetGuid(), i.GetProperty("rank").GetInt32(), "heuristic")).ToList();
+        var shown = page.Items.Select(i => (i.OpeningId, i.Rank, "heuristic")).ToList();
         Assert.Equal(shown, logged);
     }
 
@@ -91,16 +90,17 @@ public sealed class MatchesTests(MatchingApiFactory api) : IClassFixture<Matchin
         var (veteran, id) = await MatchingData.Driver(api, share: true, matching: false);
 
         var page = await veteran.Matches("/api/veterans/me/matches", world.FairId);
-        Assert.False(page.GetProperty("ranked").GetBoolean());
-        Assert.Equal(4, page.GetProperty("items").GetArrayLength());
-        Assert.All(page.GetProperty("items").EnumerateArray(), i =>
+        Assert.False(page.Ranked);
+        Assert.Equal(4, page.Items.Count);
+        Assert.All(page.Items, i =>
         {
-            Assert.Equal(System.Text.Json.JsonValueKind.Null, i.GetProperty("score").ValueKind);
-            Assert.Equal(0, i.GetProperty("reasons").GetArrayLength());
+            Assert.Null(i.Score);
+            Assert.Empty(i.Reasons);
         });
 
-        var candidates = await (await api.Recruiter(world).GetAsync($"/api/openings/{world.Openings["货车司机"]}/candidates?limit=50")).EnsureSuccessStatusCode().ReadJson();
-        Assert.DoesNotContain(candidates.GetProperty("items").EnumerateArray(), c => c.GetProperty("candidateId").GetGuid() == id);
+        var candidates = await (await api.Recruiter(world).GetAsync($"/api/openings/{world.Openings["货车司机"]}/candidates?limit=50"))
+            .EnsureSuccessStatusCode().Read<CandidatesAnswer>();
+        Assert.DoesNotContain(candidates.Items, c => c.CandidateId == id);
         await (await api.Recruiter(world).PostAsJsonAsync($"/api/openings/{world.Openings["货车司机"]}/invitations", new { veteranId = id })).AssertProblem(404);
     }
 
@@ -170,11 +170,13 @@ public sealed class MatchesTests(MatchingApiFactory api) : IClassFixture<Matchin
         var world = await MatchingData.CreateWorld(api);
         var (veteran, _) = await MatchingData.Driver(api);
 
-        var page = await (await veteran.GetAsync($"/api/veterans/me/matches?fairId={world.FairId}&kind=training")).EnsureSuccessStatusCode().ReadJson();
-        Assert.Equal(0, page.GetProperty("items").GetArrayLength());
-        var paged = await (await veteran.GetAsync($"/api/veterans/me/matches?fairId={world.FairId}&limit=2")).EnsureSuccessStatusCode().ReadJson();
-        Assert.Equal(2, paged.GetProperty("items").GetArrayLength());
-        Assert.Equal(2, paged.GetProperty("nextOffset").GetInt32());
+        var page = await (await veteran.GetAsync($"/api/veterans/me/matches?fairId={world.FairId}&kind=training")).EnsureSuccessStatusCode()
+            .Read<MatchesAnswer>();
+        Assert.Empty(page.Items);
+        var paged = await (await veteran.GetAsync($"/api/veterans/me/matches?fairId={world.FairId}&limit=2")).EnsureSuccessStatusCode()
+            .Read<MatchesAnswer>();
+        Assert.Equal(2, paged.Items.Count);
+        Assert.Equal(2, paged.NextOffset);
         var problem = await (await veteran.GetAsync("/api/veterans/me/matches?district=火星区")).AssertProblem(400);
         Assert.True(problem.GetProperty("errors").TryGetProperty("district", out _));
         Assert.Equal(HttpStatusCode.NotFound, (await api.Veteran("nobody-" + Guid.NewGuid()).GetAsync("/api/veterans/me/matches")).StatusCode);

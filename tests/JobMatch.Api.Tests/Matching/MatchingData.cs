@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.Json;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Tests.Infrastructure;
 
@@ -35,7 +34,7 @@ public static class MatchingData
         {
             var response = await admin.PostAsJsonAsync("/api/openings", Posting(company, fair, title, skills, certificates, education));
             Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
-            openings[title] = (await response.ReadJson()).GetProperty("id").GetGuid();
+            openings[title] = (await response.Read<Created>()).Id;
         }
         return new World(company, fair, recruiter, openings);
     }
@@ -56,14 +55,13 @@ public static class MatchingData
             consents = new[] { VeteranData.Consent("sensitive_data"), VeteranData.Consent("automated_matching", matching), VeteranData.Consent("share_with_recruiters", share) },
         };
         var created = await client.CreateProfile(profile);
-        return (client, created.GetProperty("id").GetGuid());
+        return (client, created.As<VeteranAnswer>().Id);
     }
 
     public static HttpClient Recruiter(this ApiFactory api, World world) => api.ClientFor(Roles.Recruiter, world.Recruiter);
 
-    public static async Task<JsonElement> Matches(this HttpClient client, string path, Guid fairId) =>
-        await (await client.GetAsync($"{path}?fairId={fairId}")).EnsureSuccessStatusCode().ReadJson();
+    public static async Task<MatchesAnswer> Matches(this HttpClient client, string path, Guid fairId) =>
+        await (await client.GetAsync($"{path}?fairId={fairId}")).EnsureSuccessStatusCode().Read<MatchesAnswer>();
 
-    public static List<string> Titles(this JsonElement page) =>
-        page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("title").GetString()!).ToList();
+    public static List<string> Titles(this MatchesAnswer page) => page.Items.Select(i => i.Title).ToList();
 }

@@ -33,12 +33,12 @@ public static class Training
     {
         var started = await admin.PostAsync("/api/models/train", null);
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
-        var id = (await started.ReadJson()).GetProperty("id").GetGuid();
+        var id = (await started.Read<RankingModelAnswer>()).Id;
         Assert.Equal($"/api/models/{id}", started.Headers.Location?.ToString());
         for (var attempt = 0; attempt < 600; attempt++)
         {
             var model = await (await admin.GetAsync($"/api/models/{id}")).EnsureSuccessStatusCode().ReadJson();
-            if (model.GetProperty("status").GetString() != "training")
+            if (model.As<RankingModelAnswer>().Status != "training")
             {
                 return model;
             }
@@ -53,7 +53,7 @@ public static class Training
         string? model = null;
         for (var attempt = 0; attempt < 50 && model != expected; attempt++)
         {
-            model = (await veteran.Matches("/api/veterans/me/matches", fairId)).GetProperty("model").GetString();
+            model = (await veteran.Matches("/api/veterans/me/matches", fairId)).Model;
             await Task.Delay(model == expected ? 0 : 100);
         }
         return model;
@@ -69,25 +69,28 @@ public sealed class ModelsTests(SmallTrainingFactory api) : IClassFixture<SmallT
         var world = await MatchingData.CreateWorld(api);
         var (veteran, _) = await MatchingData.Driver(api);
 
-        var first = await admin.TrainAndWait();
-        Assert.Equal(("promoted", "synthetic", 1f), (first.GetProperty("status").GetString(), first.GetProperty("source").GetString(), first.GetProperty("progress").GetSingle()));
-        Assert.True(first.GetProperty("ndcg10").GetDouble() > 0);
-        Assert.True(first.GetProperty("baselineMetrics").TryGetProperty("random", out _));
-        var firstId = first.GetProperty("id").GetString();
+        var first = (await admin.TrainAndWait()).As<RankingModelAnswer>();
+        Assert.Equal(("promoted", "synthetic", 1f), (first.Status, first.Source, first.Progress));
+        Assert.True(first.Ndcg10 > 0);
+        Assert.NotNull(first.BaselineMetrics);
+        Assert.True(first.BaselineMetrics.ContainsKey("random"));
+        var firstId = first.Id.ToString();
         Assert.Equal(firstId, await veteran.ModelInUse(world.FairId, firstId));
 
         // Same data and seed give the same model: no better than the promoted one, so it stays a candidate and says why.
-        var second = await admin.TrainAndWait();
-        Assert.Equal("candidate", second.GetProperty("status").GetString());
-        Assert.Contains($"promoted model {firstId}", second.GetProperty("reason").GetString(), StringComparison.Ordinal);
-        Assert.Equal(firstId, (await veteran.Matches("/api/veterans/me/matches", world.FairId)).GetProperty("model").GetString());
+        var second = (await admin.TrainAndWait()).As<RankingModelAnswer>();
+        Assert.Equal("candidate", second.Status);
+        Assert.Contains($"promoted model {firstId}", second.Reason, StringComparison.Ordinal);
+        Assert.Equal(firstId, (await veteran.Matches("/api/veterans/me/matches", world.FairId)).Model);
 
-        var secondId = second.GetProperty("id").GetString();
-        var promoted = await (await admin.PostAsync($"/api/models/{secondId}/promote", null)).EnsureSuccessStatusCode().ReadJson();
-        Assert.Equal("promoted", promoted.GetProperty("status").GetString());
-        Assert.Equal(secondId, (await veteran.Matches("/api/veterans/me/matches", world.FairId)).GetProperty("model").GetString());
-        Assert.Equal("retired", (await (await admin.GetAsync($"/api/models/{firstId}")).ReadJson()).GetProperty("status").GetString());
-        var listed = (await (await admin.GetAsync("/api/models")).ReadJson()).GetProperty("items").EnumerateArray().Select(m => m.GetProperty("id").GetString()).ToList();
+        var secondId = second.Id.ToString();
+        var promoted = await (await admin.PostAsync($"/api/models/{secondId}/promote", null)).EnsureSuccessStatusCode()
+            .Read<RankingModelAnswer>();
+        Assert.Equal("promoted", promoted.Status);
+        Assert.Equal(secondId, (await veteran.Matches("/api/veterans/me/matches", world.FairId)).Model);
+        Assert.Equal("retired", (await (await admin.GetAsync($"/api/models/{firstId}")).Read<RankingModelAnswer>()).Status);
+        var listed = (await (await admin.GetAsync("/api/models")).Read<PageOf<RankingModelAnswer>>()).Items
+            .Select(m => m.Id.ToString()).ToList();
         Assert.Equal([secondId, firstId], listed);
     }
 
@@ -138,13 +141,14 @@ public sealed class UnpromotedModelTests(UnreachableMarginFactory api) : IClassF
         var world = await MatchingData.CreateWorld(api);
         var (veteran, _) = await MatchingData.Driver(api);
 
-        var model = await api.Admin().TrainAndWait();
+        var model = (await api.Admin().TrainAndWait()).As<RankingModelAnswer>();
 
-        Assert.Equal("candidate", model.GetProperty("status").GetString());
-        var reasonEn = model.GetProperty("decision").GetProperty("reasonEn").GetString();
+        Assert.Equal("candidate", model.Status);
+        Assert.NotNull(model.Decision);
+        var reasonEn = model.Decision.ReasonEn;
         Assert.Contains("does not beat by the margin 1.0000", reasonEn, StringComparison.Ordinal);
         Assert.Contains("skill overlap", reasonEn, StringComparison.Ordinal);
-        Assert.Contains("未以 1.0000 的差距胜过", model.GetProperty("reason").GetString(), StringComparison.Ordinal);
-        Assert.Equal("heuristic", (await veteran.Matches("/api/veterans/me/matches", world.FairId)).GetProperty("model").GetString());
+        Assert.Contains("未以 1.0000 的差距胜过", model.Reason, StringComparison.Ordinal);
+        Assert.Equal("heuristic", (await veteran.Matches("/api/veterans/me/matches", world.FairId)).Model);
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Dapper;
 using JobMatch.Api.Tests.Infrastructure;
 using Npgsql;
@@ -9,12 +8,12 @@ namespace JobMatch.Api.Tests.Matching;
 /// <summary>One training at a time across instances, and none left half-done by an instance that stopped.</summary>
 public sealed class TrainingLockTests(SmallTrainingFactory api) : IClassFixture<SmallTrainingFactory>
 {
-    async Task<JsonElement> WaitUntil(Guid id, Func<JsonElement, bool> done, int seconds = 120)
+    async Task<RankingModelAnswer> WaitUntil(Guid id, Func<RankingModelAnswer, bool> done, int seconds = 120)
     {
         var until = DateTime.UtcNow.AddSeconds(seconds);
         while (true)
         {
-            var model = await (await api.Admin().GetAsync($"/api/models/{id}")).EnsureSuccessStatusCode().ReadJson();
+            var model = await (await api.Admin().GetAsync($"/api/models/{id}")).EnsureSuccessStatusCode().Read<RankingModelAnswer>();
             if (done(model) || DateTime.UtcNow > until)
             {
                 return model;
@@ -34,10 +33,10 @@ public sealed class TrainingLockTests(SmallTrainingFactory api) : IClassFixture<
                 """, new { id });
         }
 
-        var model = await WaitUntil(id, m => m.GetProperty("status").GetString() != "training");
+        var model = await WaitUntil(id, m => m.Status != "training");
 
-        Assert.Contains(model.GetProperty("status").GetString(), new[] { "promoted", "candidate" });
-        Assert.Equal(("done", 1f), (model.GetProperty("stage").GetString(), model.GetProperty("progress").GetSingle()));
+        Assert.Contains(model.Status, new[] { "promoted", "candidate" });
+        Assert.Equal(("done", 1f), (model.Stage, model.Progress));
     }
 
     [Fact]
@@ -49,15 +48,15 @@ public sealed class TrainingLockTests(SmallTrainingFactory api) : IClassFixture<
 
         var started = await api.Admin().PostAsync("/api/models/train", null);
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
-        var id = (await started.ReadJson()).GetProperty("id").GetGuid();
-        var waiting = await WaitUntil(id, m => m.GetProperty("stage").GetString() == "waiting for another training to finish", seconds: 20);
-        Assert.Equal(("training", "waiting for another training to finish"), (waiting.GetProperty("status").GetString(), waiting.GetProperty("stage").GetString()));
+        var id = (await started.Read<RankingModelAnswer>()).Id;
+        var waiting = await WaitUntil(id, m => m.Stage == "waiting for another training to finish", seconds: 20);
+        Assert.Equal(("training", "waiting for another training to finish"), (waiting.Status, waiting.Stage));
         await Task.Delay(1500);
-        Assert.Equal("training", (await WaitUntil(id, _ => true)).GetProperty("status").GetString());
+        Assert.Equal("training", (await WaitUntil(id, _ => true)).Status);
 
         await other.ExecuteAsync("SELECT pg_advisory_unlock(hashtext('jobmatch:training'))");
 
-        var finished = await WaitUntil(id, m => m.GetProperty("status").GetString() != "training");
-        Assert.Contains(finished.GetProperty("status").GetString(), new[] { "promoted", "candidate" });
+        var finished = await WaitUntil(id, m => m.Status != "training");
+        Assert.Contains(finished.Status, new[] { "promoted", "candidate" });
     }
 }

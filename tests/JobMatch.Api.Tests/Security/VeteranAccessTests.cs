@@ -217,7 +217,7 @@ public sealed class VeteranAccessTests(ApiFactory api) : IClassFixture<ApiFactor
     static string[] Actors(JsonElement detail) => [.. detail.As<ApplicationDetailAnswer>().History.Select(e => e.Actor)];
 
     static async Task<IReadOnlyList<CandidateAnswer>> Candidates(HttpClient recruiter, Guid opening) =>
-        (await (await recruiter.GetAsync($"/api/openings/{opening}/candidates?limit=50")).EnsureSuccessStatusCode().Read<CandidatesPageAnswer>())
+        (await (await recruiter.GetAsync($"/api/openings/{opening}/candidates?limit=50")).EnsureSuccessStatusCode().Read<CandidatesAnswer>())
             .Items;
 
     static CandidateAnswer Candidate(IReadOnlyList<CandidateAnswer> list, Guid id) => Assert.Single(list, c => c.CandidateId == id);

@@ -3,7 +3,8 @@ namespace JobMatch.Api.Tests.Infrastructure.Answers;
 // The answers of src/JobMatch.Api/Applications as a client reads them: only the fields the tests read.
 
 /// <summary>An application as listed (mine, a position's, the bureau's).</summary>
-public sealed record ApplicationAnswer(Guid Id, string State, Guid VeteranId, string? ProfileSharedWith, string VeteranName);
+public sealed record ApplicationAnswer(Guid Id, string State, Guid VeteranId, string? ProfileSharedWith, string VeteranName,
+    Guid PositionId);
 
 /// <summary>One application with its history, oldest first (apply, read, move).</summary>
 public sealed record ApplicationDetailAnswer(ApplicationAnswer Application, IReadOnlyList<ApplicationEventAnswer> History);
