@@ -139,9 +139,9 @@ public sealed class AuditTrailTests(SmallTrainingFactory api) : IClassFixture<Sm
     [Fact]
     public async Task PromotionsByTheRuleAndByHandAreRecorded()
     {
-        var model = await Admin.TrainAndWait();
-        var id = model.GetProperty("id").GetGuid();
-        Assert.Equal("promoted", model.GetProperty("status").GetString());
+        var model = (await Admin.TrainAndWait()).As<RankingModelAnswer>();
+        var id = model.Id;
+        Assert.Equal("promoted", model.Status);
         var automatic = await One("model.promoted", id, adminSubject);
         Assert.Equal("system", automatic.ActorRole);
 

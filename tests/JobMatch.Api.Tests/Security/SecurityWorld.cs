@@ -102,11 +102,11 @@ public sealed class SecurityWorld
         w.Set("rosterBatch", (await roster.Read<RosterBatchAnswer>()).Id);
         w.Set("rosterVeteran", (await admin.ProfileByIdNumber(rosterIdNumber))!.Id);
 
-        var specialties = await (await admin.GetAsync("/api/specialties?q=驾驶")).ReadJson();
-        w.ids["specialty"] = Uri.EscapeDataString(specialties[0].GetProperty("code").GetString()!);
+        var specialties = await (await admin.GetAsync("/api/specialties?q=驾驶")).Read<IReadOnlyList<SpecialtyAnswer>>();
+        w.ids["specialty"] = Uri.EscapeDataString(specialties[0].Code);
         if (withModel)
         {
-            w.Set("model", (await admin.TrainAndWait()).GetProperty("id").GetGuid());
+            w.Set("model", (await admin.TrainAndWait()).As<RankingModelAnswer>().Id);
         }
         return w;
     }
