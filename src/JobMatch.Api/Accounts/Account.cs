@@ -1,0 +1,51 @@
+namespace JobMatch.Api.Accounts;
+
+/// <summary>
+/// A built-in account, as Identity's UserManager reads and changes it (so a mutable class, not a record); one row of
+/// <c>accounts</c>. Its <see cref="Id"/> is the token's <c>sub</c>; it holds exactly one role of Auth/Roles.
+/// </summary>
+public sealed class Account
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public string UserName { get; set; } = "";
+    public string NormalizedUserName { get; set; } = "";
+    public string? Phone { get; set; }
+    public bool PhoneConfirmed { get; set; }
+    public string? Email { get; set; }
+    public string? NormalizedEmail { get; set; }
+    public bool EmailConfirmed { get; set; }
+    public string? PasswordHash { get; set; }
+    public string SecurityStamp { get; set; } = "";
+    public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
+    public bool LockoutEnabled { get; set; } = true;
+    public DateTime? LockoutEnd { get; set; }
+    public int FailedCount { get; set; }
+    public bool TwoFactorEnabled { get; set; }
+    public string? AuthenticatorKey { get; set; }
+    public string Role { get; set; } = "";
+    public DateTime? DisabledAt { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public string CreatedBy { get; set; } = "";
+}
+
+/// <summary>Configuration section "Accounts": built-in accounts and their sign-in.</summary>
+public sealed class AccountOptions
+{
+    public const string Section = "Accounts";
+
+    /// <summary>On by default; off when Auth:Authority names an OpenID Connect issuer, unless set to true.</summary>
+    public bool? Enabled { get; set; }
+
+    public int AccessTokenMinutes { get; set; } = 15;
+    public int RefreshTokenDays { get; set; } = 14;
+
+    /// <summary>How long a request may trust what it read of an account's stamp, role and state (0: read every time).</summary>
+    public int StampCacheSeconds { get; set; } = 5;
+
+    public int SignInsPerMinutePerAddress { get; set; } = 30;
+
+    public bool IsOn(string? authority) => Enabled ?? string.IsNullOrWhiteSpace(authority);
+
+    public bool IsValid() => AccessTokenMinutes is > 0 and <= 60 && RefreshTokenDays is > 0 and <= 90
+        && StampCacheSeconds is >= 0 and <= 60 && SignInsPerMinutePerAddress > 0;
+}
