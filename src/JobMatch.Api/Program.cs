@@ -1,4 +1,5 @@
 using Dapper;
+using JobMatch.Api.Accounts;
 using JobMatch.Api.Audit;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Cli;
@@ -30,6 +31,7 @@ static void AddJobMatchServices(WebApplicationBuilder builder)
 {
     builder.Services.AddJobMatchProblems();
     builder.Services.AddJobMatchAuth(builder.Configuration);
+    builder.Services.AddAccounts(builder.Configuration);
     builder.Services.AddJobMatchLimits(builder.Configuration);
     builder.Services.AddJobMatchHealth();
     builder.Services.AddJobMatchSwagger();
@@ -75,6 +77,7 @@ static async Task<int> Serve(string[] args)
 
     app.MapHealth();
     app.MapJobMatchAuth();
+    app.MapAccounts();
     app.MapCompanies();
     app.MapJobFairs();
     app.MapPrograms();

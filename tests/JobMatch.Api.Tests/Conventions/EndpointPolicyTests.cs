@@ -33,6 +33,11 @@ public sealed class EndpointPolicyTests(ApiFactory api) : IClassFixture<ApiFacto
     {
         // A kept answer would be the code in clear in idempotency_keys; sent again, the code is replaced, which is as safe.
         ["/api/veterans/{id:guid}/claim-code"] = "the claim code is shown once and stored only as a hash",
+        // Built-in accounts: a kept answer would hold a bearer token in clear; each of these is safe to send again as it is.
+        ["/api/auth/sign-in"] = "a kept answer would be a bearer token in clear; a second sign-in is a second session",
+        ["/api/auth/refresh"] = "a kept answer would be a bearer token in clear; the cookie is single use by design",
+        ["/api/auth/sign-out"] = "ending a sign-in twice ends it once",
+        ["/api/auth/sign-out-everywhere"] = "ending every sign-in twice ends them once",
     };
 
     [Fact]

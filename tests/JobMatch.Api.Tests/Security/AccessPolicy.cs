@@ -30,6 +30,13 @@ public static class AccessPolicy
         new("GET /api/audit",                                      "401 403 403 403 2xx 403 403 403"),
         new("GET /api/console/settings",                           "2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx"),
 
+        // Built-in accounts: sign-in and refresh are anonymous (an unknown account, no cookie: 401 for anyone); sign-out ends the
+        // cookie's sign-in (none sent: nothing to end); sign-out-everywhere needs an account's token (the matrix's are minted).
+        new("POST /api/auth/sign-in",                              "401 401 401 401 401 401 401 401", Body: _ => Json(new { account = "mx-nobody", password = "not-the-password" })),
+        new("POST /api/auth/refresh",                              "401 401 401 401 401 401 401 401"),
+        new("POST /api/auth/sign-out",                             "2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx"),
+        new("POST /api/auth/sign-out-everywhere",                  "401 404 404 404 404 404 404 404"),
+
         // Companies: a recruiter reaches the companies linked to them.
         new("GET /api/companies",                                  "401 403 2xx 403 2xx 403 2xx 403"),
         new("POST /api/companies",                                 "401 403 403 403 2xx 403 403 403", Body: _ => Json(new { name = "矩阵新公司" + Guid.NewGuid().ToString("N")[..6] })),

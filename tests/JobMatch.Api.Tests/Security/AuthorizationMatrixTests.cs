@@ -20,6 +20,13 @@ public sealed class AuthorizationMatrixTests(SmallTrainingFactory api) : IClassF
         ["POST /api/openings/{id}/interactions as vet2"] = "as above",
         ["POST /api/assignments/plan as admin"] = "a proposal: nothing is written",
         ["POST /api/openings/{id}/applications as vet1"] = "applied while seeding: the same application is returned and nothing written",
+        ["POST /api/auth/sign-out as vet1"] = "no refresh cookie: no sign-in to end, nothing written",
+        ["POST /api/auth/sign-out as rec1"] = "as above",
+        ["POST /api/auth/sign-out as men1"] = "as above",
+        ["POST /api/auth/sign-out as admin"] = "as above",
+        ["POST /api/auth/sign-out as vet2"] = "as above",
+        ["POST /api/auth/sign-out as rec2"] = "as above",
+        ["POST /api/auth/sign-out as men2"] = "as above",
     };
 
     [Fact]

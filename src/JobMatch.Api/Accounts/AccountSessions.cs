@@ -1,0 +1,131 @@
+using JobMatch.Api.Audit;
+using JobMatch.Api.Auth;
+using JobMatch.Api.Privacy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace JobMatch.Api.Accounts;
+
+/// <summary>What a sign-in or a refresh hands out: the bearer token in the body, the refresh token in a cookie.</summary>
+public sealed record Session(string AccessToken, DateTime ExpiresAt, string RefreshToken, DateTime RefreshExpiresAt);
+
+/// <summary>
+/// Sign-in, refresh and sign-out of built-in accounts, each audited. Every refusal of a sign-in is one answer (null), so the
+/// caller cannot tell an unknown account from a wrong password, a locked or a disabled one.
+/// </summary>
+public sealed class AccountSessions(UserManager<Account> users, AccountStore store, DecoyAccount decoy, SecurityStamps stamps,
+    NpgsqlDataSource dataSource, IOptions<AuthOptions> auth, IOptions<AccountOptions> options, TimeProvider clock)
+{
+    public const string Anonymous = "anonymous";
+
+    public async Task<Session?> SignInAsync(string name, string password)
+    {
+        var account = await store.FindByNameOrPhoneAsync(users.NormalizeName(name.Trim()) ?? "", PhoneNumber.Normalize(name));
+        // The same password-hash work whatever follows: an unknown account is checked against the decoy's hash.
+        var passwordMatches = await users.CheckPasswordAsync(account ?? decoy.Account, password);
+        var refusal = account is null ? "unknown_account"
+            : account.DisabledAt is not null ? "disabled"
+            : await users.IsLockedOutAsync(account) ? "locked_out"
+            : passwordMatches ? null : "wrong_password";
+        await using var db = await dataSource.OpenConnectionAsync();
+        if (account is null || refusal is not null)
+        {
+            await AuditLog.WriteAsync(db, null, account?.Id.ToString() ?? Anonymous, account?.Role ?? Anonymous,
+                "account.sign_in_failed", "account", account?.Id, new { reason = refusal });
+            if (account is not null && refusal == "wrong_password" && await FailAsync(account))
+            {
+                await AuditLog.WriteAsync(db, null, account.Id.ToString(), account.Role, "account.locked_out", "account", account.Id,
+                    new { minutes = AccountsSetup.LockoutMinutes });
+            }
+            return null;
+        }
+        if (account.FailedCount > 0)
+        {
+            await users.ResetAccessFailedCountAsync(account);
+        }
+        await AuditLog.WriteAsync(db, null, account.Id.ToString(), account.Role, "account.signed_in", "account", account.Id);
+        return await StartAsync(db, account, Guid.CreateVersion7());
+    }
+
+    /// <summary>Counts a wrong password; true when it locked the account.</summary>
+    async Task<bool> FailAsync(Account account)
+    {
+        await users.AccessFailedAsync(account);
+        return await users.IsLockedOutAsync(account);
+    }
+
+    /// <summary>A new session in the refresh token's family, or null (and a reused token ends its family).</summary>
+    public async Task<Session?> RefreshAsync(string refreshToken)
+    {
+        await using var db = await dataSource.OpenConnectionAsync();
+        var use = await RefreshTokens.UseAsync(db, refreshToken, Now);
+        if (use is null)
+        {
+            return null;
+        }
+        var account = await store.FindByIdAsync(use.AccountId.ToString(), default);
+        if (use.Reused || account is null || account.DisabledAt is not null)
+        {
+            await AuditLog.WriteAsync(db, null, use.AccountId.ToString(), account?.Role ?? Anonymous,
+                use.Reused ? "account.refresh_reused" : "account.refresh_refused", "account", use.AccountId, new { family = use.FamilyId });
+            return null;
+        }
+        return await StartAsync(db, account, use.FamilyId);
+    }
+
+    /// <summary>Ends the refresh token's family; false when there was none to end.</summary>
+    public async Task<bool> SignOutAsync(string refreshToken)
+    {
+        await using var db = await dataSource.OpenConnectionAsync();
+        if (await RefreshTokens.RevokeFamilyAsync(db, refreshToken, Now) is not { } accountId
+            || await store.FindByIdAsync(accountId.ToString(), default) is not { } account)
+        {
+            return false;
+        }
+        await AuditLog.WriteAsync(db, null, account.Id.ToString(), account.Role, "account.signed_out", "account", account.Id);
+        return true;
+    }
+
+    /// <summary>Ends every family and changes the stamp, so live access tokens are refused too; false for no such account.</summary>
+    public async Task<bool> SignOutEverywhereAsync(string subject)
+    {
+        if (await store.FindByIdAsync(subject, default) is not { } account)
+        {
+            return false;
+        }
+        await users.UpdateSecurityStampAsync(account);
+        stamps.Forget(account.Id);
+        await using var db = await dataSource.OpenConnectionAsync();
+        var families = await RefreshTokens.RevokeAllAsync(db, account.Id, Now);
+        await AuditLog.WriteAsync(db, null, account.Id.ToString(), account.Role, "account.signed_out_everywhere", "account", account.Id,
+            new { refreshTokensRevoked = families });
+        return true;
+    }
+
+    async Task<Session> StartAsync(NpgsqlConnection db, Account account, Guid familyId)
+    {
+        var lifetime = TimeSpan.FromMinutes(options.Value.AccessTokenMinutes);
+        var token = TokenIssuer.Issue(auth.Value, account.Role, account.Id.ToString(), lifetime, clock, account.SecurityStamp);
+        var (refresh, refreshExpiresAt) = await RefreshTokens.IssueAsync(db, account.Id, familyId, Now,
+            TimeSpan.FromDays(options.Value.RefreshTokenDays));
+        return new Session(token, Now + lifetime, refresh, refreshExpiresAt);
+    }
+
+    DateTime Now => clock.GetUtcNow().UtcDateTime;
+}
+
+/// <summary>
+/// An account that is never stored, with the hash of a random password made once at start-up: an unknown account's
+/// sign-in checks the password against it, so it costs the same hash work as a wrong password.
+/// </summary>
+public sealed class DecoyAccount
+{
+    public DecoyAccount(IOptions<PasswordHasherOptions> options)
+    {
+        Account = new Account { UserName = "decoy" };
+        Account.PasswordHash = new PasswordHasher<Account>(options).HashPassword(Account, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)));
+    }
+
+    public Account Account { get; }
+}

@@ -1,0 +1,60 @@
+using System.Security.Claims;
+using Dapper;
+using JobMatch.Api.Auth;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace JobMatch.Api.Accounts;
+
+/// <summary>
+/// The check of a built-in account's token at each request: its stamp and role are still the account's, and the account is
+/// not disabled. What was read is kept for <see cref="AccountOptions.StampCacheSeconds"/> at most; this instance forgets
+/// it at once when it changes the stamp. Tokens without the stamp claim (the <c>token</c> command, OIDC) are not its concern.
+/// </summary>
+public sealed class SecurityStamps(NpgsqlDataSource dataSource, IMemoryCache cache, IOptions<AccountOptions> options)
+{
+    sealed record Current(string SecurityStamp, string Role, bool Disabled);
+
+    /// <summary>Null when the token may be used, else why not (for the log, never for the caller).</summary>
+    public async Task<string?> RefusalAsync(ClaimsPrincipal user)
+    {
+        if (user.FindFirst(TokenIssuer.SecurityStampClaim)?.Value is not { } stamp)
+        {
+            return null;
+        }
+        if (!Guid.TryParse(user.FindFirst("sub")?.Value, out var id) || await ReadAsync(id) is not { } current)
+        {
+            return "the token's account does not exist";
+        }
+        return current.Disabled ? "the account is disabled"
+            : current.SecurityStamp != stamp ? "the account's security stamp changed (password, sign-out everywhere)"
+            : current.Role != user.FindFirst("role")?.Value ? "the account's role changed"
+            : null;
+    }
+
+    public void Forget(Guid id) => cache.Remove(Key(id));
+
+    async Task<Current?> ReadAsync(Guid id)
+    {
+        var seconds = options.Value.StampCacheSeconds;
+        if (seconds == 0)
+        {
+            return await QueryAsync(id);
+        }
+        return await cache.GetOrCreateAsync(Key(id), entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(seconds);
+            return QueryAsync(id);
+        });
+    }
+
+    async Task<Current?> QueryAsync(Guid id)
+    {
+        await using var db = await dataSource.OpenConnectionAsync();
+        return await db.QuerySingleOrDefaultAsync<Current>(
+            "SELECT security_stamp, role, disabled_at IS NOT NULL AS disabled FROM accounts WHERE id = @id", new { id });
+    }
+
+    static string Key(Guid id) => "account-stamp:" + id;
+}
