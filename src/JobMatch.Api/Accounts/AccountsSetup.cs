@@ -1,8 +1,6 @@
-using System.Threading.RateLimiting;
 using JobMatch.Api.Auth;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace JobMatch.Api.Accounts;
@@ -10,9 +8,6 @@ namespace JobMatch.Api.Accounts;
 public static class AccountsSetup
 {
     public const int LockoutMinutes = 15;
-
-    /// <summary>The rate-limit policy of sign-in and refresh: per address, whatever the account named.</summary>
-    public const string SignInLimit = "sign-in";
 
     /// <summary>
     /// Identity's UserManager over <see cref="AccountStore"/> (hashing, lockout, stamps from the shared framework), the
@@ -42,12 +37,6 @@ public static class AccountsSetup
         services.AddSingleton<DecoyAccount>();
         services.AddSingleton<SecurityStamps>();
         services.AddMemoryCache();
-
-        var perAddress = configuration.GetSection(AccountOptions.Section).Get<AccountOptions>()?.SignInsPerMinutePerAddress
-            ?? new AccountOptions().SignInsPerMinutePerAddress;
-        services.Configure<RateLimiterOptions>(limiter => limiter.AddPolicy(SignInLimit, http =>
-            RateLimitPartition.GetFixedWindowLimiter("sign-in:" + http.Connection.RemoteIpAddress,
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perAddress, Window = TimeSpan.FromMinutes(1) })));
 
         // After Auth's own checks of the token (AuthSetup), a built-in account's token is checked against the account.
         services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, jwt =>

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Conventions;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace JobMatch.Api.Accounts;
 
@@ -24,9 +23,9 @@ public static class SignInApi
             return app;
         }
         var group = app.MapGroup("/api/auth").WithTags("Identity");
-        group.MapPost("/sign-in", SignIn).AllowAnonymous().RequireRateLimiting(AccountsSetup.SignInLimit).ProducesProblem(401)
+        group.MapPost("/sign-in", SignIn).AllowAnonymous().AddEndpointFilter<SignInLimit>().ProducesProblem(401)
             .WithSummary("Sign in with an account (user name or mobile number) and password: a bearer token, and a refresh cookie");
-        group.MapPost("/refresh", Refresh).AllowAnonymous().RequireRateLimiting(AccountsSetup.SignInLimit).ProducesProblem(401)
+        group.MapPost("/refresh", Refresh).AllowAnonymous().ProducesProblem(401)
             .WithSummary("A new bearer token for the refresh cookie, which is replaced; a cookie used twice ends its sign-in");
         group.MapPost("/sign-out", SignOut).AllowAnonymous()
             .WithSummary("End this sign-in: its refresh cookie no longer works (bearer tokens already handed out run out)");

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using JobMatch.Api.Accounts;
 using JobMatch.Api.Tests.Infrastructure;
+using JobMatch.Api.Tests.Matching;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
@@ -11,20 +12,33 @@ namespace JobMatch.Api.Tests.Accounts;
 
 /// <summary>
 /// The service with built-in accounts as deployed, except: the stamp is read at every request (no cache, so a test need
-/// not wait out its seconds), sign-ins are not rate limited, and the password hasher counts its verifications.
+/// not wait out its seconds), every client comes from an address of its own (<see cref="AddressFromHeader"/>) with a budget
+/// of <see cref="SignInsPerMinute"/> sign-ins, and the password hasher counts its verifications.
 /// </summary>
 public sealed class AccountsApiFactory : ApiFactory
 {
     public const string Password = "长城长江黄河泰山-2026";
 
+    public const int SignInsPerMinute = 5;
+
     public CountingHasher Hasher { get; } = new();
+
+    /// <summary>The system clock, until a test sets it (the sign-in limit's minute, held still).</summary>
+    public SettableClock Clock { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Accounts:StampCacheSeconds", "0");
-        builder.UseSetting("Accounts:SignInsPerMinutePerAddress", "100000");
-        builder.ConfigureTestServices(services => services.AddSingleton<IPasswordHasher<Account>>(Hasher));
+        builder.UseSetting("Accounts:SignInsPerMinutePerAddress", SignInsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.ConfigureTestServices(services => services.AddSingleton<IPasswordHasher<Account>>(Hasher).AddSingleton<TimeProvider>(Clock)
+            .AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(new AddressFromHeader()));
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Add(AddressFromHeader.Header, AddressFromHeader.NewAddress());
     }
 
     /// <summary>An account made as the staff's screens will (invitations come later): through Identity's UserManager.</summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using JobMatch.Api.Accounts;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Tests.Infrastructure;
@@ -91,6 +92,57 @@ public sealed class SignInTests(AccountsApiFactory api) : IClassFixture<Accounts
         foreach (var field in new[] { "status", "title", "detail", "type" })
         {
             Assert.Equal(wrong.GetProperty(field).ToString(), unknown.GetProperty(field).ToString());
+        }
+    }
+
+    [Fact]
+    public async Task SignInsFromOneAddressAreLimitedPerMinuteWith429AndRetryAfterBeforeAnyHashWork()
+    {
+        api.Clock.Now = new DateTimeOffset(2026, 12, 7, 9, 30, 15, TimeSpan.Zero); // one minute throughout, whatever the test's pace
+        try
+        {
+            var client = api.CreateClient();
+            for (var i = 0; i < AccountsApiFactory.SignInsPerMinute; i++)
+            {
+                await (await client.PostAsJsonAsync("/api/auth/sign-in", new { account = "nobody", password = "a-wrong-password" })).AssertProblem(401);
+            }
+            var before = api.Hasher.Verifications;
+            var refused = await client.PostAsJsonAsync("/api/auth/sign-in", new { account = "nobody", password = "a-wrong-password" });
+            await refused.AssertProblem(429);
+            Assert.Equal("45", refused.Headers.RetryAfter!.ToString());
+            Assert.Equal(before, api.Hasher.Verifications);
+            // The next minute has a budget of its own.
+            api.Clock.Now = api.Clock.Now.Value.AddSeconds(45);
+            await (await client.PostAsJsonAsync("/api/auth/sign-in", new { account = "nobody", password = "a-wrong-password" })).AssertProblem(401);
+        }
+        finally
+        {
+            api.Clock.Now = null;
+        }
+    }
+
+    [Fact]
+    public async Task TheSignInBudgetIsCountedInPostgreSqlSoThatEveryInstanceSharesIt()
+    {
+        api.Clock.Now = new DateTimeOffset(2026, 12, 7, 10, 0, 20, TimeSpan.Zero);
+        try
+        {
+            var address = AddressFromHeader.NewAddress();
+            await using (var db = new NpgsqlConnection(api.Cluster.AppConnectionString(api.Database)))
+            {
+                // What another instance counted for this address in this minute.
+                await Dapper.SqlMapper.ExecuteAsync(db, "INSERT INTO sign_in_windows (address, window_start, attempts) VALUES (@address, @window, @attempts)",
+                    new { address = System.Net.IPAddress.Parse(address).ToString(), window = new DateTime(2026, 12, 7, 10, 0, 0, DateTimeKind.Utc),
+                          attempts = AccountsApiFactory.SignInsPerMinute });
+            }
+            var client = api.CreateClient();
+            client.DefaultRequestHeaders.Remove(AddressFromHeader.Header);
+            client.DefaultRequestHeaders.Add(AddressFromHeader.Header, address);
+            await (await client.PostAsJsonAsync("/api/auth/sign-in", new { account = "nobody", password = "a-wrong-password" })).AssertProblem(429);
+        }
+        finally
+        {
+            api.Clock.Now = null;
         }
     }
 

@@ -11,11 +11,11 @@ namespace JobMatch.Api.Tests.Security;
 
 /// <summary>
 /// Tight limits (3 requests a minute per user, 10 per address, 4 KB bodies, 8 KB files), and the client's address taken
-/// from a test header: the in-memory test server has no network address of its own.
+/// from a test header (<see cref="AddressFromHeader"/>).
 /// </summary>
 public sealed class TightLimitsFactory : ApiFactory
 {
-    public const string AddressHeader = "X-Test-Address";
+    public const string AddressHeader = AddressFromHeader.Header;
 
     protected override int RequestsPerMinute => 3;
     protected override int RequestsPerMinutePerAddress => 10;
@@ -26,22 +26,6 @@ public sealed class TightLimitsFactory : ApiFactory
         builder.UseSetting("Limits:MaxBodyBytes", "4096");
         builder.UseSetting("Imports:MaxFileBytes", "8192");
         builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter>(new AddressFromHeader()));
-    }
-
-    sealed class AddressFromHeader : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((http, nextMiddleware) =>
-            {
-                if (IPAddress.TryParse(http.Request.Headers[AddressHeader], out var address))
-                {
-                    http.Connection.RemoteIpAddress = address;
-                }
-                return nextMiddleware(http);
-            });
-            next(app);
-        };
     }
 }
 

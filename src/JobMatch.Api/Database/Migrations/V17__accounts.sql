@@ -42,3 +42,13 @@ CREATE INDEX refresh_tokens_account ON refresh_tokens (account_id) WHERE revoked
 ALTER TABLE audit.entries DROP CONSTRAINT entries_actor_role_check;
 ALTER TABLE audit.entries ADD CONSTRAINT entries_actor_role_check
     CHECK (actor_role IN ('admin', 'recruiter', 'veteran', 'mentor', 'system', 'anonymous'));
+
+-- Sign-ins per address and minute, counted here so that the limit holds across instances (Accounts/SignInLimit). An
+-- address is personal information: rows are deleted once their minute is over and the next one has started.
+CREATE TABLE sign_in_windows (
+    address      text        NOT NULL CHECK (length(address) BETWEEN 1 AND 64),
+    window_start timestamptz NOT NULL,
+    attempts     integer     NOT NULL CHECK (attempts > 0),
+    PRIMARY KEY (address, window_start)
+);
+CREATE INDEX sign_in_windows_start ON sign_in_windows (window_start);
