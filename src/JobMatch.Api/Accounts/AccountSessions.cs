@@ -22,8 +22,10 @@ public sealed class AccountSessions(UserManager<Account> users, AccountStore sto
     public async Task<Session?> SignInAsync(string name, string password)
     {
         var account = await store.FindByNameOrPhoneAsync(users.NormalizeName(name.Trim()) ?? "", PhoneNumber.Normalize(name));
-        // The same password-hash work whatever follows: an unknown account is checked against the decoy's hash.
-        var passwordMatches = await users.CheckPasswordAsync(account ?? decoy.Account, password);
+        // The same password-hash work whatever follows: an unknown account, or one without a password yet, is checked against
+        // the decoy's hash (Identity skips the hash when there is none).
+        var checkedAgainst = account is { PasswordHash: not null } ? account : decoy.Account;
+        var passwordMatches = await users.CheckPasswordAsync(checkedAgainst, password) && checkedAgainst == account;
         var refusal = account is null ? "unknown_account"
             : account.DisabledAt is not null ? "disabled"
             : await users.IsLockedOutAsync(account) ? "locked_out"
@@ -48,11 +50,25 @@ public sealed class AccountSessions(UserManager<Account> users, AccountStore sto
         return await StartAsync(db, account, Guid.CreateVersion7());
     }
 
-    /// <summary>Counts a wrong password; true when it locked the account.</summary>
+    /// <summary>
+    /// Counts a wrong password; true when it locked the account. Another request may have counted one since the account was
+    /// read (the store refuses a stale write): read it again and count on top, so parallel guesses are all counted.
+    /// </summary>
     async Task<bool> FailAsync(Account account)
     {
-        await users.AccessFailedAsync(account);
-        return await users.IsLockedOutAsync(account);
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            if ((await users.AccessFailedAsync(account)).Succeeded)
+            {
+                return await users.IsLockedOutAsync(account);
+            }
+            if (await store.FindByIdAsync(account.Id.ToString(), default) is not { } fresh)
+            {
+                return false;
+            }
+            account = fresh;
+        }
+        return false;
     }
 
     /// <summary>A new session in the refresh token's family, or null (and a reused token ends its family).</summary>

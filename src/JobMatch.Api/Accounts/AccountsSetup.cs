@@ -18,6 +18,8 @@ public static class AccountsSetup
         services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.Section))
             .Validate(options => options.IsValid(), "Accounts: AccessTokenMinutes 1–60, RefreshTokenDays 1–90, StampCacheSeconds 0–60, "
                 + "SignInsPerMinutePerAddress above 0.")
+            .Validate<IOptions<AuthOptions>>((options, auth) => options.Enabled != true || string.IsNullOrWhiteSpace(auth.Value.Authority),
+                "Accounts:Enabled together with Auth:Authority is not supported yet: the service would have to accept two kinds of token.")
             .ValidateOnStart();
         services.AddIdentityCore<Account>(identity =>
         {

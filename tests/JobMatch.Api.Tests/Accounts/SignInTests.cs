@@ -68,6 +68,16 @@ public sealed class SignInTests(AccountsApiFactory api) : IClassFixture<Accounts
     }
 
     [Fact]
+    public async Task WrongPasswordsSentAtOnceAreAllCountedAndLockTheAccount()
+    {
+        var account = await api.CreateAccountAsync(Roles.Veteran);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(i => api.SignInAsync(account.UserName, "parallel-guess-" + i)));
+        Assert.All(answers, answer => Assert.Equal(HttpStatusCode.Unauthorized, answer.StatusCode));
+        await (await api.SignInAsync(account.UserName)).AssertProblem(401);
+        Assert.Contains(("account.locked_out", null), await Audit(account.Id));
+    }
+
+    [Fact]
     public async Task ASuccessfulSignInIsAuditedAndClearsEarlierFailures()
     {
         var account = await api.CreateAccountAsync(Roles.Veteran);
@@ -144,6 +154,25 @@ public sealed class SignInTests(AccountsApiFactory api) : IClassFixture<Accounts
         {
             api.Clock.Now = null;
         }
+    }
+
+    [Fact]
+    public async Task AnAccountWithoutAPasswordYetRunsTheSameHashAndGetsTheSameAnswer()
+    {
+        using (var scope = api.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
+            Assert.True((await users.CreateAsync(new Account { UserName = "invited-" + Guid.NewGuid().ToString("N")[..8], Role = Roles.Mentor,
+                CreatedBy = "test" })).Succeeded);
+        }
+        await using var db = new NpgsqlConnection(api.Cluster.AppConnectionString(api.Database));
+        var invited = await Dapper.SqlMapper.QuerySingleAsync<string>(db,
+            "SELECT user_name FROM accounts WHERE user_name LIKE 'invited-%' AND password_hash IS NULL LIMIT 1");
+        var before = api.Hasher.Verifications;
+        var refused = await (await api.SignInAsync(invited, "any-password-at-all")).AssertProblem(401);
+        Assert.Equal(1, api.Hasher.Verifications - before);
+        var unknown = await (await api.SignInAsync("nobody-" + Guid.NewGuid().ToString("N"))).AssertProblem(401);
+        Assert.Equal(unknown.GetProperty("detail").GetString(), refused.GetProperty("detail").GetString());
     }
 
     [Fact]
