@@ -28,6 +28,14 @@ public sealed class AccountStore(NpgsqlDataSource dataSource, TimeProvider clock
 
     public async Task<IdentityResult> CreateAsync(Account user, CancellationToken cancellationToken)
     {
+        if (!Roles.All.Contains(user.Role) || !Subjects.IsValid(user.CreatedBy))
+        {
+            return IdentityResult.Failed(new IdentityError
+            {
+                Code = "AccountIncomplete",
+                Description = "An account is created with one role of admin, recruiter, mentor or veteran, and who created it.",
+            });
+        }
         if (user.CreatedAt == default) user.CreatedAt = clock.GetUtcNow().UtcDateTime;
         await using var db = await dataSource.OpenConnectionAsync(cancellationToken);
         await db.ExecuteAsync($"INSERT INTO accounts ({Columns}) VALUES ({Values})", user);

@@ -256,6 +256,32 @@ public sealed class SignInTests(AccountsApiFactory api) : IClassFixture<Accounts
     }
 
     [Fact]
+    public async Task AChangedPasswordRefusesTheTokensOfTheOldOne()
+    {
+        var account = await api.CreateAccountAsync(Roles.Veteran);
+        var client = api.Bearer((await (await api.SignInAsync(account.UserName)).Read<SignedInAnswer>()).AccessToken);
+        using (var scope = api.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
+            var stored = await users.FindByIdAsync(account.Id.ToString());
+            Assert.True((await users.ChangePasswordAsync(stored!, AccountsApiFactory.Password, "a new and longer passphrase")).Succeeded);
+        }
+        await (await client.GetAsync("/api/me")).AssertProblem(401);
+        await (await api.SignInAsync(account.UserName)).AssertProblem(401);
+        Assert.Equal(HttpStatusCode.OK, (await api.SignInAsync(account.UserName, "a new and longer passphrase")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnAccountWithoutARoleIsNotCreated()
+    {
+        using var scope = api.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
+        var result = await users.CreateAsync(new Account { UserName = "roleless-" + Guid.NewGuid().ToString("N")[..8], CreatedBy = "test" },
+            AccountsApiFactory.Password);
+        Assert.Equal("AccountIncomplete", Assert.Single(result.Errors).Code);
+    }
+
+    [Fact]
     public async Task TokensOfTheTokenCommandStillWorkWithoutAStampEvenForAnAccountsSubject()
     {
         var account = await api.CreateAccountAsync(Roles.Veteran);
