@@ -140,7 +140,8 @@ public sealed class DecoyAccount
     public DecoyAccount(IOptions<PasswordHasherOptions> options)
     {
         Account = new Account { UserName = "decoy" };
-        Account.PasswordHash = new PasswordHasher<Account>(options).HashPassword(Account, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)));
+        var password = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+        Account.PasswordHash = new PasswordHasher<Account>(options).HashPassword(Account, password);
     }
 
     public Account Account { get; }

@@ -95,54 +95,72 @@ public sealed class AccountStore(NpgsqlDataSource dataSource, TimeProvider clock
 
     public Task<string> GetUserIdAsync(Account user, CancellationToken cancellationToken) => Task.FromResult(user.Id.ToString());
     public Task<string?> GetUserNameAsync(Account user, CancellationToken cancellationToken) => Task.FromResult<string?>(user.UserName);
-    public Task SetUserNameAsync(Account user, string? userName, CancellationToken cancellationToken) => Set(() => user.UserName = userName ?? "");
-    public Task<string?> GetNormalizedUserNameAsync(Account user, CancellationToken cancellationToken) => Task.FromResult<string?>(user.NormalizedUserName);
+    public Task SetUserNameAsync(Account user, string? userName, CancellationToken cancellationToken) =>
+        Set(() => user.UserName = userName ?? "");
+    public Task<string?> GetNormalizedUserNameAsync(Account user, CancellationToken cancellationToken) =>
+        Task.FromResult<string?>(user.NormalizedUserName);
     public Task SetNormalizedUserNameAsync(Account user, string? normalizedName, CancellationToken cancellationToken) =>
         Set(() => user.NormalizedUserName = normalizedName ?? "");
 
-    public Task SetPasswordHashAsync(Account user, string? passwordHash, CancellationToken cancellationToken) => Set(() => user.PasswordHash = passwordHash);
+    public Task SetPasswordHashAsync(Account user, string? passwordHash, CancellationToken cancellationToken) =>
+        Set(() => user.PasswordHash = passwordHash);
     public Task<string?> GetPasswordHashAsync(Account user, CancellationToken cancellationToken) => Task.FromResult(user.PasswordHash);
     public Task<bool> HasPasswordAsync(Account user, CancellationToken cancellationToken) => Task.FromResult(user.PasswordHash is not null);
 
-    public Task SetSecurityStampAsync(Account user, string stamp, CancellationToken cancellationToken) => Set(() => user.SecurityStamp = stamp);
-    public Task<string?> GetSecurityStampAsync(Account user, CancellationToken cancellationToken) => Task.FromResult<string?>(user.SecurityStamp);
+    public Task SetSecurityStampAsync(Account user, string stamp, CancellationToken cancellationToken) =>
+        Set(() => user.SecurityStamp = stamp);
+    public Task<string?> GetSecurityStampAsync(Account user, CancellationToken cancellationToken) =>
+        Task.FromResult<string?>(user.SecurityStamp);
 
     public Task<DateTimeOffset?> GetLockoutEndDateAsync(Account user, CancellationToken cancellationToken) =>
-        Task.FromResult(user.LockoutEnd is { } end ? new DateTimeOffset(DateTime.SpecifyKind(end, DateTimeKind.Utc)) : (DateTimeOffset?)null);
+        Task.FromResult(user.LockoutEnd is { } end
+            ? new DateTimeOffset(DateTime.SpecifyKind(end, DateTimeKind.Utc)) : (DateTimeOffset?)null);
     public Task SetLockoutEndDateAsync(Account user, DateTimeOffset? lockoutEnd, CancellationToken cancellationToken) =>
         Set(() => user.LockoutEnd = lockoutEnd?.UtcDateTime);
-    public Task<int> IncrementAccessFailedCountAsync(Account user, CancellationToken cancellationToken) => Task.FromResult(++user.FailedCount);
+    public Task<int> IncrementAccessFailedCountAsync(Account user, CancellationToken cancellationToken) =>
+        Task.FromResult(++user.FailedCount);
     public Task ResetAccessFailedCountAsync(Account user, CancellationToken cancellationToken) => Set(() => user.FailedCount = 0);
     public Task<int> GetAccessFailedCountAsync(Account user, CancellationToken cancellationToken) => Task.FromResult(user.FailedCount);
     public Task<bool> GetLockoutEnabledAsync(Account user, CancellationToken cancellationToken) => Task.FromResult(user.LockoutEnabled);
-    public Task SetLockoutEnabledAsync(Account user, bool enabled, CancellationToken cancellationToken) => Set(() => user.LockoutEnabled = enabled);
+    public Task SetLockoutEnabledAsync(Account user, bool enabled, CancellationToken cancellationToken) =>
+        Set(() => user.LockoutEnabled = enabled);
 
-    public Task SetPhoneNumberAsync(Account user, string? phoneNumber, CancellationToken cancellationToken) => Set(() => user.Phone = phoneNumber);
+    public Task SetPhoneNumberAsync(Account user, string? phoneNumber, CancellationToken cancellationToken) =>
+        Set(() => user.Phone = phoneNumber);
     public Task<string?> GetPhoneNumberAsync(Account user, CancellationToken cancellationToken) => Task.FromResult(user.Phone);
-    public Task<bool> GetPhoneNumberConfirmedAsync(Account user, CancellationToken cancellationToken) => Task.FromResult(user.PhoneConfirmed);
-    public Task SetPhoneNumberConfirmedAsync(Account user, bool confirmed, CancellationToken cancellationToken) => Set(() => user.PhoneConfirmed = confirmed);
+    public Task<bool> GetPhoneNumberConfirmedAsync(Account user, CancellationToken cancellationToken) =>
+        Task.FromResult(user.PhoneConfirmed);
+    public Task SetPhoneNumberConfirmedAsync(Account user, bool confirmed, CancellationToken cancellationToken) =>
+        Set(() => user.PhoneConfirmed = confirmed);
 
     public Task SetEmailAsync(Account user, string? email, CancellationToken cancellationToken) => Set(() => user.Email = email);
     public Task<string?> GetEmailAsync(Account user, CancellationToken cancellationToken) => Task.FromResult(user.Email);
     public Task<bool> GetEmailConfirmedAsync(Account user, CancellationToken cancellationToken) => Task.FromResult(user.EmailConfirmed);
-    public Task SetEmailConfirmedAsync(Account user, bool confirmed, CancellationToken cancellationToken) => Set(() => user.EmailConfirmed = confirmed);
-    public Task<string?> GetNormalizedEmailAsync(Account user, CancellationToken cancellationToken) => Task.FromResult(user.NormalizedEmail);
+    public Task SetEmailConfirmedAsync(Account user, bool confirmed, CancellationToken cancellationToken) =>
+        Set(() => user.EmailConfirmed = confirmed);
+    public Task<string?> GetNormalizedEmailAsync(Account user, CancellationToken cancellationToken) =>
+        Task.FromResult(user.NormalizedEmail);
     public Task SetNormalizedEmailAsync(Account user, string? normalizedEmail, CancellationToken cancellationToken) =>
         Set(() => user.NormalizedEmail = normalizedEmail);
 
     // UserManager passes role names normalized (upper case); Auth/Roles spells them in lower case.
-    public Task AddToRoleAsync(Account user, string roleName, CancellationToken cancellationToken) => Set(() => user.Role = KnownRole(roleName));
+    public Task AddToRoleAsync(Account user, string roleName, CancellationToken cancellationToken) =>
+        Set(() => user.Role = KnownRole(roleName));
     public Task RemoveFromRoleAsync(Account user, string roleName, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("An account holds exactly one role: add another one to replace it.");
-    public Task<IList<string>> GetRolesAsync(Account user, CancellationToken cancellationToken) => Task.FromResult<IList<string>>([user.Role]);
+    public Task<IList<string>> GetRolesAsync(Account user, CancellationToken cancellationToken) =>
+        Task.FromResult<IList<string>>([user.Role]);
     public Task<bool> IsInRoleAsync(Account user, string roleName, CancellationToken cancellationToken) =>
         Task.FromResult(user.Role == roleName.ToLowerInvariant());
 
-    public Task SetTwoFactorEnabledAsync(Account user, bool enabled, CancellationToken cancellationToken) => Set(() => user.TwoFactorEnabled = enabled);
+    public Task SetTwoFactorEnabledAsync(Account user, bool enabled, CancellationToken cancellationToken) =>
+        Set(() => user.TwoFactorEnabled = enabled);
     public Task<bool> GetTwoFactorEnabledAsync(Account user, CancellationToken cancellationToken) => Task.FromResult(user.TwoFactorEnabled);
 
-    public Task SetAuthenticatorKeyAsync(Account user, string key, CancellationToken cancellationToken) => Set(() => user.AuthenticatorKey = key);
-    public Task<string?> GetAuthenticatorKeyAsync(Account user, CancellationToken cancellationToken) => Task.FromResult(user.AuthenticatorKey);
+    public Task SetAuthenticatorKeyAsync(Account user, string key, CancellationToken cancellationToken) =>
+        Set(() => user.AuthenticatorKey = key);
+    public Task<string?> GetAuthenticatorKeyAsync(Account user, CancellationToken cancellationToken) =>
+        Task.FromResult(user.AuthenticatorKey);
 
     static string KnownRole(string roleName) => roleName.ToLowerInvariant() is var role && Roles.All.Contains(role)
         ? role : throw new ArgumentException($"Unknown role '{roleName}'.", nameof(roleName));

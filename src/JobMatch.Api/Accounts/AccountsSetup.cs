@@ -59,5 +59,6 @@ public static class AccountsSetup
 
     /// <summary>On unless an OpenID Connect issuer is configured, or when asked for (Accounts:Enabled).</summary>
     public static bool AreOn(IServiceProvider services) =>
-        services.GetRequiredService<IOptions<AccountOptions>>().Value.IsOn(services.GetRequiredService<IOptions<AuthOptions>>().Value.Authority);
+        services.GetRequiredService<IOptions<AccountOptions>>().Value
+            .IsOn(services.GetRequiredService<IOptions<AuthOptions>>().Value.Authority);
 }

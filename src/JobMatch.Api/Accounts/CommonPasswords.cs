@@ -16,7 +16,8 @@ public sealed class CommonPasswords : IPasswordValidator<Account>
     {
         var plain = (password ?? "").Trim().ToLowerInvariant();
         var own = new[] { user.UserName, user.Phone }.OfType<string>().Where(value => value.Length >= 4);
-        return Task.FromResult(List.Value.Contains(plain) || own.Any(value => plain.Contains(value.ToLowerInvariant(), StringComparison.Ordinal))
+        var refused = List.Value.Contains(plain) || own.Any(value => plain.Contains(value.ToLowerInvariant(), StringComparison.Ordinal));
+        return Task.FromResult(refused
             ? IdentityResult.Failed(new IdentityError
             {
                 Code = "CommonPassword",
@@ -30,6 +31,7 @@ public sealed class CommonPasswords : IPasswordValidator<Account>
         using var stream = typeof(CommonPasswords).Assembly.GetManifestResourceStream(Resource)
             ?? throw new InvalidOperationException($"The embedded resource {Resource} is missing.");
         using var reader = new StreamReader(stream);
-        return [.. reader.ReadToEnd().Split('\n').Select(line => line.Trim().ToLowerInvariant()).Where(line => line.Length > 0 && line[0] != '#')];
+        return [.. reader.ReadToEnd().Split('\n').Select(line => line.Trim().ToLowerInvariant())
+            .Where(line => line.Length > 0 && line[0] != '#')];
     }
 }

@@ -18,8 +18,8 @@ public static class RefreshTokens
     public const string Cookie = "jm_refresh";
     public const string CookiePath = "/api/auth";
 
-    public static async Task<(string Token, DateTime ExpiresAt)> IssueAsync(NpgsqlConnection db, Guid accountId, Guid familyId, DateTime now,
-        TimeSpan lifetime)
+    public static async Task<(string Token, DateTime ExpiresAt)> IssueAsync(
+        NpgsqlConnection db, Guid accountId, Guid familyId, DateTime now, TimeSpan lifetime)
     {
         var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var expiresAt = now + lifetime;
@@ -45,8 +45,9 @@ public static class RefreshTokens
         {
             return new RefreshUse(live.AccountId, live.FamilyId, Reused: false);
         }
-        if (await db.QuerySingleOrDefaultAsync<TokenRow>(
-            "SELECT account_id, family_id FROM refresh_tokens WHERE token_hash = @hash AND used_at IS NOT NULL", new { hash }) is not { } used)
+        if (await db.QuerySingleOrDefaultAsync<TokenRow>("""
+            SELECT account_id, family_id FROM refresh_tokens WHERE token_hash = @hash AND used_at IS NOT NULL
+            """, new { hash }) is not { } used)
         {
             return null;
         }

@@ -42,7 +42,8 @@ public static class SignInApi
                 $"The account or the password is wrong. After 5 failures in a row the account is locked for {AccountsSetup.LockoutMinutes} "
                 + "minutes; a disabled account is restored by the veterans service centre."));
 
-    static async Task<Results<Ok<SignedIn>, ProblemHttpResult>> Refresh(HttpRequest request, AccountSessions sessions, HttpResponse response) =>
+    static async Task<Results<Ok<SignedIn>, ProblemHttpResult>> Refresh(
+        HttpRequest request, AccountSessions sessions, HttpResponse response) =>
         request.Cookies[RefreshTokens.Cookie] is { Length: > 0 } refresh && await sessions.RefreshAsync(refresh) is { } session
             ? Started(session, response)
             : Ended(response);
@@ -57,7 +58,8 @@ public static class SignInApi
         return TypedResults.NoContent();
     }
 
-    static async Task<Results<NoContent, ProblemHttpResult>> SignOutEverywhere(ClaimsPrincipal user, AccountSessions sessions, HttpResponse response)
+    static async Task<Results<NoContent, ProblemHttpResult>> SignOutEverywhere(
+        ClaimsPrincipal user, AccountSessions sessions, HttpResponse response)
     {
         if (!await sessions.SignOutEverywhereAsync(user.Subject()))
         {

@@ -4,7 +4,10 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace JobMatch.Api.Auth;
 
-/// <summary>Signs the bearer tokens printed by the <c>token</c> command (local use, scripts and tests) and built-in accounts' sign-ins.</summary>
+/// <summary>
+/// Signs the bearer tokens printed by the <c>token</c> command (local use, scripts and tests) and those of built-in accounts'
+/// sign-ins (Accounts), which also carry the account's security stamp.
+/// </summary>
 public static class TokenIssuer
 {
     /// <summary>The claim of a built-in account's security stamp: a token that carries it is checked against the account.</summary>

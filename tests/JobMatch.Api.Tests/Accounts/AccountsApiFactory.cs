@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace JobMatch.Api.Tests.Accounts;
 
@@ -30,7 +31,7 @@ public sealed class AccountsApiFactory : ApiFactory
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Accounts:StampCacheSeconds", "0");
-        builder.UseSetting("Accounts:SignInsPerMinutePerAddress", SignInsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Accounts:SignInsPerMinutePerAddress", $"{SignInsPerMinute}");
         builder.ConfigureTestServices(services => services.AddSingleton<IPasswordHasher<Account>>(Hasher).AddSingleton<TimeProvider>(Clock)
             .AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(new AddressFromHeader()));
     }
@@ -46,14 +47,19 @@ public sealed class AccountsApiFactory : ApiFactory
     {
         using var scope = Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
-        var account = new Account { UserName = "acct-" + Guid.NewGuid().ToString("N")[..10], Phone = phone, Role = role, CreatedBy = "test" };
+        var account = new Account { UserName = NewName("acct"), Phone = phone, Role = role, CreatedBy = "test" };
         var result = await users.CreateAsync(account, password);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(error => error.Description)));
         return account;
     }
 
-    public async Task<HttpResponseMessage> SignInAsync(string account, string password = Password) =>
-        await CreateClient().PostAsJsonAsync("/api/auth/sign-in", new { account, password });
+    public static string NewName(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 11)];
+
+    public async Task<HttpResponseMessage> SignInAsync(string account, string password = Password, HttpClient? client = null) =>
+        await (client ?? CreateClient()).PostAsJsonAsync("/api/auth/sign-in", new { account, password });
+
+    /// <summary>A connection to this class's database, as the service's role.</summary>
+    public NpgsqlConnection Connection() => new(Cluster.AppConnectionString(Database));
 
     /// <summary>POSTs to an /api/auth route with the refresh cookie as a browser would send it.</summary>
     public async Task<HttpResponseMessage> WithCookieAsync(string path, string refresh)

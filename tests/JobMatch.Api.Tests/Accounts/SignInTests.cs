@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Http.Json;
+using Dapper;
 using JobMatch.Api.Accounts;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Tests.Infrastructure;
@@ -56,15 +56,12 @@ public sealed class SignInTests(AccountsApiFactory api) : IClassFixture<Accounts
         // Locked: the right password is refused too, with the same answer.
         await (await api.SignInAsync(account.UserName)).AssertProblem(401);
 
-        await using var db = new NpgsqlConnection(api.Cluster.AppConnectionString(api.Database));
-        var lockoutEnd = await Dapper.SqlMapper.ExecuteScalarAsync<DateTime>(db, "SELECT lockout_end FROM accounts WHERE id = @Id", new { account.Id });
+        await using var db = api.Connection();
+        var lockoutEnd = await db.ExecuteScalarAsync<DateTime>("SELECT lockout_end FROM accounts WHERE id = @Id", new { account.Id });
         Assert.InRange(lockoutEnd, DateTime.UtcNow.AddMinutes(14), DateTime.UtcNow.AddMinutes(16));
         var entries = await Audit(account.Id);
-        Assert.Equal(
-            [("account.sign_in_failed", "wrong_password"), ("account.sign_in_failed", "wrong_password"), ("account.sign_in_failed", "wrong_password"),
-             ("account.sign_in_failed", "wrong_password"), ("account.sign_in_failed", "wrong_password"), ("account.locked_out", null),
-             ("account.sign_in_failed", "locked_out")],
-            entries);
+        (string, string?) wrong = ("account.sign_in_failed", "wrong_password");
+        Assert.Equal([wrong, wrong, wrong, wrong, wrong, ("account.locked_out", null), ("account.sign_in_failed", "locked_out")], entries);
     }
 
     [Fact]
@@ -84,8 +81,8 @@ public sealed class SignInTests(AccountsApiFactory api) : IClassFixture<Accounts
         await (await api.SignInAsync(account.UserName, "a-wrong-password")).AssertProblem(401);
         Assert.Equal(HttpStatusCode.OK, (await api.SignInAsync(account.UserName)).StatusCode);
         Assert.Equal([("account.sign_in_failed", "wrong_password"), ("account.signed_in", null)], await Audit(account.Id));
-        await using var db = new NpgsqlConnection(api.Cluster.AppConnectionString(api.Database));
-        Assert.Equal(0, await Dapper.SqlMapper.ExecuteScalarAsync<int>(db, "SELECT failed_count FROM accounts WHERE id = @Id", new { account.Id }));
+        await using var db = api.Connection();
+        Assert.Equal(0, await db.ExecuteScalarAsync<int>("SELECT failed_count FROM accounts WHERE id = @Id", new { account.Id }));
     }
 
     [Fact]
@@ -114,16 +111,16 @@ public sealed class SignInTests(AccountsApiFactory api) : IClassFixture<Accounts
             var client = api.CreateClient();
             for (var i = 0; i < AccountsApiFactory.SignInsPerMinute; i++)
             {
-                await (await client.PostAsJsonAsync("/api/auth/sign-in", new { account = "nobody", password = "a-wrong-password" })).AssertProblem(401);
+                await (await api.SignInAsync("nobody", "a-wrong-password", client)).AssertProblem(401);
             }
             var before = api.Hasher.Verifications;
-            var refused = await client.PostAsJsonAsync("/api/auth/sign-in", new { account = "nobody", password = "a-wrong-password" });
+            var refused = await api.SignInAsync("nobody", "a-wrong-password", client);
             await refused.AssertProblem(429);
             Assert.Equal("45", refused.Headers.RetryAfter!.ToString());
             Assert.Equal(before, api.Hasher.Verifications);
             // The next minute has a budget of its own.
             api.Clock.Now = api.Clock.Now.Value.AddSeconds(45);
-            await (await client.PostAsJsonAsync("/api/auth/sign-in", new { account = "nobody", password = "a-wrong-password" })).AssertProblem(401);
+            await (await api.SignInAsync("nobody", "a-wrong-password", client)).AssertProblem(401);
         }
         finally
         {
@@ -138,17 +135,21 @@ public sealed class SignInTests(AccountsApiFactory api) : IClassFixture<Accounts
         try
         {
             var address = AddressFromHeader.NewAddress();
-            await using (var db = new NpgsqlConnection(api.Cluster.AppConnectionString(api.Database)))
+            await using (var db = api.Connection())
             {
                 // What another instance counted for this address in this minute.
-                await Dapper.SqlMapper.ExecuteAsync(db, "INSERT INTO sign_in_windows (address, window_start, attempts) VALUES (@address, @window, @attempts)",
-                    new { address = System.Net.IPAddress.Parse(address).ToString(), window = new DateTime(2026, 12, 7, 10, 0, 0, DateTimeKind.Utc),
-                          attempts = AccountsApiFactory.SignInsPerMinute });
+                const string Counted = "INSERT INTO sign_in_windows (address, window_start, attempts) VALUES (@address, @window, @attempts)";
+                await db.ExecuteAsync(Counted, new
+                {
+                    address = IPAddress.Parse(address).ToString(),
+                    window = new DateTime(2026, 12, 7, 10, 0, 0, DateTimeKind.Utc),
+                    attempts = AccountsApiFactory.SignInsPerMinute,
+                });
             }
             var client = api.CreateClient();
             client.DefaultRequestHeaders.Remove(AddressFromHeader.Header);
             client.DefaultRequestHeaders.Add(AddressFromHeader.Header, address);
-            await (await client.PostAsJsonAsync("/api/auth/sign-in", new { account = "nobody", password = "a-wrong-password" })).AssertProblem(429);
+            await (await api.SignInAsync("nobody", "a-wrong-password", client)).AssertProblem(429);
         }
         finally
         {
@@ -162,11 +163,11 @@ public sealed class SignInTests(AccountsApiFactory api) : IClassFixture<Accounts
         using (var scope = api.Services.CreateScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
-            Assert.True((await users.CreateAsync(new Account { UserName = "invited-" + Guid.NewGuid().ToString("N")[..8], Role = Roles.Mentor,
-                CreatedBy = "test" })).Succeeded);
+            var invitation = new Account { UserName = AccountsApiFactory.NewName("invited"), Role = Roles.Mentor, CreatedBy = "test" };
+            Assert.True((await users.CreateAsync(invitation)).Succeeded);
         }
-        await using var db = new NpgsqlConnection(api.Cluster.AppConnectionString(api.Database));
-        var invited = await Dapper.SqlMapper.QuerySingleAsync<string>(db,
+        await using var db = api.Connection();
+        var invited = await db.QuerySingleAsync<string>(
             "SELECT user_name FROM accounts WHERE user_name LIKE 'invited-%' AND password_hash IS NULL LIMIT 1");
         var before = api.Hasher.Verifications;
         var refused = await (await api.SignInAsync(invited, "any-password-at-all")).AssertProblem(401);
@@ -229,9 +230,9 @@ public sealed class SignInTests(AccountsApiFactory api) : IClassFixture<Accounts
         var client = api.Bearer((await signedIn.Read<SignedInAnswer>()).AccessToken);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/me")).StatusCode);
 
-        await using (var db = new NpgsqlConnection(api.Cluster.AppConnectionString(api.Database)))
+        await using (var db = api.Connection())
         {
-            await Dapper.SqlMapper.ExecuteAsync(db, "UPDATE accounts SET disabled_at = now() WHERE id = @Id", new { account.Id });
+            await db.ExecuteAsync("UPDATE accounts SET disabled_at = now() WHERE id = @Id", new { account.Id });
         }
         await (await client.GetAsync("/api/me")).AssertProblem(401);
         await (await api.WithCookieAsync("/api/auth/refresh", Refresh(signedIn))).AssertProblem(401);
@@ -276,8 +277,8 @@ public sealed class SignInTests(AccountsApiFactory api) : IClassFixture<Accounts
     {
         using var scope = api.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
-        var result = await users.CreateAsync(new Account { UserName = "roleless-" + Guid.NewGuid().ToString("N")[..8], CreatedBy = "test" },
-            AccountsApiFactory.Password);
+        var account = new Account { UserName = AccountsApiFactory.NewName("roleless"), CreatedBy = "test" };
+        var result = await users.CreateAsync(account, AccountsApiFactory.Password);
         Assert.Equal("AccountIncomplete", Assert.Single(result.Errors).Code);
     }
 
@@ -292,7 +293,8 @@ public sealed class SignInTests(AccountsApiFactory api) : IClassFixture<Accounts
     [Fact]
     public async Task SignOutEverywhereAnswers404ForATokenThatNoAccountIssued()
     {
-        await (await api.ClientFor(Roles.Veteran, "vet-from-the-command").PostAsync("/api/auth/sign-out-everywhere", null)).AssertProblem(404);
+        var client = api.ClientFor(Roles.Veteran, "vet-from-the-command");
+        await (await client.PostAsync("/api/auth/sign-out-everywhere", null)).AssertProblem(404);
     }
 
     [Theory]
@@ -303,8 +305,8 @@ public sealed class SignInTests(AccountsApiFactory api) : IClassFixture<Accounts
     {
         using var scope = api.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
-        var result = await users.CreateAsync(new Account { UserName = "weak-" + Guid.NewGuid().ToString("N")[..8], Role = Roles.Veteran, CreatedBy = "test" },
-            password);
+        var account = new Account { UserName = AccountsApiFactory.NewName("weak"), Role = Roles.Veteran, CreatedBy = "test" };
+        var result = await users.CreateAsync(account, password);
         Assert.False(result.Succeeded);
     }
 
@@ -317,7 +319,8 @@ public sealed class SignInTests(AccountsApiFactory api) : IClassFixture<Accounts
 
     static string Refresh(HttpResponseMessage response)
     {
-        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(RefreshTokens.Cookie + "=", StringComparison.Ordinal));
+        var cookie = response.Headers.GetValues("Set-Cookie")
+            .Single(c => c.StartsWith(RefreshTokens.Cookie + "=", StringComparison.Ordinal));
         return cookie[(RefreshTokens.Cookie.Length + 1)..cookie.IndexOf(';', StringComparison.Ordinal)];
     }
 
