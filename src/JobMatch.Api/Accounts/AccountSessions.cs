@@ -35,7 +35,13 @@ public sealed class AccountSessions(UserManager<Account> users, AccountStore sto
         {
             await AuditLog.WriteAsync(db, null, account?.Id.ToString() ?? Anonymous, account?.Role ?? Anonymous,
                 "account.sign_in_failed", "account", account?.Id, new { reason = refusal });
-            if (account is not null && refusal == "wrong_password" && await FailAsync(account))
+            // The same database work whatever the refusal: a wrong password counts its failure; any other refusal counts one
+            // against a stand-in that is never stored (the same validation read and the same UPDATE, which matches no row).
+            if (account is null || refusal != "wrong_password")
+            {
+                await users.AccessFailedAsync(decoy.StandIn());
+            }
+            else if (await FailAsync(account))
             {
                 await AuditLog.WriteAsync(db, null, account.Id.ToString(), account.Role, "account.locked_out", "account", account.Id,
                     new { minutes = AccountsSetup.LockoutMinutes });
@@ -145,4 +151,7 @@ public sealed class DecoyAccount
     }
 
     public Account Account { get; }
+
+    /// <summary>A fresh unstored account with the decoy's name and hash, for a refusal's failure count (which no row takes).</summary>
+    public Account StandIn() => new() { UserName = Account.UserName, PasswordHash = Account.PasswordHash };
 }
