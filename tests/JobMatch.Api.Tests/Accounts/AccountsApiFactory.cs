@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using JobMatch.Api.Accounts;
 using JobMatch.Api.Tests.Infrastructure;
+using JobMatch.Api.Tests.Infrastructure.Answers;
 using JobMatch.Api.Tests.Matching;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -75,6 +76,26 @@ public sealed class AccountsApiFactory : ApiFactory
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
+
+    /// <summary>The refresh token that the answer set in its cookie.</summary>
+    public static string RefreshCookie(HttpResponseMessage response)
+    {
+        var cookie = response.Headers.GetValues("Set-Cookie")
+            .Single(c => c.StartsWith(RefreshTokens.Cookie + "=", StringComparison.Ordinal));
+        return cookie[(RefreshTokens.Cookie.Length + 1)..cookie.IndexOf(';', StringComparison.Ordinal)];
+    }
+
+    /// <summary>The account's audit entries, oldest first: the action and the reason it gives, if any.</summary>
+    public async Task<List<(string Action, string? Reason)>> AuditAsync(Guid account)
+    {
+        var page = await (await Admin().GetAsync($"/api/audit?objectId={account}&limit=100")).Read<PageOf<AuditEntryAnswer>>();
+        return [.. page.Items.Reverse().Select(entry => (entry.Action, ReasonOf(entry.Details)))];
+    }
+
+    static string? ReasonOf(string? details) =>
+        details is { Length: > 0 } && System.Text.Json.JsonDocument.Parse(details).RootElement is
+            { ValueKind: System.Text.Json.JsonValueKind.Object } parsed && parsed.TryGetProperty("reason", out var reason)
+            ? reason.GetString() : null;
 }
 
 /// <summary>Identity's own hasher, counting how often a password was checked against a hash.</summary>
