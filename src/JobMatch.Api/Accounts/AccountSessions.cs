@@ -145,7 +145,8 @@ public sealed class DecoyAccount
 {
     public DecoyAccount(IOptions<PasswordHasherOptions> options)
     {
-        Account = new Account { UserName = "decoy" };
+        // A name made at random, so no real account can take it and make the stand-in's update answer otherwise.
+        Account = new Account { UserName = "decoy-" + Guid.NewGuid().ToString("N") };
         var password = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
         Account.PasswordHash = new PasswordHasher<Account>(options).HashPassword(Account, password);
     }
