@@ -81,7 +81,7 @@ public sealed class AccountSessions(UserManager<Account> users, AccountStore sto
     public async Task<Session?> RefreshAsync(string refreshToken)
     {
         await using var db = await dataSource.OpenConnectionAsync();
-        var use = await RefreshTokens.UseAsync(db, refreshToken, Now);
+        var use = await RefreshTokens.UseAsync(db, refreshToken, UtcTime());
         if (use is null)
         {
             return null;
@@ -100,7 +100,7 @@ public sealed class AccountSessions(UserManager<Account> users, AccountStore sto
     public async Task<bool> SignOutAsync(string refreshToken)
     {
         await using var db = await dataSource.OpenConnectionAsync();
-        if (await RefreshTokens.RevokeFamilyAsync(db, refreshToken, Now) is not { } accountId
+        if (await RefreshTokens.RevokeFamilyAsync(db, refreshToken, UtcTime()) is not { } accountId
             || await store.FindByIdAsync(accountId.ToString(), default) is not { } account)
         {
             return false;
@@ -119,7 +119,7 @@ public sealed class AccountSessions(UserManager<Account> users, AccountStore sto
         await users.UpdateSecurityStampAsync(account);
         stamps.Forget(account.Id);
         await using var db = await dataSource.OpenConnectionAsync();
-        var families = await RefreshTokens.RevokeAllAsync(db, account.Id, Now);
+        var families = await RefreshTokens.RevokeAllAsync(db, account.Id, UtcTime());
         await AuditLog.WriteAsync(db, null, account.Id.ToString(), account.Role, "account.signed_out_everywhere", "account", account.Id,
             new { refreshTokensRevoked = families });
         return true;
@@ -128,13 +128,14 @@ public sealed class AccountSessions(UserManager<Account> users, AccountStore sto
     async Task<Session> StartAsync(NpgsqlConnection db, Account account, Guid familyId)
     {
         var lifetime = TimeSpan.FromMinutes(options.Value.AccessTokenMinutes);
+        var issuedAt = UtcTime();
         var token = TokenIssuer.Issue(auth.Value, account.Role, account.Id.ToString(), lifetime, clock, account.SecurityStamp);
-        var (refresh, refreshExpiresAt) = await RefreshTokens.IssueAsync(db, account.Id, familyId, Now,
+        var (refresh, refreshExpiresAt) = await RefreshTokens.IssueAsync(db, account.Id, familyId, issuedAt,
             TimeSpan.FromDays(options.Value.RefreshTokenDays));
-        return new Session(token, Now + lifetime, refresh, refreshExpiresAt);
+        return new Session(token, issuedAt + lifetime, refresh, refreshExpiresAt);
     }
 
-    DateTime Now => clock.GetUtcNow().UtcDateTime;
+    DateTime UtcTime() => clock.GetUtcNow().UtcDateTime;
 }
 
 /// <summary>
