@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dapper;
 using JobMatch.Api.Conventions;
 using Microsoft.Extensions.Options;
@@ -31,8 +30,7 @@ public sealed class SignInLimit(NpgsqlDataSource dataSource, IOptions<AccountOpt
             return await next(context);
         }
         var retryAfter = Math.Max(1, (int)Math.Ceiling((window.AddMinutes(1) - now).TotalSeconds));
-        context.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-        return TypedResults.Problem(statusCode: 429, title: "Too many requests", detail: Say.Text(
+        return Problems.TooMany(context.HttpContext.Response, window.AddMinutes(1), now, "Too many requests", Say.Text(
             $"此网络地址的登录尝试过多，请在 {retryAfter} 秒后重试。", $"Too many sign-ins from this address: retry in {retryAfter} seconds."));
     }
 }

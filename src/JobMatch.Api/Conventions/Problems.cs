@@ -80,6 +80,15 @@ public static class Problems
 
     public static ProblemHttpResult Unprocessable(string chinese, string english) =>
         TypedResults.Problem(statusCode: 422, title: "Unprocessable request", detail: Say.Text(chinese, english));
+
+    /// <summary>A 429 for a budget that renews at <paramref name="until"/>, with Retry-After in whole seconds (at least one).</summary>
+    public static ProblemHttpResult TooMany(HttpResponse response, DateTime until, DateTime now, string title, string detail,
+        IDictionary<string, object?>? extensions = null)
+    {
+        var seconds = Math.Max(1, (long)Math.Ceiling((until - now).TotalSeconds));
+        response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(statusCode: 429, title: title, detail: detail, extensions: extensions);
+    }
 }
 
 /// <summary>Maps what escapes a handler to a status and a message; internals and stack traces never leave.</summary>

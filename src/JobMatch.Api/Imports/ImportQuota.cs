@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Dapper;
 using JobMatch.Api.Auth;
@@ -45,17 +44,15 @@ public static class ImportQuota
         {
             return null;
         }
-        var wait = resetsAt - clock.GetUtcNow().UtcDateTime;
-        response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         var reset = ShanghaiTime.Minute(resetsAt);
         var (file, fileEn) = rows is { } n ? ($"，此文件 {n} 行", $"; this file: {n} rows") : ("", "");
-        return TypedResults.Problem(statusCode: 429, title: "Daily import quota used up", detail: Say.Text(
+        return Problems.TooMany(response, resetsAt, clock.GetUtcNow().UtcDateTime, "Daily import quota used up", Say.Text(
             $"今日导入额度不足：每位招聘方每天最多导入 {options.RecruiterFilesPerDay} 个文件、{options.RecruiterRowsPerDay} 行（今日已导入 "
             + $"{files} 个文件、{used} 行{file}）。额度于北京时间 {reset} 重置；如需更多，请联系退役军人事务局提高额度。",
             $"Not enough of your daily import quota is left: a recruiter may import {options.RecruiterFilesPerDay} files and "
             + $"{options.RecruiterRowsPerDay} rows a day (today so far: {files} files, {used} rows{fileEn}). It resets at {reset} "
             + "Shanghai time; the bureau can raise it if you need more."),
-            extensions: new Dictionary<string, object?>
+            new Dictionary<string, object?>
             {
                 ["resetsAt"] = resetsAt, ["filesPerDay"] = options.RecruiterFilesPerDay, ["rowsPerDay"] = options.RecruiterRowsPerDay,
                 ["filesToday"] = files, ["rowsToday"] = used,

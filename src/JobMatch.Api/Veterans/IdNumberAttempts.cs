@@ -61,12 +61,9 @@ static class IdNumberAttempts
         $"Claims with this ID number failed {Budget} times and are paused: ask the veterans service centre for a new claim code "
         + $"(it works at once), or try again after {Utc(until)}.");
 
-    static ProblemHttpResult Refused(HttpResponse response, DateTime until, DateTime now, string chinese, string english)
-    {
-        response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling((until - now).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return TypedResults.Problem(statusCode: 429, title: "Too many attempts", detail: Say.Text(chinese, english),
-            extensions: new Dictionary<string, object?> { ["retryAt"] = until });
-    }
+    static ProblemHttpResult Refused(HttpResponse response, DateTime until, DateTime now, string chinese, string english) =>
+        Problems.TooMany(response, until, now, "Too many attempts", Say.Text(chinese, english),
+            new Dictionary<string, object?> { ["retryAt"] = until });
 
     static string Beijing(DateTime until) => $" {ShanghaiTime.Minute(until)}（北京时间）";
 
