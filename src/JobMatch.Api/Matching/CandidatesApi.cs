@@ -37,14 +37,6 @@ public static class CandidatesApi
         [Between(0, 1000)] int? offset, ClaimsPrincipal user, NpgsqlDataSource dataSource, CandidateFinder finder, HttpResponse response,
         CancellationToken ct)
     {
-        // As for matches: a limit is clamped, an offset out of range is the caller's mistake.
-        if (offset is < 0 or > 1000)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["offset"] = [Say.Text("offset 应在 0 到 1000 之间。", "offset must be between 0 and 1000.")],
-            });
-        }
         var timing = new ServerTiming(response);
         await using var db = await dataSource.OpenConnectionAsync(ct);
         var position = await db.QuerySingleOrDefaultAsync<(Guid Id, DateTime UpdatedAt, Guid CompanyId)>(

@@ -73,10 +73,6 @@ public static class MatchesApi
         {
             errors["kind"] = [Say.Text("kind 应为 job 或 training。", "kind must be job or training.")];
         }
-        if (f.Offset is < 0 or > 1000)
-        {
-            errors["offset"] = [Say.Text("offset 应在 0 到 1000 之间。", "offset must be between 0 and 1000.")];
-        }
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
