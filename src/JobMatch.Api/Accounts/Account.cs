@@ -26,6 +26,27 @@ public sealed class Account
     public DateTime? DisabledAt { get; set; }
     public DateTime CreatedAt { get; set; }
     public string CreatedBy { get; set; } = "";
+
+    /// <summary>Where the account stands (<see cref="AccountStates"/>): the one rule for lists, sign-in and the console.</summary>
+    public string State => DisabledAt is not null ? AccountStates.Disabled
+        : PasswordHash is null ? AccountStates.Invited
+        : Role == Auth.Roles.Veteran && !PhoneConfirmed ? AccountStates.AwaitingConfirmation
+        : AccountStates.Active;
+}
+
+/// <summary>The states of an account, in the order a new account passes through them.</summary>
+public static class AccountStates
+{
+    /// <summary>Created by staff; the invitation's first password is not set yet.</summary>
+    public const string Invited = "invited";
+
+    /// <summary>A veteran registered with a phone number that staff have not confirmed yet (until an SMS gateway does it).</summary>
+    public const string AwaitingConfirmation = "awaiting_confirmation";
+
+    public const string Active = "active";
+    public const string Disabled = "disabled";
+
+    public static readonly IReadOnlyList<string> All = [Invited, AwaitingConfirmation, Active, Disabled];
 }
 
 /// <summary>Configuration section "Accounts": built-in accounts and their sign-in.</summary>

@@ -48,6 +48,15 @@ public sealed class AccountSessions(UserManager<Account> users, AccountStore sto
             }
             return null;
         }
+        return await FinishAsync(db, account);
+    }
+
+    /// <summary>
+    /// The one step after an account proved its password (a sign-in, a first password from an invitation, a reset): the
+    /// failure count cleared, the sign-in audited, a new session started. The second factor joins here.
+    /// </summary>
+    public async Task<Session> FinishAsync(NpgsqlConnection db, Account account)
+    {
         if (account.FailedCount > 0)
         {
             await users.ResetAccessFailedCountAsync(account);
