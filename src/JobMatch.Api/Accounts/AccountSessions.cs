@@ -19,7 +19,9 @@ public sealed class AccountSessions(UserManager<Account> users, AccountStore sto
 {
     public const string Anonymous = "anonymous";
 
-    public async Task<Session?> SignInAsync(string name, string password)
+    /// <summary>A session, or none; AwaitingConfirmation when the password was right but staff have not confirmed the
+    /// veteran's phone yet (<see cref="Account.State"/>): the one refusal that may be told, as only the password's owner sees it.</summary>
+    public async Task<(Session? Session, bool AwaitingConfirmation)> SignInAsync(string name, string password)
     {
         var account = await store.FindByNameOrPhoneAsync(users.NormalizeName(name.Trim()) ?? "", PhoneNumber.Normalize(name));
         // The same password-hash work whatever follows: an unknown account, or one without a password yet, is checked against
@@ -29,7 +31,8 @@ public sealed class AccountSessions(UserManager<Account> users, AccountStore sto
         var refusal = account is null ? "unknown_account"
             : account.DisabledAt is not null ? "disabled"
             : await users.IsLockedOutAsync(account) ? "locked_out"
-            : passwordMatches ? null : "wrong_password";
+            : !passwordMatches ? "wrong_password"
+            : account.State == AccountStates.AwaitingConfirmation ? AccountStates.AwaitingConfirmation : null;
         await using var db = await dataSource.OpenConnectionAsync();
         if (account is null || refusal is not null)
         {
@@ -46,9 +49,9 @@ public sealed class AccountSessions(UserManager<Account> users, AccountStore sto
                 await AuditLog.WriteAsync(db, null, account.Id.ToString(), account.Role, "account.locked_out", "account", account.Id,
                     new { minutes = AccountsSetup.LockoutMinutes });
             }
-            return null;
+            return (null, refusal == AccountStates.AwaitingConfirmation);
         }
-        return await FinishAsync(db, account);
+        return (await FinishAsync(db, account), false);
     }
 
     /// <summary>

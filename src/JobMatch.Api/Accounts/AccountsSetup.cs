@@ -32,9 +32,10 @@ public static class AccountsSetup
             identity.Lockout.MaxFailedAccessAttempts = 5;
             identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(LockoutMinutes);
             identity.Lockout.AllowedForNewUsers = true;
-            identity.User.AllowedUserNameCharacters = ""; // Chinese names too: the registration's edge validates them
+            identity.User.AllowedUserNameCharacters = ""; // Chinese names too: AccountNameValidator checks them
         }).AddUserStore<AccountStore>().AddPasswordValidator<CommonPasswords>();
         services.AddScoped<AccountStore>();
+        services.AddScoped<IUserValidator<Account>, AccountNameValidator>().AddScoped<IdentityErrorDescriber, AccountErrors>();
         services.AddScoped<AccountSessions>();
         services.AddSingleton<DecoyAccount>();
         services.AddSingleton<SecurityStamps>();

@@ -36,6 +36,10 @@ public static class AccessPolicy
         new("POST /api/auth/refresh",                              "401 401 401 401 401 401 401 401"),
         new("POST /api/auth/sign-out",                             "2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx"),
         new("POST /api/auth/sign-out-everywhere",                  "401 404 404 404 404 404 404 404"),
+        // Registration is anonymous (a number that is not a mobile one: 400 for anyone, nothing created); staff confirm a phone
+        // (no such account: 404).
+        new("POST /api/auth/register",                             "400 400 400 400 400 400 400 400", Body: _ => Json(new { phone = "12345", password = "not-a-mobile-number" })),
+        new("POST /api/accounts/{id}/phone-confirmation",          "401 403 403 403 404 403 403 403", $"/api/accounts/{Guid.Empty}/phone-confirmation"),
 
         // Companies: a recruiter reaches the companies linked to them.
         new("GET /api/companies",                                  "401 403 2xx 403 2xx 403 2xx 403"),
