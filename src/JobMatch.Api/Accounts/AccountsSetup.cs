@@ -18,9 +18,14 @@ public static class AccountsSetup
         services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.Section))
             .Validate(options => options.IsValid(), "Accounts: AccessTokenMinutes 1–60, RefreshTokenDays 1–90, StampCacheSeconds 0–60, "
                 + "SignInsPerMinutePerAddress above 0.")
-            .Validate<IOptions<AuthOptions>>((options, auth) => options.Enabled != true || string.IsNullOrWhiteSpace(auth.Value.Authority),
-                "Accounts:Enabled together with Auth:Authority is not supported yet: the service would have to accept two kinds of token.")
+            .Validate<IOptions<AuthOptions>>((options, auth) => options.Enabled != true || BesideAuthorityIsValid(auth.Value),
+                "Accounts:Enabled together with Auth:Authority needs Auth:SigningKey (base64, at least 32 bytes), which signs the "
+                + "accounts' tokens, and an Auth:Issuer other than the authority: the issuer a token names tells the two kinds apart.")
             .ValidateOnStart();
+        // Asked for beside an OpenID Connect issuer: Auth accepts the tokens signed with the key too. Read from the section
+        // here, not through IOptions<AccountOptions>, whose validation reads AuthOptions.
+        services.PostConfigure<AuthOptions>(auth => auth.SigningKeyBesideAuthority = !string.IsNullOrWhiteSpace(auth.Authority)
+            && (configuration.GetSection(AccountOptions.Section).Get<AccountOptions>() ?? new()).IsOn(auth.Authority));
         services.AddIdentityCore<Account>(identity =>
         {
             identity.Password.RequiredLength = 10;
@@ -41,8 +46,9 @@ public static class AccountsSetup
         services.AddSingleton<SecurityStamps>();
         services.AddMemoryCache();
 
-        // After Auth's own checks of the token (AuthSetup), a built-in account's token is checked against the account.
-        services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, jwt =>
+        // After Auth's own checks of the token (AuthSetup), a built-in account's token is checked against the account, by
+        // either scheme (a token without the stamp claim passes).
+        services.PostConfigureAll<JwtBearerOptions>(jwt =>
         {
             var earlier = jwt.Events.OnTokenValidated;
             jwt.Events.OnTokenValidated = async context =>
@@ -57,6 +63,9 @@ public static class AccountsSetup
         });
         return services;
     }
+
+    static bool BesideAuthorityIsValid(AuthOptions auth) => string.IsNullOrWhiteSpace(auth.Authority)
+        || auth.HasUsableKey() && !string.Equals(auth.Issuer.TrimEnd('/'), auth.Authority.TrimEnd('/'), StringComparison.Ordinal);
 
     /// <summary>On unless an OpenID Connect issuer is configured, or when asked for (Accounts:Enabled).</summary>
     public static bool AreOn(IServiceProvider services) =>
