@@ -17,7 +17,7 @@ public static class AccountsSetup
     {
         services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.Section))
             .Validate(options => options.IsValid(), "Accounts: AccessTokenMinutes 1–60, RefreshTokenDays 1–90, StampCacheSeconds 0–60, "
-                + "SignInsPerMinutePerAddress above 0.")
+                + "SignInsPerMinutePerAddress above 0, SecondFactorRequiredFor roles of admin, recruiter, mentor, veteran.")
             .Validate<IOptions<AuthOptions>>((options, auth) => options.Enabled != true || string.IsNullOrWhiteSpace(auth.Value.Authority),
                 "Accounts:Enabled together with Auth:Authority is not supported yet: the service would have to accept two kinds of token.")
             .ValidateOnStart();
@@ -33,9 +33,11 @@ public static class AccountsSetup
             identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(LockoutMinutes);
             identity.Lockout.AllowedForNewUsers = true;
             identity.User.AllowedUserNameCharacters = ""; // Chinese names too: the registration's edge validates them
-        }).AddUserStore<AccountStore>().AddPasswordValidator<CommonPasswords>();
+        }).AddUserStore<AccountStore>().AddPasswordValidator<CommonPasswords>()
+            .AddTokenProvider<AuthenticatorTokenProvider<Account>>(TokenOptions.DefaultAuthenticatorProvider);
         services.AddScoped<AccountStore>();
         services.AddScoped<AccountSessions>();
+        services.AddScoped<SecondFactors>();
         services.AddSingleton<DecoyAccount>();
         services.AddSingleton<SecurityStamps>();
         services.AddMemoryCache();
