@@ -70,6 +70,20 @@ public sealed class SecondFactorTests(AccountsApiFactory api) : IClassFixture<Ac
     }
 
     [Fact]
+    public async Task FiveWrongCodesEndTheChallengeAndLockTheAccount()
+    {
+        var admin = await api.CreateAccountAsync(Roles.Admin);
+        var step = await PasswordAsync(admin);
+        for (var attempt = 1; attempt < 5; attempt++)
+        {
+            await (await AnswerAsync(step.Challenge, "000000")).AssertProblem(400);
+        }
+        await (await AnswerAsync(step.Challenge, "000000")).AssertProblem(401);
+        Assert.Contains(("account.locked_out", null), await api.AuditAsync(admin.Id));
+        await (await api.SignInAsync(admin.UserName)).AssertProblem(401);
+    }
+
+    [Fact]
     public async Task ARecruiterSignsInWithThePasswordAloneUntilTurningItOnAndMayTurnItOff()
     {
         var recruiter = await api.CreateAccountAsync(Roles.Recruiter);
