@@ -65,8 +65,14 @@ public sealed class AccountOptions
 
     public int SignInsPerMinutePerAddress { get; set; } = 30;
 
+    /// <summary>The roles that must sign in with a second factor (TOTP) too; null (not configured): admin. Empty: none.</summary>
+    public string[]? SecondFactorRequiredFor { get; set; }
+
+    public IReadOnlyList<string> RolesRequiringSecondFactor => SecondFactorRequiredFor ?? [Auth.Roles.Admin];
+
     public bool IsOn(string? authority) => Enabled ?? string.IsNullOrWhiteSpace(authority);
 
     public bool IsValid() => AccessTokenMinutes is > 0 and <= 60 && RefreshTokenDays is > 0 and <= 90
-        && StampCacheSeconds is >= 0 and <= 60 && SignInsPerMinutePerAddress > 0;
+        && StampCacheSeconds is >= 0 and <= 60 && SignInsPerMinutePerAddress > 0
+        && RolesRequiringSecondFactor.All(Auth.Roles.All.Contains);
 }

@@ -17,7 +17,7 @@ public static class AccountsSetup
     {
         services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.Section))
             .Validate(options => options.IsValid(), "Accounts: AccessTokenMinutes 1–60, RefreshTokenDays 1–90, StampCacheSeconds 0–60, "
-                + "SignInsPerMinutePerAddress above 0.")
+                + "SignInsPerMinutePerAddress above 0, SecondFactorRequiredFor roles of admin, recruiter, mentor, veteran.")
             .Validate<IOptions<AuthOptions>>((options, auth) => options.Enabled != true || BesideAuthorityIsValid(auth.Value),
                 "Accounts:Enabled together with Auth:Authority needs Auth:SigningKey (base64, at least 32 bytes), which signs the "
                 + "accounts' tokens, and an Auth:Issuer other than the authority: the issuer a token names tells the two kinds apart.")
@@ -38,10 +38,12 @@ public static class AccountsSetup
             identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(LockoutMinutes);
             identity.Lockout.AllowedForNewUsers = true;
             identity.User.AllowedUserNameCharacters = ""; // Chinese names too: AccountNameValidator checks them
-        }).AddUserStore<AccountStore>().AddPasswordValidator<CommonPasswords>();
+        }).AddUserStore<AccountStore>().AddPasswordValidator<CommonPasswords>()
+            .AddTokenProvider<AuthenticatorTokenProvider<Account>>(TokenOptions.DefaultAuthenticatorProvider);
         services.AddScoped<AccountStore>();
         services.AddScoped<IUserValidator<Account>, AccountNameValidator>().AddScoped<IdentityErrorDescriber, AccountErrors>();
         services.AddScoped<AccountSessions>();
+        services.AddScoped<SecondFactors>();
         services.AddSingleton<DecoyAccount>();
         services.AddSingleton<SecurityStamps>();
         services.AddMemoryCache();

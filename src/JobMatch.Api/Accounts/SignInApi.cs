@@ -7,8 +7,11 @@ namespace JobMatch.Api.Accounts;
 /// <summary>A sign-in: the account is its user name or its mobile number.</summary>
 public sealed record SignIn([Text(200)] string Account, [Text(200)] string Password);
 
-/// <summary>A short-lived bearer token; the refresh token travels in an httpOnly cookie beside it.</summary>
-public sealed record SignedIn(string AccessToken, DateTime ExpiresAt);
+/// <summary>
+/// A short-lived bearer token; the refresh token travels in an httpOnly cookie beside it. Or, when a code is needed after
+/// the password, no token yet but the second factor's step (answered at /api/auth/second-factor).
+/// </summary>
+public sealed record SignedIn(string? AccessToken, DateTime? ExpiresAt, SecondFactorStep? SecondFactor = null);
 
 /// <summary>
 /// Sign-in of built-in accounts (<see cref="AccountSessions"/>): a bearer token of the kind the API already checks, and a
@@ -32,13 +35,14 @@ public static class SignInApi
         group.MapPost("/sign-out-everywhere", SignOutEverywhere).RequireAuthorization(Policies.AnyRole).ProducesProblem(404)
             .WithSummary("End every sign-in of your account: refresh cookies and bearer tokens are refused from the next request");
         app.MapRegistration();
+        app.MapSecondFactor();
         return app;
     }
 
     static async Task<Results<Ok<SignedIn>, ProblemHttpResult>> SignIn(SignIn body, AccountSessions sessions, HttpResponse response) =>
         await sessions.SignInAsync(body.Account ?? "", body.Password ?? "") switch
         {
-            ({ } session, _) => Started(session, response),
+            ({ } finished, _) => Started(finished, response),
             (_, AwaitingConfirmation: true) => RegistrationApi.AwaitingConfirmation(),
             _ => TypedResults.Problem(statusCode: 401, title: "Sign-in failed", detail: Say.Text(
                 $"账号或密码不正确。连续失败 5 次后账号将锁定 {AccountsSetup.LockoutMinutes} 分钟；账号被停用时请联系退役军人服务中心。",
@@ -76,7 +80,12 @@ public static class SignInApi
         return TypedResults.NoContent();
     }
 
-    static Ok<SignedIn> Started(Session session, HttpResponse response)
+    /// <summary>A session's token and cookie, or the second factor's step (no cookie before the code).</summary>
+    internal static Ok<SignedIn> Started(Finished finished, HttpResponse response) => finished.Session is { } session
+        ? Started(session, response)
+        : TypedResults.Ok(new SignedIn(null, null, finished.SecondFactor));
+
+    internal static Ok<SignedIn> Started(Session session, HttpResponse response)
     {
         response.Cookies.Append(RefreshTokens.Cookie, session.RefreshToken, CookieOptions(session.RefreshExpiresAt));
         return TypedResults.Ok(new SignedIn(session.AccessToken, session.ExpiresAt));

@@ -40,6 +40,13 @@ public static class AccessPolicy
         // (no such account: 404).
         new("POST /api/auth/register",                             "400 400 400 400 400 400 400 400", Body: _ => Json(new { phone = "12345", password = "not-a-mobile-number" })),
         new("POST /api/accounts/{id}/phone-confirmation",          "401 403 403 403 404 403 403 403", $"/api/accounts/{Guid.Empty}/phone-confirmation"),
+        // The second factor: a sign-in's challenge is anonymous (an unknown one: 401 for anyone); one's own authenticator needs
+        // an account's token (the matrix's are minted: 404).
+        new("POST /api/auth/second-factor/enrolment",              "401 401 401 401 401 401 401 401", Body: _ => Json(new { challenge = "mx-no-challenge" })),
+        new("POST /api/auth/second-factor",                        "401 401 401 401 401 401 401 401", Body: _ => Json(new { challenge = "mx-no-challenge", code = "123456" })),
+        new("POST /api/account/second-factor",                     "401 404 404 404 404 404 404 404"),
+        new("POST /api/account/second-factor/confirm",             "401 404 404 404 404 404 404 404", Body: _ => Json(new { code = "123456" })),
+        new("DELETE /api/account/second-factor",                   "401 404 404 404 404 404 404 404"),
 
         // Companies: a recruiter reaches the companies linked to them.
         new("GET /api/companies",                                  "401 403 2xx 403 2xx 403 2xx 403"),
