@@ -69,7 +69,7 @@ public sealed class AccountSessions(UserManager<Account> users, AccountStore sto
     /// Counts a wrong password; true when it locked the account. Another request may have counted one since the account was
     /// read (the store refuses a stale write): read it again and count on top, so parallel guesses are all counted.
     /// </summary>
-    async Task<bool> FailAsync(Account account)
+    internal async Task<bool> FailAsync(Account account)
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {

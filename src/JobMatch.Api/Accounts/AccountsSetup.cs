@@ -1,4 +1,5 @@
 using JobMatch.Api.Auth;
+using JobMatch.Api.Mail;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -17,9 +18,11 @@ public static class AccountsSetup
     {
         services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.Section))
             .Validate(options => options.IsValid(), "Accounts: AccessTokenMinutes 1–60, RefreshTokenDays 1–90, StampCacheSeconds 0–60, "
-                + "SignInsPerMinutePerAddress above 0.")
+                + "SignInsPerMinutePerAddress above 0, PublicOrigin an http(s) address.")
             .Validate<IOptions<AuthOptions>>((options, auth) => options.Enabled != true || string.IsNullOrWhiteSpace(auth.Value.Authority),
                 "Accounts:Enabled together with Auth:Authority is not supported yet: the service would have to accept two kinds of token.")
+            .Validate<IOptions<MailOptions>>((options, mail) => !mail.Value.IsOn || options.PublicOrigin is not null,
+                "Mail:Host needs Accounts:PublicOrigin: mailed links name the console by it, never by a request's Host header.")
             .ValidateOnStart();
         services.AddIdentityCore<Account>(identity =>
         {
@@ -36,9 +39,11 @@ public static class AccountsSetup
         }).AddUserStore<AccountStore>().AddPasswordValidator<CommonPasswords>();
         services.AddScoped<AccountStore>();
         services.AddScoped<AccountSessions>();
+        services.AddScoped<PasswordChanges>();
         services.AddSingleton<DecoyAccount>();
         services.AddSingleton<SecurityStamps>();
         services.AddMemoryCache();
+        services.AddMail(configuration);
 
         // After Auth's own checks of the token (AuthSetup), a built-in account's token is checked against the account.
         services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, jwt =>

@@ -31,6 +31,7 @@ public static class SignInApi
             .WithSummary("End this sign-in: its refresh cookie no longer works (bearer tokens already handed out run out)");
         group.MapPost("/sign-out-everywhere", SignOutEverywhere).RequireAuthorization(Policies.AnyRole).ProducesProblem(404)
             .WithSummary("End every sign-in of your account: refresh cookies and bearer tokens are refused from the next request");
+        app.MapSetPassword().MapOwnAccount();
         return app;
     }
 
@@ -72,7 +73,7 @@ public static class SignInApi
         return TypedResults.NoContent();
     }
 
-    static Ok<SignedIn> Started(Session session, HttpResponse response)
+    internal static Ok<SignedIn> Started(Session session, HttpResponse response)
     {
         response.Cookies.Append(RefreshTokens.Cookie, session.RefreshToken, CookieOptions(session.RefreshExpiresAt));
         return TypedResults.Ok(new SignedIn(session.AccessToken, session.ExpiresAt));

@@ -17,7 +17,7 @@ namespace JobMatch.Api.Tests.Accounts;
 /// not wait out its seconds), every client comes from an address of its own (<see cref="AddressFromHeader"/>) with a budget
 /// of <see cref="SignInsPerMinute"/> sign-ins, and the password hasher counts its verifications.
 /// </summary>
-public sealed class AccountsApiFactory : ApiFactory
+public class AccountsApiFactory : ApiFactory
 {
     public const string Password = "长城长江黄河泰山-2026";
 

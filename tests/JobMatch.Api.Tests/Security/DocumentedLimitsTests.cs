@@ -111,8 +111,13 @@ public sealed class DocumentedLimitsTests(ApiFactory api) : IClassFixture<ApiFac
 
     /// <summary>The first caller the policy lets past the role and object checks; no token on an anonymous route that answers 401
     /// to everyone (a sign-in of no account: its body is still checked first).</summary>
-    static string Caller(Access row) =>
-        SecurityWorld.Callers[Math.Max(0, Array.FindIndex(row.Answers, answer => answer is not ("401" or "403" or "404")))];
+    static string Caller(Access row)
+    {
+        var allowed = Array.FindIndex(row.Answers, answer => answer is not ("401" or "403" or "404"));
+        // 404 for every caller (an own-account route: the world's tokens are minted, no account issued them): the first one
+        // signed in, since the limits answer before the handler looks for the account.
+        return SecurityWorld.Callers[Math.Max(0, allowed >= 0 ? allowed : Array.FindIndex(row.Answers, answer => answer is not ("401" or "403")))];
+    }
 
     /// <summary>
     /// Values just past what a schema allows: one item too many (distinct texts, or copies of the sample's first object),
