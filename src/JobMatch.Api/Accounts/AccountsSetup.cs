@@ -40,6 +40,7 @@ public static class AccountsSetup
         services.AddScoped<AccountStore>();
         services.AddScoped<AccountSessions>();
         services.AddScoped<PasswordChanges>();
+        services.AddScoped<AccountEmails>();
         services.AddSingleton<DecoyAccount>();
         services.AddSingleton<SecurityStamps>();
         services.AddMemoryCache();

@@ -7,7 +7,7 @@ using JobMatch.Api.Tests.Infrastructure;
 
 namespace JobMatch.Api.Tests.Accounts;
 
-/// <summary>The caller's own account and a change of its password.</summary>
+/// <summary>The caller's own account, a change of its password, and the e-mail routes of a service without mail.</summary>
 public sealed class OwnAccountTests(AccountsApiFactory api) : IClassFixture<AccountsApiFactory>
 {
     const string NewPassword = "淮河岸边的老槐树-2027";
@@ -58,6 +58,21 @@ public sealed class OwnAccountTests(AccountsApiFactory api) : IClassFixture<Acco
             new { currentPassword = AccountsApiFactory.Password, newPassword = "password12" })).AssertProblem(400);
         Assert.True(weak.GetProperty("errors").TryGetProperty("newPassword", out _));
         Assert.Equal(HttpStatusCode.OK, (await api.SignInAsync(account.UserName)).StatusCode);
+    }
+
+    [Fact]
+    public async Task WithoutMailAnAddressCannotBeAddedAndAResetIsAnsweredAlikeForAnyAccount()
+    {
+        var account = await api.CreateAccountAsync(Roles.Veteran);
+        var refused = await (await (await SignedInAsync(account.UserName)).PutAsJsonAsync("/api/account/email",
+            new { email = "someone@example.test" })).AssertProblem(409);
+        Assert.Equal("Conflict", refused.GetProperty("title").GetString());
+        var known = await api.CreateClient().PostAsJsonAsync("/api/auth/password-reset", new { account = account.UserName });
+        var unknown = await api.CreateClient().PostAsJsonAsync("/api/auth/password-reset",
+            new { account = "nobody-" + Guid.NewGuid().ToString("N") });
+        Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.Accepted), (known.StatusCode, unknown.StatusCode));
+        Assert.Equal(await unknown.Content.ReadAsStringAsync(), await known.Content.ReadAsStringAsync());
+        Assert.Contains(("account.password_reset_requested", null), await api.AuditAsync(account.Id));
     }
 
     async Task<HttpClient> SignedInAsync(string userName) =>
