@@ -73,7 +73,7 @@ public sealed class SetPasswordTests(AccountsApiFactory api) : IClassFixture<Acc
     }
 
     [Fact]
-    public async Task ADisabledAccountsCodeGetsTheAnswerOfAnUnknownOne()
+    public async Task ADisabledAccountsCodeAndAnExpiredOneGetTheAnswerOfAnUnknownOne()
     {
         var account = await InvitedAsync(api, Roles.Admin);
         var code = await IssueAsync(api, account.Id, CodePurposes.Invitation);
@@ -85,6 +85,11 @@ public sealed class SetPasswordTests(AccountsApiFactory api) : IClassFixture<Acc
         var unknown = await (await Post("/api/auth/set-password/check", new { code = "AAAA-BBBB-CCCC-DDDD" })).AssertProblem(404);
         Assert.Equal(unknown.GetProperty("detail").GetString(), disabled.GetProperty("detail").GetString());
         await (await Post("/api/auth/set-password/check", new { code })).AssertProblem(404);
+
+        var invited = await InvitedAsync(api, Roles.Recruiter);
+        var expired = await IssueAsync(api, invited.Id, CodePurposes.Invitation, issuedAt: DateTime.UtcNow - AccountCodes.InvitationLifetime);
+        var late = await (await Post("/api/auth/set-password", new { code = expired, password = NewPassword })).AssertProblem(404);
+        Assert.Equal(unknown.GetProperty("detail").GetString(), late.GetProperty("detail").GetString());
     }
 
     Task<HttpResponseMessage> Post(string path, object body) => api.CreateClient().PostAsJsonAsync(path, body);
@@ -99,10 +104,11 @@ public sealed class SetPasswordTests(AccountsApiFactory api) : IClassFixture<Acc
     }
 
     /// <summary>A live code, as the staff's invitation or reset hands it out.</summary>
-    internal static async Task<string> IssueAsync(AccountsApiFactory api, Guid accountId, string purpose)
+    internal static async Task<string> IssueAsync(AccountsApiFactory api, Guid accountId, string purpose, DateTime? issuedAt = null)
     {
         await using var db = api.Connection();
         await db.OpenAsync();
-        return (await AccountCodes.IssueAsync(db, null, accountId, purpose, AccountCodes.ResetLifetime, "test", DateTime.UtcNow)).Code;
+        return (await AccountCodes.IssueAsync(db, null, accountId, purpose, AccountCodes.ResetLifetime, "test",
+            issuedAt ?? DateTime.UtcNow)).Code;
     }
 }
