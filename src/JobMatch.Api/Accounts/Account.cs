@@ -70,9 +70,13 @@ public sealed class AccountOptions
 
     public IReadOnlyList<string> RolesRequiringSecondFactor => SecondFactorRequiredFor ?? [Auth.Roles.Admin];
 
+    /// <summary>Scheme and host of the console (https://jobmatch.example.cn) for links that leave the request: mail, the CLI.</summary>
+    public string? PublicOrigin { get; set; }
+
     public bool IsOn(string? authority) => Enabled ?? string.IsNullOrWhiteSpace(authority);
 
     public bool IsValid() => AccessTokenMinutes is > 0 and <= 60 && RefreshTokenDays is > 0 and <= 90
         && StampCacheSeconds is >= 0 and <= 60 && SignInsPerMinutePerAddress > 0
-        && RolesRequiringSecondFactor.All(Auth.Roles.All.Contains);
+        && RolesRequiringSecondFactor.All(Auth.Roles.All.Contains)
+        && (PublicOrigin is null || Uri.TryCreate(PublicOrigin, UriKind.Absolute, out var origin) && origin.Scheme is "https" or "http");
 }

@@ -1,4 +1,5 @@
 using JobMatch.Api.Auth;
+using JobMatch.Api.Mail;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -17,10 +18,13 @@ public static class AccountsSetup
     {
         services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.Section))
             .Validate(options => options.IsValid(), "Accounts: AccessTokenMinutes 1–60, RefreshTokenDays 1–90, StampCacheSeconds 0–60, "
-                + "SignInsPerMinutePerAddress above 0, SecondFactorRequiredFor roles of admin, recruiter, mentor, veteran.")
+                + "SignInsPerMinutePerAddress above 0, SecondFactorRequiredFor roles of admin, recruiter, mentor, veteran, "
+                + "PublicOrigin an http(s) address.")
             .Validate<IOptions<AuthOptions>>((options, auth) => options.Enabled != true || BesideAuthorityIsValid(auth.Value),
                 "Accounts:Enabled together with Auth:Authority needs Auth:SigningKey (base64, at least 32 bytes), which signs the "
                 + "accounts' tokens, and an Auth:Issuer other than the authority: the issuer a token names tells the two kinds apart.")
+            .Validate<IOptions<MailOptions>>((options, mail) => !mail.Value.IsOn || options.PublicOrigin is not null,
+                "Mail:Host needs Accounts:PublicOrigin: mailed links name the console by it, never by a request's Host header.")
             .ValidateOnStart();
         // Asked for beside an OpenID Connect issuer: Auth accepts the tokens signed with the key too. Read from the section
         // here, not through IOptions<AccountOptions>, whose validation reads AuthOptions.
@@ -44,9 +48,12 @@ public static class AccountsSetup
         services.AddScoped<IUserValidator<Account>, AccountNameValidator>().AddScoped<IdentityErrorDescriber, AccountErrors>();
         services.AddScoped<AccountSessions>();
         services.AddScoped<SecondFactors>();
+        services.AddScoped<PasswordChanges>();
+        services.AddScoped<AccountEmails>();
         services.AddSingleton<DecoyAccount>();
         services.AddSingleton<SecurityStamps>();
         services.AddMemoryCache();
+        services.AddMail(configuration);
 
         // After Auth's own checks of the token (AuthSetup), a built-in account's token is checked against the account, by
         // either scheme (a token without the stamp claim passes).

@@ -36,6 +36,7 @@ public static class SignInApi
             .WithSummary("End every sign-in of your account: refresh cookies and bearer tokens are refused from the next request");
         app.MapRegistration();
         app.MapSecondFactor();
+        app.MapSetPassword().MapOwnAccount().MapAccountEmail();
         return app;
     }
 

@@ -47,6 +47,15 @@ public static class AccessPolicy
         new("POST /api/account/second-factor",                     "401 404 404 404 404 404 404 404"),
         new("POST /api/account/second-factor/confirm",             "401 404 404 404 404 404 404 404", Body: _ => Json(new { code = "123456" })),
         new("DELETE /api/account/second-factor",                   "401 404 404 404 404 404 404 404"),
+        // A one-time code that is not live: one 404 for anyone. A reset is 202 whatever the account. The own-account routes need an
+        // account's token: the matrix's tokens are minted, so none has one here.
+        new("POST /api/auth/set-password/check",                   "404 404 404 404 404 404 404 404", Body: _ => Json(new { code = "AAAA-BBBB-CCCC-DDDD" })),
+        new("POST /api/auth/set-password",                         "404 404 404 404 404 404 404 404", Body: _ => Json(new { code = "AAAA-BBBB-CCCC-DDDD", password = "a long enough passphrase" })),
+        new("POST /api/auth/email-confirmation",                   "404 404 404 404 404 404 404 404", Body: _ => Json(new { code = "AAAA-BBBB-CCCC-DDDD" })),
+        new("POST /api/auth/password-reset",                       "2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx", Body: _ => Json(new { account = "mx-nobody" })),
+        new("GET /api/account",                                    "401 404 404 404 404 404 404 404"),
+        new("POST /api/account/password",                          "401 404 404 404 404 404 404 404", Body: _ => Json(new { currentPassword = "not-the-password", newPassword = "a long enough passphrase" })),
+        new("PUT /api/account/email",                              "401 404 404 404 404 404 404 404", Body: _ => Json(new { email = "mx@example.test" })),
 
         // Companies: a recruiter reaches the companies linked to them.
         new("GET /api/companies",                                  "401 403 2xx 403 2xx 403 2xx 403"),
