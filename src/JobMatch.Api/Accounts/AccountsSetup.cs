@@ -35,6 +35,7 @@ public static class AccountsSetup
             identity.User.AllowedUserNameCharacters = ""; // Chinese names too: the registration's edge validates them
         }).AddUserStore<AccountStore>().AddPasswordValidator<CommonPasswords>();
         services.AddScoped<AccountStore>();
+        services.AddScoped<AccountTransaction>();
         services.AddScoped<AccountSessions>();
         services.AddSingleton<DecoyAccount>();
         services.AddSingleton<SecurityStamps>();
