@@ -17,7 +17,7 @@ public static class AccountsSetup
     {
         services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.Section))
             .Validate(options => options.IsValid(), "Accounts: AccessTokenMinutes 1–60, RefreshTokenDays 1–90, StampCacheSeconds 0–60, "
-                + "SignInsPerMinutePerAddress above 0.")
+                + "SignInsPerMinutePerAddress above 0, PublicOrigin an http(s) origin without a path (https://jobs.example.gov.cn).")
             .Validate<IOptions<AuthOptions>>((options, auth) => options.Enabled != true || string.IsNullOrWhiteSpace(auth.Value.Authority),
                 "Accounts:Enabled together with Auth:Authority is not supported yet: the service would have to accept two kinds of token.")
             .ValidateOnStart();
@@ -35,7 +35,7 @@ public static class AccountsSetup
             identity.User.AllowedUserNameCharacters = ""; // Chinese names too: the registration's edge validates them
         }).AddUserStore<AccountStore>().AddPasswordValidator<CommonPasswords>();
         services.AddScoped<AccountStore>();
-        services.AddScoped<AccountTransaction>();
+        services.AddScoped<AccountTransaction>().AddScoped<AccountCreation>().AddScoped<AccountChanges>();
         services.AddScoped<AccountSessions>();
         services.AddSingleton<DecoyAccount>();
         services.AddSingleton<SecurityStamps>();

@@ -31,6 +31,7 @@ public static class SignInApi
             .WithSummary("End this sign-in: its refresh cookie no longer works (bearer tokens already handed out run out)");
         group.MapPost("/sign-out-everywhere", SignOutEverywhere).RequireAuthorization(Policies.AnyRole).ProducesProblem(404)
             .WithSummary("End every sign-in of your account: refresh cookies and bearer tokens are refused from the next request");
+        app.MapStaffAccounts();
         return app;
     }
 
