@@ -59,6 +59,7 @@ public sealed class AccountChanges(UserManager<Account> users, AccountStore stor
         {
             if (account.DisabledAt is not null)
             {
+                await AuditLog.WriteAsync(db, tx, actor.Subject, actor.Role, "account.disabled", "account", account.Id, new { already = true });
                 return (null, null);
             }
             if (await LastEnabledAdminAsync(db, tx, account))
@@ -85,6 +86,7 @@ public sealed class AccountChanges(UserManager<Account> users, AccountStore stor
         {
             if (account.DisabledAt is null)
             {
+                await AuditLog.WriteAsync(db, tx, actor.Subject, actor.Role, "account.enabled", "account", account.Id, new { already = true });
                 return (null, null);
             }
             account.DisabledAt = null;

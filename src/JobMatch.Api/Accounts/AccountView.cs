@@ -16,9 +16,9 @@ public sealed record AccountView(
     IReadOnlyList<AccountCompany> Companies, Guid? MentorId, DateTime CreatedAt);
 
 /// <summary>A one-time code as staff hand it over, once: the code, the set-password link that carries it, and its expiry.</summary>
-public sealed record Invitation(string Code, string Link, DateTime ExpiresAt)
+public sealed record AccountInvitation(string Code, string Link, DateTime ExpiresAt)
 {
-    public static Invitation Of(IssuedCode issued, string origin) => new(issued.Code, SetPasswordLink(origin, issued.Code), issued.ExpiresAt);
+    public static AccountInvitation Of(IssuedCode issued, string origin) => new(issued.Code, SetPasswordLink(origin, issued.Code), issued.ExpiresAt);
 
     /// <summary>The console's set-password page with the code in the fragment, which browsers never send to a server (or its log).</summary>
     public static string SetPasswordLink(string origin, string code) => $"{origin}/#/set-password?code={code}";

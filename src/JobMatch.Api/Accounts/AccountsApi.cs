@@ -19,7 +19,7 @@ public sealed record ChangeRole([OneOf(typeof(AccountCreation), nameof(AccountCr
     Guid? MentorId);
 
 /// <summary>A created account and its invitation, shown once.</summary>
-public sealed record CreatedAccount(AccountView Account, Invitation Invitation);
+public sealed record CreatedAccount(AccountView Account, AccountInvitation Invitation);
 
 /// <summary>Staff (admin) list, create, invite, disable, enable and re-role built-in accounts.</summary>
 public static class AccountsApi
@@ -71,21 +71,26 @@ public static class AccountsApi
     static async Task<Results<Created<CreatedAccount>, ProblemHttpResult>> Create(CreateAccount body, ClaimsPrincipal user,
         AccountCreation creation, HttpRequest request, IOptions<AccountOptions> options, NpgsqlDataSource dataSource)
     {
+        if (body.Role is null)
+        {
+            return Refused(RoleMissing);
+        }
         var (account, invitation, refusal) = await creation.CreateAsync(
             new NewAccount(body.Role, body.UserName ?? "", body.Phone, body.Email, body.CompanyId, body.MentorId), Actor(user));
         if (refusal is not null)
         {
             return Refused(refusal);
         }
-        var created = new CreatedAccount(await ViewAsync(dataSource, account!), Invitation.Of(invitation!, Origin(request, options.Value)));
+        var created = new CreatedAccount(await ViewAsync(dataSource, account!),
+            AccountInvitation.Of(invitation!, Origin(request, options.Value)));
         return TypedResults.Created($"/api/accounts/{account!.Id}", created);
     }
 
-    static async Task<Results<Ok<Invitation>, ProblemHttpResult>> Invite(Guid id, ClaimsPrincipal user, AccountChanges changes,
+    static async Task<Results<Ok<AccountInvitation>, ProblemHttpResult>> Invite(Guid id, ClaimsPrincipal user, AccountChanges changes,
         HttpRequest request, IOptions<AccountOptions> options)
     {
         var (_, code, refusal) = await changes.InviteAsync(id, Actor(user));
-        return code is not null ? TypedResults.Ok(Invitation.Of(code, Origin(request, options.Value))) : Refused(refusal!);
+        return code is not null ? TypedResults.Ok(AccountInvitation.Of(code, Origin(request, options.Value))) : Refused(refusal!);
     }
 
     static async Task<Results<Ok<AccountView>, ProblemHttpResult>> Disable(Guid id, ClaimsPrincipal user, AccountChanges changes,
@@ -95,8 +100,11 @@ public static class AccountsApi
         NpgsqlDataSource dataSource) => await Answer(await changes.EnableAsync(id, Actor(user)), dataSource);
 
     static async Task<Results<Ok<AccountView>, ProblemHttpResult>> PutRole(Guid id, ChangeRole body, ClaimsPrincipal user,
-        AccountChanges changes, NpgsqlDataSource dataSource) =>
-        await Answer(await changes.ChangeRoleAsync(id, body.Role, body.CompanyId, body.MentorId, Actor(user)), dataSource);
+        AccountChanges changes, NpgsqlDataSource dataSource) => body.Role is null
+        ? Refused(RoleMissing)
+        : await Answer(await changes.ChangeRoleAsync(id, body.Role, body.CompanyId, body.MentorId, Actor(user)), dataSource);
+
+    static readonly AccountRefusal RoleMissing = new(400, "请选择角色：admin、recruiter 或 mentor。", "Give the role: admin, recruiter or mentor.", "role");
 
     static async Task<Results<Ok<AccountView>, ProblemHttpResult>> Answer((Account? Account, AccountRefusal? Refusal) outcome,
         NpgsqlDataSource dataSource) =>

@@ -84,7 +84,7 @@ public static class AccountCommand
         return origin is not null
             ? $"""
               Account {account.UserName} ({account.Role}, id {account.Id}) created. Open this link to set its password:
-              {Invitation.SetPasswordLink(origin, code.Code)}
+              {AccountInvitation.SetPasswordLink(origin, code.Code)}
               Code: {code.Code}. {expires}
               """
             : $"""
