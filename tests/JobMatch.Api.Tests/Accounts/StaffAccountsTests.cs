@@ -109,6 +109,20 @@ public sealed class StaffAccountsTests(AccountsApiFactory api) : IClassFixture<A
     }
 
     [Fact]
+    public async Task DisablingAnInvitedAccountVoidsItsInvitation()
+    {
+        var invited = await (await api.Admin().PostAsJsonAsync("/api/accounts", new
+        {
+            role = Roles.Recruiter, userName = AccountsApiFactory.NewName("rec"), companyId = await api.Admin().CreateCompany(),
+        })).Read<CreatedAccountAnswer>();
+        Assert.Equal(HttpStatusCode.OK, (await api.Admin().PostAsync($"/api/accounts/{invited.Account.Id}/disable", null)).StatusCode);
+        await using var db = api.Connection();
+        await db.OpenAsync();
+        Assert.Null(await AccountCodes.PeekAsync(db, invited.Invitation.Code, [CodePurposes.Invitation], DateTime.UtcNow));
+        await (await api.Admin().PostAsync($"/api/accounts/{invited.Account.Id}/invitation", null)).AssertProblem(409);
+    }
+
+    [Fact]
     public async Task AStaffResetOfAnAccountWithAPasswordEndsItsSessionsAndHandsOutAResetCode()
     {
         var account = await api.CreateAccountAsync(Roles.Mentor);
