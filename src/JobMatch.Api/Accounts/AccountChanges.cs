@@ -42,7 +42,8 @@ public sealed class AccountChanges(UserManager<Account> users, AccountStore stor
                 return (null, Changed);
             }
             var revoked = await RefreshTokens.RevokeAllAsync(db, account.Id, now);
-            var reset = await AccountCodes.IssueAsync(db, tx, account.Id, CodePurposes.PasswordReset, AccountCodes.ResetLifetime, actor.Subject, now);
+            var reset = await AccountCodes.IssueAsync(db, tx, account.Id, CodePurposes.PasswordReset, AccountCodes.ResetLifetime,
+                actor.Subject, now);
             await AuditLog.WriteAsync(db, tx, actor.Subject, actor.Role, "account.reset_by_staff", "account", account.Id,
                 new { refreshTokensRevoked = revoked });
             return (reset, null);
@@ -59,7 +60,8 @@ public sealed class AccountChanges(UserManager<Account> users, AccountStore stor
         {
             if (account.DisabledAt is not null)
             {
-                await AuditLog.WriteAsync(db, tx, actor.Subject, actor.Role, "account.disabled", "account", account.Id, new { already = true });
+                await AuditLog.WriteAsync(db, tx, actor.Subject, actor.Role, "account.disabled", "account", account.Id,
+                    new { already = true });
                 return (null, null);
             }
             if (await LastEnabledAdminAsync(db, tx, account))
@@ -86,7 +88,8 @@ public sealed class AccountChanges(UserManager<Account> users, AccountStore stor
         {
             if (account.DisabledAt is null)
             {
-                await AuditLog.WriteAsync(db, tx, actor.Subject, actor.Role, "account.enabled", "account", account.Id, new { already = true });
+                await AuditLog.WriteAsync(db, tx, actor.Subject, actor.Role, "account.enabled", "account", account.Id,
+                    new { already = true });
                 return (null, null);
             }
             account.DisabledAt = null;

@@ -61,7 +61,8 @@ public sealed class AccountCreation(UserManager<Account> users, AccountTransacti
         {
             var created = await users.CreateAsync(account);
             return created.Succeeded ? null
-                : created.Errors.Any(error => error.Code == nameof(IdentityErrorDescriber.DuplicateUserName)) ? Taken("normalized_user_name")
+                : created.Errors.Any(error => error.Code == nameof(IdentityErrorDescriber.DuplicateUserName))
+                ? Taken("normalized_user_name")
                 : new AccountRefusal(400, "请填写用户名（1–100 字）。", "Give a user name (1 to 100 characters).", "userName");
         }
         catch (PostgresException e) when (e.SqlState == UniqueViolation)

@@ -38,7 +38,8 @@ public sealed class AccountStore(NpgsqlDataSource dataSource, AccountTransaction
         }
         if (user.CreatedAt == default) user.CreatedAt = clock.GetUtcNow().UtcDateTime;
         await using var owned = joined.Current is null ? await dataSource.OpenConnectionAsync(cancellationToken) : null;
-        await (owned ?? joined.Current!.Connection!).ExecuteAsync($"INSERT INTO accounts ({Columns}) VALUES ({Values})", user, joined.Current);
+        await (owned ?? joined.Current!.Connection!).ExecuteAsync($"INSERT INTO accounts ({Columns}) VALUES ({Values})", user,
+            joined.Current);
         return IdentityResult.Success;
     }
 

@@ -18,16 +18,18 @@ public sealed record AccountView(
 /// <summary>A one-time code as staff hand it over, once: the code, the set-password link that carries it, and its expiry.</summary>
 public sealed record AccountInvitation(string Code, string Link, DateTime ExpiresAt)
 {
-    public static AccountInvitation Of(IssuedCode issued, string origin) => new(issued.Code, SetPasswordLink(origin, issued.Code), issued.ExpiresAt);
+    public static AccountInvitation Of(IssuedCode issued, string origin) =>
+        new(issued.Code, SetPasswordLink(origin, issued.Code), issued.ExpiresAt);
 
-    /// <summary>The console's set-password page with the code in the fragment, which browsers never send to a server (or its log).</summary>
+    /// <summary>The console's set-password page, the code in the fragment, which browsers never send to a server (or its log).</summary>
     public static string SetPasswordLink(string origin, string code) => $"{origin}/#/set-password?code={code}";
 }
 
 public static class AccountViews
 {
     /// <summary>The views of the accounts, in their order, with their companies and mentor records.</summary>
-    public static async Task<IReadOnlyList<AccountView>> OfAsync(NpgsqlConnection db, NpgsqlTransaction? tx, IReadOnlyList<Account> accounts)
+    public static async Task<IReadOnlyList<AccountView>> OfAsync(NpgsqlConnection db, NpgsqlTransaction? tx,
+        IReadOnlyList<Account> accounts)
     {
         var subjects = accounts.Select(account => account.Id.ToString()).ToArray();
         var companies = (await db.QueryAsync<(string Subject, Guid Id, string Name)>("""
@@ -35,7 +37,8 @@ public static class AccountViews
             WHERE l.subject = ANY(@subjects) ORDER BY c.name, c.id
             """, new { subjects }, tx)).ToLookup(row => row.Subject, row => new AccountCompany(row.Id, row.Name));
         var mentors = (await db.QueryAsync<(string Subject, Guid Id)>(
-            "SELECT subject, id FROM mentors WHERE subject = ANY(@subjects)", new { subjects }, tx)).ToDictionary(row => row.Subject, row => row.Id);
+            "SELECT subject, id FROM mentors WHERE subject = ANY(@subjects)", new { subjects }, tx))
+            .ToDictionary(row => row.Subject, row => row.Id);
         return [.. accounts.Select(account => new AccountView(account.Id, account.UserName, account.Role, account.State,
             Masking.Phone(account.Phone), Masking.Email(account.Email), account.EmailConfirmed, account.TwoFactorEnabled,
             [.. companies[account.Id.ToString()]], mentors.TryGetValue(account.Id.ToString(), out var mentor) ? mentor : null,

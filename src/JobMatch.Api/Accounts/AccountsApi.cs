@@ -30,7 +30,8 @@ public static class AccountsApi
         group.MapGet("/", List).WithSummary("Accounts by role, state and user name, newest first; phone and e-mail masked (admin)");
         group.MapGet("/{id:guid}", GetById).ProducesProblem(404).WithSummary("One account, phone and e-mail masked (admin)");
         group.MapPost("/", Create).ProducesProblem(400).ProducesProblem(409)
-            .WithSummary("Create an admin, recruiter (with its company) or mentor (with its mentor record) account: its invitation, shown once (admin)");
+            .WithSummary("Create an admin, recruiter (with its company) or mentor (with its mentor record) account: "
+                + "its invitation, shown once (admin)");
         group.MapPost("/{id:guid}/invitation", Invite).ProducesProblem(404).ProducesProblem(409)
             .WithSummary("Invite again, or reset an account that has a password (its sessions end): a new code, shown once (admin)");
         group.MapPost("/{id:guid}/disable", Disable).ProducesProblem(404).ProducesProblem(409)
@@ -104,7 +105,8 @@ public static class AccountsApi
         ? Refused(RoleMissing)
         : await Answer(await changes.ChangeRoleAsync(id, body.Role, body.CompanyId, body.MentorId, Actor(user)), dataSource);
 
-    static readonly AccountRefusal RoleMissing = new(400, "请选择角色：admin、recruiter 或 mentor。", "Give the role: admin, recruiter or mentor.", "role");
+    static readonly AccountRefusal RoleMissing =
+        new(400, "请选择角色：admin、recruiter 或 mentor。", "Give the role: admin, recruiter or mentor.", "role");
 
     static async Task<Results<Ok<AccountView>, ProblemHttpResult>> Answer((Account? Account, AccountRefusal? Refusal) outcome,
         NpgsqlDataSource dataSource) =>

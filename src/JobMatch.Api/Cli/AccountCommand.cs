@@ -16,13 +16,20 @@ public static class AccountCommand
 {
     public static Command Create(Action<WebApplicationBuilder> addServices)
     {
-        var role = new Option<string>("--role") { Description = "admin (recruiters and mentors are created in the console, with their company or mentor record)", Required = true };
+        var role = new Option<string>("--role")
+        {
+            Description = "admin (recruiters and mentors are created in the console, with their company or mentor record)", Required = true,
+        };
         role.AcceptOnlyFromAmong(Roles.Admin);
         var name = new Option<string>("--name") { Description = "The user name to sign in with", Required = true };
         var phone = new Option<string?>("--phone") { Description = "A mainland mobile number (also signs in)" };
         var email = new Option<string?>("--email") { Description = "An e-mail address (unconfirmed until its holder confirms it)" };
-        var origin = new Option<string?>("--origin") { Description = "Where people open the service (https://jobs.example.gov.cn), for the link; default Accounts:PublicOrigin" };
-        var create = new Command("create", "Create an account and print its one-time set-password link and code, whether or not the service is running.")
+        var origin = new Option<string?>("--origin")
+        {
+            Description = "Where people open the service (https://jobs.example.gov.cn), for the link; default Accounts:PublicOrigin",
+        };
+        var create = new Command("create",
+            "Create an account and print its one-time set-password link and code, whether or not the service is running.")
         {
             role, name, phone, email, origin,
         };
@@ -66,7 +73,8 @@ public static class AccountCommand
     static string? Refusal(string name, string? phone, string? email, string? origin) =>
         string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100 ? "--name must be 1 to 100 characters."
         : phone is not null && !PhoneNumber.IsMobile(phone) ? "--phone must be a mainland mobile number: 11 digits starting with 13 to 19."
-        : email is not null && (email.Length > 254 || email.IndexOf('@', StringComparison.Ordinal) < 1) ? "--email must be an e-mail address."
+        : email is not null && (email.Length > 254 || email.IndexOf('@', StringComparison.Ordinal) < 1)
+            ? "--email must be an e-mail address."
         : origin is not null && !new AccountOptions { PublicOrigin = origin }.IsValid()
             ? "--origin must be an http(s) origin without a path, such as https://jobs.example.gov.cn."
         : null;

@@ -15,7 +15,8 @@ public static class RecruiterLinks
     }
 
     /// <summary>Lets the subject act for the company (again: the link stays as it was); null when there is no such company.</summary>
-    public static Task<RecruiterLink?> LinkAsync(NpgsqlConnection db, NpgsqlTransaction? tx, Guid companyId, string subject, string linkedBy) =>
+    public static Task<RecruiterLink?> LinkAsync(NpgsqlConnection db, NpgsqlTransaction? tx, Guid companyId, string subject,
+        string linkedBy) =>
         db.QuerySingleOrDefaultAsync<RecruiterLink>("""
             INSERT INTO recruiter_links (subject, company_id, linked_by)
             SELECT @subject, id, @linkedBy FROM companies WHERE id = @companyId
