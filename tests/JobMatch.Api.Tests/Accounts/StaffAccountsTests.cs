@@ -24,6 +24,7 @@ public sealed class StaffAccountsTests(AccountsApiFactory api) : IClassFixture<A
         var response = await admin.PostAsJsonAsync("/api/accounts",
             new { role = Roles.Recruiter, userName = name, phone, email = "wang.li@example.com", companyId = company });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.True(response.Headers.CacheControl?.NoStore, "the invitation is shown once: no cache keeps it");
         var created = await response.Read<CreatedAccountAnswer>();
         Assert.Equal((name, AccountStates.Invited, "w***@example.com", phone[..3] + "****" + phone[^4..]),
             (created.Account.UserName, created.Account.State, created.Account.Email, created.Account.Phone));
