@@ -92,7 +92,7 @@ public sealed class AccountEmails(UserManager<Account> users, AccountStore store
     }
 
     // Mail needs the public origin (AccountsSetup refuses Mail:Host without it).
-    string Origin => options.Value.PublicOrigin!;
+    string Origin => options.Value.Origin!;
 
     DateTime UtcTime() => clock.GetUtcNow().UtcDateTime;
 }

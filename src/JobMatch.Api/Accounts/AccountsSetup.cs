@@ -19,7 +19,7 @@ public static class AccountsSetup
         services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.Section))
             .Validate(options => options.IsValid(), "Accounts: AccessTokenMinutes 1–60, RefreshTokenDays 1–90, StampCacheSeconds 0–60, "
                 + "SignInsPerMinutePerAddress above 0, SecondFactorRequiredFor roles of admin, recruiter, mentor, veteran, "
-                + "PublicOrigin an http(s) address.")
+                + "PublicOrigin an http(s) origin without a path (https://jobs.example.gov.cn).")
             .Validate<IOptions<AuthOptions>>((options, auth) => options.Enabled != true || BesideAuthorityIsValid(auth.Value),
                 "Accounts:Enabled together with Auth:Authority needs Auth:SigningKey (base64, at least 32 bytes), which signs the "
                 + "accounts' tokens, and an Auth:Issuer other than the authority: the issuer a token names tells the two kinds apart.")
@@ -46,6 +46,7 @@ public static class AccountsSetup
             .AddTokenProvider<AuthenticatorTokenProvider<Account>>(TokenOptions.DefaultAuthenticatorProvider);
         services.AddScoped<AccountStore>();
         services.AddScoped<IUserValidator<Account>, AccountNameValidator>().AddScoped<IdentityErrorDescriber, AccountErrors>();
+        services.AddScoped<AccountTransaction>().AddScoped<AccountCreation>().AddScoped<AccountChanges>();
         services.AddScoped<AccountSessions>();
         services.AddScoped<SecondFactors>();
         services.AddScoped<PasswordChanges>();

@@ -37,6 +37,7 @@ public static class SignInApi
         app.MapRegistration();
         app.MapSecondFactor();
         app.MapSetPassword().MapOwnAccount().MapAccountEmail();
+        app.MapStaffAccounts();
         return app;
     }
 

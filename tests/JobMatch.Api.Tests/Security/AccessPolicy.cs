@@ -57,6 +57,15 @@ public static class AccessPolicy
         new("POST /api/account/password",                          "401 404 404 404 404 404 404 404", Body: _ => Json(new { currentPassword = "not-the-password", newPassword = "a long enough passphrase" })),
         new("PUT /api/account/email",                              "401 404 404 404 404 404 404 404", Body: _ => Json(new { email = "mx@example.test" })),
 
+        // Accounts: staff alone list, create and change them.
+        new("GET /api/accounts",                                   "401 403 403 403 2xx 403 403 403"),
+        new("GET /api/accounts/{id}",                              "401 403 403 403 2xx 403 403 403", "/api/accounts/{freshAccount}"),
+        new("POST /api/accounts",                                  "401 403 403 403 2xx 403 403 403", Body: w => Json(new { role = "recruiter", userName = "mx-" + Guid.NewGuid().ToString("N")[..12], companyId = w["company"] })),
+        new("POST /api/accounts/{id}/invitation",                  "401 403 403 403 2xx 403 403 403", "/api/accounts/{freshAccount}/invitation"),
+        new("POST /api/accounts/{id}/disable",                     "401 403 403 403 2xx 403 403 403", "/api/accounts/{freshAccount}/disable"),
+        new("POST /api/accounts/{id}/enable",                      "401 403 403 403 2xx 403 403 403", "/api/accounts/{freshAccount}/enable"),
+        new("PUT /api/accounts/{id}/role",                         "401 403 403 403 2xx 403 403 403", "/api/accounts/{freshAccount}/role", w => Json(new { role = "recruiter", companyId = w["company"] })),
+
         // Companies: a recruiter reaches the companies linked to them.
         new("GET /api/companies",                                  "401 403 2xx 403 2xx 403 2xx 403"),
         new("POST /api/companies",                                 "401 403 403 403 2xx 403 403 403", Body: _ => Json(new { name = "矩阵新公司" + Guid.NewGuid().ToString("N")[..6] })),
