@@ -20,8 +20,8 @@ public sealed class AccountChanges(UserManager<Account> users, AccountStore stor
         "Someone else changed this account just now: reload it and try again.");
 
     /// <summary>
-    /// Invites again (no password yet), or for an account with a password a staff reset: a password_reset code, and the
-    /// stamp changed and refresh tokens revoked so its sessions end.
+    /// Invites again (no password yet), or for an account with a password a staff reset: a password_reset code, the second
+    /// factor cleared, and the stamp changed and refresh tokens revoked so its sessions end.
     /// </summary>
     public Task<(Account? Account, IssuedCode? Code, AccountRefusal? Refusal)> InviteAsync(Guid id, StaffActor actor) =>
         ChangeAsync(id, async (db, tx, account, now) =>
@@ -37,6 +37,11 @@ public sealed class AccountChanges(UserManager<Account> users, AccountStore stor
                 await AuditLog.WriteAsync(db, tx, actor.Subject, actor.Role, "account.invited", "account", account.Id);
                 return (invitation, null);
             }
+            // The way back for someone who lost the phone with their authenticator: staff checked who they are, so the second
+            // factor goes too and is enrolled again at the next sign-in (where the role requires it), written with the stamp.
+            var secondFactorCleared = account.TwoFactorEnabled;
+            account.TwoFactorEnabled = false;
+            account.AuthenticatorKey = null;
             if (!(await users.UpdateSecurityStampAsync(account)).Succeeded)
             {
                 return (null, Changed);
@@ -45,7 +50,7 @@ public sealed class AccountChanges(UserManager<Account> users, AccountStore stor
             var reset = await AccountCodes.IssueAsync(db, tx, account.Id, CodePurposes.PasswordReset, AccountCodes.ResetLifetime,
                 actor.Subject, now);
             await AuditLog.WriteAsync(db, tx, actor.Subject, actor.Role, "account.reset_by_staff", "account", account.Id,
-                new { refreshTokensRevoked = revoked });
+                new { refreshTokensRevoked = revoked, secondFactorCleared });
             return (reset, null);
         });
 
@@ -69,6 +74,11 @@ public sealed class AccountChanges(UserManager<Account> users, AccountStore stor
                 return (null, LastAdmin);
             }
             account.DisabledAt = now;
+            // The way back for someone who lost the phone with their authenticator: staff checked who they are, so the second
+            // factor goes too and is enrolled again at the next sign-in (where the role requires it), written with the stamp.
+            var secondFactorCleared = account.TwoFactorEnabled;
+            account.TwoFactorEnabled = false;
+            account.AuthenticatorKey = null;
             if (!(await users.UpdateSecurityStampAsync(account)).Succeeded)
             {
                 return (null, Changed);

@@ -128,10 +128,15 @@ public sealed class StaffAccountsTests(AccountsApiFactory api) : IClassFixture<A
     {
         var account = await api.CreateAccountAsync(Roles.Mentor);
         var client = api.Bearer((await (await api.SignInAsync(account.UserName)).Read<SignedInAnswer>()).AccessToken);
-        var reset = await (await api.Admin().PostAsync($"/api/accounts/{account.Id}/invitation", null)).Read<AccountInvitationAnswer>();
-        await (await client.GetAsync("/api/me")).AssertProblem(401);
         await using var db = api.Connection();
         await db.OpenAsync();
+        // Its owner lost the phone with the authenticator: the reset is the way back, so the second factor is enrolled again.
+        await db.ExecuteAsync("UPDATE accounts SET two_factor_enabled = true, authenticator_key = 'LOSTLOSTLOSTLOST' WHERE id = @Id",
+            new { account.Id });
+        var reset = await (await api.Admin().PostAsync($"/api/accounts/{account.Id}/invitation", null)).Read<AccountInvitationAnswer>();
+        await (await client.GetAsync("/api/me")).AssertProblem(401);
+        Assert.Equal((false, (string?)null), await db.QuerySingleAsync<(bool, string?)>(
+            "SELECT two_factor_enabled, authenticator_key FROM accounts WHERE id = @Id", new { account.Id }));
         var peeked = await AccountCodes.PeekAsync(db, reset.Code, [CodePurposes.Invitation, CodePurposes.PasswordReset], DateTime.UtcNow);
         Assert.Equal(CodePurposes.PasswordReset, peeked?.Purpose);
         Assert.Contains(("account.reset_by_staff", null), await api.AuditAsync(account.Id));
