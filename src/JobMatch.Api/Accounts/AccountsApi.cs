@@ -12,7 +12,7 @@ namespace JobMatch.Api.Accounts;
 /// <summary>A staff account to create (admin, recruiter or mentor); it is handed an invitation, not a password.</summary>
 public sealed record CreateAccount(
     [OneOf(typeof(AccountCreation), nameof(AccountCreation.StaffRoles))] string Role, [Text(100)] string UserName, [Mobile] string? Phone,
-    [Pattern(@"[^@\s]+@[^@\s]+\.[^@\s]+", MaxLength = 254, Trim = true)] string? Email, Guid? CompanyId, Guid? MentorId);
+    [Email] string? Email, Guid? CompanyId, Guid? MentorId);
 
 /// <summary>Another staff role; a recruiter names its company, a mentor its mentor record.</summary>
 public sealed record ChangeRole([OneOf(typeof(AccountCreation), nameof(AccountCreation.StaffRoles))] string Role, Guid? CompanyId,

@@ -75,6 +75,15 @@ public sealed class OwnAccountTests(AccountsApiFactory api) : IClassFixture<Acco
         Assert.Contains(("account.password_reset_requested", null), await api.AuditAsync(account.Id));
     }
 
+    [Fact]
+    public async Task AnAddressWithASpaceInItIsRefusedSayingWhatAnAddressLooksLike()
+    {
+        var account = await api.CreateAccountAsync(Roles.Veteran);
+        var refused = await (await (await SignedInAsync(account.UserName)).PutAsJsonAsync("/api/account/email",
+            new { email = "wang li@example.cn" })).AssertProblem(400);
+        Assert.Contains("name@example.com", refused.GetProperty("errors").GetProperty("email")[0].GetString());
+    }
+
     async Task<HttpClient> SignedInAsync(string userName) =>
         api.Bearer((await (await api.SignInAsync(userName)).Read<SignedInAnswer>()).AccessToken);
 }
