@@ -105,6 +105,8 @@ export default {
   'pick.find': 'Find', 'pick.none': 'Nothing found: try another word.', 'pick.narrow': '{shown} of {total} shown: type more to narrow it down.',
   'pick.companySearch': 'Find a company (name)', 'pick.company': 'Company', 'pick.accountSearch': 'Find an account (user name)', 'pick.account': 'Account',
   'pick.mentor': 'Mentor', 'pick.mentorLinked': '{name} (has an account)',
+  'links.account': 'Account', 'links.byAccount': 'Link by choosing an account: recruiter and mentor accounts made on the Accounts page are found here.', 'links.chooseAccount': 'Choose an account…',
+  'links.pickAccount': 'Find and choose an account first.', 'links.accountFor': 'account for {name}',
   'state.submitted': 'submitted', 'state.screening': 'screening', 'state.interview': 'interview', 'state.offer': 'offer', 'state.hired': 'hired',
   'state.rejected': 'rejected', 'state.withdrawn': 'withdrawn', 'state.cancelled': 'cancelled', 'state.applied': 'applied', 'state.enrolled': 'enrolled',
   'state.graduated': 'graduated', 'state.employed': 'employed', 'state.retained_6m': 'retained 6 months', 'state.retained_12m': 'retained 12 months', 'state.dropped': 'dropped out',

@@ -105,6 +105,8 @@ export default {
   'pick.find': '查找', 'pick.none': '没有找到，请换个词。', 'pick.narrow': '显示 {shown} 个，共 {total} 个：请输入更多字缩小范围。',
   'pick.companySearch': '查找单位（名称）', 'pick.company': '单位', 'pick.accountSearch': '查找账号（用户名）', 'pick.account': '账号',
   'pick.mentor': '导师', 'pick.mentorLinked': '{name}（已关联账号）',
+  'links.account': '账号', 'links.byAccount': '选择账号来关联：在“账号管理”中建立的招聘人员和导师账号可在此查找。', 'links.chooseAccount': '选择账号…',
+  'links.pickAccount': '请先查找并选择一个账号。', 'links.accountFor': '{name} 的账号',
   'state.submitted': '已提交', 'state.screening': '初筛', 'state.interview': '面试', 'state.offer': '录用通知', 'state.hired': '已入职',
   'state.rejected': '未通过', 'state.withdrawn': '已撤回', 'state.cancelled': '已取消', 'state.applied': '已报名', 'state.enrolled': '已入学',
   'state.graduated': '已毕业', 'state.employed': '已就业', 'state.retained_6m': '在岗满 6 个月', 'state.retained_12m': '在岗满 12 个月', 'state.dropped': '已退出',
