@@ -87,5 +87,7 @@ test('an admin creates a recruiter account, hands over its invitation once, invi
   const linked = admin.locator(`td [data-subject="${accountId}"]`);
   await linked.waitFor();
   assert.equal(await linked.textContent(), userName, 'the link is shown by the account\'s name, not its id');
+  await admin.setViewportSize({ width: 360, height: 740 });
+  assert.ok(await admin.evaluate(() => document.documentElement.scrollWidth <= 360), 'the links page fits a phone');
   await admin.context().close();
 });

@@ -50,7 +50,7 @@ export const companyPicker = () => searchPicker({
 /** Accounts of one role, by user name; an account that cannot sign in yet says its state. */
 export const accountPicker = (role) => searchPicker({
   name: 'account', searchLabel: t('pick.accountSearch'), chooseLabel: t('pick.account'),
-  text: (a) => (a.state === 'active' ? a.userName : `${a.userName}（${label('accountState', a.state)}）`),
+  text: (a) => (a.state === 'active' ? a.userName : t('pick.accountState', { name: a.userName, state: label('accountState', a.state) })),
   find: (q) => get(`/api/accounts?${query({ role, limit: 20, q })}`),
 });
 

@@ -103,7 +103,7 @@ export default {
   'accounts.newRole': 'New role', 'accounts.saveRole': 'Save role', 'accounts.cancel': 'Cancel', 'accounts.roleChanged': 'Role changed.',
   'accountState.invited': 'invited (no password yet)', 'accountState.awaiting_confirmation': 'phone to confirm', 'accountState.active': 'active', 'accountState.disabled': 'disabled',
   'pick.find': 'Find', 'pick.none': 'Nothing found: try another word.', 'pick.narrow': '{shown} of {total} shown: type more to narrow it down.',
-  'pick.companySearch': 'Find a company (name)', 'pick.company': 'Company', 'pick.accountSearch': 'Find an account (user name)', 'pick.account': 'Account',
+  'pick.companySearch': 'Find a company (name)', 'pick.company': 'Company', 'pick.accountSearch': 'Find an account (user name)', 'pick.accountState': '{name} – {state}', 'pick.account': 'Account',
   'pick.mentor': 'Mentor', 'pick.mentorLinked': '{name} (has an account)',
   'links.account': 'Account', 'links.byAccount': 'Link by choosing an account: recruiter and mentor accounts made on the Accounts page are found here.', 'links.chooseAccount': 'Choose an account…',
   'links.pickAccount': 'Find and choose an account first.', 'links.accountFor': 'account for {name}',

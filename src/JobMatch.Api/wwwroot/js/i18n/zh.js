@@ -103,7 +103,7 @@ export default {
   'accounts.newRole': '新角色', 'accounts.saveRole': '保存角色', 'accounts.cancel': '取消', 'accounts.roleChanged': '角色已更改。',
   'accountState.invited': '已邀请（未设密码）', 'accountState.awaiting_confirmation': '待确认手机号', 'accountState.active': '正常', 'accountState.disabled': '已停用',
   'pick.find': '查找', 'pick.none': '没有找到，请换个词。', 'pick.narrow': '显示 {shown} 个，共 {total} 个：请输入更多字缩小范围。',
-  'pick.companySearch': '查找单位（名称）', 'pick.company': '单位', 'pick.accountSearch': '查找账号（用户名）', 'pick.account': '账号',
+  'pick.companySearch': '查找单位（名称）', 'pick.company': '单位', 'pick.accountSearch': '查找账号（用户名）', 'pick.accountState': '{name}（{state}）', 'pick.account': '账号',
   'pick.mentor': '导师', 'pick.mentorLinked': '{name}（已关联账号）',
   'links.account': '账号', 'links.byAccount': '选择账号来关联：在“账号管理”中建立的招聘人员和导师账号可在此查找。', 'links.chooseAccount': '选择账号…',
   'links.pickAccount': '请先查找并选择一个账号。', 'links.accountFor': '{name} 的账号',
