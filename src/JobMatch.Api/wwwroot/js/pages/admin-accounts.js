@@ -119,6 +119,7 @@ function listSection(ctx) {
   };
   const more = h('button', { type: 'button', class: 'secondary', hidden: true, onclick: () => act(more, () => load(false), error) }, t('accounts.more'));
   const find = h('button', { type: 'submit', class: 'secondary' }, t('accounts.find'));
+  for (const filter of [role, state]) filter.addEventListener('change', () => act(find, () => load(true), error));
   ctx.reload = () => load(true);
   ctx.add = (account) => { rows.prepend(row(account, ctx)); counts.shown += 1; counts.total += 1; say(); };
   const heads = ['userName', 'role', 'state', 'contact', 'twoFactor', 'belongs', 'created', 'actions'].map((k) => h('th', { scope: 'col' }, t(`accounts.${k}`)));

@@ -3,14 +3,14 @@
 import { api, get, post } from '../api.js';
 import { act, announce, errorBox, field, h, select, table } from '../dom.js';
 import { date, t } from '../i18n.js';
-import { accountPicker, subjectNames } from '../pickers.js';
+import { accountPicker, everything, subjectNames } from '../pickers.js';
 
 export default async function links(view) {
   view.append(h('h1', {}, t('page.links')));
-  const [settings, mentors] = await Promise.all([get('/api/console/settings'), get('/api/mentors?limit=100')]);
+  const [settings, mentors] = await Promise.all([get('/api/console/settings'), everything('/api/mentors')]);
   const byAccount = settings.accounts === true;
   if (byAccount) view.append(h('p', { class: 'muted' }, t('links.byAccount')));
-  view.append(await recruiters(byAccount), await mentorLinks(mentors.items, byAccount));
+  view.append(await recruiters(byAccount), await mentorLinks(mentors, byAccount));
 }
 
 /** Who is to be linked: an account picked by search, or (accounts off) a subject typed as the issuer knows it. */
