@@ -88,7 +88,7 @@ export default {
   'accounts.handOver': 'Hand it to the person only: show it in person, or send the link to their own phone by SMS or WeChat; or read the code to them on the phone. They open the link, set a password and can sign in. Never forward it to anyone else or a group. If it is lost, use "Invite again" on the account: the new one voids the old.',
   'accounts.handOverReset': 'Hand it to the person only: show it in person, or send the link to their own phone by SMS or WeChat. They open the link and set a new password; their existing sign-ins have ended. If it is lost, use "Reset password" again: the old link is voided.',
   'accounts.dismiss': 'Handed over, close',
-  'accounts.listTitle': 'Accounts', 'accounts.filterRole': 'Filter by role', 'accounts.filterState': 'Filter by state', 'accounts.search': 'Find (user name, phone or e-mail)',
+  'accounts.listTitle': 'Accounts', 'accounts.filterRole': 'Filter by role', 'accounts.filterState': 'Filter by state', 'accounts.search': 'Find (user name)',
   'accounts.find': 'Find', 'accounts.shown': '{shown} of {total} accounts shown', 'accounts.none': 'No account matches.', 'accounts.more': 'Show more accounts',
   'accounts.state': 'State', 'accounts.contact': 'Phone / e-mail', 'accounts.twoFactor': 'Two-step sign-in', 'accounts.belongs': 'Company / mentor',
   'accounts.created': 'Created', 'accounts.actions': 'Actions', 'accounts.twoFactorOn': 'on', 'accounts.twoFactorOff': 'off',

@@ -88,7 +88,7 @@ export default {
   'accounts.handOver': '交给本人的方式：当面出示，或用短信、微信把链接发到本人手机；也可电话读出邀请码。本人打开链接设置密码后即可登录。不要转给他人或发到群里。如遗失，点该账号的“重新邀请”，新的生成后旧的立即失效。',
   'accounts.handOverReset': '交给本人的方式：当面出示，或用短信、微信把链接发到本人手机。本人打开链接设置新密码；该账号原有的登录已结束。如遗失，再点“重置密码”，旧链接随即失效。',
   'accounts.dismiss': '已交给本人，关闭',
-  'accounts.listTitle': '账号列表', 'accounts.filterRole': '按角色筛选', 'accounts.filterState': '按状态筛选', 'accounts.search': '查找（用户名、手机号或邮箱）',
+  'accounts.listTitle': '账号列表', 'accounts.filterRole': '按角色筛选', 'accounts.filterState': '按状态筛选', 'accounts.search': '查找（用户名）',
   'accounts.find': '查找', 'accounts.shown': '共 {total} 个账号，已显示 {shown} 个', 'accounts.none': '没有符合条件的账号。', 'accounts.more': '显示更多账号',
   'accounts.state': '状态', 'accounts.contact': '手机 / 邮箱', 'accounts.twoFactor': '两步验证', 'accounts.belongs': '单位 / 导师',
   'accounts.created': '建立时间', 'accounts.actions': '操作', 'accounts.twoFactorOn': '已开启', 'accounts.twoFactorOff': '未开启',
