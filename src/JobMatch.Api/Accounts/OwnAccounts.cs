@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Dapper;
 using JobMatch.Api.Audit;
 using JobMatch.Api.Auth;
-using JobMatch.Api.Privacy;
 using Npgsql;
 
 namespace JobMatch.Api.Accounts;
@@ -28,9 +27,9 @@ public static class OwnAccounts
     }
 
     /// <summary>
-    /// In the caller's transaction: the phone and e-mail removed (a user name that is the phone too, replaced by a neutral
-    /// one), the password, second factor and pending e-mail of its codes gone, the account disabled with a new stamp, its
-    /// refresh tokens revoked and its codes voided. The account's id, or null when the caller has none: once committed, the
+    /// In the caller's transaction: the phone, e-mail and user name removed (the name replaced by a neutral one), the
+    /// password, second factor and pending e-mail of its codes gone, the account disabled with a new stamp, its refresh tokens
+    /// revoked and its codes voided. The account's id, or null when the caller has none: once committed, the
     /// caller has <see cref="SecurityStamps.Forget"/> it, so its tokens are refused at once here too.
     /// </summary>
     public static async Task<Guid?> EraseAsync(NpgsqlConnection db, NpgsqlTransaction tx, ClaimsPrincipal user, DateTime now)
@@ -39,8 +38,8 @@ public static class OwnAccounts
         {
             return null;
         }
-        var userName = account.Phone is not null && PhoneNumber.Normalize(account.UserName) == account.Phone
-            ? "erased-" + account.Id.ToString("N") : account.UserName;
+        // The user name goes too: it is the phone, or a name of the veteran's choosing, often their real one.
+        var userName = "erased-" + account.Id.ToString("N");
         // Written here rather than through UserManager, whose store would write outside the erasure's transaction: a new
         // security stamp, and a new concurrency stamp so that a copy read before cannot write the phone back.
         await db.ExecuteAsync("""

@@ -51,4 +51,17 @@ public sealed class OwnAccountsTests(AccountsApiFactory api) : IClassFixture<Acc
     }
 
     sealed record ErasedRow(string UserName, string? Phone, string? Email, string? NormalizedEmail, bool HasPassword, bool Disabled, long LiveCodes);
+
+    [Fact]
+    public async Task AUserNameTheVeteranChoseIsErasedToo()
+    {
+        // A name of one's own is often one's real name: personal data like the phone.
+        var account = await api.CreateAccountAsync(Roles.Veteran, VeteranData.NewPhone());
+        var client = api.Bearer((await (await api.SignInAsync(account.UserName)).Read<SignedInAnswer>()).AccessToken);
+        await client.CreateProfile(VeteranData.Profile(VeteranData.NewName(), VeteranData.NewIdNumber(), VeteranData.NewPhone()));
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync("/api/veterans/me")).StatusCode);
+        await using var db = api.Connection();
+        Assert.Equal("erased-" + account.Id.ToString("N"),
+            await db.QuerySingleAsync<string>("SELECT user_name FROM accounts WHERE id = @Id", new { account.Id }));
+    }
 }
