@@ -36,7 +36,9 @@ public static class AccountViews
         var mentors = (await db.QueryAsync<(string Subject, Guid Id)>(
             "SELECT subject, id FROM mentors WHERE subject = ANY(@subjects)", new { subjects }, tx))
             .ToDictionary(row => row.Subject, row => row.Id);
-        return [.. accounts.Select(account => new AccountView(account.Id, account.UserName, account.Role, account.State,
+        // A veteran who registered without a name of their own signs in with their phone: masked there as well.
+        return [.. accounts.Select(account => new AccountView(account.Id,
+            account.UserName == account.Phone ? Masking.Phone(account.Phone) : account.UserName, account.Role, account.State,
             Masking.Phone(account.Phone), Masking.Email(account.Email), account.EmailConfirmed, account.TwoFactorEnabled,
             [.. companies[account.Id.ToString()]], mentors.TryGetValue(account.Id.ToString(), out var mentor) ? mentor : null,
             account.CreatedAt))];

@@ -92,6 +92,17 @@ public sealed class StaffAccountsTests(AccountsApiFactory api) : IClassFixture<A
     }
 
     [Fact]
+    public async Task AVeteranWhoseUserNameIsTheirPhoneIsListedWithItMaskedAndFoundByIt()
+    {
+        var phone = VeteranData.NewPhone();
+        Assert.Equal(HttpStatusCode.Accepted, (await api.CreateClient().PostAsJsonAsync("/api/auth/register",
+            new { phone, password = AccountsApiFactory.Password })).StatusCode);
+        var found = await (await api.Admin().GetAsync($"/api/accounts?state=awaiting_confirmation&q={phone}")).Read<PageOf<AccountAnswer>>();
+        var masked = phone[..3] + "****" + phone[^4..];
+        Assert.Equal((masked, masked), (Assert.Single(found.Items).UserName, found.Items[0].Phone));
+    }
+
+    [Fact]
     public async Task ADisabledAccountsLiveTokenIsRefusedAtItsNextRequestUntilStaffEnableIt()
     {
         var account = await api.CreateAccountAsync(Roles.Recruiter);
