@@ -8,9 +8,10 @@ const REMEMBERED = 'jobmatch.signedIn'; // this browser has a refresh cookie: a 
 
 export const session = {
   get token() { return sessionStorage.getItem(KEY); },
+  /** A token from elsewhere (demo, OIDC, pasted), or null to forget it. */
   set token(value) {
-    if (value) sessionStorage.setItem(KEY, value);
-    else { sessionStorage.removeItem(KEY); sessionStorage.removeItem(ACCOUNT); }
+    sessionStorage.removeItem(ACCOUNT);
+    if (value) sessionStorage.setItem(KEY, value); else sessionStorage.removeItem(KEY);
   },
   get fromAccount() { return sessionStorage.getItem(ACCOUNT) === '1'; },
   /** An access token from an account sign-in (sign-in, set-password, second factor, refresh, password change). */
