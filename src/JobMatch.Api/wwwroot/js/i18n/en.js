@@ -31,6 +31,7 @@ export default {
   'setPassword.forInvitation': 'Set the password of the account “{name}” ({role}); then you sign in with it.',
   'setPassword.forReset': 'Set a new password for the account “{name}” ({role}); the old one stops working and signed-in devices must sign in again.',
   'setPassword.expires': 'This link works once, until {date}.',
+  'setPassword.code': 'One-time code', 'setPassword.codeHint': 'The invitation or reset code staff gave you, like XXXX-XXXX-XXXX-XXXX', 'setPassword.next': 'Next',
   'setPassword.spent': 'This link has been used or has expired.',
   'setPassword.spentHint': 'If you have set your password already, sign in (a forgotten password is reset from the sign-in page); otherwise ask the staff of the veterans service centre who opened your account to send a new invitation link.',
   'confirmEmail.title': 'Confirm your e-mail address', 'confirmEmail.done': 'Your e-mail address is confirmed: it can now reset your password.', 'confirmEmail.toAccount': 'Back to my account',

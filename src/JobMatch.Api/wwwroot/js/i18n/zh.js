@@ -31,6 +31,7 @@ export default {
   'setPassword.forInvitation': '为账号“{name}”（{role}）设置密码，之后即可用此账号登录。',
   'setPassword.forReset': '为账号“{name}”（{role}）设置新密码，原密码将失效，已登录的设备需要重新登录。',
   'setPassword.expires': '此链接有效期至 {date}，只能使用一次。',
+  'setPassword.code': '一次性代码', 'setPassword.codeHint': '工作人员交给您的邀请码或重置码，形如 XXXX-XXXX-XXXX-XXXX', 'setPassword.next': '下一步',
   'setPassword.spent': '此链接已使用或已过期。',
   'setPassword.spentHint': '如果您已设置过密码，请直接登录，忘记密码可在登录页重置；否则请联系为您开通账号的退役军人服务中心工作人员，重新发送邀请链接。',
   'confirmEmail.title': '确认电子邮箱', 'confirmEmail.done': '电子邮箱已确认，今后可用它找回密码。', 'confirmEmail.toAccount': '返回我的账号',

@@ -1,7 +1,7 @@
 // The link handed out by staff or mailed (#/set-password?code=...): whose account it is, a password, then the
 // second factor when the role needs one, then into the console.
 import { ApiError, post } from '../api.js';
-import { act, errorBox, h } from '../dom.js';
+import { act, errorBox, field, h } from '../dom.js';
 import { dateTime, label, t } from '../i18n.js';
 import { newPassword } from '../passwords.js';
 import { finishSignIn } from '../second-factor.js';
@@ -9,9 +9,10 @@ import { finishSignIn } from '../second-factor.js';
 export default async function setPassword(view, { params, onSignedIn }) {
   const code = (params.get('code') ?? '').trim();
   view.append(h('h1', {}, t('setPassword.title')));
+  if (!code) { view.append(typeCode()); return; }
   let link;
   try {
-    link = code ? await post('/api/auth/set-password/check', { code }) : null;
+    link = await post('/api/auth/set-password/check', { code });
   } catch (error) {
     if (!(error instanceof ApiError) || error.status !== 404) throw error;
   }
@@ -35,4 +36,16 @@ export default async function setPassword(view, { params, onSignedIn }) {
   h('input', { type: 'text', name: 'username', value: link.userName, autocomplete: 'username', hidden: true, 'aria-hidden': 'true', 'aria-label': t('signin.account') }),
   ...password.fields, error, submit));
   view.append(box);
+}
+
+/** Without a link: the code as staff read it out or the command line printed it. */
+function typeCode() {
+  const code = h('input', { name: 'code', autocomplete: 'off', spellcheck: false, required: true, placeholder: 'XXXX-XXXX-XXXX-XXXX' });
+  return h('form', {
+    class: 'card',
+    onsubmit: (event) => {
+      event.preventDefault();
+      location.hash = `#/set-password?code=${encodeURIComponent(code.value.trim().toUpperCase())}`;
+    },
+  }, field(t('setPassword.code'), code, t('setPassword.codeHint')), h('button', { type: 'submit' }, t('setPassword.next')));
 }
