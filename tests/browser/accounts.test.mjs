@@ -58,7 +58,7 @@ async function createOnCommandLine(role, name) {
   const env = { ...process.env, ASPNETCORE_ENVIRONMENT: 'Production' };
   delete env.ConnectionStrings__JobMatch;
   const { stdout, stderr } = await promisify(execFile)('dotnet', [dll, 'account', 'create', '--role', role, '--name', name,
-    `--Embedded:DataDirectory=${service.dataDirectory}`, `--Accounts:PublicOrigin=${service.url}`],
+    '--origin', service.url, `--Embedded:DataDirectory=${service.dataDirectory}`],
   { cwd: dirname(service.dataDirectory), env, timeout: 120000 });
   return `${stdout}\n${stderr}`;
 }
