@@ -3,12 +3,12 @@ import { api, get, post, session } from '../api.js';
 import { act, announce, errorBox, field, h } from '../dom.js';
 import { date, label, t } from '../i18n.js';
 import { newPassword } from '../passwords.js';
-import { codeInput, enrolment } from '../second-factor.js';
+import { codeInput, enrolment, finishSignIn } from '../second-factor.js';
 
-export default async function account(view) {
+export default async function account(view, { onSignedIn }) {
   const draw = async () => {
     const mine = await get('/api/account');
-    view.replaceChildren(h('h1', {}, t('page.account')), summary(mine), changePassword(), email(mine), secondFactor(mine, draw));
+    view.replaceChildren(h('h1', {}, t('page.account')), summary(mine), changePassword(onSignedIn), email(mine), secondFactor(mine, draw));
   };
   await draw();
 }
@@ -24,28 +24,31 @@ function summary(mine) {
       : null),
     ...(mine.companies?.length ? row('companies', t('account.companies'), mine.companies.map((c) => c.name).join('、')) : []),
     ...row('twoFactor', t('account.twoFactor'), t(mine.twoFactorEnabled ? 'account.on' : 'account.off')),
-    ...row('createdAt', t('account.createdAt'), date(mine.createdAt)));
+    ...(mine.createdAt ? row('createdAt', t('account.createdAt'), date(mine.createdAt)) : []));
 }
 
-function changePassword() {
+function changePassword(onSignedIn) {
   const error = errorBox();
   const current = h('input', { name: 'currentPassword', type: 'password', autocomplete: 'current-password', required: true });
   const next = newPassword();
   const submit = h('button', { type: 'submit' }, t('account.changePassword'));
+  const card = h('section', { class: 'card' });
   const form = h('form', {
-    class: 'card',
     onsubmit: (event) => {
       event.preventDefault();
       act(submit, async () => {
         const answer = await post('/api/account/password', { currentPassword: current.value, newPassword: next.value() });
-        session.signedIn(answer.accessToken); // the old token's stamp is spent: carry on with the new one
+        // The old token's stamp is spent: carry on with the new one, or after the second factor when the answer asks for it.
+        if (answer.secondFactor) { await finishSignIn(answer, card, onSignedIn); return; }
+        session.signedIn(answer.accessToken);
         form.reset();
         announce(t('account.passwordChanged'));
       }, error);
     },
   }, h('h2', {}, t('account.passwordTitle')), h('p', { class: 'muted' }, t('account.passwordHint')),
   field(t('account.currentPassword'), current), ...next.fields, error, submit);
-  return form;
+  card.append(form);
+  return card;
 }
 
 function email(mine) {
