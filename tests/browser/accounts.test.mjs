@@ -101,7 +101,7 @@ async function signInWithAccount(who, screenshot) {
   await who.page.goto('/#/signin');
   await ready(who.page, 'signin');
   await who.page.getByLabel('账号（手机号或用户名）', { exact: true }).fill(who.account);
-  await who.page.getByLabel('密码', { exact: true }).fill(password);
+  await who.page.getByLabel('密码', { exact: true }).fill(who.password ?? password);
   if (screenshot) await shot(who.page, screenshot);
   await who.page.getByRole('button', { name: '登录', exact: true }).click();
 }
@@ -127,12 +127,14 @@ test('the first admin is created on the command line, sets a password from the l
   await page.getByRole('button', { name: '验证并登录' }).click();
 
   people.admin = { page, account: name, key, landing: 'admin-funnels', heading: '招聘会与订单班',
-    nav: ['招聘会与订单班', '导师负荷', '排序模型', '导入记录', '导入岗位表', '待分配企业', '账号关联'] };
+    nav: ['招聘会与订单班', '导师负荷', '排序模型', '导入记录', '导入岗位表', '待分配企业', '账号关联', '账号管理'] };
   await assertLanded(people.admin);
   people.admin.token = await page.evaluate(() => sessionStorage.getItem('jobmatch.token'));
 
   // Another tab of the same browser is signed in by the refresh cookie, without the password.
   const tab = await page.context().newPage();
+  tab.errors = [];
+  tab.on('pageerror', (error) => tab.errors.push(error.message));
   await tab.goto('/');
   await ready(tab, 'admin-funnels');
   await tab.close();
@@ -199,6 +201,23 @@ test('my account shows the account to its owner', async () => {
   assert.equal(await page.locator('[data-account-field="twoFactor"]').textContent(), '已开启');
   assert.equal(await page.locator('[data-second-factor-state]').getAttribute('data-second-factor-state'), 'on');
   await shot(page, 'account-own.png');
+});
+
+test('the veteran changes the password on my account and goes on with the new token', async () => {
+  const { page } = people.veteran;
+  await page.locator('#nav').getByRole('link', { name: '我的账号' }).click();
+  await ready(page, 'veteran-account');
+  const before = await page.evaluate(() => sessionStorage.getItem('jobmatch.token'));
+  const changed = 'copper-kettle-morning-9';
+  await page.getByLabel('当前密码', { exact: true }).fill(password);
+  await page.getByLabel('新密码', { exact: true }).fill(changed);
+  await page.getByLabel('再次输入新密码', { exact: true }).fill(changed);
+  await page.getByRole('button', { name: '修改密码', exact: true }).click();
+  await page.waitForFunction((old) => sessionStorage.getItem('jobmatch.token') !== old, before);
+  people.veteran.password = changed;
+  // The old token's stamp is spent; the console goes on with the new one.
+  await page.locator('#nav').getByRole('link', { name: '我的档案' }).click();
+  await assertLanded(people.veteran);
 });
 
 test('each role signs out and signs in again with account and password (the admin with the second factor)', async () => {
