@@ -12,9 +12,11 @@ export function qrImage(svg) {
 }
 
 /** The QR code and, for typing into the app instead, the key in groups of four. */
-export const enrolment = ({ key, qrSvg }) => h('div', { class: 'enrol' },
+/** On the phone itself, the otpauth:// link opens the app instead. */
+export const enrolment = ({ key, uri, qrSvg }) => h('div', { class: 'enrol' },
   h('p', {}, t('factor.scan')), qrImage(qrSvg),
-  h('p', {}, t('factor.orKey'), ' ', h('code', { 'data-key': '' }, key.replace(/\s+/g, '').match(/.{1,4}/g).join(' '))));
+  h('p', {}, t('factor.orKey'), ' ', h('code', { 'data-key': '' }, key.replace(/\s+/g, '').match(/.{1,4}/g).join(' '))),
+  uri?.startsWith('otpauth://') ? h('p', {}, h('a', { href: uri }, t('factor.openApp'))) : null);
 
 /** A six-digit code input, as authenticator apps show it. */
 export const codeInput = () => h('input', {

@@ -24,7 +24,7 @@ export default {
   'factor.title': 'Second factor', 'factor.enrolTitle': 'Turn on the second factor', 'factor.hint': 'Open your authenticator app and type the 6-digit code it shows.',
   'factor.enrolHint': 'Your role must use a second factor. Install an authenticator app on your phone (Microsoft Authenticator, Google Authenticator ...), scan the QR code below, then type the 6-digit code the app shows.',
   'factor.scan': 'Scan the QR code with your authenticator app:', 'factor.orKey': 'Cannot scan? Type this key into the app:', 'factor.qrAlt': 'QR code for the second factor',
-  'factor.code': '6-digit code', 'factor.codeHint': 'The code changes every 30 seconds', 'factor.submit': 'Verify and sign in',
+  'factor.openApp': 'On this phone: open in the authenticator app', 'factor.code': '6-digit code', 'factor.codeHint': 'The code changes every 30 seconds', 'factor.submit': 'Verify and sign in',
   'password.new': 'New password', 'password.again': 'New password again', 'password.policy': 'At least 10 characters; a sentence you remember works well. Common passwords, or one holding your mobile number or user name, are refused.',
   'password.short': 'The password needs at least 10 characters.', 'password.mismatch': 'The two passwords differ: type them again.',
   'setPassword.title': 'Set your password', 'setPassword.submit': 'Set the password and sign in', 'setPassword.toSignIn': 'Go to sign-in',

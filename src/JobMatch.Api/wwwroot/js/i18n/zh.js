@@ -24,7 +24,7 @@ export default {
   'factor.title': '两步验证', 'factor.enrolTitle': '开启两步验证', 'factor.hint': '请打开身份验证器应用，输入其中显示的 6 位验证码。',
   'factor.enrolHint': '您的角色须使用两步验证。请在手机上安装身份验证器应用（如 Microsoft Authenticator、Google 身份验证器），扫描下方二维码，再输入应用显示的 6 位验证码。',
   'factor.scan': '用身份验证器应用扫描二维码：', 'factor.orKey': '无法扫描时，在应用中手动输入密钥：', 'factor.qrAlt': '两步验证二维码',
-  'factor.code': '6 位验证码', 'factor.codeHint': '验证码每 30 秒更新一次', 'factor.submit': '验证并登录',
+  'factor.openApp': '在本机上操作：用身份验证器应用打开', 'factor.code': '6 位验证码', 'factor.codeHint': '验证码每 30 秒更新一次', 'factor.submit': '验证并登录',
   'password.new': '新密码', 'password.again': '再次输入新密码', 'password.policy': '至少 10 个字符，可用一句好记的话；常见密码、含手机号或用户名的密码不能使用。',
   'password.short': '密码至少需要 10 个字符。', 'password.mismatch': '两次输入的密码不一致，请重新输入。',
   'setPassword.title': '设置密码', 'setPassword.submit': '设置密码并登录', 'setPassword.toSignIn': '前往登录',
