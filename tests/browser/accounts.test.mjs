@@ -180,8 +180,16 @@ test('a veteran registers, staff confirm the phone, and the veteran signs in wit
   const veteran = { page, account: phone, landing: 'veteran-profile', heading: '建立我的求职档案', nav: ['我的档案', '推荐岗位', '邀请', '我的申请'] };
   // Before staff confirm the phone, the right password is answered with what to wait for.
   await signInWithAccount(veteran);
-  await page.locator('[data-account-sign-in] .error:not(:empty)').waitFor();
+  const refusal = page.locator('[data-account-sign-in] .error:not(:empty)');
+  await refusal.waitFor();
+  assert.match(await refusal.textContent(), /手机号还未经工作人员确认/, 'says what to wait for');
   assert.equal(await page.locator('[data-page="signin"]').count(), 1, 'still on the sign-in page');
+  // A forgotten password: the answer says what happens (no e-mail here: the service centre).
+  await page.getByRole('button', { name: '忘记密码？' }).click();
+  await page.getByRole('button', { name: '发送重置链接' }).click();
+  const sent = page.locator('[data-account-sign-in] .success:not(:empty)');
+  await sent.waitFor();
+  assert.match(await sent.textContent(), /退役军人服务中心/);
 
   const account = (await staff(`/api/accounts?role=veteran&q=${encodeURIComponent(userName)}`)).items.find((a) => a.userName === userName);
   assert.equal(account.state, 'awaiting_confirmation');
