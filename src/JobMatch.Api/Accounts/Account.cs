@@ -47,6 +47,12 @@ public static class AccountStates
     public const string Disabled = "disabled";
 
     public static readonly IReadOnlyList<string> All = [Invited, AwaitingConfirmation, Active, Disabled];
+
+    /// <summary><see cref="Account.State"/> in SQL over a row of <c>accounts</c> (alias a), for lists filtered by state.</summary>
+    public const string Sql = $"""
+        CASE WHEN a.disabled_at IS NOT NULL THEN '{Disabled}' WHEN a.password_hash IS NULL THEN '{Invited}'
+             WHEN a.role = '{Auth.Roles.Veteran}' AND NOT a.phone_confirmed THEN '{AwaitingConfirmation}' ELSE '{Active}' END
+        """;
 }
 
 /// <summary>Configuration section "Accounts": built-in accounts and their sign-in.</summary>
@@ -65,8 +71,22 @@ public sealed class AccountOptions
 
     public int SignInsPerMinutePerAddress { get; set; } = 30;
 
+    /// <summary>The roles that must sign in with a second factor (TOTP) too; null (not configured): admin. Empty: none.</summary>
+    public string[]? SecondFactorRequiredFor { get; set; }
+
+    public IReadOnlyList<string> RolesRequiringSecondFactor => SecondFactorRequiredFor ?? [Auth.Roles.Admin];
+
+    /// <summary>Where people open the service (https://jobs.example.gov.cn), for links handed out; else the request's own.</summary>
+    public string? PublicOrigin { get; set; }
+
     public bool IsOn(string? authority) => Enabled ?? string.IsNullOrWhiteSpace(authority);
 
     public bool IsValid() => AccessTokenMinutes is > 0 and <= 60 && RefreshTokenDays is > 0 and <= 90
-        && StampCacheSeconds is >= 0 and <= 60 && SignInsPerMinutePerAddress > 0;
+        && StampCacheSeconds is >= 0 and <= 60 && SignInsPerMinutePerAddress > 0
+        && RolesRequiringSecondFactor.All(Auth.Roles.All.Contains)
+        && (PublicOrigin is null || Uri.TryCreate(PublicOrigin, UriKind.Absolute, out var origin) && origin.Scheme is "https" or "http"
+            && origin.PathAndQuery == "/" && origin.Fragment.Length == 0);
+
+    /// <summary>The public origin without a trailing slash, or null.</summary>
+    public string? Origin => PublicOrigin?.TrimEnd('/');
 }

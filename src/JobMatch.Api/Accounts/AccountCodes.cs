@@ -16,8 +16,8 @@ public static class CodePurposes
 /// <summary>A code as it is handed out, once: XXXX-XXXX-XXXX-XXXX, and when it stops working.</summary>
 public sealed record IssuedCode(string Code, DateTime ExpiresAt);
 
-/// <summary>What a live code was issued for: the account, the purpose and what it confirms (an e-mail address).</summary>
-public sealed record RedeemedCode(Guid AccountId, string Purpose, string? Payload);
+/// <summary>What a live code was issued for: the account, the purpose, what it confirms (an e-mail address), until when.</summary>
+public sealed record RedeemedCode(Guid AccountId, string Purpose, string? Payload, DateTime ExpiresAt);
 
 /// <summary>
 /// One-time codes of accounts: invitations, password resets, e-mail confirmations. 16 characters from 31 without look-alikes
@@ -56,7 +56,7 @@ public static class AccountCodes
     /// <summary>What a live code is for, without using it (the console shows whose invitation it is); null otherwise.</summary>
     public static Task<RedeemedCode?> PeekAsync(NpgsqlConnection db, string? typed, IReadOnlyCollection<string> purposes, DateTime now) =>
         Normalize(typed) is not { } code ? Task.FromResult<RedeemedCode?>(null) : db.QuerySingleOrDefaultAsync<RedeemedCode>("""
-            SELECT account_id, purpose, payload FROM account_codes
+            SELECT account_id, purpose, payload, expires_at FROM account_codes
             WHERE code_hash = @hash AND purpose = ANY(@purposes) AND used_at IS NULL AND voided_at IS NULL AND expires_at > @now
             """, new { hash = Hash(code), purposes = purposes.ToArray(), now });
 
@@ -66,7 +66,7 @@ public static class AccountCodes
         Normalize(typed) is not { } code ? Task.FromResult<RedeemedCode?>(null) : db.QuerySingleOrDefaultAsync<RedeemedCode>("""
             UPDATE account_codes SET used_at = @now
             WHERE code_hash = @hash AND purpose = ANY(@purposes) AND used_at IS NULL AND voided_at IS NULL AND expires_at > @now
-            RETURNING account_id, purpose, payload
+            RETURNING account_id, purpose, payload, expires_at
             """, new { hash = Hash(code), purposes = purposes.ToArray(), now }, tx);
 
     /// <summary>Voids every live code of the account (disabled, erased).</summary>

@@ -10,6 +10,9 @@ namespace JobMatch.Api.Accounts;
 /// <summary>What a sign-in or a refresh hands out: the bearer token in the body, the refresh token in a cookie.</summary>
 public sealed record Session(string AccessToken, DateTime ExpiresAt, string RefreshToken, DateTime RefreshExpiresAt);
 
+/// <summary>What a proved password leads to: a session, or the second factor's step before one (exactly one of them).</summary>
+public sealed record Finished(Session? Session, SecondFactorStep? SecondFactor);
+
 /// <summary>
 /// Sign-in, refresh and sign-out of built-in accounts, each audited. Every refusal of a sign-in is one answer (null), so the
 /// caller cannot tell an unknown account from a wrong password, a locked or a disabled one.
@@ -19,7 +22,10 @@ public sealed class AccountSessions(UserManager<Account> users, AccountStore sto
 {
     public const string Anonymous = "anonymous";
 
-    public async Task<Session?> SignInAsync(string name, string password)
+    /// <summary>A session or the second factor's step, or none; AwaitingConfirmation when the password was right but staff
+    /// have not confirmed the veteran's phone yet (<see cref="Account.State"/>): the one refusal that may be told, as only the
+    /// password's owner sees it.</summary>
+    public async Task<(Finished? Finished, bool AwaitingConfirmation)> SignInAsync(string name, string password)
     {
         var account = await store.FindByNameOrPhoneAsync(users.NormalizeName(name.Trim()) ?? "", PhoneNumber.Normalize(name));
         // The same password-hash work whatever follows: an unknown account, or one without a password yet, is checked against
@@ -29,7 +35,8 @@ public sealed class AccountSessions(UserManager<Account> users, AccountStore sto
         var refusal = account is null ? "unknown_account"
             : account.DisabledAt is not null ? "disabled"
             : await users.IsLockedOutAsync(account) ? "locked_out"
-            : passwordMatches ? null : "wrong_password";
+            : !passwordMatches ? "wrong_password"
+            : account.State == AccountStates.AwaitingConfirmation ? AccountStates.AwaitingConfirmation : null;
         await using var db = await dataSource.OpenConnectionAsync();
         if (account is null || refusal is not null)
         {
@@ -46,16 +53,24 @@ public sealed class AccountSessions(UserManager<Account> users, AccountStore sto
                 await AuditLog.WriteAsync(db, null, account.Id.ToString(), account.Role, "account.locked_out", "account", account.Id,
                     new { minutes = AccountsSetup.LockoutMinutes });
             }
-            return null;
+            return (null, refusal == AccountStates.AwaitingConfirmation);
         }
-        return await FinishAsync(db, account);
+        return (await FinishAsync(db, account), false);
     }
 
     /// <summary>
     /// The one step after an account proved its password (a sign-in, a first password from an invitation, a reset): the
-    /// failure count cleared, the sign-in audited, a new session started. The second factor joins here.
+    /// second factor's step when the account has one or its role requires one (<see cref="SecondFactors"/>), else
+    /// <see cref="SignedInAsync"/>. The failure count stays until the second factor is passed too, so that wrong codes
+    /// after right passwords add up to a lockout.
     /// </summary>
-    public async Task<Session> FinishAsync(NpgsqlConnection db, Account account)
+    public async Task<Finished> FinishAsync(NpgsqlConnection db, Account account) =>
+        account.TwoFactorEnabled || options.Value.RolesRequiringSecondFactor.Contains(account.Role)
+            ? new Finished(null, await SecondFactorChallenges.IssueAsync(db, account, UtcTime()))
+            : new Finished(await SignedInAsync(db, account), null);
+
+    /// <summary>An account that proved all it must: the failure count cleared, the sign-in audited, a new session started.</summary>
+    internal async Task<Session> SignedInAsync(NpgsqlConnection db, Account account)
     {
         if (account.FailedCount > 0)
         {
@@ -66,10 +81,11 @@ public sealed class AccountSessions(UserManager<Account> users, AccountStore sto
     }
 
     /// <summary>
-    /// Counts a wrong password; true when it locked the account. Another request may have counted one since the account was
-    /// read (the store refuses a stale write): read it again and count on top, so parallel guesses are all counted.
+    /// Counts a wrong password or second-factor code; true when it locked the account. Another request may have counted one
+    /// since the account was read (the store refuses a stale write): read it again and count on top, so parallel guesses are
+    /// all counted.
     /// </summary>
-    async Task<bool> FailAsync(Account account)
+    internal async Task<bool> FailAsync(Account account)
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {

@@ -10,7 +10,7 @@ namespace JobMatch.Api.Accounts;
 /// UserManager then calls <see cref="UpdateAsync"/>, which writes the row when its concurrency stamp is still the one read.
 /// An account holds exactly one role: adding one replaces it, and removing it is refused.
 /// </summary>
-public sealed class AccountStore(NpgsqlDataSource dataSource, TimeProvider clock) :
+public sealed class AccountStore(NpgsqlDataSource dataSource, AccountTransaction joined, TimeProvider clock) :
     IUserPasswordStore<Account>, IUserSecurityStampStore<Account>, IUserLockoutStore<Account>, IUserPhoneNumberStore<Account>,
     IUserEmailStore<Account>, IUserRoleStore<Account>, IUserTwoFactorStore<Account>, IUserAuthenticatorKeyStore<Account>
 {
@@ -37,8 +37,9 @@ public sealed class AccountStore(NpgsqlDataSource dataSource, TimeProvider clock
             });
         }
         if (user.CreatedAt == default) user.CreatedAt = clock.GetUtcNow().UtcDateTime;
-        await using var db = await dataSource.OpenConnectionAsync(cancellationToken);
-        await db.ExecuteAsync($"INSERT INTO accounts ({Columns}) VALUES ({Values})", user);
+        await using var owned = joined.Current is null ? await dataSource.OpenConnectionAsync(cancellationToken) : null;
+        await (owned ?? joined.Current!.Connection!).ExecuteAsync($"INSERT INTO accounts ({Columns}) VALUES ({Values})", user,
+            joined.Current);
         return IdentityResult.Success;
     }
 
@@ -48,15 +49,15 @@ public sealed class AccountStore(NpgsqlDataSource dataSource, TimeProvider clock
         user.ConcurrencyStamp = Guid.NewGuid().ToString("N");
         var parameters = new DynamicParameters(user);
         parameters.Add("read", read);
-        await using var db = await dataSource.OpenConnectionAsync(cancellationToken);
-        var updated = await db.ExecuteAsync("""
+        await using var owned = joined.Current is null ? await dataSource.OpenConnectionAsync(cancellationToken) : null;
+        var updated = await (owned ?? joined.Current!.Connection!).ExecuteAsync("""
             UPDATE accounts SET user_name = @UserName, normalized_user_name = @NormalizedUserName, phone = @Phone,
                 phone_confirmed = @PhoneConfirmed, email = @Email, normalized_email = @NormalizedEmail, email_confirmed = @EmailConfirmed,
                 password_hash = @PasswordHash, security_stamp = @SecurityStamp, concurrency_stamp = @ConcurrencyStamp,
                 lockout_enabled = @LockoutEnabled, lockout_end = @LockoutEnd, failed_count = @FailedCount,
                 two_factor_enabled = @TwoFactorEnabled, authenticator_key = @AuthenticatorKey, role = @Role, disabled_at = @DisabledAt
             WHERE id = @Id AND concurrency_stamp = @read
-            """, parameters);
+            """, parameters, joined.Current);
         if (updated == 1) return IdentityResult.Success;
         user.ConcurrencyStamp = read;
         return IdentityResult.Failed(new IdentityErrorDescriber().ConcurrencyFailure());
@@ -174,4 +175,13 @@ public sealed class AccountStore(NpgsqlDataSource dataSource, TimeProvider clock
     public void Dispose()
     {
     }
+}
+
+/// <summary>
+/// The transaction the store's writes of this scope join while one is set: staff create an account with its recruiter or
+/// mentor link, or change its role and links, at once (UserManager writes through the store, which else opens its own).
+/// </summary>
+public sealed class AccountTransaction
+{
+    public NpgsqlTransaction? Current { get; set; }
 }

@@ -1,4 +1,5 @@
 using JobMatch.Api.Auth;
+using JobMatch.Api.Mail;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -17,10 +18,18 @@ public static class AccountsSetup
     {
         services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.Section))
             .Validate(options => options.IsValid(), "Accounts: AccessTokenMinutes 1–60, RefreshTokenDays 1–90, StampCacheSeconds 0–60, "
-                + "SignInsPerMinutePerAddress above 0.")
-            .Validate<IOptions<AuthOptions>>((options, auth) => options.Enabled != true || string.IsNullOrWhiteSpace(auth.Value.Authority),
-                "Accounts:Enabled together with Auth:Authority is not supported yet: the service would have to accept two kinds of token.")
+                + "SignInsPerMinutePerAddress above 0, SecondFactorRequiredFor roles of admin, recruiter, mentor, veteran, "
+                + "PublicOrigin an http(s) origin without a path (https://jobs.example.gov.cn).")
+            .Validate<IOptions<AuthOptions>>((options, auth) => options.Enabled != true || BesideAuthorityIsValid(auth.Value),
+                "Accounts:Enabled together with Auth:Authority needs Auth:SigningKey (base64, at least 32 bytes), which signs the "
+                + "accounts' tokens, and an Auth:Issuer other than the authority: the issuer a token names tells the two kinds apart.")
+            .Validate<IOptions<MailOptions>>((options, mail) => !mail.Value.IsOn || options.PublicOrigin is not null,
+                "Mail:Host needs Accounts:PublicOrigin: mailed links name the console by it, never by a request's Host header.")
             .ValidateOnStart();
+        // Asked for beside an OpenID Connect issuer: Auth accepts the tokens signed with the key too. Read from the section
+        // here, not through IOptions<AccountOptions>, whose validation reads AuthOptions.
+        services.PostConfigure<AuthOptions>(auth => auth.SigningKeyBesideAuthority = !string.IsNullOrWhiteSpace(auth.Authority)
+            && (configuration.GetSection(AccountOptions.Section).Get<AccountOptions>() ?? new()).IsOn(auth.Authority));
         services.AddIdentityCore<Account>(identity =>
         {
             identity.Password.RequiredLength = 10;
@@ -32,16 +41,24 @@ public static class AccountsSetup
             identity.Lockout.MaxFailedAccessAttempts = 5;
             identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(LockoutMinutes);
             identity.Lockout.AllowedForNewUsers = true;
-            identity.User.AllowedUserNameCharacters = ""; // Chinese names too: the registration's edge validates them
-        }).AddUserStore<AccountStore>().AddPasswordValidator<CommonPasswords>();
+            identity.User.AllowedUserNameCharacters = ""; // Chinese names too: AccountNameValidator checks them
+        }).AddUserStore<AccountStore>().AddPasswordValidator<CommonPasswords>()
+            .AddTokenProvider<AuthenticatorTokenProvider<Account>>(TokenOptions.DefaultAuthenticatorProvider);
         services.AddScoped<AccountStore>();
+        services.AddScoped<IUserValidator<Account>, AccountNameValidator>().AddScoped<IdentityErrorDescriber, AccountErrors>();
+        services.AddScoped<AccountTransaction>().AddScoped<AccountCreation>().AddScoped<AccountChanges>();
         services.AddScoped<AccountSessions>();
+        services.AddScoped<SecondFactors>();
+        services.AddScoped<PasswordChanges>();
+        services.AddScoped<AccountEmails>();
         services.AddSingleton<DecoyAccount>();
         services.AddSingleton<SecurityStamps>();
         services.AddMemoryCache();
+        services.AddMail(configuration);
 
-        // After Auth's own checks of the token (AuthSetup), a built-in account's token is checked against the account.
-        services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, jwt =>
+        // After Auth's own checks of the token (AuthSetup), a built-in account's token is checked against the account, by
+        // either scheme (a token without the stamp claim passes).
+        services.PostConfigureAll<JwtBearerOptions>(jwt =>
         {
             var earlier = jwt.Events.OnTokenValidated;
             jwt.Events.OnTokenValidated = async context =>
@@ -56,6 +73,9 @@ public static class AccountsSetup
         });
         return services;
     }
+
+    static bool BesideAuthorityIsValid(AuthOptions auth) => string.IsNullOrWhiteSpace(auth.Authority)
+        || auth.HasUsableKey() && !string.Equals(auth.Issuer.TrimEnd('/'), auth.Authority.TrimEnd('/'), StringComparison.Ordinal);
 
     /// <summary>On unless an OpenID Connect issuer is configured, or when asked for (Accounts:Enabled).</summary>
     public static bool AreOn(IServiceProvider services) =>

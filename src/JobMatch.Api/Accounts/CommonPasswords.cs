@@ -1,3 +1,4 @@
+using JobMatch.Api.Conventions;
 using Microsoft.AspNetCore.Identity;
 
 namespace JobMatch.Api.Accounts;
@@ -10,6 +11,8 @@ public sealed class CommonPasswords : IPasswordValidator<Account>
 {
     public const string Resource = "common-passwords.txt";
 
+    public const string Code = "CommonPassword";
+
     static readonly Lazy<HashSet<string>> List = new(Load);
 
     public Task<IdentityResult> ValidateAsync(UserManager<Account> manager, Account user, string? password)
@@ -20,8 +23,9 @@ public sealed class CommonPasswords : IPasswordValidator<Account>
         return Task.FromResult(refused
             ? IdentityResult.Failed(new IdentityError
             {
-                Code = "CommonPassword",
-                Description = "A password that is common, or holds the account's name or phone, is refused: choose a longer phrase.",
+                Code = Code,
+                Description = Say.Text("常见密码，或含有本账号用户名、手机号的密码不能使用：请换一句更长的短语。",
+                    "A password that is common, or holds the account's name or phone, is refused: choose a longer phrase."),
             })
             : IdentityResult.Success);
     }

@@ -9,12 +9,16 @@ namespace JobMatch.Api.Accounts;
 
 /// <summary>
 /// The check of a built-in account's token at each request: its stamp and role are still the account's, and the account is
-/// not disabled. What was read is kept for <see cref="AccountOptions.StampCacheSeconds"/> at most; this instance forgets
-/// it at once when it changes the stamp. Tokens without the stamp claim (the <c>token</c> command, OIDC) are not its concern.
+/// not disabled. What was read is kept for <see cref="AccountOptions.StampCacheSeconds"/> at most, by the service's clock
+/// (TimeProvider); this instance forgets it at once when it changes the stamp. Tokens without the stamp claim (the
+/// <c>token</c> command, OIDC) are not its concern.
 /// </summary>
-public sealed class SecurityStamps(NpgsqlDataSource dataSource, IMemoryCache cache, IOptions<AccountOptions> options)
+public sealed class SecurityStamps(NpgsqlDataSource dataSource, IMemoryCache cache, IOptions<AccountOptions> options, TimeProvider clock)
 {
     sealed record Current(string SecurityStamp, string Role, bool Disabled);
+
+    /// <summary>What was read of an account (null: no such account) and when, by the service's clock.</summary>
+    sealed record Read(Current? Current, DateTimeOffset At);
 
     /// <summary>Null when the token may be used, else why not (for the log, never for the caller).</summary>
     public async Task<string?> RefusalAsync(ClaimsPrincipal user)
@@ -37,16 +41,20 @@ public sealed class SecurityStamps(NpgsqlDataSource dataSource, IMemoryCache cac
 
     async Task<Current?> ReadAsync(Guid id)
     {
-        var seconds = options.Value.StampCacheSeconds;
-        if (seconds == 0)
+        var window = TimeSpan.FromSeconds(options.Value.StampCacheSeconds);
+        if (window == TimeSpan.Zero)
         {
             return await QueryAsync(id);
         }
-        return await cache.GetOrCreateAsync(Key(id), entry =>
+        var now = clock.GetUtcNow();
+        if (cache.Get<Read>(Key(id)) is { } kept && now - kept.At < window)
         {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(seconds);
-            return QueryAsync(id);
-        });
+            return kept.Current;
+        }
+        var read = new Read(await QueryAsync(id), now);
+        // The clock above decides what is fresh; the cache's own (real) expiry only frees the memory of accounts not seen again.
+        cache.Set(Key(id), read, window + TimeSpan.FromMinutes(1));
+        return read.Current;
     }
 
     async Task<Current?> QueryAsync(Guid id)

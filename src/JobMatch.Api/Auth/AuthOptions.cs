@@ -16,11 +16,17 @@ public sealed class AuthOptions
 
     public double TokenLifetimeHours { get; set; } = 8;
 
+    /// <summary>
+    /// Tokens signed with the key are accepted beside the authority's (built-in accounts asked for beside an OpenID Connect
+    /// issuer: Accounts sets it from Accounts:Enabled; not a setting of its own).
+    /// </summary>
+    public bool SigningKeyBesideAuthority { get; internal set; }
+
     public byte[] SigningKeyBytes() => Convert.FromBase64String(SigningKey ?? "");
 
     public bool IsValid() => !string.IsNullOrWhiteSpace(Authority) || HasUsableKey();
 
-    bool HasUsableKey()
+    public bool HasUsableKey()
     {
         try
         {

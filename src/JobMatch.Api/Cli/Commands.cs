@@ -30,6 +30,7 @@ public static class Commands
         root.Subcommands.Add(TrainCommand.Create(addServices));
         root.Subcommands.Add(BackupCommand.Create());
         root.Subcommands.Add(RestoreCommand.Create(addServices));
+        root.Subcommands.Add(AccountCommand.Create(addServices));
         return root;
     }
 

@@ -129,13 +129,7 @@ public static class CompaniesApi
         }
         await using var db = await dataSource.OpenConnectionAsync();
         await using var tx = await db.BeginTransactionAsync();
-        var link = await db.QuerySingleOrDefaultAsync<RecruiterLink>("""
-            INSERT INTO recruiter_links (subject, company_id, linked_by)
-            SELECT @subject, id, @linkedBy FROM companies WHERE id = @id
-            ON CONFLICT (subject, company_id) DO UPDATE SET subject = excluded.subject
-            RETURNING subject, company_id, linked_at
-            """, new { subject = body.Subject, id, linkedBy = user.Subject() }, tx);
-        if (link is null)
+        if (await RecruiterLinks.LinkAsync(db, tx, id, body.Subject, user.Subject()) is not { } link)
         {
             return TypedResults.NotFound();
         }

@@ -14,6 +14,20 @@ public static class RecruiterLinks
         return app;
     }
 
+    /// <summary>Lets the subject act for the company (again: the link stays as it was); null when there is no such company.</summary>
+    public static Task<RecruiterLink?> LinkAsync(NpgsqlConnection db, NpgsqlTransaction? tx, Guid companyId, string subject,
+        string linkedBy) =>
+        db.QuerySingleOrDefaultAsync<RecruiterLink>("""
+            INSERT INTO recruiter_links (subject, company_id, linked_by)
+            SELECT @subject, id, @linkedBy FROM companies WHERE id = @companyId
+            ON CONFLICT (subject, company_id) DO UPDATE SET subject = excluded.subject
+            RETURNING subject, company_id, linked_at
+            """, new { subject, companyId, linkedBy }, tx);
+
+    /// <summary>Removes every company link of the subject (an account that is no longer a recruiter); how many there were.</summary>
+    public static Task<int> UnlinkAllAsync(NpgsqlConnection db, NpgsqlTransaction? tx, string subject) =>
+        db.ExecuteAsync("DELETE FROM recruiter_links WHERE subject = @subject", new { subject }, tx);
+
     static async Task<Results<Ok<IReadOnlyList<RecruiterLink>>, NotFound>> List(Guid id, NpgsqlDataSource dataSource)
     {
         await using var db = await dataSource.OpenConnectionAsync();

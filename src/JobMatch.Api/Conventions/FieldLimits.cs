@@ -144,6 +144,21 @@ public class PatternAttribute(string pattern) : FieldLimitAttribute
         Say.Text($"格式不正确（应匹配 {Pattern}）。", $"Not in the expected form ({Pattern}).");
 }
 
+/// <summary>An e-mail address: something@somewhere.tld without spaces, at most 254 characters; the mail server is the real check.</summary>
+public sealed class EmailAttribute : PatternAttribute
+{
+    public const string Address = @"^[^@\s]+@[^@\s]+\.[^@\s]+$";
+
+    public EmailAttribute() : base(Address)
+    {
+        MaxLength = 254;
+        Trim = true;
+    }
+
+    protected override string Message(ValidationContext context) =>
+        Say.Text("电子邮箱格式不正确，应类似 name@example.com。", "Not an e-mail address: it looks like name@example.com.");
+}
+
 /// <summary>
 /// Not a refusal: a value outside <see cref="Minimum"/>–<see cref="Maximum"/> is clamped and a missing one is
 /// <see cref="Default"/>; the document says so.

@@ -158,13 +158,12 @@ public static class MentorsApi
         }
         await using var db = await dataSource.OpenConnectionAsync();
         await using var tx = await db.BeginTransactionAsync();
-        if (await db.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM mentors WHERE subject = @subject AND id <> @id)", new { subject = body.Subject, id }, tx))
+        switch (await MentorSubjects.LinkAsync(db, tx, id, body.Subject))
         {
-            return Problems.Conflict("该用户标识已关联到另一位导师。", "This user id is already linked to another mentor.");
-        }
-        if (await db.ExecuteAsync("UPDATE mentors SET subject = @subject WHERE id = @id", new { subject = body.Subject, id }, tx) == 0)
-        {
-            return TypedResults.NotFound();
+            case MentorLinking.SubjectTakenByAnother:
+                return Problems.Conflict("该用户标识已关联到另一位导师。", "This user id is already linked to another mentor.");
+            case MentorLinking.NoSuchMentor:
+                return TypedResults.NotFound();
         }
         await AuditLog.WriteAsync(db, tx, user, "mentor.subject_linked", "mentor", id, new { linkedSubject = body.Subject });
         var mentor = await db.QuerySingleAsync<Mentor>($"SELECT {Columns} FROM mentors m WHERE m.id = @id", new { id }, tx);

@@ -26,5 +26,14 @@ public static class Masking
         _ => new string('*', number.Length),
     };
 
+    /// <summary>The first character of the mailbox and the whole domain: w***@example.com (a text without @ shows as ***).</summary>
+    [return: NotNullIfNotNull(nameof(email))]
+    public static string? Email(string? email) => email switch
+    {
+        null => null,
+        _ when email.LastIndexOf('@') is > 0 and var at => email[..1] + "***" + email[at..],
+        _ => "***",
+    };
+
     public static string Name(string name) => name.Length <= 1 ? "*" : name[..1] + new string('*', name.Length - 1);
 }

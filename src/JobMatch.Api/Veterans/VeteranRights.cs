@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text;
 using Dapper;
+using JobMatch.Api.Accounts;
 using JobMatch.Api.Audit;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Conventions;
@@ -16,9 +17,12 @@ public sealed record ProcessingRecord(DateTime At, string Action, string ActorRo
 /// <summary>A withdrawal the veteran asked staff for in person; the note goes to the audit log, so it names no one.</summary>
 public sealed record ConsentWithdrawal([Text(200)] string? Note);
 
-/// <summary>A copy of everything held about a veteran (PIPL art. 45): the profile in clear, consents, and who processed it.</summary>
+/// <summary>
+/// A copy of everything held about a veteran (PIPL art. 45): the profile in clear, consents, who processed it, and the
+/// built-in account they sign in with (null for a token no account issued).
+/// </summary>
 public sealed record VeteranExport(VeteranView Profile, IReadOnlyList<ConsentState> ConsentHistory, IReadOnlyList<ProcessingRecord> Processing, DateTime ExportedAt,
-    IReadOnlyList<ApplicationStep> Applications);
+    IReadOnlyList<ApplicationStep> Applications, AccountCopy? Account);
 
 /// <summary>One step of one of my applications, with the company's note about it.</summary>
 public sealed record ApplicationStep(Guid ApplicationId, string CompanyName, string PositionTitle, string State, DateTime At, string OccurredOn, string? Note);
@@ -48,15 +52,17 @@ static class VeteranRights
         await AuditLog.WriteAsync(db, null, user, "veteran.exported", "veteran", row.Id);
         return TypedResults.Ok(new VeteranExport(await store.View(db, row, clear: true),
             [.. await Consents.HistoryAsync(db, row.Id)], [.. processing], clock.GetUtcNow().UtcDateTime,
-            [.. applications]));
+            [.. applications], await OwnAccounts.CopyAsync(db, user)));
     }
 
     /// <summary>
     /// Removes the profile with its skills and consents (cascade), and any stored answer that copied the person's
-    /// identifiers (idempotency replays). Only a count by month, district and branch stays; the audit entry names
-    /// the profile by its opaque id.
+    /// identifiers (idempotency replays), and erases the built-in account's phone and e-mail and disables it
+    /// (Accounts/OwnAccounts). Only a count by month, district and branch stays; the audit entries name the profile and the
+    /// account by their opaque ids.
     /// </summary>
-    public static async Task<Results<NoContent, NotFound>> Delete(ClaimsPrincipal user, NpgsqlDataSource dataSource, VeteranStore store)
+    public static async Task<Results<NoContent, NotFound>> Delete(ClaimsPrincipal user, NpgsqlDataSource dataSource, VeteranStore store,
+        SecurityStamps stamps, TimeProvider clock)
     {
         await using var db = await dataSource.OpenConnectionAsync();
         await using var tx = await db.BeginTransactionAsync();
@@ -76,7 +82,12 @@ static class VeteranRights
             """, new { subject = row.Subject, identifiers }, tx);
         await db.ExecuteAsync("DELETE FROM veterans WHERE id = @id", new { id = row.Id }, tx);
         await AuditLog.WriteAsync(db, tx, user, "veteran.deleted", "veteran", row.Id);
+        var account = await OwnAccounts.EraseAsync(db, tx, user, clock.GetUtcNow().UtcDateTime);
         await tx.CommitAsync();
+        if (account is { } erased)
+        {
+            stamps.Forget(erased);
+        }
         return TypedResults.NoContent();
     }
 

@@ -1,3 +1,4 @@
+using JobMatch.Api.Accounts;
 using JobMatch.Api.Auth;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
@@ -14,8 +15,11 @@ public sealed class ConsoleOptions
     public string OidcScope { get; set; } = "openid profile";
 }
 
-/// <summary>How the console signs in: the OIDC client when an authority is configured, and whether the demo sign-in answers this caller.</summary>
-public sealed record ConsoleSettings(bool DemoSignIn, OidcClient? Oidc);
+/// <summary>
+/// How the console signs in: the OIDC client when an authority is configured, whether the demo sign-in answers this caller,
+/// and whether built-in accounts sign in (/api/auth/sign-in).
+/// </summary>
+public sealed record ConsoleSettings(bool DemoSignIn, OidcClient? Oidc, bool Accounts);
 
 public sealed record OidcClient(string Authority, string ClientId, string Scope);
 
@@ -66,9 +70,10 @@ public static class WebConsoleSetup
                 var authority = auth.Value.Authority;
                 var oidc = string.IsNullOrWhiteSpace(authority) ? null
                     : new OidcClient(authority.TrimEnd('/'), console.Value.OidcClientId, console.Value.OidcScope);
-                return TypedResults.Ok(new ConsoleSettings(await gate.AdmitsAsync(http), oidc));
+                return TypedResults.Ok(new ConsoleSettings(await gate.AdmitsAsync(http), oidc, AccountsSetup.AreOn(http.RequestServices)));
             })
-            .AllowAnonymous().WithTags("Console").WithSummary("How the web console signs in: OIDC client settings, or whether the demo sign-in exists");
+            .AllowAnonymous().WithTags("Console")
+            .WithSummary("How the web console signs in: OIDC client settings, built-in accounts, or whether the demo sign-in exists");
         if (app.ServiceProvider.GetRequiredService<DemoSignInGate>().Possible)
         {
             app.MapDemoSignIn();

@@ -38,6 +38,22 @@ public sealed class EndpointPolicyTests(ApiFactory api) : IClassFixture<ApiFacto
         ["/api/auth/refresh"] = "a kept answer would be a bearer token in clear; the cookie is single use by design",
         ["/api/auth/sign-out"] = "ending a sign-in twice ends it once",
         ["/api/auth/sign-out-everywhere"] = "ending every sign-in twice ends them once",
+        ["/api/auth/second-factor/"] = "a kept answer would be a bearer token in clear; a challenge is single use by design",
+        ["/api/auth/second-factor/enrolment"] = "a kept answer would be an authenticator key in clear; asking again gives a new key",
+        ["/api/auth/set-password"] = "a kept answer would be a bearer token in clear; a code is single use by design",
+        ["/api/auth/set-password/check"] = "reads whose code it is and changes nothing",
+        ["/api/auth/register"] = "a number registered twice is one account: the second gets the same answer",
+        ["/api/auth/password-reset"] = "a kept answer would tell one request from another; asking twice mails a newer link",
+        ["/api/auth/email-confirmation"] = "a code is single use by design",
+        ["/api/account/password"] = "a kept answer would be a bearer token in clear; the current password is checked each time",
+        ["/api/account/second-factor/"] = "a kept answer would be an authenticator key in clear; asking again gives a new key",
+        ["/api/account/second-factor/confirm"] = "confirming twice turns it on once",
+        // Staff's accounts: an invitation or reset code is shown once and stored only as a hash, never in idempotency_keys.
+        ["/api/accounts/"] = "the invitation code is shown once; a second create of the same user name is refused (409)",
+        ["/api/accounts/{id:guid}/invitation"] = "the code is shown once; sending again gives a new code and voids the last",
+        ["/api/accounts/{id:guid}/disable"] = "disabling twice disables once",
+        ["/api/accounts/{id:guid}/enable"] = "enabling twice enables once",
+        ["/api/accounts/{id:guid}/phone-confirmation"] = "confirming twice confirms once (the second is 409)",
     };
 
     [Fact]

@@ -36,6 +36,35 @@ public static class AccessPolicy
         new("POST /api/auth/refresh",                              "401 401 401 401 401 401 401 401"),
         new("POST /api/auth/sign-out",                             "2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx"),
         new("POST /api/auth/sign-out-everywhere",                  "401 404 404 404 404 404 404 404"),
+        // Registration is anonymous (a number that is not a mobile one: 400 for anyone, nothing created); staff confirm a phone
+        // (no such account: 404).
+        new("POST /api/auth/register",                             "400 400 400 400 400 400 400 400", Body: _ => Json(new { phone = "12345", password = "not-a-mobile-number" })),
+        new("POST /api/accounts/{id}/phone-confirmation",          "401 403 403 403 404 403 403 403", $"/api/accounts/{Guid.Empty}/phone-confirmation"),
+        // The second factor: a sign-in's challenge is anonymous (an unknown one: 401 for anyone); one's own authenticator needs
+        // an account's token (the matrix's are minted: 404).
+        new("POST /api/auth/second-factor/enrolment",              "401 401 401 401 401 401 401 401", Body: _ => Json(new { challenge = "mx-no-challenge" })),
+        new("POST /api/auth/second-factor",                        "401 401 401 401 401 401 401 401", Body: _ => Json(new { challenge = "mx-no-challenge", code = "123456" })),
+        new("POST /api/account/second-factor",                     "401 404 404 404 404 404 404 404"),
+        new("POST /api/account/second-factor/confirm",             "401 404 404 404 404 404 404 404", Body: _ => Json(new { code = "123456" })),
+        new("DELETE /api/account/second-factor",                   "401 404 404 404 404 404 404 404"),
+        // A one-time code that is not live: one 404 for anyone. A reset is 202 whatever the account. The own-account routes need an
+        // account's token: the matrix's tokens are minted, so none has one here.
+        new("POST /api/auth/set-password/check",                   "404 404 404 404 404 404 404 404", Body: _ => Json(new { code = "AAAA-BBBB-CCCC-DDDD" })),
+        new("POST /api/auth/set-password",                         "404 404 404 404 404 404 404 404", Body: _ => Json(new { code = "AAAA-BBBB-CCCC-DDDD", password = "a long enough passphrase" })),
+        new("POST /api/auth/email-confirmation",                   "404 404 404 404 404 404 404 404", Body: _ => Json(new { code = "AAAA-BBBB-CCCC-DDDD" })),
+        new("POST /api/auth/password-reset",                       "2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx", Body: _ => Json(new { account = "mx-nobody" })),
+        new("GET /api/account",                                    "401 404 404 404 404 404 404 404"),
+        new("POST /api/account/password",                          "401 404 404 404 404 404 404 404", Body: _ => Json(new { currentPassword = "not-the-password", newPassword = "a long enough passphrase" })),
+        new("PUT /api/account/email",                              "401 404 404 404 404 404 404 404", Body: _ => Json(new { email = "mx@example.test" })),
+
+        // Accounts: staff alone list, create and change them.
+        new("GET /api/accounts",                                   "401 403 403 403 2xx 403 403 403"),
+        new("GET /api/accounts/{id}",                              "401 403 403 403 2xx 403 403 403", "/api/accounts/{freshAccount}"),
+        new("POST /api/accounts",                                  "401 403 403 403 2xx 403 403 403", Body: w => Json(new { role = "recruiter", userName = "mx-" + Guid.NewGuid().ToString("N")[..12], companyId = w["company"] })),
+        new("POST /api/accounts/{id}/invitation",                  "401 403 403 403 2xx 403 403 403", "/api/accounts/{freshAccount}/invitation"),
+        new("POST /api/accounts/{id}/disable",                     "401 403 403 403 2xx 403 403 403", "/api/accounts/{freshAccount}/disable"),
+        new("POST /api/accounts/{id}/enable",                      "401 403 403 403 2xx 403 403 403", "/api/accounts/{freshAccount}/enable"),
+        new("PUT /api/accounts/{id}/role",                         "401 403 403 403 2xx 403 403 403", "/api/accounts/{freshAccount}/role", w => Json(new { role = "recruiter", companyId = w["company"] })),
 
         // Companies: a recruiter reaches the companies linked to them.
         new("GET /api/companies",                                  "401 403 2xx 403 2xx 403 2xx 403"),

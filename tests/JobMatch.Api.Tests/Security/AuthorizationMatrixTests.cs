@@ -27,6 +27,13 @@ public sealed class AuthorizationMatrixTests(SmallTrainingFactory api) : IClassF
         ["POST /api/auth/sign-out as vet2"] = "as above",
         ["POST /api/auth/sign-out as rec2"] = "as above",
         ["POST /api/auth/sign-out as men2"] = "as above",
+        ["POST /api/auth/password-reset as vet1"] = "no such account: nothing to reset; a known account's request is audited as the account",
+        ["POST /api/auth/password-reset as rec1"] = "as above",
+        ["POST /api/auth/password-reset as men1"] = "as above",
+        ["POST /api/auth/password-reset as admin"] = "as above",
+        ["POST /api/auth/password-reset as vet2"] = "as above",
+        ["POST /api/auth/password-reset as rec2"] = "as above",
+        ["POST /api/auth/password-reset as men2"] = "as above",
     };
 
     [Fact]

@@ -94,6 +94,8 @@ public sealed class SecurityWorld
         w.Set("enterprisePlanned", await admin.CreateEnterprise());
 
         w.Set("import", await w.ImportAsRecruiter1(fair));
+        w.fresh["freshAccount"] = async () => (await (await admin.PostAsync("/api/accounts", Json(new { role = Roles.Recruiter,
+            userName = "mx-" + Guid.NewGuid().ToString("N")[..12], companyId = company1 }))).ReadJson()).GetProperty("account").GetProperty("id").GetString()!;
         w.fresh["freshImport"] = async () => (await w.ImportAsRecruiter1(await admin.CreateFair())).ToString();
         var rosterIdNumber = VeteranData.NewIdNumber(birth: "19880304");
         var roster = await admin.UploadRoster(Rosters.GbkCsv(Rosters.Header,

@@ -63,6 +63,7 @@ public sealed partial class WebConsoleTests(ApiFactory api) : IClassFixture<ApiF
         var settings = await (await client.GetAsync("/api/console/settings")).Read<ConsoleSettingsAnswer>();
         Assert.False(settings.DemoSignIn);
         Assert.Null(settings.Oidc); // required by the record: there, and null
+        Assert.True(settings.Accounts); // built-in accounts are on without an authority
     }
 
     [Fact]
@@ -76,6 +77,7 @@ public sealed partial class WebConsoleTests(ApiFactory api) : IClassFixture<ApiF
         Assert.Equal("https://id.example.org/realms/jobmatch", oidc.Authority);
         Assert.Equal("console-test", oidc.ClientId);
         Assert.Equal("openid profile", oidc.Scope);
+        Assert.False(settings.Accounts); // off beside an authority unless asked for
     }
 
     [Fact]

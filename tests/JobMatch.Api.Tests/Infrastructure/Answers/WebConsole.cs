@@ -3,8 +3,11 @@ namespace JobMatch.Api.Tests.Infrastructure.Answers;
 // The answers of src/JobMatch.Api/WebConsole, and the small reads the console added elsewhere (the import history, a
 // company's recruiter links), as a client reads them: only the fields the tests read.
 
-/// <summary>What the console needs before sign-in: whether the demo sign-in is on, and the OIDC client (null without an authority).</summary>
-public sealed record ConsoleSettingsAnswer(bool DemoSignIn, OidcClientAnswer? Oidc);
+/// <summary>
+/// What the console needs before sign-in: whether the demo sign-in is on, the OIDC client (null without an authority), and
+/// whether built-in accounts sign in.
+/// </summary>
+public sealed record ConsoleSettingsAnswer(bool DemoSignIn, OidcClientAnswer? Oidc, bool Accounts);
 
 public sealed record OidcClientAnswer(string Authority, string ClientId, string Scope);
 
