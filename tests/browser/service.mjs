@@ -1,5 +1,6 @@
 // Starts the real service on the embedded database in a temporary directory (demo data loaded on first start),
-// or uses JOBMATCH_URL when CI started one already.
+// or uses JOBMATCH_URL when CI started one already (and JOBMATCH_DATA, its embedded database's data directory, for the
+// command line run against the running service's cluster).
 import { spawn } from 'node:child_process';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -8,6 +9,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repo = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+
+/** The built service, as CI builds it (the command line runs from the same file). */
+export const dll = process.env.JOBMATCH_DLL ?? join(repo, 'src/JobMatch.Api/bin/Debug/net10.0/JobMatch.Api.dll');
 
 function freePort() {
   return new Promise((ok, fail) => {
@@ -29,15 +33,15 @@ async function waitReady(url, child, seconds) {
 export async function startService() {
   if (process.env.JOBMATCH_URL) {
     await waitReady(process.env.JOBMATCH_URL, null, 240);
-    return { url: process.env.JOBMATCH_URL, stop: async () => {} };
+    return { url: process.env.JOBMATCH_URL, dataDirectory: process.env.JOBMATCH_DATA, stop: async () => {} };
   }
-  const dll = process.env.JOBMATCH_DLL ?? join(repo, 'src/JobMatch.Api/bin/Debug/net10.0/JobMatch.Api.dll');
   const dir = await mkdtemp(join(tmpdir(), 'jobmatch-browser-'));
   await chmod(dir, 0o755); // as root, the embedded PostgreSQL runs as postgres and must reach its data directory
   const url = `http://127.0.0.1:${await freePort()}`;
   const env = { ...process.env, ASPNETCORE_ENVIRONMENT: 'Production' };
   delete env.ConnectionStrings__JobMatch;
-  const child = spawn('dotnet', [dll, '--urls', url, `--Embedded:DataDirectory=${join(dir, 'pgdata')}`], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const dataDirectory = join(dir, 'pgdata');
+  const child = spawn('dotnet', [dll, '--urls', url, `--Embedded:DataDirectory=${dataDirectory}`], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const log = [];
   child.stdout.on('data', (d) => log.push(d));
   child.stderr.on('data', (d) => log.push(d));
@@ -49,6 +53,7 @@ export async function startService() {
   }
   return {
     url,
+    dataDirectory,
     async stop() {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM'); // stops the embedded PostgreSQL cleanly

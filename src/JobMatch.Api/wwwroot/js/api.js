@@ -1,11 +1,26 @@
-// The one place that talks to the API: attaches the token and the language, turns ProblemDetails into messages.
+// The one place that talks to the API: attaches the token and the language, turns ProblemDetails into messages, and
+// renews an account's short-lived token from its refresh cookie.
 import { lang } from './i18n.js';
 
 const KEY = 'jobmatch.token';
+const ACCOUNT = 'jobmatch.account'; // this tab's token came from an account sign-in: it can be renewed
+const REMEMBERED = 'jobmatch.signedIn'; // this browser has a refresh cookie: a new tab may renew without signing in
 
 export const session = {
   get token() { return sessionStorage.getItem(KEY); },
-  set token(value) { value ? sessionStorage.setItem(KEY, value) : sessionStorage.removeItem(KEY); },
+  /** A token from elsewhere (demo, OIDC, pasted), or null to forget it. */
+  set token(value) {
+    sessionStorage.removeItem(ACCOUNT);
+    if (value) sessionStorage.setItem(KEY, value); else sessionStorage.removeItem(KEY);
+  },
+  get fromAccount() { return sessionStorage.getItem(ACCOUNT) === '1'; },
+  /** An access token from an account sign-in (sign-in, set-password, second factor, refresh, password change). */
+  signedIn(token) {
+    this.token = token;
+    sessionStorage.setItem(ACCOUNT, '1');
+    localStorage.setItem(REMEMBERED, '1');
+  },
+  get remembered() { return localStorage.getItem(REMEMBERED) === '1'; },
 };
 
 export class ApiError extends Error {
@@ -19,22 +34,70 @@ function describe(status, problem) {
   return [problem.detail ?? problem.title ?? `HTTP ${status}`, ...fields].join(' ');
 }
 
+let renewing = null; // this tab's refresh in flight: parallel 401s wait for the same one
+
+/**
+ * A new access token from the refresh cookie, or null when the sign-in has ended. One refresh at a time across the
+ * browser's tabs (they share the cookie, and a cookie presented twice ends the sign-in): under the lock, a token that
+ * differs from the refused one means another request of this tab renewed it already.
+ */
+export function renew(refused) {
+  renewing ??= (async () => {
+    const once = async () => {
+      if (session.token && session.token !== refused) return session.token;
+      const response = await fetch('/api/auth/refresh', { method: 'POST', headers: { Accept: 'application/json' } });
+      if (!response.ok) { localStorage.removeItem(REMEMBERED); return null; } // the server ended it and dropped the cookie
+      const { accessToken } = await response.json();
+      session.signedIn(accessToken);
+      return accessToken;
+    };
+    try {
+      return await (navigator.locks ? navigator.locks.request('jobmatch.refresh', once) : once());
+    } catch {
+      return null;
+    } finally {
+      renewing = null;
+    }
+  })();
+  return renewing;
+}
+
+/** Ends an account's sign-in on the server (its refresh cookie) and forgets the token here. */
+export async function signOut() {
+  const ended = session.fromAccount || session.remembered;
+  session.token = null;
+  localStorage.removeItem(REMEMBERED);
+  if (ended) await fetch('/api/auth/sign-out', { method: 'POST' }).catch(() => {});
+}
+
 /**
  * fetch with the bearer token. `body` is sent as JSON, `form` as multipart; every POST carries a fresh
  * Idempotency-Key so a retried click never creates twice. Resolves to the parsed JSON (null for 204).
+ * An account's token refused (it lives 15 minutes) is renewed once and the request sent again.
  */
 export async function api(path, { method = 'GET', body, form, signal } = {}) {
   const headers = { 'Accept-Language': lang() === 'en' ? 'en' : 'zh-CN', Accept: 'application/json' };
-  if (session.token) headers.Authorization = `Bearer ${session.token}`;
   if (method === 'POST') headers['Idempotency-Key'] = crypto.randomUUID();
   let payload;
   if (form) payload = form;
   else if (body !== undefined) { headers['Content-Type'] = 'application/json'; payload = JSON.stringify(body); }
-  const response = await fetch(path, { method, headers, body: payload, signal });
+  const send = (token) => {
+    if (token) headers.Authorization = `Bearer ${token}`; else delete headers.Authorization;
+    return fetch(path, { method, headers, body: payload, signal });
+  };
+  // The token refused (a challenge), not a wrong password or code answered by a route as 401.
+  const refused = (response) => response.status === 401 && /^Bearer/i.test(response.headers.get('WWW-Authenticate') ?? '');
+  const token = session.token;
+  let response = await send(token);
+  if (token && session.fromAccount && refused(response)) {
+    const renewed = await renew(token);
+    if (renewed) response = await send(renewed);
+    else window.dispatchEvent(new Event('jobmatch:signed-out'));
+  }
   const text = await response.text();
   const data = text ? JSON.parse(text) : null;
   if (!response.ok) {
-    if (response.status === 401) session.token = null;
+    if (refused(response)) session.token = null;
     throw new ApiError(response.status, describe(response.status, data));
   }
   return data;

@@ -1,5 +1,5 @@
 // The shell: language switch, navigation per role, hash routes, each page a module loaded when first visited.
-import { api, session } from './api.js';
+import { api, renew, session, signOut } from './api.js';
 import { h } from './dom.js';
 import { lang, setLang, t } from './i18n.js';
 import { finishOidc } from './oidc.js';
@@ -10,43 +10,57 @@ const pages = {
   mentor: ['caseload'],
   admin: ['funnels', 'mentoring', 'models', 'imports', 'import', 'plan', 'links', 'accounts'],
 };
+// Pages for everyone, signed in or not (the links handed out and the registration), each its own module.
+const open = ['set-password', 'confirm-email', 'register'];
+// Signed in with an account, every role has its own account's page too.
+const pagesOf = (who) => (who.account ? [...pages[who.role], 'account'] : pages[who.role]);
 
 let me = null;
 let visits = 0; // which visit is current: a slower earlier one must not draw over it
 
 async function whoAmI() {
+  // A new tab of a browser signed in with an account: its refresh cookie gives this tab a token of its own.
+  if (!session.token && session.remembered) await renew(null);
   if (!session.token) return null;
-  try { return await api('/api/me'); } catch { session.token = null; return null; }
+  try {
+    const who = await api('/api/me');
+    if (!session.fromAccount) return who;
+    const account = await api('/api/account').catch(() => null);
+    return { ...who, account: true, name: account?.userName ?? who.subject };
+  } catch { session.token = null; return null; }
 }
 
 function renderNav(current) {
   const nav = document.getElementById('nav');
   nav.setAttribute('aria-label', t('nav.label'));
-  nav.replaceChildren(...(me ? pages[me.role] : []).map((page) => h('a', {
+  nav.replaceChildren(...(me ? pagesOf(me) : []).map((page) => h('a', {
     href: `#/${me.role}/${page}`, 'aria-current': current === page ? 'page' : null,
   }, t(`page.${page}`))));
   document.getElementById('lang').textContent = lang() === 'en' ? '中文' : 'English';
   document.getElementById('lang').setAttribute('aria-label', t('nav.language'));
   const signout = document.getElementById('signout');
   signout.hidden = !me;
-  signout.textContent = me ? t('nav.signout', { who: me.subject }) : '';
+  signout.textContent = me ? t('nav.signout', { who: me.name ?? me.subject }) : '';
   document.querySelector('.skip').textContent = t('nav.skip');
 }
 
 async function route() {
-  const [, role, page, id] = location.hash.split('?')[0].split('/');
+  const [path, query] = location.hash.split('?');
+  const [, role, page, id] = path.split('/');
   const main = document.getElementById('main');
-  if (!me && location.hash !== '#/signin') { location.hash = '#/signin'; return; }
-  if (me && (role !== me.role || !pages[me.role].includes(page))) { location.hash = `#/${me.role}/${pages[me.role][0]}`; return; }
+  const public_ = open.includes(role);
+  if (!me && !public_ && location.hash !== '#/signin') { location.hash = '#/signin'; return; }
+  if (me && !public_ && (role !== me.role || !pagesOf(me).includes(page))) { location.hash = `#/${me.role}/${pages[me.role][0]}`; return; }
   const visit = ++visits;
   renderNav(page);
-  const module = me ? await import(`./pages/${role}-${page}.js`) : await import('./pages/signin.js');
+  const name = public_ ? role : !me ? 'signin' : page === 'account' ? 'account' : `${role}-${page}`;
+  const module = await import(`./pages/${name}.js`);
   if (visit !== visits) return;
   // A fresh container per visit: a slow page left behind keeps writing into a detached element, not over the next one.
-  const view = h('div', { 'data-page': me ? `${role}-${page}` : 'signin' });
+  const view = h('div', { 'data-page': public_ || !me ? name : `${role}-${page}` });
   main.replaceChildren(view);
   try {
-    await module.default(view, { id, me, onSignedIn });
+    await module.default(view, { id, me, params: new URLSearchParams(query ?? ''), onSignedIn });
   } catch (error) {
     view.append(h('p', { class: 'error', role: 'alert' }, error.message));
   }
@@ -57,19 +71,23 @@ async function route() {
   main.focus({ preventScroll: true });
 }
 
-async function onSignedIn(token) {
-  session.token = token;
+/** Into the console with a token: `account` when an account's sign-in issued it (it is renewed from the cookie). */
+async function onSignedIn(token, { account = false } = {}) {
+  if (account) session.signedIn(token); else session.token = token;
   me = await whoAmI();
   if (!me) throw new Error(t('signin.rejected'));
-  location.hash = `#/${me.role}/${pages[me.role][0]}`;
+  const landing = `#/${me.role}/${pages[me.role][0]}`;
+  if (location.hash === landing) route(); else location.hash = landing;
+}
+
+function signedOut() {
+  me = null;
+  if (location.hash === '#/signin') route(); else location.hash = '#/signin';
 }
 
 document.getElementById('lang').addEventListener('click', () => { setLang(lang() === 'en' ? 'zh' : 'en'); route(); });
-document.getElementById('signout').addEventListener('click', () => {
-  session.token = null;
-  me = null;
-  if (location.hash === '#/signin') route(); else location.hash = '#/signin';
-});
+document.getElementById('signout').addEventListener('click', async () => { await signOut(); signedOut(); });
+window.addEventListener('jobmatch:signed-out', () => { if (me) signedOut(); });
 window.addEventListener('hashchange', route);
 
 setLang(lang());

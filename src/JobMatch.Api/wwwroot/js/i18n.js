@@ -25,3 +25,6 @@ export const label = (group, code) => (code == null ? '' : t(`${group}.${code}`)
 export const pick = (pair) => (lang() === 'en' ? pair.en : pair.zh);
 
 export const date = (iso) => (iso ? new Date(iso).toLocaleDateString(lang() === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai' }) : '');
+
+export const dateTime = (iso) => (iso ? new Date(iso).toLocaleString(lang() === 'en' ? 'en-GB' : 'zh-CN',
+  { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' }) : '');
