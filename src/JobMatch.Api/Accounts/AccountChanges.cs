@@ -74,11 +74,6 @@ public sealed class AccountChanges(UserManager<Account> users, AccountStore stor
                 return (null, LastAdmin);
             }
             account.DisabledAt = now;
-            // The way back for someone who lost the phone with their authenticator: staff checked who they are, so the second
-            // factor goes too and is enrolled again at the next sign-in (where the role requires it), written with the stamp.
-            var secondFactorCleared = account.TwoFactorEnabled;
-            account.TwoFactorEnabled = false;
-            account.AuthenticatorKey = null;
             if (!(await users.UpdateSecurityStampAsync(account)).Succeeded)
             {
                 return (null, Changed);
