@@ -2,7 +2,7 @@
 import { bars, dataTable } from '../chart.js';
 import { get, post } from '../api.js';
 import { act, announce, errorBox, h, table } from '../dom.js';
-import { date, label, t } from '../i18n.js';
+import { date, label, lang, t } from '../i18n.js';
 
 export default async function models(view) {
   view.append(h('h1', {}, t('page.models')));
@@ -29,7 +29,7 @@ export default async function models(view) {
     { head: t('models.ranking'), cell: (m) => (ranks(m) ? h('strong', {}, t('models.ranksYes')) : t('models.ranksNo')) },
     { head: 'NDCG@10', cell: (m) => (m.ndcg10 == null ? '—' : m.ndcg10.toFixed(4)) },
     { head: t('models.source'), cell: source },
-    { head: t('models.reason'), cell: (m) => (m.usable ? m.reason ?? '' : t('models.usable')) },
+    { head: t('models.reason'), cell: why },
     { head: '', cell: (m) => (m.status === 'promoted' || !m.metrics || !m.usable ? '' : promote(m)) },
   ], items));
 }
@@ -58,7 +58,20 @@ function verdict(model) {
   return h('p', { 'data-verdict': key.slice(7) }, t('models.heldOut', {
     n: model.decision.data?.testQueries ?? '', synthetic: model.source === 'synthetic' ? t('models.syntheticNote') : '',
     score: model.ndcg10.toFixed(3),
-  }), ' ', t(key, { pct: ratio ?? 0, rival: rivalName(production), score: production.ndcg10.toFixed(3) }));
+  }), ' ', t(key, { pct: ratio ?? 0, rival: rivalName(production), score: production.ndcg10.toFixed(3) }),
+  production.role === 'reference' ? ` ${t('models.referenceNote')}` : '');
+}
+
+/** Why the model is or is not in use, in words from its stored decision; a promotion by hand says so with the admin's reason. */
+function why(m) {
+  if (!m.usable) return t('models.usable');
+  const byHand = (m.reason ?? '').match(/^Promoted by hand(?:: (.*))?/);
+  if (byHand) return t('models.byHand', { reason: byHand[1] ?? '' });
+  const d = m.decision;
+  if (!d || !['beats_every_rival', 'below_margin'].includes(d.code)) return m.reason ?? '';
+  const missed = d.rivals.filter((r) => r.role !== 'reference' && d.modelNdcg10 < r.ndcg10 + d.margin).map(rivalName);
+  return d.code === 'beats_every_rival' ? t('models.whyPromoted', { margin: d.margin.toFixed(2) })
+    : t('models.whyNot', { margin: d.margin.toFixed(2), rivals: missed.join(lang() === 'en' ? ', ' : '、') });
 }
 
 /** What the model learned from: the bureau's outcomes (how many veterans from each source) or the SYNTHETIC world. */
