@@ -2,7 +2,7 @@
 import { bars, dataTable } from '../chart.js';
 import { get } from '../api.js';
 import { h } from '../dom.js';
-import { t } from '../i18n.js';
+import { count, t } from '../i18n.js';
 
 const percent = (rate) => (rate == null ? '—' : `${(rate * 100).toFixed(1)}%`);
 
@@ -14,7 +14,7 @@ export default async function funnels(view) {
     const stages = [['openings', f.openings], ['applications', f.applications], ['screened', f.screened], ['interviews', f.interviews],
       ['offers', f.offers], ['hires', f.hires]];
     const counted = [t('funnels.fairPositions', { positions: f.positions, openings: f.openings }),
-      f.headcountUnknown ? t('funnels.unknownHeadcount', { n: f.headcountUnknown }) : ''].join(' ');
+      f.headcountUnknown ? count('funnels.unknownHeadcount', f.headcountUnknown) : ''].join(' ');
     view.append(section(`${t('import.fair')}: ${f.fairName}`, f.fillRate, stages, `${counted} ${t('funnels.fairBars')}`));
   }
   for (const program of programs.items) {

@@ -4,7 +4,7 @@ import { get, post } from '../api.js';
 import { districtName } from '../districts.js';
 import { educationName } from '../education.js';
 import { act, announce, errorBox, field, h, table } from '../dom.js';
-import { date, label, pick, recommendation, t } from '../i18n.js';
+import { count, date, label, pick, recommendation, t } from '../i18n.js';
 
 export default async function positions(view, { id, me }) {
   if (id) return position(view, id);
@@ -51,7 +51,7 @@ async function applications(positionId, detail) {
     { head: t('applications.applicant'), cell: (a) => h('button', { type: 'button', class: 'link', onclick: () => open(a.id) }, a.veteranName) },
     { head: t('applications.state'), cell: (a) => h('span', { class: 'badge', 'data-row-state': a.id }, label('state', a.state)) },
     { head: t('applications.updated'), cell: (a) => date(a.updatedAt) },
-  ], page.items, t('positions.applicationsTotal', { n: page.total }));
+  ], page.items, count('positions.applicationsTotal', page.total));
 }
 
 /** Ranked candidates, a page at a time ("more" asks for the next offset). */
