@@ -112,7 +112,7 @@ export default {
   'models.syntheticNote': ' (SYNTHETIC data, demo only)', 'models.better': '{pct}% better than {rival} ({score}).', 'models.worse': '{pct}% worse than {rival} ({score}).',
   'models.same': 'as good as {rival} ({score}).',
   'models.referenceNote': 'On synthetic data those rules are shown for reference, not compared: their weights were set by the team that wrote the simulator.',
-  'models.byHand': 'Promoted by hand. {reason}', 'models.whyPromoted': 'Promoted by itself: better than the ranker in use and every simple order by at least {margin}.',
+  'models.byHand': 'Promoted by hand. {reason}', 'models.whyPromoted': 'Promoted by itself: better than the ranker in use and every simple order by at least {margin}.', 'models.whyPromotedOnSynthetic': 'Promoted by itself: better than every simple order by at least {margin} (on synthetic data the rules are only a reference).',
   'models.whyNot': 'Not promoted: not better by at least {margin} than {rivals}.',
   'rival.cold-start heuristic': 'rules on skills, district and education', 'rival.random': 'random order', 'rival.recency (newest first)': 'newest first',
   'rival.skill overlap (rarity-weighted, crosswalk)': 'skill overlap', 'rival.BM25 (Lucene CJK bigrams)': 'text search (BM25)',

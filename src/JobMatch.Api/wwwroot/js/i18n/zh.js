@@ -112,7 +112,7 @@ export default {
   'models.syntheticNote': '（合成数据，仅供演示）', 'models.better': '比{rival}（{score}）高 {pct}%。', 'models.worse': '比{rival}（{score}）低 {pct}%。',
   'models.same': '与{rival}（{score}）相当。',
   'models.referenceNote': '在合成数据上这套规则只作参考、不参与比较：它的权重是编写模拟器的团队定的。',
-  'models.byHand': '管理员手动启用。{reason}', 'models.whyPromoted': '已自动启用：比正在使用的排序和每种简单排法都好至少 {margin}。',
+  'models.byHand': '管理员手动启用。{reason}', 'models.whyPromoted': '已自动启用：比正在使用的排序和每种简单排法都好至少 {margin}。', 'models.whyPromotedOnSynthetic': '已自动启用：比每种简单排法都好至少 {margin}（合成数据上规则只作参考）。',
   'models.whyNot': '未启用：没有比{rivals}好出至少 {margin}。',
   'rival.cold-start heuristic': '按技能、地区和学历的规则', 'rival.random': '随机排列', 'rival.recency (newest first)': '最新发布优先',
   'rival.skill overlap (rarity-weighted, crosswalk)': '技能重合度', 'rival.BM25 (Lucene CJK bigrams)': '文字检索（BM25）',

@@ -55,11 +55,12 @@ function verdict(model) {
   if (!production || model.ndcg10 == null) return null;
   const ratio = production.ndcg10 > 0 ? Math.round(Math.abs(model.ndcg10 - production.ndcg10) / production.ndcg10 * 100) : null;
   const key = ratio == null || ratio === 0 ? 'models.same' : model.ndcg10 > production.ndcg10 ? 'models.better' : 'models.worse';
+  const space = lang() === 'en' ? ' ' : '';
   return h('p', { 'data-verdict': key.slice(7) }, t('models.heldOut', {
     n: model.decision.data?.testQueries ?? '', synthetic: model.source === 'synthetic' ? t('models.syntheticNote') : '',
     score: model.ndcg10.toFixed(3),
-  }), ' ', t(key, { pct: ratio ?? 0, rival: rivalName(production), score: production.ndcg10.toFixed(3) }),
-  production.role === 'reference' ? ` ${t('models.referenceNote')}` : '');
+  }), space, t(key, { pct: ratio ?? 0, rival: rivalName(production), score: production.ndcg10.toFixed(3) }),
+  production.role === 'reference' ? `${space}${t('models.referenceNote')}` : '');
 }
 
 /** Why the model is or is not in use, in words from its stored decision; a promotion by hand says so with the admin's reason. */
@@ -70,7 +71,8 @@ function why(m) {
   const d = m.decision;
   if (!d || !['beats_every_rival', 'below_margin'].includes(d.code)) return m.reason ?? '';
   const missed = d.rivals.filter((r) => r.role !== 'reference' && d.modelNdcg10 < r.ndcg10 + d.margin).map(rivalName);
-  return d.code === 'beats_every_rival' ? t('models.whyPromoted', { margin: d.margin.toFixed(2) })
+  const promoted = d.production?.role === 'reference' ? 'models.whyPromotedOnSynthetic' : 'models.whyPromoted';
+  return d.code === 'beats_every_rival' ? t(promoted, { margin: d.margin.toFixed(2) })
     : t('models.whyNot', { margin: d.margin.toFixed(2), rivals: missed.join(lang() === 'en' ? ', ' : '、') });
 }
 
