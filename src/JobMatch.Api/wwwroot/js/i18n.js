@@ -21,6 +21,12 @@ export function t(key, vars = {}) {
 /** A value from a closed list (state, branch, district...) by its code: `t('state.interview')`. */
 export const label = (group, code) => (code == null ? '' : t(`${group}.${code}`) === `${group}.${code}` ? code : t(`${group}.${code}`));
 
+/** A count in words: the key's `.one` form for exactly one where the language has one ("1 place left"), else the key. */
+export const count = (key, n) => t(n === 1 && dictionaries[lang()][`${key}.one`] ? `${key}.one` : key, { n });
+
+/** How strongly a ranked item is recommended, from its place in the list (never a raw score): top 3 high, to 10th medium. */
+export const recommendation = (rank) => t('matches.recommendation', { level: t(`recommendation.${rank <= 3 ? 'high' : rank <= 10 ? 'medium' : 'low'}`) });
+
 /** A bilingual pair from the API ({zh, en}) in the current language. */
 export const pick = (pair) => (lang() === 'en' ? pair.en : pair.zh);
 

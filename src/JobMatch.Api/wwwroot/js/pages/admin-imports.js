@@ -1,7 +1,7 @@
 // Admin: the import history, with the row report of a batch and revert (the latest batch of a fair or program first).
 import { api, get } from '../api.js';
 import { act, announce, errorBox, h, table } from '../dom.js';
-import { date, label, t } from '../i18n.js';
+import { count, date, label, t } from '../i18n.js';
 
 export default async function imports(view) {
   view.append(h('h1', {}, t('page.imports')), h('p', {}, h('a', { href: '#/admin/import' }, t('imports.new'))));
@@ -30,5 +30,5 @@ export default async function imports(view) {
       : t('imports.positions', { created: b.positionsCreated, updated: b.positionsUpdated })) },
     { head: t('imports.status'), cell: (b) => h('span', { class: 'badge', 'data-status': b.status }, label('batch', b.status)) },
     { head: '', cell: (b) => (b.status === 'completed' && b.kind === 'positions' ? revert(b) : '') },
-  ], page.items, t('imports.caption', { n: page.total })));
+  ], page.items, count('imports.caption', page.total)));
 }

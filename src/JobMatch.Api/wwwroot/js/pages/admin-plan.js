@@ -2,7 +2,7 @@
 import { get, post } from '../api.js';
 import { districtName } from '../districts.js';
 import { act, announce, errorBox, field, h, table } from '../dom.js';
-import { label, t } from '../i18n.js';
+import { count, label, t } from '../i18n.js';
 
 export default async function plan(view) {
   view.append(h('h1', {}, t('page.plan')));
@@ -33,7 +33,7 @@ function proposal(p) {
       const items = p.items.filter((_, i) => boxes[i].checked).map((item) => ({ mentorId: item.mentorId, enterpriseId: item.enterpriseId }));
       if (!items.length) throw new Error(t('plan.nothing'));
       await post('/api/assignments/plan/accept', { items, reason: reason.value.trim() });
-      announce(t('plan.accepted', { n: items.length }));
+      announce(count('plan.accepted', items.length));
       location.hash = `#/admin/plan?${Date.now()}`;
     }, error),
   }, t('plan.accept'));

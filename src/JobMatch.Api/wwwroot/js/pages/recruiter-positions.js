@@ -4,7 +4,7 @@ import { get, post } from '../api.js';
 import { districtName } from '../districts.js';
 import { educationName } from '../education.js';
 import { act, announce, errorBox, field, h, table } from '../dom.js';
-import { date, label, pick, t } from '../i18n.js';
+import { count, date, label, pick, recommendation, t } from '../i18n.js';
 
 export default async function positions(view, { id, me }) {
   if (id) return position(view, id);
@@ -51,7 +51,7 @@ async function applications(positionId, detail) {
     { head: t('applications.applicant'), cell: (a) => h('button', { type: 'button', class: 'link', onclick: () => open(a.id) }, a.veteranName) },
     { head: t('applications.state'), cell: (a) => h('span', { class: 'badge', 'data-row-state': a.id }, label('state', a.state)) },
     { head: t('applications.updated'), cell: (a) => date(a.updatedAt) },
-  ], page.items, t('positions.applicationsTotal', { n: page.total }));
+  ], page.items, count('positions.applicationsTotal', page.total));
 }
 
 /** Ranked candidates, a page at a time ("more" asks for the next offset). */
@@ -85,7 +85,7 @@ function candidate(positionId, c) {
   }, t('positions.invite'));
   return h('li', { class: 'card', 'data-candidate': c.candidateId },
     h('div', { class: 'row' }, h('strong', { class: 'grow' }, `${c.rank}. ${c.displayName}`),
-      h('span', { class: 'muted' }, districtName(c.homeDistrict), ' · ', educationName(c.educationLevel), ' · ', t('matches.score', { score: c.score.toFixed(2) }))),
+      h('span', { class: 'muted' }, districtName(c.homeDistrict), ' · ', educationName(c.educationLevel), ' · ', recommendation(c.rank))),
     h('ul', { class: 'reasons' }, ...c.reasons.map((r) => h('li', {}, pick(r)))),
     c.invitation ? h('span', { class: 'badge' }, label('invitation', c.invitation))
       : h('div', { class: 'row' }, h('div', { class: 'grow' }, field(t('positions.message'), message)), invite),

@@ -2,7 +2,7 @@
 import { ApiError, get, post } from '../api.js';
 import { districtName, districtOptions } from '../districts.js';
 import { act, announce, errorBox, field, h, select } from '../dom.js';
-import { label, pick, t } from '../i18n.js';
+import { count, label, pick, recommendation, t } from '../i18n.js';
 
 export const salary = (min, max) => (min == null && max == null ? t('common.negotiable')
   : min === max || max == null ? `${min ?? ''}${max == null ? '+' : ''} ${t('common.yuan')}` : `${min ?? ''}–${max} ${t('common.yuan')}`);
@@ -46,13 +46,13 @@ function render(results, page) {
         h('h2', { class: 'grow' }, page.ranked ? `${m.rank}. ` : '', m.title, ' ', h('span', { class: 'muted' }, m.companyName)),
         apply),
       h('p', {}, label('kind', m.kind), ' · ', districtName(m.districtCode), ' · ', salary(m.salaryMin, m.salaryMax),
-        m.remaining != null ? ` · ${t('matches.remaining', { n: m.remaining })}` : '',
-        m.score != null ? ` · ${t('matches.score', { score: m.score.toFixed(2) })}` : ''),
+        m.remaining != null ? ` · ${count('matches.remaining', m.remaining)}` : '',
+        page.ranked ? ` · ${recommendation(m.rank)}` : ''),
       m.reasons.length ? h('ul', { class: 'reasons', 'aria-label': t('matches.reasons') }, ...m.reasons.map((r) => h('li', {}, pick(r)))) : null,
       h('details', {}, h('summary', {}, t('matches.rules')), h('ul', { class: 'reasons' }, ...m.rules.map((r) => h('li', {}, pick(r))))),
       error);
   });
   results.replaceChildren(
-    page.ranked ? h('p', { class: 'muted' }, t('matches.model', { model: page.model === 'heuristic' ? t('matches.heuristic') : t('matches.trained', { id: page.model.slice(-6) }) })) : h('p', { class: 'muted' }, t('matches.unranked')),
+    page.ranked ? h('p', { class: 'muted' }, t('matches.model', { model: page.model === 'heuristic' ? t('matches.heuristic') : t('matches.trained') })) : h('p', { class: 'muted' }, t('matches.unranked')),
     items.length ? h('ol', { class: 'cards' }, ...items) : h('p', {}, t('matches.none')));
 }
