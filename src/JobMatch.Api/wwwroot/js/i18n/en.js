@@ -70,6 +70,8 @@ export default {
   'invitations.expires': 'expires {date}',
   'applications.none': 'You have not applied yet.', 'applications.position': 'Position', 'applications.company': 'Company', 'applications.state': 'Stage',
   'applications.updated': 'Updated', 'applications.applicant': 'Applicant',
+  'invitations.profileFirst': 'You have no profile yet: once you create it and tick automated matching and sharing with recruiters, companies can find and invite you.',
+  'applications.profileFirst': 'You have no profile yet: create it, then you can apply to openings.',
   'application.title': 'Application', 'application.now': 'Stage now:', 'application.history': 'Stages so far', 'application.note': 'Note (optional)',
   'application.moveTo': 'Move to: {state}', 'application.moved': 'Moved to “{state}”.',
   'positions.noCompany': 'Your account is not linked to a company yet; ask the bureau.', 'positions.none': 'No positions.', 'positions.title': 'Position',

@@ -70,6 +70,8 @@ export default {
   'invitations.expires': '有效期至 {date}',
   'applications.none': '您还没有申请。', 'applications.position': '岗位', 'applications.company': '单位', 'applications.state': '阶段',
   'applications.updated': '更新时间', 'applications.applicant': '申请人',
+  'invitations.profileFirst': '您还没有求职档案：建立档案并勾选“自动推荐岗位”和“向招聘单位提供档案”后，招聘单位才能找到并邀请您。',
+  'applications.profileFirst': '您还没有求职档案：建立档案后即可申请岗位。',
   'application.title': '申请详情', 'application.now': '当前阶段：', 'application.history': '阶段记录', 'application.note': '备注（可选）',
   'application.moveTo': '转为：{state}', 'application.moved': '已转为“{state}”。',
   'positions.noCompany': '您的账号尚未关联单位，请联系服务中心。', 'positions.none': '暂无岗位。', 'positions.title': '岗位',
