@@ -47,7 +47,7 @@ test('a new veteran creates a profile with consents, sees ranked matches with re
   await veteran.getByLabel('意向区县', { exact: true }).selectOption('340421');
   await veteran.getByLabel('意向行业', { exact: true }).fill('医药制造');
   await veteran.getByLabel('C1', { exact: true }).check();
-  await veteran.locator('input[name="consent-sensitive_data"]').check();
+  for (const kind of ['sensitive_data', 'automated_matching', 'share_with_recruiters']) await veteran.locator(`input[name="consent-${kind}"]`).check();
   await shot(veteran, 'veteran-profile-new.png');
   await veteran.getByRole('button', { name: '建立档案' }).click();
 

@@ -54,10 +54,10 @@ public static class ApplicationsApi
         }
         await using var db = await dataSource.OpenConnectionAsync();
         await using var tx = await db.BeginTransactionAsync();
-        var veteranId = await db.QuerySingleOrDefaultAsync<Guid?>("SELECT id FROM veterans WHERE subject = @subject", new { subject = user.Subject() }, tx);
+        var veteranId = await MyProfile.IdAsync(db, user, tx);
         if (veteranId is null)
         {
-            return NoProfile();
+            return MyProfile.Missing("再申请岗位", "then apply");
         }
         var position = await db.QuerySingleOrDefaultAsync<PositionState>($"""
             SELECT p.kind, {OpeningSql.IsOpen} AS open FROM positions p WHERE p.id = @id
@@ -139,9 +139,6 @@ public static class ApplicationsApi
             detail: Say.Text($"不能从 {from} 变为 {to}；允许的下一状态：{list}。", $"Cannot move from {from} to {to}; allowed next states: {list}."),
             extensions: new Dictionary<string, object?> { ["state"] = from, ["allowed"] = allowed });
     }
-
-    static ProblemHttpResult NoProfile() => Problems.Conflict(
-        "请先创建您的求职档案（POST /api/veterans/me），再申请岗位。", "Create your profile first (POST /api/veterans/me), then apply.");
 
     static ValidationProblem Invalid(string field, string chinese, string english) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [Say.Text(chinese, english)] });

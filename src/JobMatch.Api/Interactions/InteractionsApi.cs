@@ -43,10 +43,10 @@ public static class InteractionsApi
             });
         }
         await using var db = await dataSource.OpenConnectionAsync();
-        var veteranId = await db.QuerySingleOrDefaultAsync<Guid?>("SELECT id FROM veterans WHERE subject = @subject", new { subject = user.Subject() });
+        var veteranId = await MyProfile.IdAsync(db, user);
         if (veteranId is null)
         {
-            return Problems.Conflict("请先创建您的求职档案（POST /api/veterans/me）。", "Create your profile first (POST /api/veterans/me).");
+            return MyProfile.Missing("再记录您看过或收藏的岗位", "then record the openings you viewed or saved");
         }
         if (!await db.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM positions WHERE id = @id)", new { id }))
         {

@@ -32,7 +32,8 @@ public static class MatchesApi
     {
         var group = app.MapGroup("/api/veterans").WithTags("Matching");
         group.MapGet("/me/matches", Mine).ClampsLimits().RequireAuthorization(Policies.Veteran)
-            .WithSummary("Open jobs and training seats for me, ranked with reasons and the eligibility rules passed (a plain list without the matching consent)");
+            .WithSummary("Open jobs and training seats for me, ranked with reasons and the eligibility rules passed (a plain list without the matching consent)")
+            .WithDescription("409 before you created your profile: the detail says to create it first (POST /api/veterans/me).");
         group.MapGet("/{id:guid}/matches", ForVeteran).ClampsLimits().RequireAuthorization(Policies.Admin)
             .WithSummary("The same ranked openings for any veteran (admin)");
     }
@@ -41,18 +42,20 @@ public static class MatchesApi
         [District] string? District, [OneOf(typeof(OpeningInput), nameof(OpeningInput.Kinds))] string? Kind, int? SalaryMin,
         string? Industry, Guid? FairId, Guid? ProgramId, [Clamped(1, 50, 20)] int? Limit, [Between(0, 1000)] int? Offset);
 
-    static async Task<Results<Ok<MatchesPage>, NotFound, ValidationProblem>> Mine([AsParameters] Filters filters, ClaimsPrincipal user,
-        NpgsqlDataSource dataSource, MatchFinder finder, HttpResponse response, CancellationToken ct)
+    static async Task<Results<Ok<MatchesPage>, NotFound, ValidationProblem, ProblemHttpResult>> Mine([AsParameters] Filters filters,
+        ClaimsPrincipal user, NpgsqlDataSource dataSource, MatchFinder finder, HttpResponse response, CancellationToken ct)
     {
         var timing = new ServerTiming(response);
         await using var db = await dataSource.OpenConnectionAsync(ct);
-        var id = await db.ExecuteScalarAsync<Guid?>("SELECT id FROM veterans WHERE subject = @subject", new { subject = user.Subject() });
-        return id is { } veteranId
-            ? await Run(db, veteranId, filters, finder, timing, ct)
-            : TypedResults.NotFound();
+        if (await MyProfile.IdAsync(db, user) is not { } veteranId)
+        {
+            return MyProfile.Missing("再查看为您推荐的岗位", "then see the openings matched to you");
+        }
+        return await Run(db, veteranId, filters, finder, timing, ct);
     }
 
-    static async Task<Results<Ok<MatchesPage>, NotFound, ValidationProblem>> ForVeteran(Guid id, [AsParameters] Filters filters,
+    static async Task<Results<Ok<MatchesPage>, NotFound, ValidationProblem, ProblemHttpResult>> ForVeteran(Guid id,
+        [AsParameters] Filters filters,
         NpgsqlDataSource dataSource, MatchFinder finder, HttpResponse response, CancellationToken ct)
     {
         var timing = new ServerTiming(response);
@@ -60,7 +63,7 @@ public static class MatchesApi
         return await Run(db, id, filters, finder, timing, ct);
     }
 
-    static async Task<Results<Ok<MatchesPage>, NotFound, ValidationProblem>> Run(NpgsqlConnection db, Guid veteranId, Filters f,
+    static async Task<Results<Ok<MatchesPage>, NotFound, ValidationProblem, ProblemHttpResult>> Run(NpgsqlConnection db, Guid veteranId, Filters f,
         MatchFinder finder, ServerTiming timing, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();

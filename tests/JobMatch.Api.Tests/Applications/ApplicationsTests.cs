@@ -33,7 +33,8 @@ public sealed class ApplicationsTests(ApiFactory api) : IClassFixture<ApiFactory
     {
         var (company, _) = await api.CompanyWithRecruiter();
         var problem = await (await api.Veteran("vet-no-profile").PostAsync($"/api/openings/{await api.PostJob(company, 1)}/applications", null)).AssertProblem(409);
-        Assert.Contains("/api/veterans/me", problem.GetProperty("detail").GetString());
+        Assert.Contains("请先创建您的求职档案", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("/api/veterans/me", problem.GetProperty("createProfile").GetString());
     }
 
     [Fact]

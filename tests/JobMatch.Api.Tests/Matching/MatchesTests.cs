@@ -179,6 +179,6 @@ public sealed class MatchesTests(MatchingApiFactory api) : IClassFixture<Matchin
         Assert.Equal(2, paged.NextOffset);
         var problem = await (await veteran.GetAsync("/api/veterans/me/matches?district=火星区")).AssertProblem(400);
         Assert.True(problem.GetProperty("errors").TryGetProperty("district", out _));
-        Assert.Equal(HttpStatusCode.NotFound, (await api.Veteran("nobody-" + Guid.NewGuid()).GetAsync("/api/veterans/me/matches")).StatusCode);
+        await (await api.Veteran("nobody-" + Guid.NewGuid()).GetAsync("/api/veterans/me/matches")).AssertProblem(409);
     }
 }

@@ -3,6 +3,7 @@ import { applicationDetail } from '../application.js';
 import { get } from '../api.js';
 import { h, table } from '../dom.js';
 import { date, label, t } from '../i18n.js';
+import { hasProfile, profileFirst } from '../profile-first.js';
 
 export default async function applications(view, { id }) {
   view.append(h('h1', {}, t('page.applications')));
@@ -12,7 +13,11 @@ export default async function applications(view, { id }) {
     return;
   }
   const page = await get('/api/veterans/me/applications?limit=100');
-  if (!page.items.length) { view.append(h('p', {}, t('applications.none'), ' ', h('a', { href: '#/veteran/matches' }, t('page.matches')))); return; }
+  if (!page.items.length) {
+    view.append(await hasProfile() ? h('p', {}, t('applications.none'), ' ', h('a', { href: '#/veteran/matches' }, t('page.matches')))
+      : profileFirst(t('applications.profileFirst')));
+    return;
+  }
   view.append(table([
     { head: t('applications.position'), cell: (a) => h('a', { href: `#/veteran/applications/${a.id}` }, a.positionTitle) },
     { head: t('applications.company'), cell: (a) => a.companyName },

@@ -2,12 +2,16 @@
 import { get, post } from '../api.js';
 import { act, announce, errorBox, h } from '../dom.js';
 import { date, label, t } from '../i18n.js';
+import { hasProfile, profileFirst } from '../profile-first.js';
 
 export default async function invitations(view) {
   view.append(h('h1', {}, t('page.invitations')), h('p', { class: 'muted' }, t('invitations.hint')));
   const page = await get('/api/veterans/me/invitations');
   const items = page.items ?? page;
-  if (!items.length) { view.append(h('p', {}, t('invitations.none'))); return; }
+  if (!items.length) {
+    view.append(await hasProfile() ? h('p', {}, t('invitations.none')) : profileFirst(t('invitations.profileFirst')));
+    return;
+  }
   view.append(h('ul', { class: 'cards' }, ...items.map((invitation) => {
     const error = errorBox();
     const answer = (verb) => {

@@ -3,6 +3,7 @@ import { ApiError, get, post } from '../api.js';
 import { districtName, districtOptions } from '../districts.js';
 import { act, announce, errorBox, field, h, select } from '../dom.js';
 import { count, label, pick, recommendation, t } from '../i18n.js';
+import { profileFirst } from '../profile-first.js';
 
 export const salary = (min, max) => (min == null && max == null ? t('common.negotiable')
   : min === max || max == null ? `${min ?? ''}${max == null ? '+' : ''} ${t('common.yuan')}` : `${min ?? ''}–${max} ${t('common.yuan')}`);
@@ -21,7 +22,7 @@ export default async function matches(view) {
       render(results, await get(`/api/veterans/me/matches?${query}`));
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) {
-        results.replaceChildren(h('p', {}, error.message, ' ', h('a', { href: '#/veteran/profile' }, t('page.profile'))));
+        results.replaceChildren(profileFirst(error.message));
       } else throw error;
     }
   };

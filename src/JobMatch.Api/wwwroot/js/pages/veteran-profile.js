@@ -44,7 +44,8 @@ function form(mine, texts) {
   const status = select('status', statuses.map((s) => [s, label('status', s)]), v.status ?? 'seeking');
   const seekBoxes = seeking.map((s) => h('input', { name: `seeking-${s}`, checked: (v.preferences.seeking ?? ['job']).includes(s) }));
   const licenceBoxes = licences.map((c) => h('input', { name: `licence-${c}`, checked: (v.certificates.licenceClasses ?? []).includes(c) }));
-  const consentBoxes = mine ? [] : texts.map((text) => h('input', { name: `consent-${text.kind}`, checked: text.kind !== 'sensitive_data' }));
+  // Consent is given actively (PIPL): no box is ticked for the veteran.
+  const consentBoxes = mine ? [] : texts.map((text) => h('input', { name: `consent-${text.kind}` }));
   const error = errorBox();
   const submit = h('button', { type: 'submit' }, t(mine ? 'common.save' : 'profile.create'));
 
@@ -86,8 +87,10 @@ function form(mine, texts) {
     field(t('profile.industries'), industries, t('profile.listHint')), field(t('profile.salary'), salary)),
   h('fieldset', {}, h('legend', {}, t('profile.seeking')), ...seeking.map((s, i) => check(label('seeking', s), seekBoxes[i]))),
   h('fieldset', {}, h('legend', {}, t('profile.licences')), h('div', { class: 'row' }, ...licences.map((c, i) => check(c, licenceBoxes[i])))),
-  mine ? null : h('fieldset', {}, h('legend', {}, t('profile.consents')),
-    ...texts.map((text, i) => check(lang() === 'en' ? text.english : text.chinese, consentBoxes[i]))),
+  mine ? null : h('fieldset', {}, h('legend', {}, t('profile.consents')), h('p', { class: 'muted' }, t('profile.consentsHint')),
+    ...texts.map((text, i) => h('div', {},
+      check([h('strong', {}, label('consent', text.kind)), ' ', lang() === 'en' ? text.english : text.chinese], consentBoxes[i]),
+      h('p', { class: 'muted', 'data-consent-hint': text.kind }, t(`profile.consentFor.${text.kind}`))))),
   error, submit);
 }
 
