@@ -18,6 +18,7 @@ public static class SwaggerSetup
                     + "white space, and the items of a free-text list once blank and repeated entries are dropped.",
             });
             options.CustomOperationIds(OperationIds.Of);
+            options.OperationFilter<UploadForms>();
             options.OperationFilter<ConventionsOperationFilter>();
             options.SchemaFilter<DocumentedLimits>();
             options.OperationFilter<DocumentedLimits>();

@@ -1,11 +1,16 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
 using JobMatch.Api.Tests.Infrastructure;
 
 namespace JobMatch.Api.Tests.OpenApi;
 
-/// <summary>What an integrator generating a client needs of the document.</summary>
+/// <summary>What an integrator generating a client needs of the document: ids, upload forms.</summary>
 public sealed class IntegratorDocumentTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
+    static readonly string[] Imports = ["/api/job-fairs/{id}/imports", "/api/programs/{id}/imports", "/api/veterans/imports", "/api/placements/imports"];
+
     async Task<List<(string Name, JsonElement Operation)>> Operations(string? language = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/swagger/v1/swagger.json");
@@ -29,5 +34,42 @@ public sealed class IntegratorDocumentTests(ApiFactory api) : IClassFixture<ApiF
         Assert.Equal("getCompaniesById", ids["get /api/companies/{id}"]);
         Assert.Equal("postJobFairsByIdImports", ids["post /api/job-fairs/{id}/imports"]);
         Assert.Equal("deleteCompaniesByIdRecruitersBySubject", ids["delete /api/companies/{id}/recruiters/{subject}"]);
+    }
+
+    [Fact]
+    public async Task EveryImportDocumentsItsMultipartFormWithTheFileAndItsLimit()
+    {
+        var operations = (await Operations()).ToDictionary(o => o.Name, o => o.Operation);
+        foreach (var path in Imports)
+        {
+            var body = operations[$"post {path}"].GetProperty("requestBody");
+            var schema = body.GetProperty("content").GetProperty("multipart/form-data").GetProperty("schema");
+            var file = schema.GetProperty("properties").GetProperty("file");
+            Assert.Equal(("string", "binary"), (file.GetProperty("type").GetString(), file.GetProperty("format").GetString()));
+            Assert.Contains("file", schema.GetProperty("required").EnumerateArray().Select(r => r.GetString()));
+            Assert.True(file.GetProperty("maxLength").GetInt64() > 0, $"{path}: the file limit");
+            Assert.Equal(path != "/api/placements/imports", schema.GetProperty("properties").TryGetProperty("mapping", out _));
+        }
+        var roster = operations["post /api/veterans/imports"].GetProperty("requestBody").GetProperty("content")
+            .GetProperty("multipart/form-data").GetProperty("schema").GetProperty("properties").GetProperty("consentTextVersion");
+        Assert.Contains("2026-11", roster.GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+    }
+
+    [Fact]
+    public async Task AnUploadAsSwaggerUiSendsItWithTheDocumentedFieldPreviewsAnImport()
+    {
+        var operation = (await Operations()).Single(o => o.Name == "post /api/placements/imports").Operation;
+        var field = operation.GetProperty("requestBody").GetProperty("content").GetProperty("multipart/form-data")
+            .GetProperty("schema").GetProperty("required")[0].GetString()!;
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes("身份证号,单位名称,日期,结果\n110101199003074514,淮南测试公司,2025-01-02,录用\n"));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, field, "placements.csv");
+
+        var response = await api.Admin().PostAsync("/api/placements/imports?dryRun=true", form);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var preview = await response.Read<PlacementImportAnswer>();
+        Assert.True(preview.DryRun);
+        Assert.Equal(1, preview.RowsRead);
     }
 }
