@@ -22,6 +22,7 @@ public static class SwaggerSetup
             options.OperationFilter<ConventionsOperationFilter>();
             options.SchemaFilter<DocumentedLimits>();
             options.OperationFilter<DocumentedLimits>();
+            options.OperationFilter<OperationTexts>();
             options.AddSecurityDefinition("bearer", new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,

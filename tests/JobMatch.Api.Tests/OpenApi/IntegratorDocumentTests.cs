@@ -2,11 +2,12 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using JobMatch.Api.OpenApi;
 using JobMatch.Api.Tests.Infrastructure;
 
 namespace JobMatch.Api.Tests.OpenApi;
 
-/// <summary>What an integrator generating a client needs of the document: ids, upload forms.</summary>
+/// <summary>What an integrator generating a client needs of the document: ids, upload forms, texts in their language.</summary>
 public sealed class IntegratorDocumentTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     static readonly string[] Imports = ["/api/job-fairs/{id}/imports", "/api/programs/{id}/imports", "/api/veterans/imports", "/api/placements/imports"];
@@ -34,6 +35,8 @@ public sealed class IntegratorDocumentTests(ApiFactory api) : IClassFixture<ApiF
         Assert.Equal("getCompaniesById", ids["get /api/companies/{id}"]);
         Assert.Equal("postJobFairsByIdImports", ids["post /api/job-fairs/{id}/imports"]);
         Assert.Equal("deleteCompaniesByIdRecruitersBySubject", ids["delete /api/companies/{id}/recruiters/{subject}"]);
+        // No row for an operation that is gone (the demo sign-in is mapped only for a local demo, not here).
+        Assert.Empty(ChineseSummaries.ById.Keys.Except(ids.Values!).Except(["getDemoUsers", "postDemoSignIn"]));
     }
 
     [Fact]
@@ -71,5 +74,26 @@ public sealed class IntegratorDocumentTests(ApiFactory api) : IClassFixture<ApiF
         var preview = await response.Read<PlacementImportAnswer>();
         Assert.True(preview.DryRun);
         Assert.Equal(1, preview.RowsRead);
+    }
+
+    [Fact]
+    public async Task SummariesAndDescriptionsAreChineseByDefaultAndEnglishOnRequest()
+    {
+        var chinese = (await Operations()).ToDictionary(o => o.Name, o => o.Operation);
+        var english = (await Operations("en")).ToDictionary(o => o.Name, o => o.Operation);
+        Assert.Equal(chinese.Keys.Order(), english.Keys.Order());
+        Assert.All(chinese, o =>
+        {
+            var (zh, en) = (o.Value.GetProperty("summary").GetString()!, english[o.Key].GetProperty("summary").GetString()!);
+            Assert.True(zh.Any(c => c is >= '\u4e00' and <= '\u9fff'), $"{o.Key} has a Chinese summary (ChineseSummaries), not \"{zh}\"");
+            Assert.True(en.Any(char.IsAsciiLetter) && en != zh, $"{o.Key} has an English summary");
+            Assert.Contains("调用者", o.Value.GetProperty("description").GetString());
+            Assert.Contains("Who may call it", english[o.Key].GetProperty("description").GetString());
+        });
+        var post = english["post /api/companies"].GetProperty("description").GetString()!;
+        Assert.Contains("admin", post);
+        Assert.Contains("Idempotency-Key", post);
+        Assert.Contains("413", post);
+        Assert.Contains("无需令牌", chinese["get /api/console/settings"].GetProperty("description").GetString());
     }
 }
