@@ -54,8 +54,9 @@ public static class PlacementImport
 
     internal static IEndpointRouteBuilder MapPlacementImport(this IEndpointRouteBuilder app)
     {
+        var options = app.ServiceProvider.GetRequiredService<IOptions<ImportOptions>>().Value;
         app.MapPost("/api/placements/imports", Import).WithTags("Imports").RequireAuthorization(Policies.Admin).AcceptsIdempotencyKey()
-            .DisableAntiforgery()
+            .AcceptsUpload(options)
             .WithSummary("Import historical placement records (CSV or XLSX) as training data (admin; ?dryRun=true previews)")
             .WithDescription("Columns: 身份证号 (veteran ID number, matched to an existing profile), 单位名称 (company), 统一社会信用代码 " +
                 "(optional; finds the company first), 岗位名称 (title, optional), 日期 (date), 结果 (outcome: 录用, 面试, 约面, 已投递, 已推荐, " +
@@ -75,7 +76,7 @@ public static class PlacementImport
                 detail: Say.Text("请以 multipart/form-data 上传文件（字段 file）。", "Upload the file as multipart/form-data (field \"file\")."));
         }
         var form = await Uploads.TryReadFormAsync(request, ct);
-        if ((form?.Files.GetFile("file") ?? form?.Files.FirstOrDefault()) is not { } file || file.Length > options.Value.MaxFileBytes)
+        if ((form?.Files.GetFile(Uploads.FileField) ?? form?.Files.FirstOrDefault()) is not { } file || file.Length > options.Value.MaxFileBytes)
         {
             return Invalid("file", "请上传 CSV 或 XLSX 文件（字段 file），不超过大小上限。", "Upload a CSV or XLSX file (field \"file\") within the size limit.");
         }

@@ -5,7 +5,6 @@ using JobMatch.Api.Auth;
 using JobMatch.Api.Companies;
 using JobMatch.Api.Conventions;
 using JobMatch.Api.Programs;
-using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -16,14 +15,12 @@ public static class ImportsApi
     public static IEndpointRouteBuilder MapImports(this IEndpointRouteBuilder app)
     {
         var options = app.ServiceProvider.GetRequiredService<IOptions<ImportOptions>>().Value;
-        // The form around the file adds a little: the body limit allows for it, the file itself is checked exactly.
-        var sizeLimit = new ImportSizeLimit(options.MaxFileBytes + 64 * 1024);
-        app.MapPost("/api/job-fairs/{id:guid}/imports", ImportIntoFair).WithTags("Imports").WithMetadata(sizeLimit)
-            .RequireAuthorization(Policies.AdminOrRecruiter).AcceptsIdempotencyKey().DisableAntiforgery()
+        app.MapPost("/api/job-fairs/{id:guid}/imports", ImportIntoFair).WithTags("Imports").AcceptsUpload(options, Uploads.Mapping)
+            .RequireAuthorization(Policies.AdminOrRecruiter).AcceptsIdempotencyKey()
             .WithSummary("Import a CSV or XLSX of positions into a job fair (?dryRun=true previews and writes nothing)")
             .WithDescription(UploadRules);
-        app.MapPost("/api/programs/{id:guid}/imports", ImportIntoProgram).WithTags("Imports").WithMetadata(sizeLimit)
-            .RequireAuthorization(Policies.AdminOrRecruiter).AcceptsIdempotencyKey().DisableAntiforgery()
+        app.MapPost("/api/programs/{id:guid}/imports", ImportIntoProgram).WithTags("Imports").AcceptsUpload(options, Uploads.Mapping)
+            .RequireAuthorization(Policies.AdminOrRecruiter).AcceptsIdempotencyKey()
             .WithSummary("Import a CSV or XLSX of training seats into an order-class program (?dryRun=true previews)")
             .WithDescription(UploadRules + " Rows are kept only for the program's sponsors that you act for (admin: any sponsor), and only "
                 + "while the sponsor's training positions offer no more than its seat quota; other rows are rejected, naming the quota "
@@ -41,11 +38,6 @@ public static class ImportsApi
         + "before the file is read. A recruiter's daily quota (Imports:RecruiterFilesPerDay files and Imports:RecruiterRowsPerDay "
         + "data rows, from midnight Shanghai time; a dry run is checked, not counted) answers 429 with resetsAt and Retry-After when used up; staff have none. "
         + "A cell over 32,767 characters (Excel's limit) or of over 1,000 text runs refuses the file (422), naming the cell.";
-
-    sealed class ImportSizeLimit(long bytes) : IRequestSizeLimitMetadata
-    {
-        public long? MaxRequestBodySize => bytes;
-    }
 
     static Task<Results<Created<ImportBatch>, Ok<ImportBatch>, NotFound, ValidationProblem, ProblemHttpResult>> ImportIntoFair(Guid id,
         bool? dryRun, HttpRequest request, ClaimsPrincipal user, NpgsqlDataSource dataSource, IOptions<ImportOptions> options, ImportsInFlight inFlight,

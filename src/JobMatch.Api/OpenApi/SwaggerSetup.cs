@@ -17,9 +17,12 @@ public static class SwaggerSetup
                     + "Limits on request strings and lists count as the validation does: characters once trimmed of surrounding "
                     + "white space, and the items of a free-text list once blank and repeated entries are dropped.",
             });
+            options.CustomOperationIds(OperationIds.Of);
+            options.OperationFilter<UploadForms>();
             options.OperationFilter<ConventionsOperationFilter>();
             options.SchemaFilter<DocumentedLimits>();
             options.OperationFilter<DocumentedLimits>();
+            options.OperationFilter<OperationTexts>();
             options.AddSecurityDefinition("bearer", new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,

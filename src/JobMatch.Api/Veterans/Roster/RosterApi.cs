@@ -6,7 +6,6 @@ using JobMatch.Api.Conventions;
 using JobMatch.Api.Imports;
 using JobMatch.Api.Privacy;
 using JobMatch.Api.Taxonomy;
-using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
@@ -30,8 +29,8 @@ public static class RosterApi
     {
         var options = app.ServiceProvider.GetRequiredService<IOptions<ImportOptions>>().Value;
         var group = app.MapGroup("/api/veterans").WithTags("Veterans");
-        group.MapPost("/imports", Import).WithMetadata(new RosterSizeLimit(options.MaxFileBytes + 64 * 1024))
-            .RequireAuthorization(Policies.Admin).AcceptsIdempotencyKey().DisableAntiforgery()
+        group.MapPost("/imports", Import).AcceptsUpload(options, Uploads.Mapping, RosterConsents.VersionField)
+            .RequireAuthorization(Policies.Admin).AcceptsIdempotencyKey()
             .WithSummary("Import the bureau's veteran roster (CSV or XLSX, field file, optional mapping and consentTextVersion); "
                 + "?dryRun=true writes nothing (admin)")
             .WithDescription("consentTextVersion names the consent text version the veterans signed on the paper form: the "
@@ -52,11 +51,6 @@ public static class RosterApi
             .WithSummary("Issue the claim code of an unclaimed roster profile, shown once (no-store) to hand to the veteran; "
                 + "single use, valid 14 days, replaces the last one (admin)");
         return app;
-    }
-
-    sealed class RosterSizeLimit(long bytes) : IRequestSizeLimitMetadata
-    {
-        public long? MaxRequestBodySize => bytes;
     }
 
     static async Task<Results<Created<RosterBatch>, Ok<RosterBatch>, ValidationProblem, ProblemHttpResult>> Import(bool? dryRun, HttpRequest request,

@@ -21,10 +21,14 @@ static class RosterConsents
 
     static string[] Versions => [.. Consents.Texts.Where(t => Columns.Any(c => c.Kind == t.Kind)).Select(t => t.Version).Distinct()];
 
+    /// <summary>The form field naming the consent text version, as the roster import documents it.</summary>
+    public static UploadField VersionField => new("consentTextVersion", "可选：老兵签署的纸质表上的同意书版本；给出时记录同意列",
+        "Optional: the consent text version of the paper form the veterans signed; given, the consent columns are recorded", Versions);
+
     /// <summary>The consentTextVersion form field (null when absent or blank), or a 400 naming the versions in force.</summary>
     public static ValidationProblem? ReadVersion(IFormCollection form, out string? version)
     {
-        version = form["consentTextVersion"].ToString().Trim() is { Length: > 0 } given ? given : null;
+        version = form[VersionField.Name].ToString().Trim() is { Length: > 0 } given ? given : null;
         if (version is null || Versions.Contains(version))
         {
             return null;

@@ -1,0 +1,153 @@
+namespace JobMatch.Api.OpenApi;
+
+/// <summary>
+/// The Chinese summary of every operation, keyed by its operationId (<see cref="OperationIds"/>); the English one is the
+/// route's WithSummary. OperationTexts picks by the request's language. A route without a row here is summarised in
+/// English only, and a test fails on it.
+/// </summary>
+static class ChineseSummaries
+{
+    public static readonly IReadOnlyDictionary<string, string> ById = new Dictionary<string, string>
+    {
+        // Accounts
+        ["postAccountsByIdPhoneConfirmation"] = "确认注册老兵的手机号（已核验证件或已回拨）：此后该账号可登录",
+        ["getAccounts"] = "按角色、状态和用户名列出账号，最新在前；手机号和邮箱已脱敏（管理员）",
+        ["postAccounts"] = "创建管理员、招聘方（及其单位）或导师（及其导师档案）账号：邀请码仅显示一次（管理员）",
+        ["getAccountsById"] = "单个账号，手机号和邮箱已脱敏（管理员）",
+        ["postAccountsByIdInvitation"] = "重新邀请，或重置已设密码的账号（其登录全部结束）：新的一次性码，仅显示一次（管理员）",
+        ["postAccountsByIdDisable"] = "停用账号：自下一个请求起拒绝其令牌，作废其一次性码（管理员）",
+        ["postAccountsByIdEnable"] = "启用已停用的账号（管理员）",
+        ["putAccountsByIdRole"] = "为工作人员账号更换角色及其关联；自下一个请求起拒绝其令牌（管理员）",
+        ["getAccount"] = "我的账号：姓名、角色、状态、手机号和邮箱、第二因素",
+        ["postAccountPassword"] = "修改密码：其他登录全部结束，本次登录以新令牌和刷新 Cookie 继续",
+        ["putAccountEmail"] = "添加或更换邮箱：确认链接发到该邮箱，打开链接后生效",
+        ["postAccountSecondFactor"] = "为我的账号生成新的身份验证器密钥，确认一个验证码后开启",
+        ["deleteAccountSecondFactor"] = "关闭第二因素（要求第二因素的角色不可关闭）",
+        ["postAccountSecondFactorConfirm"] = "用新密钥的验证码开启第二因素：此后登录需要验证码",
+        // Sign-in
+        ["getConsoleSettings"] = "网页控制台的登录方式：OIDC 客户端设置、内置账号，或是否有演示登录",
+        ["getDemoUsers"] = "可用于登录的各角色演示用户（仅限本地演示：演示数据、本机地址）",
+        ["postDemoSignIn"] = "为所列演示用户之一签发 Bearer 令牌（仅限本地演示：演示数据、本机地址）",
+        ["getMe"] = "令牌所表明的身份，以及数据库中与之关联的记录",
+        ["postAuthRegister"] = "老兵用手机号和密码注册；首次登录前由工作人员确认手机号",
+        ["postAuthSignIn"] = "用账号（用户名或手机号）和密码登录：Bearer 令牌和刷新 Cookie",
+        ["postAuthRefresh"] = "用刷新 Cookie 换取新的 Bearer 令牌并更换 Cookie；同一 Cookie 用两次则结束该次登录",
+        ["postAuthSignOut"] = "结束本次登录：其刷新 Cookie 失效（已发出的 Bearer 令牌到期为止）",
+        ["postAuthSignOutEverywhere"] = "结束账号的所有登录：自下一个请求起拒绝刷新 Cookie 和 Bearer 令牌",
+        ["postAuthSecondFactorEnrolment"] = "为须绑定第二因素的登录生成新的身份验证器密钥：密钥、otpauth:// 链接和二维码",
+        ["postAuthSecondFactor"] = "用身份验证器的验证码完成登录：Bearer 令牌和刷新 Cookie（绑定时即开启）",
+        ["postAuthSetPasswordCheck"] = "查看一次性码（邀请或重置）为谁设置密码、有效期至何时；不消耗该码",
+        ["postAuthSetPassword"] = "用一次性码设置密码：其他登录结束，并为你登录（令牌和刷新 Cookie）",
+        ["postAuthEmailConfirmation"] = "用邮件链接中的确认码确认邮箱",
+        ["postAuthPasswordReset"] = "忘记密码：账号有已确认邮箱时，发送设置新密码的链接",
+        // Applications
+        ["getVeteransMeApplications"] = "我的投递，最新在前；JSON 或 CSV",
+        ["postOpeningsByIdApplications"] = "用我的档案投递岗位或培训名额；重复投递返回同一投递",
+        ["getOpeningsByIdApplications"] = "你所代表单位某岗位的投递（其他单位的答 404），最新在前；JSON 或 CSV",
+        ["getApplications"] = "全部投递，最新在前，可按状态、岗位或单位筛选（管理员）；JSON 或 CSV",
+        ["getApplicationsById"] = "单个投递及其可转状态和历史：投递人、该单位招聘方、管理员可看",
+        ["patchApplicationsById"] = "将投递推进到下一状态；不允许的转换答 409 并列出允许的状态",
+        ["postPlacementsImports"] = "导入历史就业记录（CSV 或 XLSX）作为训练数据（管理员；?dryRun=true 仅预览）",
+        // Audit
+        ["getAudit"] = "审计日志，最新在前，可按操作者、动作、对象类型、对象 ID 和时间（起含、止不含）筛选（管理员）；JSON 或 CSV",
+        // Companies
+        ["getCompaniesByIdRecruiters"] = "与单位关联的招聘方，最新关联在前（管理员）",
+        ["postCompaniesByIdRecruiters"] = "允许某招聘方（按令牌主体）代表该单位（管理员）",
+        ["getCompanies"] = "调用者可代表的单位（管理员：全部），最新在前；JSON 或 CSV",
+        ["postCompanies"] = "登记单位（管理员）",
+        ["getCompaniesById"] = "单个单位（调用者可代表时）",
+        ["deleteCompaniesByIdRecruitersBySubject"] = "撤销招聘方的关联；自其下一个请求起生效（管理员）",
+        // Imports
+        ["postJobFairsByIdImports"] = "向招聘会导入岗位 CSV 或 XLSX（?dryRun=true 仅预览，不写入）",
+        ["postProgramsByIdImports"] = "向订单班项目导入培训名额 CSV 或 XLSX（?dryRun=true 仅预览）",
+        ["getImportsById"] = "导入批次：状态、进度、计数和核对结果（管理员或上传者）",
+        ["deleteImportsById"] = "撤销批次，恢复其替换的值（须先撤销同一来源的最新批次）",
+        ["getImportsByIdErrors"] = "批次的报告行：行、列、值和问题；JSON 或 CSV",
+        ["getImports"] = "导入批次，最新在前（管理员：全部；招聘方：自己的）；JSON 或 CSV",
+        ["getImportsRunning"] = "进行中的导入及已处理行数/总行数（管理员：全部；招聘方：自己的）",
+        // Interactions
+        ["postOpeningsByIdInteractions"] = "记录我浏览、收藏或不感兴趣某岗位（供排序模型使用）",
+        ["getInteractionsTrainingSet"] = "排序模型的训练集：每个（老兵，岗位）一行，取最高标签，按老兵分组（管理员）；JSON 或 CSV",
+        // Job fairs
+        ["getJobFairs"] = "招聘会，最新在前；JSON 或 CSV",
+        ["postJobFairs"] = "创建招聘会（管理员）",
+        ["getJobFairsById"] = "单个招聘会",
+        // Matching
+        ["getVeteransMeMatches"] = "为我排序的在招岗位和培训名额，附理由和已通过的资格规则（未同意智能匹配时为普通列表）",
+        ["getVeteransByIdMatches"] = "任一老兵的同样排序结果（管理员）",
+        ["getOpeningsByIdCandidates"] = "同意向招聘方展示档案并接受智能匹配的老兵，按该岗位排序，已脱敏",
+        ["postOpeningsByIdInvitations"] = "邀请一位（脱敏的）候选人应聘该岗位；对方接受前不透露其任何信息",
+        ["getVeteransMeInvitations"] = "我收到的邀请，最新在前",
+        ["postVeteransMeInvitationsByIdAccept"] = "接受邀请：投递该岗位，并向该单位展示我的档案",
+        ["postVeteransMeInvitationsByIdDecline"] = "谢绝邀请：该单位不会得知我的更多信息",
+        // Mentoring
+        ["postMentorsByIdReassign"] = "在一个事务中把导师的全部帮扶对象移交给另一位导师，要么全部成功要么全不（管理员）",
+        ["postAssignmentsPlan"] = "为每个没有导师的企业推荐导师：在剩余容量内总匹配度最高的分配（管理员）",
+        ["postAssignmentsPlanAccept"] = "接受审核过的分配方案：在一个事务中全部分配，或全不分配（管理员）",
+        ["getEnterprisesByIdMentorSuggestions"] = "按专长、行业与企业需求、区县和剩余容量的匹配度排序的导师及理由（管理员）",
+        ["getReportsMentoring"] = "各导师负荷与容量、无导师企业、逾期回访、每月帮扶次数和时长；JSON 或 CSV（管理员）",
+        ["getMentors"] = "导师及其负荷与容量，最新在前；JSON 或 CSV（管理员）",
+        ["postMentors"] = "登记导师（管理员）",
+        ["getMentorsById"] = "单个导师（管理员）",
+        ["patchMentorsById"] = "修改导师容量或暂停（暂停的导师不接新企业）（管理员）",
+        ["getMentorsMe"] = "与调用者令牌关联的导师档案，手机号不脱敏",
+        ["getMentorsMeCaseload"] = "调用者的帮扶企业，附最近帮扶、逾期标记和未解决需求，最新分配在前",
+        ["getMentorsByIdCaseload"] = "某导师的帮扶企业，附最近帮扶、逾期标记和未解决需求（管理员）",
+        ["putMentorsByIdSubject"] = "将导师关联到令牌主体（管理员）",
+        ["deleteMentorsByIdSubject"] = "解除导师与令牌主体的关联；自其下一个请求起生效（管理员）",
+        ["getEnterprises"] = "退役军人创办的企业，最新在前；可按未分配、逾期、区县或名称筛选；JSON 或 CSV（管理员）",
+        ["postEnterprises"] = "登记退役军人创办的企业（管理员）",
+        ["getEnterprisesById"] = "单个企业：管理员，或分配给它的导师",
+        ["patchEnterprisesById"] = "修改企业的阶段、员工数、需求、示范基地资格、关联单位或创办人信息（管理员）",
+        ["getEnterprisesByIdSessions"] = "企业的帮扶记录，最新在前：管理员，或分配给它的导师",
+        ["postEnterprisesByIdSessions"] = "记录与调用者帮扶企业的一次帮扶",
+        ["getAssignments"] = "导师分配（含已结束），最新在前；可按导师、企业或是否有效筛选（管理员）",
+        ["postAssignments"] = "在容量和暂停限制内为企业分配导师，除非注明理由强制分配（管理员）",
+        ["postAssignmentsByIdEnd"] = "结束分配；保留在历史中（管理员）",
+        // Models
+        ["postModelsTrain"] = "在后台用本局就业结果和交互日志训练模型（数据不足时用合成数据）；进度见 /api/models/{id}",
+        ["getModels"] = "模型，最新在前，附留出集指标和状态",
+        ["getModelsById"] = "单个模型：训练进度、与基线对比的指标，以及是否被启用及原因",
+        ["postModelsByIdPromote"] = "手动启用该模型（也可回退到旧模型）；所有实例数秒内切换",
+        // Openings
+        ["getOpenings"] = "搜索岗位（文本、区县、薪资、学历、行业、类型、招聘会或项目；默认仅在招），最新在前",
+        ["postOpenings"] = "为你所代表的单位发布岗位",
+        ["getOpeningsById"] = "单个岗位",
+        ["putOpeningsById"] = "编辑你所代表单位的岗位（其他单位的答 404）；培训名额不得超出出资单位配额",
+        ["deleteOpeningsById"] = "关闭你所代表单位的岗位",
+        // Programs
+        ["getPrograms"] = "订单班项目及其出资单位，最新在前",
+        ["postPrograms"] = "创建订单班项目；每个出资单位的名额配额成为一个培训岗位（管理员）",
+        ["getProgramsById"] = "单个订单班项目",
+        // Reports
+        ["getReportsJobFairsById"] = "招聘会漏斗：岗位、投递、面试、录用意向、入职、满岗率（管理员）；JSON 或 CSV",
+        ["getReportsProgramsById"] = "项目漏斗：名额（出资单位配额）、已提供名额、入学、毕业、就业、留存（管理员）",
+        ["getReportsPlacements"] = "按月份、户籍区县和军种统计的就业（实时和历史）（管理员）；JSON 或 CSV",
+        // Taxonomy
+        ["getDistricts"] = "淮南市的区县和园区（data/districts.csv），供选择器和代码名称使用",
+        ["getEducationLevels"] = "学历层次，从低到高：存储和返回的代码、中文名和英文名",
+        ["getServiceBranches"] = "军种：存储和返回的代码、中文名和英文名",
+        ["getSkills"] = "名称或同义词与 q 匹配的技能（不论文字、全半角或空格），用于自动补全",
+        ["getSpecialties"] = "代码、名称或别名与 q 匹配的军事专业",
+        ["getSpecialtiesByCode"] = "单个军事专业及其对应的民用技能和匹配类型",
+        // Veterans
+        ["postVeteransMe"] = "创建我的档案（每人一份）；敏感信息须在同一请求中同意 sensitive_data",
+        ["getVeteransMe"] = "我的档案，证件信息已脱敏",
+        ["putVeteransMe"] = "替换我的档案；未给出 idNumber 时保留已存的",
+        ["deleteVeteransMe"] = "删除我的档案及我个人数据的全部副本；只保留匿名统计",
+        ["getVeteransMeExport"] = "本服务保存的关于我的全部信息，证件信息不脱敏，JSON 格式",
+        ["getVeteransMeConsents"] = "我当前的同意及每次答复，附文本版本、时间和方式（本人、签署表格、当面）",
+        ["putVeteransMeConsentsByKind"] = "给予或撤回一项同意；撤回立即生效（撤回 sensitive_data 会删除敏感数据）",
+        ["deleteVeteransMeSkillsByLabel"] = "从我的档案删除一项技能；由专业推断的技能在再次保存专业时仍保持删除",
+        ["getVeteransConsentTexts"] = "现行同意书文本及其版本",
+        ["getVeterans"] = "搜索和分页浏览档案，证件信息已脱敏；idNumber 按其带密钥哈希查找一人（管理员）",
+        ["getVeteransById"] = "单个档案（脱敏）：管理员始终可看；招聘方仅在该老兵对其单位的投递有效期间可看",
+        ["postVeteransByIdConsentsByKindWithdrawals"] = "记录老兵当面要求的撤回：方式为当面，由工作人员记录并审计（管理员）",
+        ["postVeteransByIdUnmask"] = "以写入审计日志的理由查看档案的证件号和手机号明文（管理员）",
+        ["postVeteransImports"] = "导入本局的老兵花名册（CSV 或 XLSX，字段 file，可选 mapping 和 consentTextVersion）；?dryRun=true 不写入（管理员）",
+        ["getVeteransImportsById"] = "花名册导入批次及其计数；报告行见 /api/imports/{id}/errors（管理员）",
+        ["getVeteransRosterBasis"] = "本局持有花名册老兵敏感数据的依据文本（版本 roster-2026）",
+        ["postVeteransMeClaim"] = "将未认领的花名册档案关联到我：我的证件号、花名册上的姓名和工作人员给的认领码",
+        ["postVeteransByIdClaimCode"] = "签发未认领花名册档案的认领码，仅显示一次（no-store）交给老兵；一次有效，14 天内有效，替换上一个（管理员）",
+    };
+}
