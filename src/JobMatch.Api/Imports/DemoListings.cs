@@ -9,11 +9,15 @@ namespace JobMatch.Api.Imports;
 /// <summary>
 /// The seed report's listings (synthetic data, see data/listings/README.md): the Huainan Union University order class
 /// with its four sponsors, and the online fair of 2023-03-16 imported from data/listings/fair-2023-03-16.xlsx
-/// through the same import engine that serves uploads.
+/// through the same import engine that serves uploads. The demo recruiter also acts for one of the fair's employers
+/// (<see cref="DemoRecruiterFairCompany"/>), so that they can import their share of the fair's sheet as the bureau sends it.
 /// </summary>
 sealed class DemoListings : IDemoSeeder
 {
     public const string SampleFair = "fair-2023-03-16.xlsx";
+
+    /// <summary>An employer of the sample fair (six positions) that the demo recruiter acts for besides the first sponsor.</summary>
+    public const string DemoRecruiterFairCompany = "淮南凤凰鑫源药业股份有限公司";
 
     static readonly (string Name, int Seats)[] Sponsors =
     [
@@ -48,5 +52,9 @@ sealed class DemoListings : IDemoSeeder
         await ImportRunner.RunAsync(db, transaction, Guid.CreateVersion7(),
             new ImportRequest(new ImportSource(fairId, null), SampleFair, buffer.ToArray(), null, "system", null), new ImportOptions(),
             (done, total) => progress.Report(0.1 + 0.9 * done / Math.Max(total, 1)), ct);
+        await db.ExecuteAsync("""
+            INSERT INTO recruiter_links (subject, company_id, linked_by)
+            SELECT @subject, id, 'system' FROM companies WHERE normalized_name = @normalized
+            """, new { subject = DemoCompanies.DemoRecruiter, normalized = CompanyName.Normalize(DemoRecruiterFairCompany) }, transaction);
     }
 }

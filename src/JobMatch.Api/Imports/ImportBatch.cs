@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Dapper;
+using JobMatch.Api.Conventions;
 using Npgsql;
 
 namespace JobMatch.Api.Imports;
@@ -15,10 +16,30 @@ public sealed record Totals(long Companies, long Positions, long Openings);
 /// <summary>The file's totals against what the fair declared (null where it declared nothing), and the fair as it now stands.</summary>
 public sealed record Reconciliation(Totals Declared, Totals File, Totals Source, bool Matches);
 
-/// <summary>An import batch. Status: running (in progress, not yet visible to others), completed, reverted, or preview (dry run).</summary>
+/// <summary>
+/// A recruiter's share of a fair's sheet, in the answer to their upload: the rows of the companies they act for and the
+/// rows of other companies (not imported, not errors). With none of theirs there is nothing to commit: CanCommit is
+/// false and Reason says what to do, and the commit itself is refused (422) with the same words.
+/// </summary>
+public sealed record ImportShare(int RowsTheirs, int RowsOtherCompanies, bool CanCommit, string? Reason)
+{
+    public static ImportShare Of(int theirs, int others) => theirs > 0 ? new(theirs, others, true, null) : new(0, others, false, NoneTheirs());
+
+    static string NoneTheirs() => Say.Text(
+        "此文件中没有您所代表单位的岗位（各行都属于其他单位），无可导入：请核对表中单位名称与您单位的名称是否一致，或请退役军人事务局提供贵单位的岗位表。",
+        "None of the rows in this file are your company's (every row names another company), so there is nothing to import: check that the company name in the sheet matches your company's, or ask the bureau for your company's rows.");
+
+    public static ProblemHttpResult NoneTheirsProblem() =>
+        TypedResults.Problem(statusCode: 422, title: Say.Text("没有您单位的岗位", "None of your company's rows"), detail: NoneTheirs());
+}
+
+/// <summary>
+/// An import batch. Status: running (in progress, not yet visible to others), completed, reverted, or preview (dry run).
+/// Problems and Share are in the answer to the upload only.
+/// </summary>
 public sealed record ImportBatch(Guid Id, Guid? FairId, Guid? ProgramId, string FileName, string? Format, string? Encoding, string Status,
     ImportProgress Progress, ImportCounts? Counts, Reconciliation? Reconciliation, DateTime? CreatedAt, DateTime? RevertedAt,
-    IReadOnlyList<ImportProblem>? Problems);
+    IReadOnlyList<ImportProblem>? Problems, ImportShare? Share = null);
 
 /// <summary>Imports in flight (their batch commits only at the end), so GET /api/imports/{id} can show progress.</summary>
 public sealed class ImportsInFlight
@@ -47,7 +68,7 @@ public sealed class ImportsInFlight
 public static class ImportBatches
 {
     public static async Task<ImportBatch?> FindAsync(NpgsqlConnection db, NpgsqlTransaction? tx, Guid id, string? onlyBy,
-        IReadOnlyList<ImportProblem>? problems = null, bool preview = false)
+        IReadOnlyList<ImportProblem>? problems = null, bool preview = false, ImportShare? share = null)
     {
         var row = await db.QuerySingleOrDefaultAsync<BatchRow>("""
             SELECT b.id, b.fair_id, b.program_id, b.file_name, b.format, b.encoding, b.status, b.rows_processed, b.rows_total,
@@ -82,7 +103,8 @@ public static class ImportBatches
             reconciliation = new Reconciliation(declared, file, new Totals(row.SourceCompanies, row.SourcePositions, row.SourceOpenings), matches);
         }
         return new ImportBatch(row.Id, row.FairId, row.ProgramId, row.FileName, row.Format, row.Encoding, preview ? "preview" : row.Status,
-            new ImportProgress(row.RowsProcessed, row.RowsTotal), counts, reconciliation, preview ? null : row.CreatedAt, row.RevertedAt, problems);
+            new ImportProgress(row.RowsProcessed, row.RowsTotal), counts, reconciliation, preview ? null : row.CreatedAt, row.RevertedAt, problems,
+            share);
     }
 
     sealed record BatchRow(Guid Id, Guid? FairId, Guid? ProgramId, string FileName, string Format, string? Encoding, string Status,

@@ -8,16 +8,22 @@ public sealed record PlannedCompany(Guid Id, bool IsNew, CompanyCells Cells);
 
 public sealed record PlannedPosition(Guid NewId, Guid CompanyId, int RowNumber, PositionCells Cells);
 
-/// <summary>What an import will write: companies resolved to ids, positions de-duplicated, and the report so far.</summary>
-public sealed record ImportPlan(IReadOnlyList<PlannedCompany> Companies, IReadOnlyList<PlannedPosition> Positions, List<ImportProblem> Problems)
+/// <summary>
+/// What an import will write: companies resolved to ids, positions de-duplicated, and the report so far.
+/// <paramref name="RowsNotTheirs"/>: in a recruiter's upload into a fair, the rows of other companies (null otherwise).
+/// </summary>
+public sealed record ImportPlan(IReadOnlyList<PlannedCompany> Companies, IReadOnlyList<PlannedPosition> Positions, List<ImportProblem> Problems,
+    int? RowsNotTheirs = null)
 {
     /// <summary>
     /// Companies are the same by credit code, else by normalised name; positions by (company, title, location). A repeat
     /// of an identical row is imported once and reported; the same key with other values is rejected, naming the first row.
     /// Rows of a company outside <paramref name="allowed"/> (a recruiter's own companies; a program's sponsors) are rejected; null allows all.
+    /// With <paramref name="othersNotTheirs"/> (a recruiter's upload of a fair's sheet, which names every employer) they are
+    /// instead counted as other companies' rows, and nothing is reported about them: they are not the uploader's to fix.
     /// </summary>
     public static async Task<ImportPlan> BuildAsync(NpgsqlConnection db, NpgsqlTransaction tx, IReadOnlyList<ParsedRow> rows,
-        List<ImportProblem> problems, IReadOnlySet<Guid>? allowed)
+        List<ImportProblem> problems, IReadOnlySet<Guid>? allowed, bool othersNotTheirs = false)
     {
         // A row without a credit code belongs to the coded company of the same normalised name, if the file has one.
         var codeByName = rows.Where(row => row.Company.CreditCode is not null)
@@ -76,6 +82,10 @@ public sealed record ImportPlan(IReadOnlyList<PlannedCompany> Companies, IReadOn
             }
             if (allowed is not null && !allowed.Contains(company.Id))
             {
+                if (othersNotTheirs)
+                {
+                    continue;
+                }
                 problems.Add(new(row.RowNumber, null, row.Company.Name, ImportProblem.Rejected, Say.Text(
                     "该单位不是您可为其导入的单位（您所代表的单位；订单班仅限其合作企业）：此行未导入。",
                     "You may not import for this company (only companies you act for; into a program, only its sponsors): the row was not imported.")));
@@ -84,6 +94,14 @@ public sealed record ImportPlan(IReadOnlyList<PlannedCompany> Companies, IReadOn
             positions.Add(new PlannedPosition(Guid.CreateVersion7(), company.Id, row.RowNumber, row.Position));
         }
         var used = positions.Select(p => p.CompanyId).ToHashSet();
-        return new ImportPlan([.. companies.Values.Where(c => used.Contains(c.Id))], positions, problems);
+        int? rowsNotTheirs = null;
+        if (othersNotTheirs)
+        {
+            var others = companies.Where(c => !allowed!.Contains(c.Value.Id)).Select(c => c.Key).ToHashSet();
+            var notTheirs = rows.Where(row => others.Contains(CompanyKey(row.Company))).Select(row => row.RowNumber).ToHashSet();
+            problems.RemoveAll(problem => notTheirs.Contains(problem.RowNumber));
+            rowsNotTheirs = notTheirs.Count;
+        }
+        return new ImportPlan([.. companies.Values.Where(c => used.Contains(c.Id))], positions, problems, rowsNotTheirs);
     }
 }

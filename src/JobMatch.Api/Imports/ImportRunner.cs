@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
+using System.Text;
 using Dapper;
 using JobMatch.Api.Audit;
 using JobMatch.Api.Auth;
@@ -18,14 +19,25 @@ public sealed record ImportSource(Guid? FairId, Guid? ProgramId)
     public string Kind => ProgramId is null ? "job" : "training";
 }
 
+/// <param name="Share">
+/// A recruiter's upload: the batch is their share of the file (its fingerprint names them), and in a fair the rows of
+/// companies outside <paramref name="AllowedCompanies"/> are counted as other companies' rather than rejected.
+/// </param>
 public sealed record ImportRequest(ImportSource Source, string FileName, byte[] File, IReadOnlyDictionary<ImportField, string>? Mapping,
-    string Actor, IReadOnlySet<Guid>? AllowedCompanies);
+    string Actor, IReadOnlySet<Guid>? AllowedCompanies, bool Share = false)
+{
+    public byte[] Fingerprint => ImportRunner.Fingerprint(File, Share ? Actor : null);
+
+    /// <summary>Rows of companies the uploader may not import are not theirs (not errors): a recruiter's upload into a fair.</summary>
+    public bool OthersNotTheirs => Share && Source.FairId is not null && AllowedCompanies is not null;
+}
 
 /// <summary>A file read and parsed, not yet written: its sheet, the rows to write, the report so far and the data rows read.</summary>
 public sealed record ParsedImport(Sheet Sheet, List<ParsedRow> Rows, List<ImportProblem> Problems, int RowsRead);
 
+/// <param name="RowsNotTheirs">In a recruiter's upload into a fair, the rows of other companies (null otherwise).</param>
 public sealed record ImportResult(Guid BatchId, int RowsTotal, int RowsRead, int RowsRejected, int RowsDuplicate, WriteCounts Counts,
-    IReadOnlyList<ImportProblem> Problems);
+    IReadOnlyList<ImportProblem> Problems, int? RowsNotTheirs = null);
 
 /// <summary>
 /// What the database says of an upload before its file is read: whether the source exists for the caller, whose rows they
@@ -39,15 +51,25 @@ public sealed record ImportAdmission(bool Found, IReadOnlySet<Guid>? Allowed, Im
 /// </summary>
 public static class ImportRunner
 {
-    public static byte[] Fingerprint(byte[] file) => SHA256.HashData(file);
+    /// <summary>
+    /// A batch's fingerprint (import_batches.file_sha256, one completed batch per source and fingerprint): the file's
+    /// SHA-256 when staff import the whole file; for a recruiter, who imports only their companies' share of it, the
+    /// SHA-256 of their subject and the file's, so the fair sheet the bureau sends every employer is one batch for the
+    /// staff and one per recruiter.
+    /// </summary>
+    public static byte[] Fingerprint(byte[] file, string? recruiter = null) =>
+        recruiter is null ? SHA256.HashData(file) : SHA256.HashData([.. Encoding.UTF8.GetBytes(recruiter + "\n"), .. SHA256.HashData(file)]);
 
-    /// <summary>The completed batch that imported this very file into this source, if any (re-uploads change nothing).</summary>
+    /// <summary>
+    /// The completed batch that imported this very file into this source, if any (re-uploads change nothing); a
+    /// recruiter's (<paramref name="onlyBy"/>) own batch of it, staff's of the whole file.
+    /// </summary>
     public static Task<Guid?> FindSameFileAsync(NpgsqlConnection db, ImportSource source, byte[] file, string? onlyBy) =>
         db.QuerySingleOrDefaultAsync<Guid?>("""
             SELECT id FROM import_batches
             WHERE coalesce(fair_id, program_id) = @source AND file_sha256 = @sha AND status = 'completed'
               AND (@onlyBy::text IS NULL OR created_by = @onlyBy)
-            """, new { source = source.Id, sha = Fingerprint(file), onlyBy });
+            """, new { source = source.Id, sha = Fingerprint(file, onlyBy), onlyBy });
 
     /// <summary>
     /// What the database must say before an upload is read, on a connection given back before parsing: a file is parsed
@@ -101,7 +123,12 @@ public static class ImportRunner
                 return (null, over);
             }
             var result = await WriteAsync(db, tx, batchId, request, parsed, Progress, ct);
-            var batch = await ImportBatches.FindAsync(db, tx, batchId, null, result.Problems.Take(1000).ToList(), preview: dryRun);
+            var share = result.RowsNotTheirs is { } others ? ImportShare.Of(result.RowsRead - others, others) : null;
+            if (!dryRun && share is { CanCommit: false })
+            {
+                return (null, ImportShare.NoneTheirsProblem());
+            }
+            var batch = await ImportBatches.FindAsync(db, tx, batchId, null, result.Problems.Take(1000).ToList(), preview: dryRun, share);
             if (dryRun)
             {
                 await tx.RollbackAsync(ct);
@@ -158,9 +185,9 @@ public static class ImportRunner
                                         rows_total, rows_processed, created_by)
             VALUES (@batchId, @fairId, @programId, @fileName, @sha, @bytes, @format, @encoding, 'completed', @total, @total, @actor)
             """, new { batchId, fairId = request.Source.FairId, programId = request.Source.ProgramId, fileName = request.FileName,
-                       sha = Fingerprint(request.File), bytes = (long)request.File.Length, format = sheet.Format,
+                       sha = request.Fingerprint, bytes = (long)request.File.Length, format = sheet.Format,
                        encoding = sheet.Encoding, total, actor = request.Actor }, tx);
-        var plan = await ImportPlan.BuildAsync(db, tx, rows, problems, request.AllowedCompanies);
+        var plan = await ImportPlan.BuildAsync(db, tx, rows, problems, request.AllowedCompanies, request.OthersNotTheirs);
         if (request.Source.ProgramId is { } programId)
         {
             plan = await ProgramSeats.HoldAsync(db, tx, programId, plan);
@@ -184,7 +211,7 @@ public static class ImportRunner
                        counts.PositionsUpdated, counts.PositionsUnchanged, counts.OpeningsCreated, counts.OpeningsUpdated,
                        counts.OpeningsUnchanged, counts.HeadcountUnknown }, tx);
         progress?.Invoke(total, total);
-        return new ImportResult(batchId, total, rowsRead, rejected, duplicate, counts, ordered);
+        return new ImportResult(batchId, total, rowsRead, rejected, duplicate, counts, ordered, plan.RowsNotTheirs);
     }
 
     /// <summary>The row report into import_problems, which GET /api/imports/{id}/errors serves for every kind of batch.</summary>

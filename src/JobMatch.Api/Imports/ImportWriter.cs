@@ -106,6 +106,20 @@ public static class ImportWriter
             plan.Problems.Add(new(row, string.Join(", ", changed), null, ImportProblem.Updated, Conventions.Say.Text(
                 "更新了先前导入的岗位。", "Updated a position imported earlier.")));
         }
+        if (plan.RowsNotTheirs is not null)
+        {
+            // A recruiter's share of a sheet the staff may have imported already: their positions already there are
+            // kept as they are, once, and the report says so.
+            foreach (var (row, title) in await db.QueryAsync<(int, string)>("""
+                SELECT source_row, title FROM staged_positions
+                WHERE existing_id IS NOT NULL AND cardinality(changed) = 0 ORDER BY source_row
+                """, transaction: tx))
+            {
+                plan.Problems.Add(new(row, null, title, ImportProblem.Duplicate, Conventions.Say.Text(
+                    "已列出：本招聘会已有该单位同名同地点的岗位，未重复添加。",
+                    "Already listed: this fair has the company's position of this title and location; not added again.")));
+            }
+        }
         await db.ExecuteAsync("DROP TABLE staged_positions", transaction: tx);
         return new WriteCounts(newCompanies.Count, plan.Companies.Count - newCompanies.Count, counts.Created, counts.Updated, counts.Unchanged,
             counts.OpeningsCreated, counts.OpeningsUpdated, counts.OpeningsUnchanged, counts.Unknown);

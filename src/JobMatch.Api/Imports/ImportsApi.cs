@@ -35,7 +35,10 @@ public static class ImportsApi
     }
 
     const string UploadRules = "A recruiter imports only their companies' rows, and one linked to no company is refused (403) "
-        + "before the file is read. A recruiter's daily quota (Imports:RecruiterFilesPerDay files and Imports:RecruiterRowsPerDay "
+        + "before the file is read. Into a fair, a recruiter's upload is their share of the sheet: the answer's share counts the rows "
+        + "of their companies (rowsTheirs) and of other companies (rowsOtherCompanies, not imported and not reported as errors); "
+        + "with none of theirs, share.canCommit is false with the reason, and the commit is refused (422). Their positions already "
+        + "in the fair are reported as already listed and not added again. The same file again by the same uploader answers the earlier batch. A recruiter's daily quota (Imports:RecruiterFilesPerDay files and Imports:RecruiterRowsPerDay "
         + "data rows, from midnight Shanghai time; a dry run is checked, not counted) answers 429 with resetsAt and Retry-After when used up; staff have none. "
         + "A cell over 32,767 characters (Excel's limit) or of over 1,000 text runs refuses the file (422), naming the cell.";
 
@@ -87,7 +90,7 @@ public static class ImportsApi
             response.Headers["Import-Replayed"] = "true";
             return TypedResults.Ok(earlier);
         }
-        var run = new ImportRequest(source, fileName, bytes, mapping, user.Subject(), admission.Allowed);
+        var run = new ImportRequest(source, fileName, bytes, mapping, user.Subject(), admission.Allowed, Share: !user.IsAdmin());
         var (batch, failed) = await ImportRunner.RunUploadAsync(dataSource, run, dryRun, user, options, inFlight, clock, response, ct);
         if (failed is not null)
         {

@@ -232,7 +232,7 @@ public sealed class ImportTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task RecruiterImportRejectsRowsOfOtherCompaniesOnly()
+    public async Task RecruiterImportCountsRowsOfOtherCompaniesAsNotTheirsRatherThanErrors()
     {
         var admin = api.Admin();
         var fair = await admin.CreateFair();
@@ -241,10 +241,10 @@ public sealed class ImportTests(ApiFactory api) : IClassFixture<ApiFactory>
         await admin.LinkRecruiter(company, "importer-a");
         var recruiter = api.ClientFor(Roles.Recruiter, "importer-a");
         var file = Listings.Csv(Header, $"{mine},,保安员,2,不限,面议,寿县,", $"{Unique("淮南他人")}有限公司,,电工,2,不限,面议,寿县,");
-        var batch = await (await recruiter.Upload(fair, file, "mine.csv")).Read<ImportAnswer>();
-        Assert.Equal((1, 1, 0), (batch.Counts.PositionsCreated, batch.Counts.RowsRejected, batch.Counts.CompaniesCreated));
-        var errors = await recruiter.ReportLines(batch.Id);
-        Assert.Contains(errors, e => e.RowNumber == 3 && e.Severity == "rejected");
+        var batch = await (await recruiter.Upload(fair, file, "mine.csv")).Read<ShareImportAnswer>();
+        Assert.Equal((1, 0, 0), (batch.Counts.PositionsCreated, batch.Counts.RowsRejected, batch.Counts.CompaniesCreated));
+        Assert.Equal(new ImportShareAnswer(1, 1, true, null), batch.Share);
+        Assert.DoesNotContain(await recruiter.ReportLines(batch.Id), e => e.RowNumber == 3);
         // Another recruiter neither sees the batch nor may revert it.
         var other = api.ClientFor(Roles.Recruiter, "importer-b");
         await (await other.GetAsync($"/api/imports/{batch.Id}")).AssertProblem(404);

@@ -85,9 +85,9 @@ public static class AccessPolicy
         new("GET /api/openings/{id}",                              "401 2xx 2xx 2xx 2xx 2xx 2xx 2xx", "/api/openings/{opening}"),
         new("PUT /api/openings/{id}",                              "401 403 2xx 403 2xx 403 404 403", "/api/openings/{opening}", w => Json(new { companyId = w["company"], title = "叉车司机", headcount = 5, district = "田家庵区" })),
 
-        // Imports: into any fair; into a program only for its sponsors (a recruiter of none does not find it); a batch belongs to
-        // its uploader (and admin).
-        new("POST /api/job-fairs/{id}/imports",                    "401 403 2xx 403 2xx 403 2xx 403", "/api/job-fairs/{fair}/imports", w => File(w.ListingCsv("电工"), "fair.csv")),
+        // Imports: into any fair (a recruiter's file with none of their companies' rows has nothing to commit: 422); into a
+        // program only for its sponsors (a recruiter of none does not find it); a batch belongs to its uploader (and admin).
+        new("POST /api/job-fairs/{id}/imports",                    "401 403 2xx 403 2xx 403 422 403", "/api/job-fairs/{fair}/imports", w => File(w.ListingCsv("电工"), "fair.csv")),
         new("POST /api/programs/{id}/imports",                     "401 403 2xx 403 2xx 403 404 403", "/api/programs/{program}/imports", w => File(w.ListingCsv("学员"), "program.csv")),
         new("GET /api/imports",                                    "401 403 2xx 403 2xx 403 2xx 403"),
         new("GET /api/imports/running",                            "401 403 2xx 403 2xx 403 2xx 403"),

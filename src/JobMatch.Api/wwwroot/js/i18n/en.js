@@ -93,6 +93,8 @@ export default {
   'import.counts': '{read} rows read, {rejected} rejected, {duplicate} duplicates; positions {created} new, {updated} updated, {unchanged} unchanged.',
   'import.reportCaption': 'Row report', 'import.row': 'Row', 'import.column': 'Column', 'import.value': 'Value', 'import.severity': 'Severity',
   'import.problem': 'Problem', 'import.clean': 'No problems.',
+  'import.share': '{theirs} rows are your companies\'; {others} rows belong to other companies and are not imported (not errors).',
+  'import.noCommit': 'Nothing to import:',
   'caseload.summary': '{name}: {load} enterprises (capacity {capacity}), {overdue} overdue for a check-in.', 'caseload.overdue': 'overdue',
   'caseload.onTime': 'on time', 'caseload.founder': 'founder {name} {phone}', 'caseload.last': 'last session: {date}', 'caseload.due': 'due by {date}',
   'caseload.openNeeds': 'Open needs:', 'caseload.log': 'Log a session', 'caseload.date': 'Date', 'caseload.hours': 'Hours',

@@ -93,6 +93,8 @@ export default {
   'import.counts': '读取 {read} 行，拒绝 {rejected} 行，重复 {duplicate} 行；岗位新增 {created}、更新 {updated}、未变 {unchanged}。',
   'import.reportCaption': '逐行报告', 'import.row': '行号', 'import.column': '列', 'import.value': '值', 'import.severity': '级别',
   'import.problem': '问题', 'import.clean': '没有问题。',
+  'import.share': '其中您所代表单位的 {theirs} 行；其他单位的 {others} 行不属于您，未导入（不算错误）。',
+  'import.noCommit': '不能正式导入：',
   'caseload.summary': '{name}：帮扶 {load} 家企业（上限 {capacity}），其中 {overdue} 家回访逾期。', 'caseload.overdue': '回访逾期',
   'caseload.onTime': '按期', 'caseload.founder': '创办人 {name} {phone}', 'caseload.last': '上次辅导：{date}', 'caseload.due': '最迟回访：{date}',
   'caseload.openNeeds': '未解决需求：', 'caseload.log': '记录一次辅导', 'caseload.date': '日期', 'caseload.hours': '时长（小时）',

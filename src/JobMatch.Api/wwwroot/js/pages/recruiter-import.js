@@ -28,8 +28,9 @@ export default async function importPage(view) {
     act(dryRun, async () => {
       const batch = await send(true);
       result.replaceChildren(report(batch, true));
-      commit.hidden = batch.status !== 'preview';
-      commit.focus();
+      // A recruiter's file with none of their companies' rows has nothing to commit: the report says why.
+      commit.hidden = batch.status !== 'preview' || batch.share?.canCommit === false;
+      if (!commit.hidden) commit.focus();
     }, error);
   };
   commit.addEventListener('click', () => act(commit, async () => {
@@ -62,6 +63,10 @@ function report(batch, preview) {
     h('h2', {}, t(preview ? 'import.previewTitle' : 'import.resultTitle'), ' ', h('span', { class: 'badge' }, label('batch', batch.status))),
     h('p', {}, t('import.counts', { read: c.rowsRead ?? 0, rejected: c.rowsRejected ?? 0, duplicate: c.rowsDuplicate ?? 0,
       created: c.positionsCreated ?? 0, updated: c.positionsUpdated ?? 0, unchanged: c.positionsUnchanged ?? 0 })),
+    batch.share && h('p', { 'data-share': '' },
+      t('import.share', { theirs: batch.share.rowsTheirs, others: batch.share.rowsOtherCompanies })),
+    batch.share?.canCommit === false && h('p', { class: 'error', role: 'status', 'data-no-commit': '' },
+      t('import.noCommit'), ' ', batch.share.reason),
     problems.length ? table([
       { head: t('import.row'), cell: (p) => String(p.rowNumber) },
       { head: t('import.column'), cell: (p) => p.column ?? '' },
