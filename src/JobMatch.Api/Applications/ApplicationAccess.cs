@@ -50,9 +50,8 @@ static class ApplicationAccess
     /// </summary>
     public static string SharesPhone(string application) => $"({application}.shares_phone AND {Live(application)})";
 
-    /// <summary>How the reader of an application reads its applicant's phone (<see cref="PhoneAccess"/>).</summary>
-    public static PhoneReader PhoneReaderOf(ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Recruiter) ? PhoneReader.Company : user.IsInRole(Roles.Veteran) ? PhoneReader.Owner : PhoneReader.Staff;
+    /// <summary>How the reader of an application reads its applicant's phone (<see cref="PhoneAccess"/>): the company, or masked.</summary>
+    public static PhoneReader PhoneReaderOf(ClaimsPrincipal user) => user.IsInRole(Roles.Recruiter) ? PhoneReader.Company : PhoneReader.Other;
 
     // Not ended, and no withdrawal of share_with_recruiters given after applying.
     static string Live(string application) => $"""

@@ -3,18 +3,21 @@ namespace JobMatch.Api.Privacy;
 /// <summary>Who reads a phone, as far as showing it goes.</summary>
 public enum PhoneReader
 {
-    /// <summary>The person whose phone it is (their profile, their export, their applications), or an admin's audited unmasking.</summary>
+    /// <summary>In clear as its owner reads it: the veteran's export, an admin's audited unmasking.</summary>
     Owner,
 
-    /// <summary>The bureau's staff: masked; an admin unmasks through the audited unmasking route.</summary>
-    Staff,
+    /// <summary>
+    /// Everyone else, masked: staff (an admin unmasks through the audited unmasking route), and the veteran in everyday
+    /// views (their profile, their applications), as their ID number is: in clear only in their export.
+    /// </summary>
+    Other,
 
     /// <summary>A company's recruiter reaching the person through an application or a candidate list.</summary>
     Company,
 }
 
 /// <summary>
-/// The one home for "may this reader see this phone": the owner in clear; a company in clear only on an application that
+/// The one home for "may this reader see this phone": the owner's copy in clear; a company in clear only on an application that
 /// shares it (the veteran gave <see cref="Consents.PhoneForApplication"/> on applying and the application is live; the
 /// caller audits each such reveal); everyone else masked (<see cref="Masking.Phone"/>). Whether a company may see the
 /// person at all (the masked phone among the rest) is the caller's question, asked before.
