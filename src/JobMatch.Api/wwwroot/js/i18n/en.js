@@ -70,6 +70,8 @@ export default {
   'invitations.expires': 'expires {date}',
   'applications.none': 'You have not applied yet.', 'applications.position': 'Position', 'applications.company': 'Company', 'applications.state': 'Stage',
   'applications.updated': 'Updated', 'applications.applicant': 'Applicant',
+  'apply.sharePhone': 'Let {company} see my mobile number {phone} to contact me about this application (they no longer see it once it ends)',
+  'application.phoneShared': '{company} may see the applicant\'s mobile number: {phone}', 'applications.phone': 'Mobile',
   'application.title': 'Application', 'application.now': 'Stage now:', 'application.history': 'Stages so far', 'application.note': 'Note (optional)',
   'application.moveTo': 'Move to: {state}', 'application.moved': 'Moved to “{state}”.',
   'positions.noCompany': 'Your account is not linked to a company yet; ask the bureau.', 'positions.none': 'No positions.', 'positions.title': 'Position',

@@ -70,6 +70,8 @@ export default {
   'invitations.expires': '有效期至 {date}',
   'applications.none': '您还没有申请。', 'applications.position': '岗位', 'applications.company': '单位', 'applications.state': '阶段',
   'applications.updated': '更新时间', 'applications.applicant': '申请人',
+  'apply.sharePhone': '同意把我的手机号 {phone} 提供给 {company}，方便对方就这次申请联系我（申请结束后对方不再看到）',
+  'application.phoneShared': '{company} 可以看到申请人的手机号：{phone}', 'applications.phone': '手机号',
   'application.title': '申请详情', 'application.now': '当前阶段：', 'application.history': '阶段记录', 'application.note': '备注（可选）',
   'application.moveTo': '转为：{state}', 'application.moved': '已转为“{state}”。',
   'positions.noCompany': '您的账号尚未关联单位，请联系服务中心。', 'positions.none': '暂无岗位。', 'positions.title': '岗位',
