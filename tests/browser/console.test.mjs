@@ -56,8 +56,17 @@ test('a new veteran creates a profile with consents, sees ranked matches with re
   const first = veteran.locator('[data-opening]').first();
   assert.ok(await first.locator('.reasons li').count() > 0, 'a match says why');
   await shot(veteran, 'veteran-matches.png');
+  const title = await first.getAttribute('data-title');
   await first.getByRole('button', { name: '申请' }).click();
-  await first.getByRole('link', { name: /已申请/ }).waitFor();
+  // The link names the stage and opens the application it made (not #/veteran/applications/undefined).
+  const applied = first.getByRole('link', { name: /^已申请：.+/ });
+  await applied.waitFor();
+  await applied.click();
+  await ready(veteran, 'veteran-applications');
+  const opened = veteran.locator('[data-application]');
+  assert.match(await opened.getAttribute('data-application'), /^[0-9a-f-]{36}$/);
+  assert.equal(await opened.locator('h2').evaluate((h2) => h2.firstChild.textContent), title);
+  assert.equal(await opened.locator('[data-current-state]').getAttribute('data-current-state'), 'submitted');
   world.veteranId = (await apiAs(veteran, '/api/veterans/me')).id;
 
   await visit(veteran, 'veteran', 'profile');

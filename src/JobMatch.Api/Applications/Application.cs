@@ -11,10 +11,31 @@ namespace JobMatch.Api.Applications;
 
 /// <summary>
 /// An application as listed. <c>ProfileSharedWith</c> names the company that may read the applicant's masked profile
-/// because of a live application; null once none is (then the company sees the name masked, 张**).
+/// because of a live application; null once none is (then the company sees the name masked, 张**). <c>PhoneShared</c>:
+/// the veteran agreed on applying that this company sees their phone, and the application is live; then its recruiters
+/// read <c>ApplicantPhone</c> in clear (each reveal audited), otherwise masked (null for a company that no longer reads them).
 /// </summary>
 public sealed record Application(Guid Id, Guid VeteranId, string VeteranName, Guid PositionId, string PositionTitle, string Kind,
-    Guid CompanyId, string CompanyName, string State, DateTime CreatedAt, DateTime UpdatedAt, string? ProfileSharedWith);
+    Guid CompanyId, string CompanyName, string State, DateTime CreatedAt, DateTime UpdatedAt, string? ProfileSharedWith,
+    string? ApplicantPhone, bool PhoneShared);
+
+/// <summary>
+/// The optional body of applying and of accepting an invitation: <c>sharePhone</c> true with the current
+/// <see cref="Consents.PhoneForApplication"/> version lets the company see the phone on this application while it is live.
+/// </summary>
+public sealed record ApplyInput(bool SharePhone, [Text(20)] string? TextVersion)
+{
+    /// <summary>400 naming the version to accept when sharing is asked under another text; null when the body is fine.</summary>
+    public ValidationProblem? Refusal() =>
+        SharePhone && TextVersion != Consents.PhoneForApplication.Version
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["textVersion"] = [Say.Text(
+                    $"同意文本版本应为 {Consents.PhoneForApplication.Version}：请阅读并同意当前文本后再申请。",
+                    $"The consent text version must be {Consents.PhoneForApplication.Version}: read and accept the current text, then apply.")],
+            })
+            : null;
+}
 
 /// <summary>
 /// One change: when, who, the day it happened and an optional note. Who: the opaque subject for staff; for the applicant
@@ -39,7 +60,8 @@ static class ApplicationSql
     public static readonly string Select = $"""
         SELECT a.id, a.veteran_id, v.name AS veteran_name, a.position_id, p.title AS position_title, a.kind,
                p.company_id, c.name AS company_name, a.state, a.created_at, a.updated_at,
-               CASE WHEN {ApplicationAccess.CompanyReadsVeteran("a.veteran_id", "p.company_id")} THEN c.name END AS profile_shared_with
+               CASE WHEN {ApplicationAccess.CompanyReadsVeteran("a.veteran_id", "p.company_id")} THEN c.name END AS profile_shared_with,
+               v.phone AS applicant_phone, {ApplicationAccess.SharesPhone("a")} AS phone_shared
         FROM applications a JOIN veterans v ON v.id = a.veteran_id
              JOIN positions p ON p.id = a.position_id JOIN companies c ON c.id = p.company_id
         """;
@@ -52,15 +74,39 @@ static class ApplicationSql
             SELECT id, from_state, to_state, at, occurred_on::text AS occurred_on, actor, actor_role, note
             FROM application_events WHERE application_id = @id ORDER BY at, id
             """, new { id }, tx);
-        return new ApplicationDetail(SeenBy(application, reader), ApplicationStates.Next(application.Kind, application.State),
+        return new ApplicationDetail((await ShownTo(db, tx, [application], reader))[0], ApplicationStates.Next(application.Kind, application.State),
             [.. history.Select(e => reader.IsAdmin() ? e : e with { Actor = ActorAsRole(e.ActorRole) })]);
     }
 
-    /// <summary>Staff and the applicant see the name; the company only while it reads the veteran, masked (张**) after.</summary>
-    public static Application SeenBy(Application application, ClaimsPrincipal reader) =>
-        reader.IsInRole(Roles.Recruiter) && application.ProfileSharedWith is null
-            ? application with { VeteranName = Masking.Name(application.VeteranName) }
-            : application;
+    /// <summary>
+    /// The applications as the reader may see them (<see cref="SeenBy"/>), with an audit entry application.phone_revealed
+    /// for each one whose phone a recruiter reads in clear (never the phone itself in the entry).
+    /// </summary>
+    public static async Task<List<Application>> ShownTo(DbConnection db, DbTransaction? tx, IEnumerable<Application> applications,
+        ClaimsPrincipal reader)
+    {
+        var shown = applications.Select(application => SeenBy(application, reader)).ToList();
+        var phoneReader = ApplicationAccess.PhoneReaderOf(reader);
+        foreach (var revealed in shown.Where(application => PhoneAccess.Reveals(phoneReader, application.PhoneShared)))
+        {
+            await AuditLog.WriteAsync(db, tx, reader, "application.phone_revealed", "application", revealed.Id, new { company = revealed.CompanyId });
+        }
+        return shown;
+    }
+
+    /// <summary>
+    /// Staff and the applicant see the name; the company only while it reads the veteran, masked (张**) after. The phone as
+    /// <see cref="PhoneAccess"/> decides: the company reads it in clear only while the application shares it, masked while it
+    /// reads the veteran, not at all after.
+    /// </summary>
+    static Application SeenBy(Application application, ClaimsPrincipal reader)
+    {
+        var phoneReader = ApplicationAccess.PhoneReaderOf(reader);
+        var phone = PhoneAccess.Shown(application.ApplicantPhone, phoneReader, application.PhoneShared);
+        return phoneReader == PhoneReader.Company && application.ProfileSharedWith is null
+            ? application with { VeteranName = Masking.Name(application.VeteranName), ApplicantPhone = null }
+            : application with { ApplicantPhone = phone };
+    }
 
     /// <summary>Staff act for the bureau; the applicant and the company learn no one's subject but their role.</summary>
     static string ActorAsRole(string role) => role == Roles.Admin ? "bureau" : role;
@@ -86,6 +132,25 @@ static class ApplicationSql
         await InteractionLog.RecordAsync(db, tx, veteranId, positionId, "application");
         await AuditLog.WriteAsync(db, tx, user, "application.created", "application", applicationId, new { position = positionId, via });
         return applicationId;
+    }
+
+    /// <summary>
+    /// The veteran agreed on applying (or accepting an invitation) that the company sees their phone on this application:
+    /// marks the application and records the consent naming the company. Nothing when it shares already or has ended.
+    /// </summary>
+    public static async Task SharePhoneAsync(DbConnection db, DbTransaction tx, Guid applicationId, Guid veteranId, ClaimsPrincipal user)
+    {
+        var company = await db.QuerySingleOrDefaultAsync<Guid?>($"""
+            UPDATE applications a SET shares_phone = true FROM positions p
+            WHERE a.id = @applicationId AND p.id = a.position_id AND NOT a.shares_phone
+              AND a.state NOT IN ({string.Join(", ", ApplicationStates.Ended.Select(state => $"'{state}'"))})
+            RETURNING p.company_id
+            """, new { applicationId }, tx);
+        if (company is { } companyId)
+        {
+            await Consents.RecordPhoneForCompanyAsync(db, tx, veteranId, companyId);
+            await AuditLog.WriteAsync(db, tx, user, "application.phone_shared", "application", applicationId, new { company = companyId });
+        }
     }
 
     /// <summary>The veteran's application to the position, if there is one (there is at most one).</summary>

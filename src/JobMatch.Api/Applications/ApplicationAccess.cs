@@ -40,11 +40,25 @@ static class ApplicationAccess
     /// <param name="companyId">SQL for the company's id.</param>
     public static string CompanyReadsVeteran(string veteranId, string companyId) => $"""
         EXISTS (SELECT 1 FROM applications live JOIN positions live_p ON live_p.id = live.position_id
-                WHERE live.veteran_id = {veteranId} AND live_p.company_id = {companyId}
-                  AND live.state NOT IN ({string.Join(", ", ApplicationStates.Ended.Select(state => $"'{state}'"))})
+                WHERE live.veteran_id = {veteranId} AND live_p.company_id = {companyId} AND {Live("live")})
+        """;
+
+    /// <summary>
+    /// SQL, true when the company sees the applicant's phone on this application (alias <paramref name="application"/>): the
+    /// veteran consented on applying (<see cref="Consents.PhoneForApplication"/>, V20) and the application is live as in
+    /// <see cref="CompanyReadsVeteran"/>. Applications made before that consent existed never share it.
+    /// </summary>
+    public static string SharesPhone(string application) => $"({application}.shares_phone AND {Live(application)})";
+
+    /// <summary>How the reader of an application reads its applicant's phone (<see cref="PhoneAccess"/>): the company, or masked.</summary>
+    public static PhoneReader PhoneReaderOf(ClaimsPrincipal user) => user.IsInRole(Roles.Recruiter) ? PhoneReader.Company : PhoneReader.Other;
+
+    // Not ended, and no withdrawal of share_with_recruiters given after applying.
+    static string Live(string application) => $"""
+        {application}.state NOT IN ({string.Join(", ", ApplicationStates.Ended.Select(state => $"'{state}'"))})
                   AND NOT EXISTS (SELECT 1 FROM current_consents withdrawn
-                                  WHERE withdrawn.veteran_id = live.veteran_id AND withdrawn.kind = '{Consents.ShareWithRecruiters}'
-                                    AND NOT withdrawn.granted AND withdrawn.at >= live.created_at))
+                                  WHERE withdrawn.veteran_id = {application}.veteran_id AND withdrawn.kind = '{Consents.ShareWithRecruiters}'
+                                    AND NOT withdrawn.granted AND withdrawn.at >= {application}.created_at)
         """;
 
     /// <summary>Whether the recruiter reads the veteran: a company linked to them reads the veteran now.</summary>

@@ -61,7 +61,8 @@ static class ApplicationLists
         await using var db = await dataSource.OpenConnectionAsync();
         var rows = (await db.QueryAsync<Application>($"""
             {ApplicationSql.Select} WHERE {where} AND (@after::uuid IS NULL OR a.id < @after) ORDER BY a.id DESC LIMIT @take
-            """, parameters)).Select(application => ApplicationSql.SeenBy(application, reader)).ToList();
+            """, parameters)).ToList();
+        rows = await ApplicationSql.ShownTo(db, null, rows, reader);
         var total = await db.ExecuteScalarAsync<long>($"""
             SELECT count(*) FROM applications a JOIN veterans v ON v.id = a.veteran_id JOIN positions p ON p.id = a.position_id WHERE {where}
             """, parameters);

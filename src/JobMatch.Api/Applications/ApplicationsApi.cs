@@ -19,6 +19,9 @@ public static class ApplicationsApi
                 "that posted this position, and with no one else, while the application is live: withdrawing it (or being rejected, " +
                 "a cancelled hire, dropping out) or withdrawing share_with_recruiters ends it. The response names the company in " +
                 "profileSharedWith, null once the sharing ended. " +
+                "Optional body {\"sharePhone\": true, \"textVersion\": \"2026-12\"}: the consent (kind share_phone_with_company, naming " +
+                "that company, in your consent history and export) that the company's recruiters see your phone on this application " +
+                "while it is live (phoneShared; each reveal audited); no body keeps it masked. Another textVersion answers 400 naming the current one. " +
                 "201 the first time, 200 with the existing application afterwards. 409 when you have no profile yet or the position is not open.");
         openings.MapGet("/{id:guid}/applications", ApplicationLists.OfOpening).RequireAuthorization(Policies.AdminOrRecruiter)
             .WithSummary("Applications to a position of a company you act for (others' answer 404), newest first; JSON or CSV")
@@ -45,12 +48,12 @@ public static class ApplicationsApi
     }
 
     static async Task<Results<Created<ApplicationDetail>, Ok<ApplicationDetail>, NotFound, ValidationProblem, ProblemHttpResult>> Apply(
-        Guid id, HttpRequest request, ClaimsPrincipal user, NpgsqlDataSource dataSource, TimeProvider clock)
+        Guid id, ApplyInput? body, ClaimsPrincipal user, NpgsqlDataSource dataSource, TimeProvider clock)
     {
-        // The applicant is the token's profile, always: a body naming anyone (or anything) is refused.
-        if (NoBody.Sent(request))
+        // The applicant is the token's profile, always: the body carries only the phone consent (a member naming anyone is refused).
+        if (body?.Refusal() is { } refused)
         {
-            return NoBody.Refused("申请无需请求体：您始终以本人档案申请。", "Send no body: you always apply with your own profile.");
+            return refused;
         }
         await using var db = await dataSource.OpenConnectionAsync();
         await using var tx = await db.BeginTransactionAsync();
@@ -68,7 +71,7 @@ public static class ApplicationsApi
         }
         if (await ApplicationSql.IdOf(db, tx, veteranId.Value, id) is { } found)
         {
-            return TypedResults.Ok(await ApplicationSql.Detail(db, tx, found, user));
+            return TypedResults.Ok(await Shared(db, tx, found, veteranId.Value, body, user));
         }
         if (!position.Open)
         {
@@ -80,9 +83,20 @@ public static class ApplicationsApi
             var winner = await ApplicationSql.IdOf(db, null, veteranId.Value, id);
             return TypedResults.Ok(await ApplicationSql.Detail(db, null, winner!.Value, user));
         }
+        return TypedResults.Created($"/api/applications/{applicationId}", await Shared(db, tx, applicationId, veteranId.Value, body, user));
+    }
+
+    // The phone consent given on applying (again: an application that did not share it yet shares it now), the answer, committed.
+    static async Task<ApplicationDetail> Shared(NpgsqlConnection db, NpgsqlTransaction tx, Guid applicationId, Guid veteranId, ApplyInput? body,
+        ClaimsPrincipal user)
+    {
+        if (body is { SharePhone: true })
+        {
+            await ApplicationSql.SharePhoneAsync(db, tx, applicationId, veteranId, user);
+        }
         var detail = await ApplicationSql.Detail(db, tx, applicationId, user);
         await tx.CommitAsync();
-        return TypedResults.Created($"/api/applications/{applicationId}", detail);
+        return detail;
     }
 
     sealed record PositionState(string Kind, bool Open);

@@ -14,7 +14,8 @@ namespace JobMatch.Api.Matching;
 
 /// <summary>
 /// A veteran as a recruiter sees them in a candidate list: the name masked (张**) and no identifiers, unless the company
-/// reads them through a live application (Shared: accepting its invitation makes one); the phone stays masked even then.
+/// reads them through a live application (Shared: accepting its invitation makes one); the phone stays masked even then
+/// (the company reads it in clear only on the application itself, when the veteran agreed on applying).
 /// </summary>
 public sealed record Candidate(int Rank, Guid CandidateId, string DisplayName, string? HomeDistrict, string? EducationLevel, float Score,
     IReadOnlyList<MatchReason> Reasons, IReadOnlyList<MatchRule> Rules, string? Invitation, bool Shared, string? Phone)
@@ -102,7 +103,7 @@ public sealed class CandidateFinder(MatchingEngine engine, IOptions<MatchingOpti
                 r.Score,
                 r.Reasons.Select(x => new MatchReason(x.Feature, x.Zh, x.En)).ToList(),
                 r.PassedRules.Select(p => new MatchRule(p.Rule, p.ReasonZh, p.ReasonEn)).ToList(),
-                person.Invitation, isShared, isShared ? Masking.Phone(person.Phone) : null);
+                person.Invitation, isShared, isShared ? PhoneAccess.Shown(person.Phone, PhoneReader.Company) : null);
         }).ToList();
         timing.Mark("page");
         return new CandidatesPage(items, scorer.Name, ranked.Eligible > skip + take ? skip + take : null);

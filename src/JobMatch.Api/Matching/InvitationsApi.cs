@@ -29,7 +29,9 @@ public static class InvitationsApi
         var mine = app.MapGroup("/api/veterans/me/invitations").WithTags("Matching");
         mine.MapGet("/", Mine).RequireAuthorization(Policies.Veteran).WithSummary("My invitations, newest first");
         mine.MapPost("/{id:guid}/accept", Accept).RequireAuthorization(Policies.Veteran).AcceptsIdempotencyKey().ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("Accept: applies to the position and shares my profile with that company");
+            .WithSummary("Accept: applies to the position and shares my profile with that company")
+            .WithDescription("Optional body {\"sharePhone\": true, \"textVersion\": \"2026-12\"}, as when applying: the company's recruiters " +
+                "then see my phone on that application while it is live. No body: the phone stays masked. Another textVersion answers 400.");
         mine.MapPost("/{id:guid}/decline", Decline).RequireAuthorization(Policies.Veteran).AcceptsIdempotencyKey().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Decline: the company learns nothing more about me");
     }
@@ -99,13 +101,20 @@ public static class InvitationsApi
         return TypedResults.Ok(Paging.ToPage(rows, take, total, r => r.Id));
     }
 
-    static Task<Results<Ok<Invitation>, NotFound, ProblemHttpResult>> Accept(Guid id, ClaimsPrincipal user, NpgsqlDataSource dataSource, TimeProvider clock) =>
-        Answer(id, accept: true, user, dataSource, clock);
+    static async Task<Results<Ok<Invitation>, NotFound, ValidationProblem, ProblemHttpResult>> Accept(Guid id, ApplyInput? body, ClaimsPrincipal user,
+        NpgsqlDataSource dataSource, TimeProvider clock) =>
+        body?.Refusal() is { } refused ? refused : (await Answer(id, body ?? new ApplyInput(false, null), user, dataSource, clock)).Result switch
+        {
+            Ok<Invitation> ok => ok,
+            NotFound notFound => notFound,
+            var other => (ProblemHttpResult)other,
+        };
 
     static Task<Results<Ok<Invitation>, NotFound, ProblemHttpResult>> Decline(Guid id, ClaimsPrincipal user, NpgsqlDataSource dataSource, TimeProvider clock) =>
-        Answer(id, accept: false, user, dataSource, clock);
+        Answer(id, accept: null, user, dataSource, clock);
 
-    static async Task<Results<Ok<Invitation>, NotFound, ProblemHttpResult>> Answer(Guid id, bool accept, ClaimsPrincipal user,
+    /// <param name="accept">The body of an acceptance (with the phone consent or not); null declines.</param>
+    static async Task<Results<Ok<Invitation>, NotFound, ProblemHttpResult>> Answer(Guid id, ApplyInput? accept, ClaimsPrincipal user,
         NpgsqlDataSource dataSource, TimeProvider clock)
     {
         await using var db = await dataSource.OpenConnectionAsync();
@@ -121,26 +130,27 @@ public static class InvitationsApi
         var changed = await db.ExecuteAsync("""
             UPDATE invitations SET status = @status, answered_at = now(), accepted_at = CASE WHEN @accept THEN now() END
             WHERE id = @id AND status = 'pending' AND expires_at > now()
-            """, new { id, accept, status = accept ? "accepted" : "declined" }, tx);
+            """, new { id, accept = accept is not null, status = accept is not null ? "accepted" : "declined" }, tx);
         if (changed == 0)
         {
             return Problems.Conflict("该邀请已答复或已过期。", "This invitation was already answered or has expired.");
         }
-        if (accept && !await Apply(db, tx, own.VeteranId, own.PositionId, user, clock))
+        if (accept is not null && !await Apply(db, tx, own.VeteranId, own.PositionId, accept.SharePhone, user, clock))
         {
             return Problems.Conflict("该岗位已关闭或已招满，无法接受邀请。",
                 "The position has closed or filled; the invitation can no longer be accepted.");
         }
-        await AuditLog.WriteAsync(db, tx, user, accept ? "invitation.accepted" : "invitation.declined", "invitation", id);
+        await AuditLog.WriteAsync(db, tx, user, accept is not null ? "invitation.accepted" : "invitation.declined", "invitation", id);
         var invitation = await db.QuerySingleAsync<Invitation>($"{Select} WHERE i.id = @id", new { id }, tx);
         await tx.CommitAsync();
         return TypedResults.Ok(invitation);
     }
 
     // Accepting is applying: the application is created (unless the veteran applied already) and the ranker learns from it
-    // like any other. A position that closed or filled meanwhile cannot be accepted into (false).
-    static async Task<bool> Apply(NpgsqlConnection db, NpgsqlTransaction tx, Guid veteranId, Guid positionId, ClaimsPrincipal user,
-        TimeProvider clock)
+    // like any other, sharing the phone when the veteran agreed. A position that closed or filled meanwhile cannot be
+    // accepted into (false).
+    static async Task<bool> Apply(NpgsqlConnection db, NpgsqlTransaction tx, Guid veteranId, Guid positionId, bool sharePhone,
+        ClaimsPrincipal user, TimeProvider clock)
     {
         var today = ShanghaiTime.Today(clock);
         var position = await db.QuerySingleAsync<(string Kind, bool Open)>($"""
@@ -148,7 +158,12 @@ public static class InvitationsApi
             """, new { positionId, today }, tx);
         if (position.Open)
         {
-            await ApplicationSql.Create(db, tx, veteranId, positionId, position.Kind, today, user, "invitation");
+            var application = await ApplicationSql.Create(db, tx, veteranId, positionId, position.Kind, today, user, "invitation")
+                ?? await ApplicationSql.IdOf(db, tx, veteranId, positionId);
+            if (sharePhone)
+            {
+                await ApplicationSql.SharePhoneAsync(db, tx, application!.Value, veteranId, user);
+            }
         }
         return position.Open;
     }

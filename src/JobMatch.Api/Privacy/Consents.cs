@@ -18,9 +18,10 @@ public sealed record ConsentChange(bool Granted, [OneOf(typeof(ConsentInput), na
 /// One answer. Method: self (the veteran, in the service), signed_form (staff, from the signed registration form of
 /// roster batch ImportBatchId), in_person (staff, as the veteran asked them) or statutory_duty (the bureau's basis for
 /// the sensitive data of roster batch ImportBatchId, not a consent anyone gave); RecordedBy is then the staff subject.
+/// Company names the company the answer was given to: only the phone consent given on applying names one.
 /// </summary>
 public sealed record ConsentState(
-    string Kind, bool Granted, string TextVersion, DateTime At, string Method, string? RecordedBy, Guid? ImportBatchId);
+    string Kind, bool Granted, string TextVersion, DateTime At, string Method, string? RecordedBy, Guid? ImportBatchId, string? Company);
 
 public sealed record ConsentText(string Kind, string Version, string Chinese, string English);
 
@@ -30,6 +31,7 @@ public static class Consents
     public const string ShareWithRecruiters = "share_with_recruiters";
     public const string AutomatedMatching = "automated_matching";
     public const string SensitiveData = "sensitive_data";
+    public const string SharePhoneWithCompany = "share_phone_with_company";
 
     public const string BySelf = "self";
     public const string FromSignedForm = "signed_form";
@@ -50,18 +52,28 @@ public static class Consents
             "I agree to the processing of my sensitive data (ID number, service details) for identity checks, de-duplication and employment services only; withdrawing erases them at once."),
     ];
 
+    /// <summary>
+    /// The consent asked on the apply button (applying, or accepting an invitation), naming that company and the phone: the
+    /// one exception to "phone always masked" of the 2026-11 texts, which keep their promise for everything else. It is
+    /// not a standing answer (not in <see cref="Texts"/>, no PUT): given per application, recorded with the company, and
+    /// it ends with the application.
+    /// </summary>
+    public static readonly ConsentText PhoneForApplication = new(SharePhoneWithCompany, "2026-12",
+        "我同意将我的手机号（{phone}）提供给我申请的招聘单位（{company}），仅供其就这次申请与我联系；申请结束（撤回、未录用、取消录用或退出）后，该单位不再看到我的手机号。",
+        "I agree that the company I apply to ({company}) may see my mobile number ({phone}) to contact me about this application; once the application ends (withdrawn, rejected, cancelled or dropped) the company no longer sees it.");
+
     public static ConsentText? Current(string kind) => Texts.FirstOrDefault(text => text.Kind == kind);
 
     public static Task<IEnumerable<ConsentState>> CurrentAsync(DbConnection db, Guid veteranId, DbTransaction? tx = null) =>
         db.QueryAsync<ConsentState>("""
-            SELECT kind, granted, text_version, at, method, recorded_by, import_batch_id
+            SELECT kind, granted, text_version, at, method, recorded_by, import_batch_id, NULL::text AS company
             FROM current_consents WHERE veteran_id = @veteranId ORDER BY kind
             """, new { veteranId }, tx);
 
     public static Task<IEnumerable<ConsentState>> HistoryAsync(DbConnection db, Guid veteranId, DbTransaction? tx = null) =>
         db.QueryAsync<ConsentState>("""
-            SELECT kind, granted, text_version, at, method, recorded_by, import_batch_id
-            FROM veteran_consents WHERE veteran_id = @veteranId ORDER BY at, id
+            SELECT c.kind, c.granted, c.text_version, c.at, c.method, c.recorded_by, c.import_batch_id, co.name AS company
+            FROM veteran_consents c LEFT JOIN companies co ON co.id = c.company_id WHERE c.veteran_id = @veteranId ORDER BY c.at, c.id
             """, new { veteranId }, tx);
 
     /// <summary>Whether the veteran agrees to this kind now: the latest answer decides, so a withdrawal counts at once.</summary>
@@ -77,4 +89,12 @@ public static class Consents
             INSERT INTO veteran_consents (id, veteran_id, kind, granted, text_version, method, recorded_by)
             VALUES (@id, @veteranId, @kind, @granted, @textVersion, @method, @recordedBy)
             """, new { id = Guid.CreateVersion7(), veteranId, kind, granted, textVersion, method, recordedBy }, tx);
+
+    /// <summary>The veteran's own consent, on applying, to show the phone to that company (<see cref="PhoneForApplication"/>).</summary>
+    public static Task RecordPhoneForCompanyAsync(DbConnection db, DbTransaction tx, Guid veteranId, Guid companyId) =>
+        db.ExecuteAsync("""
+            INSERT INTO veteran_consents (id, veteran_id, kind, granted, text_version, method, company_id)
+            VALUES (@id, @veteranId, @kind, true, @version, @method, @companyId)
+            """, new { id = Guid.CreateVersion7(), veteranId, kind = SharePhoneWithCompany, version = PhoneForApplication.Version, method = BySelf,
+                companyId }, tx);
 }

@@ -114,7 +114,7 @@ sealed class VeteranStore(IdNumberVault vault, ReferenceData data)
         var consents = (await Consents.CurrentAsync(db, row.Id, tx)).ToList();
         return new VeteranView(row.Id, row.Name, row.Gender, row.BirthDate,
             idNumber is null ? null : clear ? idNumber : Masking.IdNumber(idNumber),
-            row.Phone is null ? null : clear ? row.Phone : Masking.Phone(row.Phone),
+            PhoneAccess.Shown(row.Phone, clear ? PhoneReader.Owner : PhoneReader.Other),
             new ServiceRecord(row.Branch, row.ServiceYears, row.DischargeYear, row.Rank, row.Specialties),
             new EducationView(row.EducationLevel, row.Major),
             new CertificateRecord(row.LicenceClasses, row.SpecialOperations, row.SpecialEquipment, row.OtherCertificates),

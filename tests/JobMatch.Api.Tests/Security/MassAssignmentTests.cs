@@ -25,6 +25,7 @@ public sealed class MassAssignmentTests(ApiFactory api) : IClassFixture<ApiFacto
         ["ConsentInput.kind"] = "consents inside the caller's own profile body (/me); no member names another veteran",
         ["ConsentInput.granted"] = "as above",
         ["ConsentInput.textVersion"] = "as above",
+        ["ApplyInput.textVersion"] = "the caller's own phone consent on their own application; only the current version is taken (PhoneSharingTests)",
         ["ChangeRole.role"] = "admin only (matrix); admin, recruiter or mentor, never a veteran's; not the last enabled admin's (StaffAccountsTests)",
         ["ChangeRole.companyId"] = "admin only (matrix); a company that exists, else 400 (StaffAccountsTests)",
         ["ChangeRole.mentorId"] = "admin only (matrix); a mentor record that exists, else 400",

@@ -1,7 +1,25 @@
 // One application: its stages so far, and buttons for the states it may move to next (the API decides who may).
 import { api, get } from './api.js';
-import { act, announce, errorBox, field, h } from './dom.js';
+import { act, announce, check, errorBox, field, h } from './dom.js';
 import { date, label, t } from './i18n.js';
+
+/** The version of the phone consent asked on the apply button (the API answers 400 naming the current one otherwise). */
+export const PHONE_CONSENT_VERSION = '2026-12';
+
+/** 138****5678, as the API masks phones. */
+export const maskPhone = (phone) => (phone == null ? '' : phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****');
+
+/**
+ * The question on an apply (or accept) button: share my phone with this company? Unticked by default; body() is the
+ * request body for the apply or accept call (none when not ticked: the phone stays masked).
+ */
+export function phoneConsent(companyName, phone) {
+  const box = h('input', { name: 'share-phone' });
+  return {
+    node: phone ? check(t('apply.sharePhone', { company: companyName, phone: maskPhone(phone) }), box) : null,
+    body: () => (phone && box.checked ? { sharePhone: true, textVersion: PHONE_CONSENT_VERSION } : undefined),
+  };
+}
 
 export async function applicationDetail(id, { onMoved } = {}) {
   const detail = await get(`/api/applications/${id}`);
@@ -22,6 +40,7 @@ export async function applicationDetail(id, { onMoved } = {}) {
   return h('section', { class: 'card', 'data-application': id, 'aria-label': t('application.title') },
     h('h2', {}, a.positionTitle, ' ', h('span', { class: 'muted' }, a.companyName)),
     h('p', {}, t('application.now'), ' ', h('strong', { 'data-current-state': a.state }, label('state', a.state))),
+    a.phoneShared ? h('p', { 'data-phone-shared': '' }, t('application.phoneShared', { company: a.companyName, phone: a.applicantPhone ?? '' })) : null,
     h('ol', { class: 'steps', 'aria-label': t('application.history') }, ...detail.history.map((e, i) => h('li', {
       class: i === detail.history.length - 1 ? 'now' : null,
     }, label('state', e.toState), ' ', h('small', {}, e.occurredOn ?? date(e.at)), e.note ? ` — ${e.note}` : ''))),

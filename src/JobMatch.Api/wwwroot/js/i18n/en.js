@@ -78,6 +78,8 @@ export default {
   'consent.share_with_recruiters': 'Share with recruiters', 'consent.automated_matching': 'Automated matching', 'consent.sensitive_data': 'Sensitive data',
   'invitations.profileFirst': 'You have no profile yet: once you create it and tick automated matching and sharing with recruiters, companies can find and invite you.',
   'applications.profileFirst': 'You have no profile yet: create it, then you can apply to openings.',
+  'apply.sharePhone': 'Let {company} see my mobile number {phone} to contact me about this application (they no longer see it once it ends)',
+  'application.phoneShared': '{company} may see the applicant\'s mobile number: {phone}', 'applications.phone': 'Mobile',
   'application.title': 'Application', 'application.now': 'Stage now:', 'application.history': 'Stages so far', 'application.note': 'Note (optional)',
   'application.moveTo': 'Move to: {state}', 'application.moved': 'Moved to “{state}”.',
   'positions.noCompany': 'Your account is not linked to a company yet; ask the bureau.', 'positions.none': 'No positions.', 'positions.title': 'Position',

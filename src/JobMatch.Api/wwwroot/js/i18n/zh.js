@@ -78,6 +78,8 @@ export default {
   'consent.share_with_recruiters': '向招聘单位提供档案', 'consent.automated_matching': '自动推荐岗位', 'consent.sensitive_data': '敏感个人信息',
   'invitations.profileFirst': '您还没有求职档案：建立档案并勾选“自动推荐岗位”和“向招聘单位提供档案”后，招聘单位才能找到并邀请您。',
   'applications.profileFirst': '您还没有求职档案：建立档案后即可申请岗位。',
+  'apply.sharePhone': '同意把我的手机号 {phone} 提供给 {company}，方便对方就这次申请联系我（申请结束后对方不再看到）',
+  'application.phoneShared': '{company} 可以看到申请人的手机号：{phone}', 'applications.phone': '手机号',
   'application.title': '申请详情', 'application.now': '当前阶段：', 'application.history': '阶段记录', 'application.note': '备注（可选）',
   'application.moveTo': '转为：{state}', 'application.moved': '已转为“{state}”。',
   'positions.noCompany': '您的账号尚未关联单位，请联系服务中心。', 'positions.none': '暂无岗位。', 'positions.title': '岗位',

@@ -49,6 +49,7 @@ async function applications(positionId, detail) {
   };
   return table([
     { head: t('applications.applicant'), cell: (a) => h('button', { type: 'button', class: 'link', onclick: () => open(a.id) }, a.veteranName) },
+    { head: t('applications.phone'), cell: (a) => h('span', { 'data-row-phone': a.id }, a.applicantPhone ?? '') },
     { head: t('applications.state'), cell: (a) => h('span', { class: 'badge', 'data-row-state': a.id }, label('state', a.state)) },
     { head: t('applications.updated'), cell: (a) => date(a.updatedAt) },
   ], page.items, count('positions.applicationsTotal', page.total));

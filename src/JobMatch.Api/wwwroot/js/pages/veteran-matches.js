@@ -4,6 +4,7 @@ import { districtName, districtOptions } from '../districts.js';
 import { act, announce, errorBox, field, h, select } from '../dom.js';
 import { count, label, pick, recommendation, t } from '../i18n.js';
 import { profileFirst } from '../profile-first.js';
+import { phoneConsent } from '../application.js';
 
 export const salary = (min, max) => (min == null && max == null ? t('common.negotiable')
   : min === max || max == null ? `${min ?? ''}${max == null ? '+' : ''} ${t('common.yuan')}` : `${min ?? ''}–${max} ${t('common.yuan')}`);
@@ -19,7 +20,8 @@ export default async function matches(view) {
     if (district.value) query.set('district', district.value);
     if (kind.value) query.set('kind', kind.value);
     try {
-      render(results, await get(`/api/veterans/me/matches?${query}`));
+      const [page, me] = await Promise.all([get(`/api/veterans/me/matches?${query}`), get('/api/veterans/me').catch(() => null)]);
+      render(results, page, me?.phone);
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) {
         results.replaceChildren(profileFirst(error.message));
@@ -31,21 +33,25 @@ export default async function matches(view) {
   await load();
 }
 
-function render(results, page) {
+function render(results, page, phone) {
   const items = page.items.map((m) => {
     const error = errorBox();
+    const consent = phoneConsent(m.companyName, phone);
     const apply = h('button', {
       type: 'button',
       onclick: () => act(apply, async () => {
-        const application = await post(`/api/openings/${m.openingId}/applications`);
+        // The answer is {application, nextStates, history}: the link goes to the application it names.
+        const { application } = await post(`/api/openings/${m.openingId}/applications`, consent.body());
         announce(t('matches.applied'));
+        consent.node?.remove();
         apply.replaceWith(h('a', { href: `#/veteran/applications/${application.id}` }, t('matches.appliedLink', { state: label('state', application.state) })));
       }, error),
     }, t('matches.apply'));
-    return h('li', { class: 'card', 'data-opening': m.openingId },
+    return h('li', { class: 'card', 'data-opening': m.openingId, 'data-title': m.title },
       h('div', { class: 'row' },
         h('h2', { class: 'grow' }, page.ranked ? `${m.rank}. ` : '', m.title, ' ', h('span', { class: 'muted' }, m.companyName)),
         apply),
+      consent.node,
       h('p', {}, label('kind', m.kind), ' · ', districtName(m.districtCode), ' · ', salary(m.salaryMin, m.salaryMax),
         m.remaining != null ? ` · ${count('matches.remaining', m.remaining)}` : '',
         page.ranked ? ` · ${recommendation(m.rank)}` : ''),
