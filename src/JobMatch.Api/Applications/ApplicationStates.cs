@@ -1,3 +1,5 @@
+using JobMatch.Api.Conventions;
+
 namespace JobMatch.Api.Applications;
 
 /// <summary>Who may move an application into a state.</summary>
@@ -32,6 +34,27 @@ public static class ApplicationStates
         ["retained_6m"] = ["retained_12m"],
         ["retained_12m"] = [], ["dropped"] = [],
     };
+
+    /// <summary>
+    /// Each state in words, Chinese and English: the one home of these words in the API, the same as the console's
+    /// <c>state.*</c> labels (wwwroot/js/i18n/zh.js, en.js). Messages name a state by its words, never by its code.
+    /// </summary>
+    static readonly Dictionary<string, (string Chinese, string English)> Words = new()
+    {
+        ["submitted"] = ("已提交", "submitted"), ["screening"] = ("初筛", "screening"), ["interview"] = ("面试", "interview"),
+        ["offer"] = ("录用通知", "offer"), ["hired"] = ("已入职", "hired"), ["rejected"] = ("未通过", "rejected"),
+        ["withdrawn"] = ("已撤回", "withdrawn"), ["cancelled"] = ("已取消", "cancelled"), ["applied"] = ("已报名", "applied"),
+        ["enrolled"] = ("已入学", "enrolled"), ["graduated"] = ("已毕业", "graduated"), ["employed"] = ("已就业", "employed"),
+        ["retained_6m"] = ("在岗满 6 个月", "retained 6 months"), ["retained_12m"] = ("在岗满 12 个月", "retained 12 months"),
+        ["dropped"] = ("已退出", "dropped out"),
+    };
+
+    /// <summary>A state in the request's language (面试 or interview); an unknown code as it came.</summary>
+    public static string Label(string state) =>
+        Words.TryGetValue(state, out var words) ? Say.Text(words.Chinese, words.English) : state;
+
+    /// <summary>Several states in words, joined for the request's language.</summary>
+    public static string Labels(IEnumerable<string> states) => string.Join(Say.Text("、", ", "), states.Select(Label));
 
     public static string Initial(string kind) => kind == Job ? "submitted" : "applied";
 
