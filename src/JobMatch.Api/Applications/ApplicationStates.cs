@@ -6,7 +6,8 @@ namespace JobMatch.Api.Applications;
 public enum Mover { Company, Veteran }
 
 /// <summary>
-/// One state machine per kind. Job: submitted → screening → interview → offer → hired, rejected by the company or
+/// One state machine per kind (docs/FEATURES.md has the table). Job: submitted → screening → interview → offer → hired,
+/// screening optional (the company may call a candidate to interview straight away), rejected by the company or
 /// withdrawn by the veteran from any open stage, hired → cancelled (did not start). Training (an order-class seat):
 /// applied → enrolled → graduated → employed → retained_6m → retained_12m, applied or enrolled → dropped.
 /// </summary>
@@ -17,7 +18,7 @@ public static class ApplicationStates
 
     static readonly Dictionary<string, string[]> JobNext = new()
     {
-        ["submitted"] = ["screening", "rejected", "withdrawn"],
+        ["submitted"] = ["screening", "interview", "rejected", "withdrawn"], // screening is optional
         ["screening"] = ["interview", "rejected", "withdrawn"],
         ["interview"] = ["offer", "rejected", "withdrawn"],
         ["offer"] = ["hired", "rejected", "withdrawn"],
@@ -55,6 +56,20 @@ public static class ApplicationStates
 
     /// <summary>Several states in words, joined for the request's language.</summary>
     public static string Labels(IEnumerable<string> states) => string.Join(Say.Text("、", ", "), states.Select(Label));
+
+    /// <summary>The stages a company may skip: the move past one is the company's (its recruiters' or staff's), never the veteran's.</summary>
+    public static readonly IReadOnlyList<string> Optional = ["screening"];
+
+    /// <summary>Each kind's stages in order, from applying to the last milestone.</summary>
+    static readonly string[] JobPath = ["submitted", "screening", "interview", "offer", "hired"];
+    static readonly string[] TrainingPath = ["applied", "enrolled", "graduated", "employed", "retained_6m", "retained_12m"];
+
+    /// <summary>
+    /// The stages whose reaching means this one was passed: itself and every later stage of its kind's path, so that a
+    /// skipped optional stage counts as passed in the funnels (submitted → interview counts as screened).
+    /// </summary>
+    public static IReadOnlyList<string> ThisOrLater(string state) =>
+        (JobPath.Contains(state) ? JobPath : TrainingPath).SkipWhile(stage => stage != state).ToArray();
 
     public static string Initial(string kind) => kind == Job ? "submitted" : "applied";
 

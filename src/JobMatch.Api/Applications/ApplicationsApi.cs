@@ -32,7 +32,8 @@ public static class ApplicationsApi
             .WithSummary("One application with its next states and history: the applicant, the company's recruiters, admin");
         group.MapPatch("/{id:guid}", Change).RequireAuthorization(Policies.AnyRole)
             .WithSummary("Move an application to its next state; an illegal move answers 409 naming the allowed ones")
-            .WithDescription("Job: submitted → screening → interview → offer → hired (the company or admin), rejected from any open stage " +
+            .WithDescription("Job: submitted → screening → interview → offer → hired (the company or admin; screening is optional: " +
+                "submitted → interview skips it, and the funnels count it passed), rejected from any open stage " +
                 "(the company or admin), withdrawn from any open stage (the veteran), hired → cancelled (gives the opening back). " +
                 "Training: applied → enrolled → graduated → employed → retained_6m → retained_12m (the sponsor's recruiters or admin), " +
                 "applied or enrolled → dropped (also the veteran; from enrolled gives the seat back). hired and enrolled take one " +

@@ -3,6 +3,9 @@ import { api, get } from './api.js';
 import { act, announce, errorBox, field, h } from './dom.js';
 import { date, label, t } from './i18n.js';
 
+// A move past an optional stage (the API's ApplicationStates.Optional) names the stage it skips.
+const skipped = { 'submitted>interview': 'screening' };
+
 export async function applicationDetail(id, { onMoved } = {}) {
   const detail = await get(`/api/applications/${id}`);
   const a = detail.application;
@@ -16,7 +19,8 @@ export async function applicationDetail(id, { onMoved } = {}) {
         announce(t('application.moved', { state: label('state', state) }));
         onMoved?.(state);
       }, error),
-    }, t('application.moveTo', { state: label('state', state) }));
+    }, skipped[`${a.state}>${state}`] ? t('application.skipTo', { state: label('state', state), skipped: label('state', skipped[`${a.state}>${state}`]) })
+      : t('application.moveTo', { state: label('state', state) }));
     return button;
   });
   return h('section', { class: 'card', 'data-application': id, 'aria-label': t('application.title') },

@@ -71,7 +71,7 @@ export default {
   'applications.none': 'You have not applied yet.', 'applications.position': 'Position', 'applications.company': 'Company', 'applications.state': 'Stage',
   'applications.updated': 'Updated', 'applications.applicant': 'Applicant',
   'application.title': 'Application', 'application.now': 'Stage now:', 'application.history': 'Stages so far', 'application.note': 'Note (optional)',
-  'application.moveTo': 'Move to: {state}', 'application.moved': 'Moved to “{state}”.',
+  'application.skipTo': 'Skip {skipped}, move to: {state}', 'application.moveTo': 'Move to: {state}', 'application.moved': 'Moved to “{state}”.',
   'positions.noCompany': 'Your account is not linked to a company yet; ask the bureau.', 'positions.none': 'No positions.', 'positions.title': 'Position',
   'positions.kind': 'Kind', 'positions.headcount': 'Filled/headcount', 'positions.status': 'Status', 'positions.district': 'Where',
   'positions.filled': '{filled} filled of {headcount}', 'positions.applications': 'Applications', 'positions.applicationsTotal': '{n} applications',
