@@ -79,6 +79,6 @@ static class ApplicationAccess
 
     public static ProblemHttpResult NotYourMove(string target) => TypedResults.Problem(statusCode: 403, title: "Forbidden",
         detail: ApplicationStates.MovedBy(target) == Mover.Veteran && !ApplicationStates.CompanyMayAlso(target)
-            ? Say.Text($"只有申请人本人可以将申请变为 {target}。", $"Only the applicant may move an application to {target}.")
-            : Say.Text($"只有招聘单位或管理员可以将申请变为 {target}。", $"Only the company or an admin may move an application to {target}."));
+            ? Say.Text($"只有申请人本人可以将申请变为「{ApplicationStates.Label(target)}」。", $"Only the applicant may move an application to {ApplicationStates.Label(target)}.")
+            : Say.Text($"只有招聘单位或管理员可以将申请变为「{ApplicationStates.Label(target)}」。", $"Only the company or an admin may move an application to {ApplicationStates.Label(target)}."));
 }

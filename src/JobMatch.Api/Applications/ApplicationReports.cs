@@ -36,9 +36,12 @@ public static class ApplicationReports
         return app;
     }
 
-    /// <summary>Applications (of the rows in a) that ever reached a state.</summary>
+    /// <summary>Applications (of the rows in a) that ever reached a stage, or a later one (a skipped optional stage counts as passed).</summary>
     static string Reached(string state) =>
-        $"(SELECT count(DISTINCT e.application_id) FROM application_events e JOIN a ON a.id = e.application_id WHERE e.to_state = '{state}')";
+        $"""
+        (SELECT count(DISTINCT e.application_id) FROM application_events e JOIN a ON a.id = e.application_id
+         WHERE e.to_state IN ({string.Join(", ", ApplicationStates.ThisOrLater(state).Select(stage => $"'{stage}'"))}))
+        """;
 
     static string Reached(string state, string name) => $"{Reached(state)} AS {name}";
 

@@ -1,10 +1,13 @@
+using JobMatch.Api.Conventions;
+
 namespace JobMatch.Api.Applications;
 
 /// <summary>Who may move an application into a state.</summary>
 public enum Mover { Company, Veteran }
 
 /// <summary>
-/// One state machine per kind. Job: submitted → screening → interview → offer → hired, rejected by the company or
+/// One state machine per kind (docs/FEATURES.md has the table). Job: submitted → screening → interview → offer → hired,
+/// screening optional (the company may call a candidate to interview straight away), rejected by the company or
 /// withdrawn by the veteran from any open stage, hired → cancelled (did not start). Training (an order-class seat):
 /// applied → enrolled → graduated → employed → retained_6m → retained_12m, applied or enrolled → dropped.
 /// </summary>
@@ -15,7 +18,7 @@ public static class ApplicationStates
 
     static readonly Dictionary<string, string[]> JobNext = new()
     {
-        ["submitted"] = ["screening", "rejected", "withdrawn"],
+        ["submitted"] = ["screening", "interview", "rejected", "withdrawn"], // screening is optional
         ["screening"] = ["interview", "rejected", "withdrawn"],
         ["interview"] = ["offer", "rejected", "withdrawn"],
         ["offer"] = ["hired", "rejected", "withdrawn"],
@@ -32,6 +35,41 @@ public static class ApplicationStates
         ["retained_6m"] = ["retained_12m"],
         ["retained_12m"] = [], ["dropped"] = [],
     };
+
+    /// <summary>
+    /// Each state in words, Chinese and English: the one home of these words in the API, the same as the console's
+    /// <c>state.*</c> labels (wwwroot/js/i18n/zh.js, en.js). Messages name a state by its words, never by its code.
+    /// </summary>
+    static readonly Dictionary<string, (string Chinese, string English)> Words = new()
+    {
+        ["submitted"] = ("已提交", "submitted"), ["screening"] = ("初筛", "screening"), ["interview"] = ("面试", "interview"),
+        ["offer"] = ("录用通知", "offer"), ["hired"] = ("已入职", "hired"), ["rejected"] = ("未通过", "rejected"),
+        ["withdrawn"] = ("已撤回", "withdrawn"), ["cancelled"] = ("已取消", "cancelled"), ["applied"] = ("已报名", "applied"),
+        ["enrolled"] = ("已入学", "enrolled"), ["graduated"] = ("已毕业", "graduated"), ["employed"] = ("已就业", "employed"),
+        ["retained_6m"] = ("在岗满 6 个月", "retained 6 months"), ["retained_12m"] = ("在岗满 12 个月", "retained 12 months"),
+        ["dropped"] = ("已退出", "dropped out"),
+    };
+
+    /// <summary>A state in the request's language (面试 or interview); an unknown code as it came.</summary>
+    public static string Label(string state) =>
+        Words.TryGetValue(state, out var words) ? Say.Text(words.Chinese, words.English) : state;
+
+    /// <summary>Several states in words, joined for the request's language.</summary>
+    public static string Labels(IEnumerable<string> states) => string.Join(Say.Text("、", ", "), states.Select(Label));
+
+    /// <summary>The stages a company may skip: the move past one is the company's (its recruiters' or staff's), never the veteran's.</summary>
+    public static readonly IReadOnlyList<string> Optional = ["screening"];
+
+    /// <summary>Each kind's stages in order, from applying to the last milestone.</summary>
+    static readonly string[] JobPath = ["submitted", "screening", "interview", "offer", "hired"];
+    static readonly string[] TrainingPath = ["applied", "enrolled", "graduated", "employed", "retained_6m", "retained_12m"];
+
+    /// <summary>
+    /// The stages whose reaching means this one was passed: itself and every later stage of its kind's path, so that a
+    /// skipped optional stage counts as passed in the funnels (submitted → interview counts as screened).
+    /// </summary>
+    public static IReadOnlyList<string> ThisOrLater(string state) =>
+        (JobPath.Contains(state) ? JobPath : TrainingPath).SkipWhile(stage => stage != state).ToArray();
 
     public static string Initial(string kind) => kind == Job ? "submitted" : "applied";
 

@@ -35,7 +35,8 @@ public static class ApplicationsApi
             .WithSummary("One application with its next states and history: the applicant, the company's recruiters, admin");
         group.MapPatch("/{id:guid}", Change).RequireAuthorization(Policies.AnyRole)
             .WithSummary("Move an application to its next state; an illegal move answers 409 naming the allowed ones")
-            .WithDescription("Job: submitted → screening → interview → offer → hired (the company or admin), rejected from any open stage " +
+            .WithDescription("Job: submitted → screening → interview → offer → hired (the company or admin; screening is optional: " +
+                "submitted → interview skips it, and the funnels count it passed), rejected from any open stage " +
                 "(the company or admin), withdrawn from any open stage (the veteran), hired → cancelled (gives the opening back). " +
                 "Training: applied → enrolled → graduated → employed → retained_6m → retained_12m (the sponsor's recruiters or admin), " +
                 "applied or enrolled → dropped (also the veteran; from enrolled gives the seat back). hired and enrolled take one " +
@@ -125,7 +126,7 @@ public static class ApplicationsApi
         }
         if (body.State is null || !ApplicationStates.States(current.Kind).Contains(body.State))
         {
-            return Invalid("state", $"未知的状态：可选 {string.Join("、", ApplicationStates.States(current.Kind))}。",
+            return Invalid("state", $"未知的状态：可选 {string.Join("、", ApplicationStates.States(current.Kind).Select(s => $"{s}（{ApplicationStates.Label(s)}）"))}。",
                 $"Unknown state; one of {string.Join(", ", ApplicationStates.States(current.Kind))}.");
         }
         var allowed = ApplicationStates.Next(current.Kind, current.State);
@@ -148,9 +149,10 @@ public static class ApplicationsApi
 
     static ProblemHttpResult IllegalMove(string from, string to, IReadOnlyList<string> allowed)
     {
-        var list = allowed.Count == 0 ? Say.Text("无（已结束）", "none (final)") : string.Join(", ", allowed);
+        var list = allowed.Count == 0 ? Say.Text("无（已结束）", "none (final)") : ApplicationStates.Labels(allowed);
+        var (was, target) = (ApplicationStates.Label(from), ApplicationStates.Label(to));
         return TypedResults.Problem(statusCode: 409, title: "Conflict",
-            detail: Say.Text($"不能从 {from} 变为 {to}；允许的下一状态：{list}。", $"Cannot move from {from} to {to}; allowed next states: {list}."),
+            detail: Say.Text($"不能从「{was}」变为「{target}」；此时可以变为：{list}。", $"Cannot move from {was} to {target}; allowed next states: {list}."),
             extensions: new Dictionary<string, object?> { ["state"] = from, ["allowed"] = allowed });
     }
 

@@ -18,6 +18,7 @@ public static class Problems
         {
             context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
             context.ProblemDetails.Detail ??= DefaultDetail(context.ProblemDetails.Status);
+            context.ProblemDetails.Title = ProblemTitles.InRequestLanguage(context.ProblemDetails.Title, context.ProblemDetails.Status);
             if (context.ProblemDetails is HttpValidationProblemDetails { Errors: { Count: > 0 } errors })
             {
                 CamelCaseKeys(errors);

@@ -15,7 +15,7 @@ public sealed class ApplicationTransitionTests(ApiFactory api) : IClassFixture<A
 
     static readonly Dictionary<string, string[]> JobLegal = new()
     {
-        ["submitted"] = ["screening", "rejected", "withdrawn"], ["screening"] = ["interview", "rejected", "withdrawn"],
+        ["submitted"] = ["screening", "interview", "rejected", "withdrawn"], ["screening"] = ["interview", "rejected", "withdrawn"],
         ["interview"] = ["offer", "rejected", "withdrawn"], ["offer"] = ["hired", "rejected", "withdrawn"], ["hired"] = ["cancelled"],
         ["rejected"] = [], ["withdrawn"] = [], ["cancelled"] = [],
     };

@@ -6,20 +6,21 @@ import { date, label, t } from './i18n.js';
 /** The version of the phone consent asked on the apply button (the API answers 400 naming the current one otherwise). */
 export const PHONE_CONSENT_VERSION = '2026-12';
 
-/** 138****5678, as the API masks phones. */
-export const maskPhone = (phone) => (phone == null ? '' : phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****');
-
 /**
  * The question on an apply (or accept) button: share my phone with this company? Unticked by default; body() is the
- * request body for the apply or accept call (none when not ticked: the phone stays masked).
+ * request body for the apply or accept call (none when not ticked: the phone stays masked). `phone` is the profile's, as
+ * GET /api/veterans/me gives it: already masked (138****5678).
  */
 export function phoneConsent(companyName, phone) {
   const box = h('input', { name: 'share-phone' });
   return {
-    node: phone ? check(t('apply.sharePhone', { company: companyName, phone: maskPhone(phone) }), box) : null,
+    node: phone ? check(t('apply.sharePhone', { company: companyName, phone }), box) : null,
     body: () => (phone && box.checked ? { sharePhone: true, textVersion: PHONE_CONSENT_VERSION } : undefined),
   };
 }
+
+// A move past an optional stage (the API's ApplicationStates.Optional) names the stage it skips.
+const skipped = { 'submitted>interview': 'screening' };
 
 export async function applicationDetail(id, { onMoved } = {}) {
   const detail = await get(`/api/applications/${id}`);
@@ -34,7 +35,8 @@ export async function applicationDetail(id, { onMoved } = {}) {
         announce(t('application.moved', { state: label('state', state) }));
         onMoved?.(state);
       }, error),
-    }, t('application.moveTo', { state: label('state', state) }));
+    }, skipped[`${a.state}>${state}`] ? t('application.skipTo', { state: label('state', state), skipped: label('state', skipped[`${a.state}>${state}`]) })
+      : t('application.moveTo', { state: label('state', state) }));
     return button;
   });
   return h('section', { class: 'card', 'data-application': id, 'aria-label': t('application.title') },

@@ -81,7 +81,7 @@ export default {
   'apply.sharePhone': 'Let {company} see my mobile number {phone} to contact me about this application (they no longer see it once it ends)',
   'application.phoneShared': '{company} may see the applicant\'s mobile number: {phone}', 'applications.phone': 'Mobile',
   'application.title': 'Application', 'application.now': 'Stage now:', 'application.history': 'Stages so far', 'application.note': 'Note (optional)',
-  'application.moveTo': 'Move to: {state}', 'application.moved': 'Moved to “{state}”.',
+  'application.skipTo': 'Skip {skipped}, move to: {state}', 'application.moveTo': 'Move to: {state}', 'application.moved': 'Moved to “{state}”.',
   'positions.noCompany': 'Your account is not linked to a company yet; ask the bureau.', 'positions.none': 'No positions.', 'positions.title': 'Position',
   'positions.kind': 'Kind', 'positions.headcount': 'Filled/headcount', 'positions.status': 'Status', 'positions.district': 'Where',
   'positions.filled': '{filled} filled of {headcount}', 'positions.applications': 'Applications', 'positions.applicationsTotal': '{n} applications', 'positions.applicationsTotal.one': '1 application',

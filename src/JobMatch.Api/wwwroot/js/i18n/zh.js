@@ -81,7 +81,7 @@ export default {
   'apply.sharePhone': '同意把我的手机号 {phone} 提供给 {company}，方便对方就这次申请联系我（申请结束后对方不再看到）',
   'application.phoneShared': '{company} 可以看到申请人的手机号：{phone}', 'applications.phone': '手机号',
   'application.title': '申请详情', 'application.now': '当前阶段：', 'application.history': '阶段记录', 'application.note': '备注（可选）',
-  'application.moveTo': '转为：{state}', 'application.moved': '已转为“{state}”。',
+  'application.skipTo': '跳过{skipped}，直接转为：{state}', 'application.moveTo': '转为：{state}', 'application.moved': '已转为“{state}”。',
   'positions.noCompany': '您的账号尚未关联单位，请联系服务中心。', 'positions.none': '暂无岗位。', 'positions.title': '岗位',
   'positions.kind': '类型', 'positions.headcount': '已招/计划', 'positions.status': '状态', 'positions.district': '地点',
   'positions.filled': '已招 {filled} / 计划 {headcount}', 'positions.applications': '申请', 'positions.applicationsTotal': '共 {n} 份申请',
