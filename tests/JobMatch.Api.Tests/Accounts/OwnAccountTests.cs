@@ -66,7 +66,7 @@ public sealed class OwnAccountTests(AccountsApiFactory api) : IClassFixture<Acco
         var account = await api.CreateAccountAsync(Roles.Veteran);
         var refused = await (await (await SignedInAsync(account.UserName)).PutAsJsonAsync("/api/account/email",
             new { email = "someone@example.test" })).AssertProblem(409);
-        Assert.Equal("Conflict", refused.GetProperty("title").GetString());
+        Assert.Contains("尚未配置电子邮件", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
         var known = await api.CreateClient().PostAsJsonAsync("/api/auth/password-reset", new { account = account.UserName });
         var unknown = await api.CreateClient().PostAsJsonAsync("/api/auth/password-reset",
             new { account = "nobody-" + Guid.NewGuid().ToString("N") });
