@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using Dapper;
+using JobMatch.Api.Privacy;
 using Npgsql;
 
 namespace JobMatch.Api.Accounts;
@@ -20,13 +19,12 @@ public sealed record IssuedCode(string Code, DateTime ExpiresAt);
 public sealed record RedeemedCode(Guid AccountId, string Purpose, string? Payload, DateTime ExpiresAt);
 
 /// <summary>
-/// One-time codes of accounts: invitations, password resets, e-mail confirmations. 16 characters from 31 without look-alikes
-/// (no 0 O 1 I L), about 79 bits, so guessing within the per-address budget is hopeless. Only the SHA-256 is stored; a code
+/// One-time codes of accounts: invitations, password resets, e-mail confirmations. 16 characters of <see cref="TypedCodes"/>,
+/// about 79 bits, so guessing within the per-address budget is hopeless. Only the SHA-256 is stored; a code
 /// is used once; a new code of a purpose voids the account's earlier ones of that purpose.
 /// </summary>
 public static class AccountCodes
 {
-    const string Alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
     const int Length = 16;
 
     /// <summary>The longest code accepted as typed (spaces and hyphens between the groups).</summary>
@@ -44,7 +42,7 @@ public static class AccountCodes
             UPDATE account_codes SET voided_at = @now
             WHERE account_id = @accountId AND purpose = @purpose AND used_at IS NULL AND voided_at IS NULL
             """, new { accountId, purpose, now }, tx);
-        var code = RandomNumberGenerator.GetString(Alphabet, Length);
+        var code = TypedCodes.New(Length);
         var expiresAt = now + lifetime;
         await db.ExecuteAsync("""
             INSERT INTO account_codes (id, account_id, purpose, code_hash, payload, created_at, created_by, expires_at)
@@ -75,15 +73,7 @@ public static class AccountCodes
             new { accountId, now }, tx);
 
     /// <summary>The code without spaces and hyphens, in capitals; null when it cannot be one of ours.</summary>
-    public static string? Normalize(string? typed)
-    {
-        if (typed is null || typed.Trim().Length > MaxTyped)
-        {
-            return null;
-        }
-        var code = string.Concat(typed.Where(c => c is not (' ' or '-'))).ToUpperInvariant();
-        return code.Length == Length && code.All(Alphabet.Contains) ? code : null;
-    }
+    public static string? Normalize(string? typed) => TypedCodes.Normalize(typed, Length, MaxTyped);
 
-    static byte[] Hash(string code) => SHA256.HashData(Encoding.ASCII.GetBytes(code));
+    static byte[] Hash(string code) => TypedCodes.Hash(code);
 }

@@ -1,10 +1,9 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using Dapper;
 using JobMatch.Api.Audit;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Conventions;
+using JobMatch.Api.Privacy;
 using Microsoft.Net.Http.Headers;
 using Npgsql;
 
@@ -19,7 +18,6 @@ public sealed record ClaimCodeIssued(Guid VeteranId, string Code, DateTime Expir
 /// </summary>
 static class ClaimCodes
 {
-    const string Alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
     const int Length = 10;
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(14);
 
@@ -27,17 +25,9 @@ static class ClaimCodes
     public const int MaxTyped = 20;
 
     /// <summary>The code without spaces and hyphens, in capitals; null when it is not one of ours.</summary>
-    public static string? Normalize(string? typed)
-    {
-        if (typed is null || typed.Trim().Length > MaxTyped)
-        {
-            return null;
-        }
-        var code = string.Concat(typed.Where(c => c is not (' ' or '-'))).ToUpperInvariant();
-        return code.Length == Length && code.All(Alphabet.Contains) ? code : null;
-    }
+    public static string? Normalize(string? typed) => TypedCodes.Normalize(typed, Length, MaxTyped);
 
-    public static byte[] Hash(string code) => SHA256.HashData(Encoding.ASCII.GetBytes(code));
+    public static byte[] Hash(string code) => TypedCodes.Hash(code);
 
     /// <summary>
     /// Staff issue a code for an unclaimed roster profile; it replaces the one before and gives the ID number its 5
@@ -76,7 +66,7 @@ static class ClaimCodes
     static async Task<(string Code, DateTime ExpiresAt)> StoreNewAsync(NpgsqlConnection db, NpgsqlTransaction tx, Guid veteranId,
         byte[] numberHash, string staff, DateTime now)
     {
-        var code = RandomNumberGenerator.GetString(Alphabet, Length);
+        var code = TypedCodes.New(Length);
         var expiresAt = now + Lifetime;
         await db.ExecuteAsync("""
             INSERT INTO claim_codes (veteran_id, code_hash, issued_by, issued_at, expires_at) VALUES (@veteranId, @hash, @staff, @now, @expiresAt)
