@@ -1,4 +1,3 @@
-using JobMatch.Api.Audit;
 using JobMatch.Api.Mail;
 using JobMatch.Api.Privacy;
 using Microsoft.AspNetCore.Identity;
@@ -38,7 +37,7 @@ public sealed class AccountEmails(UserManager<Account> users, AccountStore store
         {
             return EmailRequest.NotSent;
         }
-        await AuditLog.WriteAsync(db, null, account.Id.ToString(), account.Role, "account.email_confirmation_sent", "account", account.Id);
+        await AccountAudit.WriteAsync(db, null, account, "account.email_confirmation_sent");
         return EmailRequest.Sent;
     }
 
@@ -62,7 +61,7 @@ public sealed class AccountEmails(UserManager<Account> users, AccountStore store
         {
             throw new InvalidOperationException("The account changed while its e-mail address was confirmed.");
         }
-        await AuditLog.WriteAsync(db, tx, account.Id.ToString(), account.Role, "account.email_confirmed", "account", account.Id);
+        await AccountAudit.WriteAsync(db, tx, account, "account.email_confirmed");
         await tx.CommitAsync();
         return EmailConfirmation.Confirmed;
     }
@@ -79,8 +78,7 @@ public sealed class AccountEmails(UserManager<Account> users, AccountStore store
         }
         var mailed = mail.IsOn && account is { DisabledAt: null, EmailConfirmed: true, Email: not null };
         await using var db = await dataSource.OpenConnectionAsync();
-        await AuditLog.WriteAsync(db, null, account.Id.ToString(), account.Role, "account.password_reset_requested", "account", account.Id,
-            new { mailed });
+        await AccountAudit.WriteAsync(db, null, account, "account.password_reset_requested", new { mailed });
         if (!mailed)
         {
             return null;

@@ -48,10 +48,9 @@ public sealed class AccountSessions(UserManager<Account> users, AccountStore sto
             {
                 await users.AccessFailedAsync(decoy.StandIn());
             }
-            else if (await FailAsync(account))
+            else
             {
-                await AuditLog.WriteAsync(db, null, account.Id.ToString(), account.Role, "account.locked_out", "account", account.Id,
-                    new { minutes = AccountsSetup.LockoutMinutes });
+                await FailAsync(db, account);
             }
             return (null, refusal == AccountStates.AwaitingConfirmation);
         }
@@ -76,22 +75,27 @@ public sealed class AccountSessions(UserManager<Account> users, AccountStore sto
         {
             await users.ResetAccessFailedCountAsync(account);
         }
-        await AuditLog.WriteAsync(db, null, account.Id.ToString(), account.Role, "account.signed_in", "account", account.Id);
+        await AccountAudit.WriteAsync(db, null, account, "account.signed_in");
         return await StartAsync(db, account, Guid.CreateVersion7());
     }
 
     /// <summary>
-    /// Counts a wrong password or second-factor code; true when it locked the account. Another request may have counted one
-    /// since the account was read (the store refuses a stale write): read it again and count on top, so parallel guesses are
-    /// all counted.
+    /// Counts a wrong password or second-factor code; true when it locked the account, which is then audited. Another request
+    /// may have counted one since the account was read (the store refuses a stale write): read it again and count on top, so
+    /// parallel guesses are all counted.
     /// </summary>
-    internal async Task<bool> FailAsync(Account account)
+    internal async Task<bool> FailAsync(NpgsqlConnection db, Account account)
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {
             if ((await users.AccessFailedAsync(account)).Succeeded)
             {
-                return await users.IsLockedOutAsync(account);
+                if (!await users.IsLockedOutAsync(account))
+                {
+                    return false;
+                }
+                await AccountAudit.WriteAsync(db, null, account, "account.locked_out", new { minutes = AccountsSetup.LockoutMinutes });
+                return true;
             }
             if (await store.FindByIdAsync(account.Id.ToString(), default) is not { } fresh)
             {
@@ -130,7 +134,7 @@ public sealed class AccountSessions(UserManager<Account> users, AccountStore sto
         {
             return false;
         }
-        await AuditLog.WriteAsync(db, null, account.Id.ToString(), account.Role, "account.signed_out", "account", account.Id);
+        await AccountAudit.WriteAsync(db, null, account, "account.signed_out");
         return true;
     }
 
@@ -145,7 +149,7 @@ public sealed class AccountSessions(UserManager<Account> users, AccountStore sto
         stamps.Forget(account.Id);
         await using var db = await dataSource.OpenConnectionAsync();
         var families = await RefreshTokens.RevokeAllAsync(db, account.Id, UtcTime());
-        await AuditLog.WriteAsync(db, null, account.Id.ToString(), account.Role, "account.signed_out_everywhere", "account", account.Id,
+        await AccountAudit.WriteAsync(db, null, account, "account.signed_out_everywhere",
             new { refreshTokensRevoked = families });
         return true;
     }

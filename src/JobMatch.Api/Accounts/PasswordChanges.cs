@@ -1,4 +1,3 @@
-using JobMatch.Api.Audit;
 using JobMatch.Api.Conventions;
 using Microsoft.AspNetCore.Identity;
 using Npgsql;
@@ -52,7 +51,7 @@ public sealed class PasswordChanges(UserManager<Account> users, AccountStore sto
         Succeeded(await users.AddPasswordAsync(account, password));
         Succeeded(await users.SetLockoutEndDateAsync(account, null));
         var revoked = await EndSessionsAsync(db, account);
-        await AuditLog.WriteAsync(db, tx, account.Id.ToString(), account.Role, "account.password_set", "account", account.Id,
+        await AccountAudit.WriteAsync(db, tx, account, "account.password_set",
             new { purpose = redeemed.Purpose, refreshTokensRevoked = revoked });
         await tx.CommitAsync();
         return new PasswordOutcome(await sessions.FinishAsync(db, account), null);
@@ -69,14 +68,9 @@ public sealed class PasswordChanges(UserManager<Account> users, AccountStore sto
         var wasLocked = await users.IsLockedOutAsync(account);
         if (wasLocked || !await users.CheckPasswordAsync(account, currentPassword))
         {
-            var lockedNow = !wasLocked && await sessions.FailAsync(account);
-            await AuditLog.WriteAsync(db, null, account.Id.ToString(), account.Role, "account.password_change_failed", "account",
-                account.Id, new { reason = wasLocked ? "locked_out" : "wrong_password" });
-            if (lockedNow)
-            {
-                await AuditLog.WriteAsync(db, null, account.Id.ToString(), account.Role, "account.locked_out", "account", account.Id,
-                    new { minutes = AccountsSetup.LockoutMinutes });
-            }
+            await AccountAudit.WriteAsync(db, null, account, "account.password_change_failed",
+                new { reason = wasLocked ? "locked_out" : "wrong_password" });
+            var lockedNow = !wasLocked && await sessions.FailAsync(db, account);
             return new PasswordOutcome(null, new() { ["currentPassword"] = [wasLocked || lockedNow
                 ? Say.Text($"密码错误次数过多，账号已锁定 {AccountsSetup.LockoutMinutes} 分钟，请稍后再试。",
                     $"Too many wrong passwords: the account is locked for {AccountsSetup.LockoutMinutes} minutes; try again later.")
@@ -88,8 +82,7 @@ public sealed class PasswordChanges(UserManager<Account> users, AccountStore sto
         }
         Succeeded(await users.ChangePasswordAsync(account, currentPassword, newPassword));
         var revoked = await EndSessionsAsync(db, account);
-        await AuditLog.WriteAsync(db, null, account.Id.ToString(), account.Role, "account.password_changed", "account", account.Id,
-            new { refreshTokensRevoked = revoked });
+        await AccountAudit.WriteAsync(db, null, account, "account.password_changed", new { refreshTokensRevoked = revoked });
         return new PasswordOutcome(await sessions.FinishAsync(db, account), null);
     }
 

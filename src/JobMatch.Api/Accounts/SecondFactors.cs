@@ -3,7 +3,6 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Security.Cryptography;
 using Dapper;
-using JobMatch.Api.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -111,10 +110,9 @@ public sealed class SecondFactors(UserManager<Account> users, AccountStore store
         if (await RefusalAsync(db, account, code) is { } refusal)
         {
             await SecondFactorChallenges.FailAsync(db, live.Id);
-            await AuditAsync(db, account, "account.second_factor_failed", new { reason = refusal });
-            if (await sessions.FailAsync(account))
+            await AccountAudit.WriteAsync(db, null, account, "account.second_factor_failed", new { reason = refusal });
+            if (await sessions.FailAsync(db, account))
             {
-                await AuditAsync(db, account, "account.locked_out", new { minutes = AccountsSetup.LockoutMinutes });
                 return new SecondFactorAnswer(null, false);
             }
             return new SecondFactorAnswer(null, await SecondFactorChallenges.FindAsync(db, challenge, UtcTime()) is not null);
@@ -150,7 +148,7 @@ public sealed class SecondFactors(UserManager<Account> users, AccountStore store
         await using var db = await dataSource.OpenConnectionAsync();
         if (await RefusalAsync(db, account, code) is { } refusal)
         {
-            await AuditAsync(db, account, "account.second_factor_failed", new { reason = refusal });
+            await AccountAudit.WriteAsync(db, null, account, "account.second_factor_failed", new { reason = refusal });
             return false;
         }
         if (!account.TwoFactorEnabled)
@@ -170,7 +168,7 @@ public sealed class SecondFactors(UserManager<Account> users, AccountStore store
         if (had)
         {
             await using var db = await dataSource.OpenConnectionAsync();
-            await AuditAsync(db, account, "account.second_factor_removed");
+            await AccountAudit.WriteAsync(db, null, account, "account.second_factor_removed");
         }
     }
 
@@ -208,11 +206,8 @@ public sealed class SecondFactors(UserManager<Account> users, AccountStore store
     {
         await store.SetTwoFactorEnabledAsync(account, true, default);
         Updated(await users.UpdateAsync(account));
-        await AuditAsync(db, account, "account.second_factor_enrolled");
+        await AccountAudit.WriteAsync(db, null, account, "account.second_factor_enrolled");
     }
-
-    static Task AuditAsync(NpgsqlConnection db, Account account, string action, object? details = null) =>
-        AuditLog.WriteAsync(db, null, account.Id.ToString(), account.Role, action, "account", account.Id, details);
 
     /// <summary>The account changed under this request (a parallel sign-in counted a failure): the caller tries again.</summary>
     static void Updated(IdentityResult result)
