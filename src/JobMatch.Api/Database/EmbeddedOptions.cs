@@ -11,7 +11,7 @@ public sealed class EmbeddedOptions
     /// <summary>The folder with initdb, pg_ctl and postgres; found on PATH, by pg_config or under /usr/lib/postgresql when unset.</summary>
     public string? BinDirectory { get; set; }
 
-    /// <summary>Skip fsync (throwaway test clusters only: a crash may lose data).</summary>
+    /// <summary>Skip fsync and keep little WAL (throwaway test clusters only: a crash may lose data).</summary>
     public bool NoSync { get; set; }
 
     /// <summary>

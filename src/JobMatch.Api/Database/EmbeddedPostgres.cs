@@ -61,7 +61,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             {
                 var port = FreePort();
                 var settings = $"-p {port} -k {socketDir} -c listen_addresses=127.0.0.1" +
-                    (options.NoSync ? " -c fsync=off -c synchronous_commit=off -c full_page_writes=off" : "");
+                    (options.NoSync ? " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_wal_size=96MB -c min_wal_size=32MB" : "");
                 var started = await PgCtlStart(binDir, dataDir, settings, runAs, ct);
                 if (started.ExitCode == 0)
                 {

@@ -3,6 +3,7 @@ using JobMatch.Api.Auth;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace JobMatch.Api.Tests.Infrastructure;
 
@@ -61,6 +62,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
+        NpgsqlConnection.ClearPool(new NpgsqlConnection(Cluster.AppConnectionString(Database)));
+        await Cluster.DropDatabaseAsync(Database);
         if (PersonalData.FindIn(logs.Lines) is var (value, line))
         {
             var shown = line.Replace(value, "«personal data»", StringComparison.Ordinal);
