@@ -103,5 +103,40 @@ export async function api(path, { method = 'GET', body, form, signal } = {}) {
   return data;
 }
 
+/**
+ * A list as one spreadsheet: every page of `path` asked as CSV (Accept: text/csv, 100 rows a request, following
+ * X-Next-Cursor), joined under the first page's header and saved as `fileName`. progress(rows, total) after each page.
+ */
+export async function downloadCsv(path, fileName, progress = () => {}) {
+  const parts = [];
+  let cursor = null, rows = 0;
+  do {
+    const separator = path.includes('?') ? '&' : '?';
+    const url = `${path}${separator}limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    let response = await fetch(url, { headers: { Accept: 'text/csv', Authorization: `Bearer ${session.token}` } });
+    if (response.status === 401 && session.fromAccount) {
+      const renewed = await renew(session.token);
+      if (renewed) response = await fetch(url, { headers: { Accept: 'text/csv', Authorization: `Bearer ${renewed}` } });
+    }
+    if (!response.ok) {
+      const text = await response.text();
+      throw new ApiError(response.status, describe(response.status, text ? JSON.parse(text) : null));
+    }
+    const text = (await response.text()).replace(/^\uFEFF/, '');
+    const body = parts.length ? text.slice(text.indexOf('\n') + 1) : text; // the header once (column names hold no line break)
+    parts.push(body);
+    rows += Math.max(0, body.split('\n').filter(Boolean).length - (parts.length === 1 ? 1 : 0));
+    progress(rows, Number(response.headers.get('X-Total-Count') ?? rows));
+    cursor = response.headers.get('X-Next-Cursor');
+  } while (cursor);
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob(['\uFEFF', ...parts], { type: 'text/csv;charset=utf-8' }));
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+}
+
 export const get = (path) => api(path);
 export const post = (path, body) => api(path, { method: 'POST', body });

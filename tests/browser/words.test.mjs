@@ -1,0 +1,35 @@
+// Every word of the console in both languages: the same keys, and the same {placeholders} in each pair (no browser),
+// and no key in two areas (the later one would silently win).
+import assert from 'node:assert/strict';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { repo } from './service.mjs';
+
+const folder = join(repo, 'src/JobMatch.Api/wwwroot/js/i18n');
+const load = async (file) => (await import(pathToFileURL(join(folder, file)).href)).default;
+const holes = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
+
+function same(zh, en, where) {
+  // A '.one' form ("1 place left") exists only in a language that has a singular.
+  const only = (a, b) => Object.keys(a).filter((k) => !(k in b) && !k.endsWith('.one'));
+  assert.deepEqual(only(zh, en), [], `${where}: keys in Chinese only`);
+  assert.deepEqual(only(en, zh), [], `${where}: keys in English only`);
+  for (const key of Object.keys(zh).filter((k) => k in en)) assert.equal(holes(en[key]), holes(zh[key]), `${where}: ${key} has other placeholders in English`);
+}
+
+test('the shell and every area say each thing in Chinese and in English, with the same placeholders', async () => {
+  same(await load('zh.js'), await load('en.js'), 'zh.js / en.js');
+  const areas = (await readdir(folder)).filter((f) => !['zh.js', 'en.js'].includes(f));
+  assert.ok(areas.length > 0);
+  const seen = new Map();
+  for (const file of areas) {
+    const { zh, en } = await load(file);
+    same(zh, en, file);
+    for (const key of Object.keys(zh)) {
+      assert.ok(!seen.has(key), `${key} is in both ${seen.get(key)} and ${file}`);
+      seen.set(key, file);
+    }
+  }
+});
