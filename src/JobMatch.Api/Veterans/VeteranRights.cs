@@ -19,9 +19,10 @@ public sealed record ConsentWithdrawal([Text(200)] string? Note);
 
 /// <summary>
 /// A copy of everything held about a veteran (PIPL art. 45): the profile in clear, consents, who processed it, and the
-/// built-in account they sign in with (null for a token no account issued).
+/// built-in account they sign in with (null for a token no account issued). An account holder who never made a profile
+/// gets the account alone (the profile null, the lists empty).
 /// </summary>
-public sealed record VeteranExport(VeteranView Profile, IReadOnlyList<ConsentState> ConsentHistory, IReadOnlyList<ProcessingRecord> Processing, DateTime ExportedAt,
+public sealed record VeteranExport(VeteranView? Profile, IReadOnlyList<ConsentState> ConsentHistory, IReadOnlyList<ProcessingRecord> Processing, DateTime ExportedAt,
     IReadOnlyList<ApplicationStep> Applications, AccountCopy? Account);
 
 /// <summary>One step of one of my applications, with the company's note about it.</summary>
@@ -36,7 +37,9 @@ static class VeteranRights
         await using var db = await dataSource.OpenConnectionAsync();
         if (await store.BySubject(db, user.Subject()) is not { } row)
         {
-            return TypedResults.NotFound();
+            return await OwnAccounts.CopyAsync(db, user) is { } account
+                ? TypedResults.Ok(new VeteranExport(null, [], [], clock.GetUtcNow().UtcDateTime, [], account))
+                : TypedResults.NotFound();
         }
         var processing = await db.QueryAsync<ProcessingRecord>("""
             SELECT at, action, actor_role FROM audit.entries WHERE object_id = @id ORDER BY at, id
@@ -59,17 +62,33 @@ static class VeteranRights
     /// Removes the profile with its skills and consents (cascade), and any stored answer that copied the person's
     /// identifiers (idempotency replays), and erases the built-in account's phone and e-mail and disables it
     /// (Accounts/OwnAccounts). Only a count by month, district and branch stays; the audit entries name the profile and the
-    /// account by their opaque ids.
+    /// account by their opaque ids. An account holder without a profile erases the account alone.
     /// </summary>
     public static async Task<Results<NoContent, NotFound>> Delete(ClaimsPrincipal user, NpgsqlDataSource dataSource, VeteranStore store,
         SecurityStamps stamps, TimeProvider clock)
     {
         await using var db = await dataSource.OpenConnectionAsync();
         await using var tx = await db.BeginTransactionAsync();
-        if (await store.BySubject(db, user.Subject(), tx) is not { } row)
+        var row = await store.BySubject(db, user.Subject(), tx);
+        if (row is not null)
+        {
+            await DeleteProfileAsync(db, tx, store, row, user);
+        }
+        var account = await OwnAccounts.EraseAsync(db, tx, user, clock.GetUtcNow().UtcDateTime);
+        if (row is null && account is null)
         {
             return TypedResults.NotFound();
         }
+        await tx.CommitAsync();
+        if (account is { } erased)
+        {
+            stamps.Forget(erased);
+        }
+        return TypedResults.NoContent();
+    }
+
+    static async Task DeleteProfileAsync(NpgsqlConnection db, NpgsqlTransaction tx, VeteranStore store, VeteranRow row, ClaimsPrincipal user)
+    {
         await db.ExecuteAsync("""
             INSERT INTO veteran_deletions (month, home_district, branch, deleted)
             VALUES (date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai')::date, coalesce(@HomeDistrict, ''), coalesce(@Branch, ''), 1)
@@ -82,13 +101,6 @@ static class VeteranRights
             """, new { subject = row.Subject, identifiers }, tx);
         await db.ExecuteAsync("DELETE FROM veterans WHERE id = @id", new { id = row.Id }, tx);
         await AuditLog.WriteAsync(db, tx, user, "veteran.deleted", "veteran", row.Id);
-        var account = await OwnAccounts.EraseAsync(db, tx, user, clock.GetUtcNow().UtcDateTime);
-        await tx.CommitAsync();
-        if (account is { } erased)
-        {
-            stamps.Forget(erased);
-        }
-        return TypedResults.NoContent();
     }
 
     public static async Task<Results<Ok<ConsentOverview>, NotFound>> ConsentHistory(ClaimsPrincipal user, NpgsqlDataSource dataSource, VeteranStore store)

@@ -64,4 +64,23 @@ public sealed class OwnAccountsTests(AccountsApiFactory api) : IClassFixture<Acc
         Assert.Equal("erased-" + account.Id.ToString("N"),
             await db.QuerySingleAsync<string>("SELECT user_name FROM accounts WHERE id = @Id", new { account.Id }));
     }
+
+    [Fact]
+    public async Task AVeteranWhoNeverCreatedAProfileStillExportsAndErasesTheirAccount()
+    {
+        // Registered, signed in, and changed their mind before filling in a profile: the account holds their phone all the same.
+        var phone = VeteranData.NewPhone();
+        var account = await api.CreateAccountAsync(Roles.Veteran, phone);
+        var client = api.Bearer((await (await api.SignInAsync(account.UserName)).Read<SignedInAnswer>()).AccessToken);
+
+        var export = JsonDocument.Parse(await client.GetStringAsync("/api/veterans/me/export")).RootElement;
+        Assert.Equal(JsonValueKind.Null, export.GetProperty("profile").ValueKind);
+        Assert.Equal(phone, Assert.IsType<AccountCopyAnswer>(export.As<ExportedAccountAnswer>().Account).Phone);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync("/api/veterans/me")).StatusCode);
+        await using var db = api.Connection();
+        Assert.Null(await db.QuerySingleAsync<string?>("SELECT phone FROM accounts WHERE id = @Id", new { account.Id }));
+        await (await client.GetAsync("/api/me")).AssertProblem(401);
+        Assert.Contains(("account.erased", null), await api.AuditAsync(account.Id));
+    }
 }
