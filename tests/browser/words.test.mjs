@@ -33,3 +33,13 @@ test('the shell and every area say each thing in Chinese and in English, with th
     }
   }
 });
+
+test('every dictionary is loaded by i18n.js and preloaded by the first page, so none is fetched late or forgotten', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const shell = await readFile(join(folder, '..', 'i18n.js'), 'utf8');
+  const index = await readFile(join(folder, '..', '..', 'index.html'), 'utf8');
+  for (const file of await readdir(folder)) {
+    assert.ok(shell.includes(`'./i18n/${file}'`), `i18n.js does not import ${file}`);
+    assert.ok(index.includes(`href="/js/i18n/${file}"`), `index.html does not preload ${file}`);
+  }
+});
