@@ -6,6 +6,7 @@ import { applyControls } from './application.js';
 import { districtName } from './districts.js';
 import { errorBox, h } from './dom.js';
 import { count, date, label, t } from './i18n.js';
+import { profileFirst } from './profile-first.js';
 import { saveButton, savedAmong } from './saving.js';
 
 /** Pay from a minimum and maximum in yuan: "4000–6000 元", "4000+ 元", or negotiable. */
@@ -64,6 +65,7 @@ export async function positionDetail(view, id, back) {
         saveButton(o.id, saved.has(o.id), error),
         apply?.button),
       apply?.consent,
+      me ? null : profileFirst(t('seeking.detail.profileFirst')),
       open ? null : h('p', { class: 'error', 'data-closed': '' }, t('seeking.detail.notOpen', { status: statusWords(o.status) })),
       h('dl', { class: 'facts' }, ...facts.flatMap(([key, value]) => [h('dt', {}, t(key)), h('dd', { 'data-fact': key.split('.').pop() }, value)])),
       error));
