@@ -19,6 +19,7 @@ using JobMatch.Api.Openings;
 using JobMatch.Api.Programs;
 using JobMatch.Api.Applications;
 using JobMatch.Api.Interactions;
+using JobMatch.Api.SavedPositions;
 using JobMatch.Api.WebConsole;
 
 // GBK/GB18030 spreadsheets (CSV imports) need the code-page encodings, registered once.
@@ -89,6 +90,7 @@ static async Task<int> Serve(string[] args)
     app.MapMentoring();
     app.MapApplications();
     app.MapInteractions();
+    app.MapSavedPositions();
     app.MapMatching();
     app.MapWebConsole();
 

@@ -67,6 +67,9 @@ static class ChineseSummaries
         ["getImportsRunning"] = "进行中的导入及已处理行数/总行数（管理员：全部；招聘方：自己的）",
         // Interactions
         ["postOpeningsByIdInteractions"] = "记录我浏览、收藏或不感兴趣某岗位（供排序模型使用）",
+        ["getVeteransMeSaved"] = "我收藏的岗位，最近收藏的在前，附岗位今天的状态（已关闭的仍保留并标明）；JSON 或 CSV",
+        ["putVeteransMeSavedByPositionId"] = "收藏岗位（重复收藏只保留一条）；收藏会记录下来供排序模型使用",
+        ["deleteVeteransMeSavedByPositionId"] = "从我的收藏中移除岗位（未收藏的无需处理）",
         ["getInteractionsTrainingSet"] = "排序模型的训练集：每个（老兵，岗位）一行，取最高标签，按老兵分组（管理员）；JSON 或 CSV",
         // Job fairs
         ["getJobFairs"] = "招聘会，最新在前；JSON 或 CSV",

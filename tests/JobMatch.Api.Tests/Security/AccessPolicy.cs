@@ -107,6 +107,10 @@ public static class AccessPolicy
         new("GET /api/veterans/me/applications",                   "401 2xx 403 403 403 2xx 403 403"),
         new("POST /api/openings/{id}/interactions",                "401 2xx 403 403 403 2xx 403 403", "/api/openings/{opening}/interactions", _ => Json(new { kind = "view" })),
         new("GET /api/interactions/training-set",                  "401 403 403 403 2xx 403 403 403"),
+        // Saved positions: each veteran's own list (by token, never by id); saving twice keeps one, unsaving twice is nothing to do.
+        new("GET /api/veterans/me/saved",                          "401 2xx 403 403 403 2xx 403 403"),
+        new("PUT /api/veterans/me/saved/{positionId}",             "401 2xx 403 403 403 2xx 403 403", "/api/veterans/me/saved/{opening}"),
+        new("DELETE /api/veterans/me/saved/{positionId}",          "401 2xx 403 403 403 2xx 403 403", "/api/veterans/me/saved/{opening}"),
         new("GET /api/reports/job-fairs/{id}",                     "401 403 403 403 2xx 403 403 403", "/api/reports/job-fairs/{fair}"),
         new("GET /api/reports/programs/{id}",                      "401 403 403 403 2xx 403 403 403", "/api/reports/programs/{program}"),
         new("GET /api/reports/placements",                         "401 403 403 403 2xx 403 403 403"),

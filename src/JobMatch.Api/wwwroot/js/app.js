@@ -5,7 +5,7 @@ import { lang, setLang, t } from './i18n.js';
 import { finishOidc } from './oidc.js';
 
 const pages = {
-  veteran: ['profile', 'matches', 'invitations', 'applications'],
+  veteran: ['profile', 'matches', 'search', 'saved', 'invitations', 'applications'],
   recruiter: ['positions', 'import'],
   mentor: ['caseload'],
   admin: ['funnels', 'mentoring', 'models', 'imports', 'import', 'plan', 'links', 'accounts'],

@@ -1,5 +1,5 @@
 // One application: its stages so far, and buttons for the states it may move to next (the API decides who may).
-import { api, get } from './api.js';
+import { api, get, post } from './api.js';
 import { act, announce, check, errorBox, field, h } from './dom.js';
 import { date, label, t } from './i18n.js';
 
@@ -17,6 +17,25 @@ export function phoneConsent(companyName, phone) {
     node: phone ? check(t('apply.sharePhone', { company: companyName, phone }), box) : null,
     body: () => (phone && box.checked ? { sharePhone: true, textVersion: PHONE_CONSENT_VERSION } : undefined),
   };
+}
+
+/**
+ * Applying to one opening, as the match card and the position's page offer it: the button, and the phone question
+ * (null without a phone on the profile). Once applied, the button becomes a link to the application the answer names.
+ */
+export function applyControls(openingId, companyName, phone, error) {
+  const consent = phoneConsent(companyName, phone);
+  const button = h('button', {
+    type: 'button',
+    onclick: () => act(button, async () => {
+      // The answer is {application, nextStates, history}: the link goes to the application it names.
+      const { application } = await post(`/api/openings/${openingId}/applications`, consent.body());
+      announce(t('matches.applied'));
+      consent.node?.remove();
+      button.replaceWith(h('a', { href: `#/veteran/applications/${application.id}` }, t('matches.appliedLink', { state: label('state', application.state) })));
+    }, error),
+  }, t('matches.apply'));
+  return { button, consent: consent.node };
 }
 
 // A move past an optional stage (the API's ApplicationStates.Optional) names the stage it skips.
