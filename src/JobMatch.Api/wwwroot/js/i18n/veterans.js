@@ -3,8 +3,9 @@ export default {
   zh: {
     'page.veterans': '退役军人', 'page.roster': '名册与就业导入', 'page.placements': '就业统计',
     // The search and the list.
-    'veterans.searchHint': '按姓名或身份证号查找。身份证号和手机号均已脱敏；确需查看完整信息时，在档案页说明理由后显示，并记入审计日志。',
+    'veterans.searchHint': '按姓名、身份证号或手机号查找。身份证号和手机号均已脱敏；确需查看完整信息时，在档案页说明理由后显示，并记入审计日志。',
     'veterans.q': '姓名', 'veterans.idNumberSearch': '身份证号', 'veterans.idNumberHint': '完整的 18 位号码，精确查找',
+    'veterans.phoneSearch': '手机号', 'veterans.phoneHint': '完整的 11 位手机号，精确查找',
     'veterans.none': '没有找到符合条件的退役军人。', 'veterans.name': '姓名', 'veterans.idNumber': '身份证号', 'veterans.phone': '手机号',
     'veterans.district': '户籍区县', 'veterans.branch': '服役军种', 'veterans.education': '学历', 'veterans.status': '求职状态',
     'veterans.source': '来源', 'veterans.demo': '演示数据', 'veterans.real': '真实档案', 'veterans.roster': '花名册导入',
@@ -62,8 +63,9 @@ export default {
   },
   en: {
     'page.veterans': 'Veterans', 'page.roster': 'Roster and placements', 'page.placements': 'Placements',
-    'veterans.searchHint': 'Find by name or ID number. ID numbers and phones are masked; when you truly need them, state why on the veteran\'s page: they are shown then, and the audit log records it.',
+    'veterans.searchHint': 'Find by name, ID number or phone. ID numbers and phones are masked; when you truly need them, state why on the veteran\'s page: they are shown then, and the audit log records it.',
     'veterans.q': 'Name', 'veterans.idNumberSearch': 'ID number', 'veterans.idNumberHint': 'All 18 characters, exact match',
+    'veterans.phoneSearch': 'Phone', 'veterans.phoneHint': 'All 11 digits, exact match',
     'veterans.none': 'No veteran matches.', 'veterans.name': 'Name', 'veterans.idNumber': 'ID number', 'veterans.phone': 'Phone',
     'veterans.district': 'Home district', 'veterans.branch': 'Service branch', 'veterans.education': 'Education', 'veterans.status': 'Job status',
     'veterans.source': 'Source', 'veterans.demo': 'Demo data', 'veterans.real': 'Real profile', 'veterans.roster': 'From the roster',

@@ -9,6 +9,8 @@ import { act, announce, errorBox, field, h, select, table } from '../dom.js';
 import { date, dateTime, label, pick, t } from '../i18n.js';
 import { filterForm, pagedTable } from '../lists.js';
 
+const STATUSES = ['seeking', 'employed', 'training', 'not_seeking'];
+
 export default async function veterans(view, { id }) {
   if (id) { await detail(view, id); return; }
   view.append(h('h1', {}, t('page.veterans')), h('p', { class: 'muted' }, t('veterans.searchHint')));
@@ -33,8 +35,11 @@ export default async function veterans(view, { id }) {
     field(t('veterans.q'), h('input', { type: 'search', name: 'q', autocomplete: 'off' })),
     field(t('veterans.idNumberSearch'), h('input', { type: 'search', name: 'idNumber', autocomplete: 'off', maxlength: 18, inputmode: 'text' }),
       t('veterans.idNumberHint')),
+    field(t('veterans.phoneSearch'), h('input', { type: 'search', name: 'phone', autocomplete: 'off', maxlength: 20, inputmode: 'tel' }),
+      t('veterans.phoneHint')),
     field(t('veterans.district'), select('district', districtOptions(t('common.any')), '')),
     field(t('veterans.branch'), select('branch', branchOptions(t('common.any')), '')),
+    field(t('veterans.status'), select('status', [['', t('common.any')], ...STATUSES.map((s) => [s, label('status', s)])], '')),
     field(t('veterans.source'), select('synthetic', [['', t('common.any')], ['false', t('veterans.real')], ['true', t('veterans.demo')]], '')),
   ], (values) => list.reload(values));
   view.append(filters.element, list.element);
