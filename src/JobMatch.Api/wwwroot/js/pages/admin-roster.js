@@ -84,7 +84,9 @@ function rosterForm(texts) {
     report: rosterReport,
     after: async (batch, result) => {
       // The batch as kept, and its report lines paged from the server (the answer holds at most 1,000).
-      result.replaceChildren(await savedBatch(batch.id));
+      const saved = await savedBatch(batch.id);
+      result.replaceChildren(saved);
+      saved.querySelector('h2').focus();
     },
   });
 }
@@ -120,7 +122,6 @@ async function savedBatch(id) {
   });
   await lines.reload();
   const heading = h('h2', { tabindex: '-1' }, t('veterans.batchTitle', { file: batch.fileName }));
-  queueMicrotask(() => heading.focus());
   return h('section', { class: 'card', 'data-roster-batch': batch.id, 'data-batch-status': batch.status },
     heading, h('p', { class: 'muted' }, t('veterans.batchWhen', { when: dateTime(batch.createdAt) })),
     counts(batch.counts),

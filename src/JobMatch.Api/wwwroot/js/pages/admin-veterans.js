@@ -78,7 +78,7 @@ function profile(v) {
     ['source', t(v.synthetic ? 'veterans.demo' : rosterProfile(v) ? 'veterans.roster' : 'veterans.real')],
     ['created', date(v.createdAt)],
   ];
-  return h('section', { class: 'card', 'data-profile': v.id, 'data-masked': 'true' },
+  return h('section', { class: 'card', 'data-profile': v.id, 'data-masked': 'true', tabindex: '-1', 'aria-label': t('veterans.profile') },
     h('dl', { class: 'facts' }, ...rows.flatMap(([key, value]) => [h('dt', {}, t(`veterans.${key}`)), h('dd', {}, value)])));
 }
 
@@ -108,7 +108,7 @@ function unmaskForm(v) {
           when: entry ? dateTime(entry.at) : '', reason: stated })));
         reason.value = '';
         announce(t('veterans.unmasked'));
-        card.querySelector('[data-phone]').focus?.();
+        card.focus();
       }, error);
     },
   }, h('h2', {}, t('veterans.unmaskTitle')), h('p', { class: 'muted' }, t('veterans.unmaskHint')),
