@@ -13,27 +13,14 @@ namespace JobMatch.Api.Veterans;
 static class VeteransAdminApi
 {
     public static async Task<Results<Ok<Page<VeteranSummary>>, CsvResult<VeteranSummary>, ValidationProblem>> List(
-        HttpRequest request, NpgsqlDataSource dataSource, IdNumberVault vault, ReferenceData data, TimeProvider clock,
-        string? q, [Text(18)] string? idNumber, [District] string? district,
-        [OneOf(typeof(ServiceBranches), nameof(ServiceBranches.Names), Loose = true)] string? branch, bool? synthetic, string? cursor,
+        HttpRequest request, NpgsqlDataSource dataSource, IdNumberVault vault, TimeProvider clock,
+        string? q, [Text(18)] string? idNumber, [Text(20)] string? phone, [District] string? district,
+        [OneOf(typeof(ServiceBranches), nameof(ServiceBranches.Names), Loose = true)] string? branch,
+        [OneOf(typeof(Vocabulary), nameof(Vocabulary.Statuses), Loose = true)] string? status, bool? synthetic, string? cursor,
         int? limit)
     {
         var errors = new Dictionary<string, string[]>();
-        ResidentId? resident = null;
-        if (idNumber is not null && !ResidentId.TryParse(idNumber, clock, out resident))
-        {
-            errors["idNumber"] = [Say.Text("身份证号无效。", "Invalid ID number.")];
-        }
-        var districtCode = district is null ? null : Districts.Code(district);
-        if (district is not null && districtCode is null)
-        {
-            errors["district"] = [Say.Text("未知的区县。", "Unknown district.")];
-        }
-        var branchCode = branch is null ? null : Vocabulary.Code(ServiceBranches.Names, branch);
-        if (branch is not null && branchCode is null)
-        {
-            errors["branch"] = [Say.Text("未知的军种。", "Unknown branch.")];
-        }
+        var filter = VeteranSearch.Check(new VeteranSearch.Query(q, idNumber, phone, district, branch, status, synthetic), vault, clock, errors);
         if (!Paging.TryDecode(cursor, out var after))
         {
             return Paging.InvalidCursor();
@@ -42,8 +29,6 @@ static class VeteransAdminApi
         {
             return TypedResults.ValidationProblem(errors);
         }
-        var filter = new VeteranSearch.Filter(string.IsNullOrWhiteSpace(q) ? null : q.Trim(),
-            resident is null ? null : vault.LookupHash(resident.Number), districtCode, branchCode, synthetic);
         var page = await VeteranSearch.PageAsync(dataSource, vault, filter, after, Paging.Clamp(limit));
         return Listing.WantsCsv(request) ? Listing.Csv(page, "veterans.csv") : TypedResults.Ok(page);
     }

@@ -1,7 +1,8 @@
 // Recruiter (and admin): import a spreadsheet into a fair or a program — dry run first, the row report, then commit with progress.
 import { api, get } from '../api.js';
-import { act, announce, errorBox, field, h, select, table } from '../dom.js';
+import { act, announce, errorBox, field, h, select } from '../dom.js';
 import { label, t } from '../i18n.js';
+import { problemTable, uploadProgress } from '../uploads.js';
 
 export default async function importPage(view) {
   view.append(h('h1', {}, t('page.import')), h('p', { class: 'muted' }, t('import.hint')));
@@ -15,7 +16,7 @@ export default async function importPage(view) {
   const result = h('div', { 'aria-live': 'polite' });
   const dryRun = h('button', { type: 'submit' }, t('import.dryRun'));
   const commit = h('button', { type: 'button', hidden: true }, t('import.commit'));
-  const progress = h('progress', { max: 1, value: 0, hidden: true, 'aria-label': t('import.progress') });
+  const progress = uploadProgress();
 
   const send = (preview) => {
     const form = new FormData();
@@ -34,26 +35,14 @@ export default async function importPage(view) {
     }, error);
   };
   commit.addEventListener('click', () => act(commit, async () => {
-    progress.hidden = false;
-    progress.removeAttribute('value'); // indeterminate until the server reports rows
-    const poll = setInterval(async () => {
-      const running = await get('/api/imports/running').catch(() => []);
-      const mine = running.find((b) => b.fileName === file.files[0]?.name);
-      if (mine?.progress.rowsTotal) { progress.max = mine.progress.rowsTotal; progress.value = mine.progress.rowsProcessed; }
-    }, 250);
-    try {
-      const batch = await send(false);
-      result.replaceChildren(report(batch, false));
-      commit.hidden = true;
-      announce(t('import.done'));
-    } finally {
-      clearInterval(poll);
-      progress.hidden = true;
-    }
+    const batch = await progress.run(file.files[0]?.name, () => send(false));
+    result.replaceChildren(report(batch, false));
+    commit.hidden = true;
+    announce(t('import.done'));
   }, error));
   view.append(h('form', { class: 'card', onsubmit: onDryRun },
     field(t('import.target'), target), field(t('import.file'), file, t('import.fileHint')),
-    h('div', { class: 'row' }, dryRun, commit), progress, error), result);
+    h('div', { class: 'row' }, dryRun, commit), progress.element, error), result);
 }
 
 function report(batch, preview) {
@@ -67,11 +56,5 @@ function report(batch, preview) {
       t('import.share', { theirs: batch.share.rowsTheirs, others: batch.share.rowsOtherCompanies })),
     batch.share?.canCommit === false && h('p', { class: 'error', role: 'status', 'data-no-commit': '' },
       t('import.noCommit'), ' ', batch.share.reason),
-    problems.length ? table([
-      { head: t('import.row'), cell: (p) => String(p.rowNumber) },
-      { head: t('import.column'), cell: (p) => p.column ?? '' },
-      { head: t('import.value'), cell: (p) => p.value ?? '' },
-      { head: t('import.severity'), cell: (p) => h('span', { class: `badge ${p.severity === 'rejected' ? 'bad' : 'warn'}` }, label('severity', p.severity)) },
-      { head: t('import.problem'), cell: (p) => p.problem },
-    ], problems, t('import.reportCaption')) : h('p', {}, t('import.clean')));
+    problemTable(problems));
 }
