@@ -56,6 +56,7 @@ static class ChineseSummaries
         ["getCompanies"] = "调用者可代表的单位（管理员：全部），最新在前；JSON 或 CSV",
         ["postCompanies"] = "登记单位（管理员）",
         ["getCompaniesById"] = "单个单位（调用者可代表时）",
+        ["putCompaniesById"] = "修改单位的名称、行业、所在区和联系人；名称已被其他单位使用时回答 409（管理员）",
         ["deleteCompaniesByIdRecruitersBySubject"] = "撤销招聘方的关联；自其下一个请求起生效（管理员）",
         // Imports
         ["postJobFairsByIdImports"] = "向招聘会导入岗位 CSV 或 XLSX（?dryRun=true 仅预览，不写入）",
