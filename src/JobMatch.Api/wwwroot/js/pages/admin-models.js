@@ -16,11 +16,11 @@ export default async function models(view) {
       location.hash = `#/admin/models?${Date.now()}`;
     }, error),
   }, t('models.train'));
-  view.append(h('div', { class: 'card' }, h('p', { class: 'muted' }, t('models.hint')), train, progress, error), trainingSet());
+  view.append(h('div', { class: 'card' }, h('p', { class: 'muted' }, t('models.hint')), train, progress, error));
   const page = await get('/api/models?limit=20');
   const items = page.items ?? page;
   view.querySelector('h1').after(ranksNow(items.find(ranks)));
-  if (!items.length) { view.append(h('p', {}, t('models.none'))); return; }
+  if (!items.length) { view.append(h('p', {}, t('models.none')), trainingSet()); return; }
   const latest = items.find((m) => m.metrics) ?? items[0];
   if (latest.metrics) view.append(comparison(latest));
   view.append(table([
@@ -31,7 +31,7 @@ export default async function models(view) {
     { head: t('models.source'), cell: source },
     { head: t('models.reason'), cell: why },
     { head: '', cell: (m) => (m.status === 'promoted' || !m.metrics || !m.usable ? '' : promote(m)) },
-  ], items));
+  ], items), trainingSet());
 }
 
 /** The rows the ranker learns from, as a spreadsheet, with what they hold in words. */
