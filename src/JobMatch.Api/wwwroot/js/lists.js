@@ -29,9 +29,12 @@ export function pagedTable({ path, params = {}, columns, csv, limit = 50, rowAtt
     caption.textContent = total ? t('list.shown', { shown, total }) : empty;
     table.hidden = !shown;
   };
+  let asked = 0; // which request is current: a slower earlier one (the filters changed meanwhile) is dropped
   const load = async (fresh) => {
+    const mine = fresh ? ++asked : asked;
     if (fresh) { cursor = null; offset = 0; shown = 0; items = []; }
     const page = await get(`${path}?${query({ ...current, limit, cursor, offset: offset || null })}`);
+    if (mine !== asked) return;
     if (fresh) body.replaceChildren();
     const rows = page.items.map((item) => h('tr', rowAttrs(item), ...columns.map((c) => h('td', {}, c.cell(item)))));
     body.append(...rows);
