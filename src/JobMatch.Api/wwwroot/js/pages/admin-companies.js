@@ -80,6 +80,7 @@ async function company(view, id) {
   const title = h('h1', { 'data-company-name': '', tabindex: '-1' }, c.name);
   view.append(h('p', {}, h('a', { href: '#/admin/companies' }, t('common.back'))), title,
     h('p', { class: 'muted' }, c.creditCode ? t('records.company.creditShown', { code: c.creditCode }) : t('records.company.noCredit'), ' · ',
+      h('a', { href: `#/admin/applications?companyId=${id}` }, t('records.company.applications')), ' · ',
       h('a', { href: `#/admin/audit?objectType=company&objectId=${id}` }, t('records.company.history'))));
   const links = companyRecruiters(settings.accounts === true);
   const positions = pagedTable({
