@@ -61,14 +61,17 @@ test('staff register and correct a company, follow applications of one fair, rea
 
   // Applications of the demo fair only, then one moved on from its page.
   const fairs = (await apiAs(admin, '/api/job-fairs?limit=100')).items;
-  const counts = await Promise.all(fairs.map((f) => apiAs(admin, `/api/applications?fairId=${f.id}&state=submitted&limit=1`)));
-  const fair = fairs[counts.findIndex((c) => c.total > 0)];
-  const expected = counts[fairs.indexOf(fair)].total;
   const everyone = (await apiAs(admin, '/api/applications?limit=1')).total;
-  assert.ok(fair && expected < everyone, 'a demo fair with some of the applications');
+  const counts = await Promise.all(fairs.map((f) => apiAs(admin, `/api/applications?fairId=${f.id}&limit=1`)));
+  const fair = fairs[counts.findIndex((c) => c.total > 0 && c.total < everyone)];
+  assert.ok(fair, 'a demo fair with some of the applications');
+  const atFair = counts[fairs.indexOf(fair)].total;
+  const expected = (await apiAs(admin, `/api/applications?fairId=${fair.id}&state=submitted&limit=1`)).total;
+  assert.ok(expected > 0 && expected < atFair, 'some of its applications just sent');
   await visit(admin, 'admin', 'applications');
-  await admin.getByLabel('阶段', { exact: true }).selectOption('submitted');
   await admin.getByLabel('招聘会', { exact: true }).selectOption(fair.id);
+  await admin.locator('[data-list-count]', { hasText: `共 ${atFair} 条` }).waitFor();
+  await admin.getByLabel('阶段', { exact: true }).selectOption('submitted');
   await admin.locator('[data-list-count]', { hasText: `共 ${expected} 条` }).waitFor();
   const positions = await admin.locator('tr[data-position]').evaluateAll((rows) => [...new Set(rows.map((r) => r.dataset.position))]);
   const fairsOf = await Promise.all(positions.map((p) => apiAs(admin, `/api/openings/${p}`)));
@@ -93,7 +96,9 @@ test('staff register and correct a company, follow applications of one fair, rea
 
   // The audit log by action: the company registered, by this user's name, linked to its page.
   await visit(admin, 'admin', 'audit');
+  const registered = (await apiAs(admin, '/api/audit?action=company.created&limit=1')).total;
   await admin.getByLabel('操作', { exact: true }).selectOption('company.created');
+  await admin.locator('[data-list-count]', { hasText: `共 ${registered} 条` }).waitFor();
   const entry = admin.locator('tr[data-action="company.created"]', { has: admin.locator(`a[href="#/admin/companies/${companyId}"]`) });
   await entry.waitFor();
   const actor = (await entry.locator('[data-actor]').textContent()).trim();
@@ -108,6 +113,15 @@ test('staff register and correct a company, follow applications of one fair, rea
   await admin.getByRole('heading', { name: 'Audit log' }).waitFor();
   await admin.getByLabel('What', { exact: true }).selectOption('company.created');
   await admin.locator('tr[data-action="company.created"] td', { hasText: 'Registered a company' }).first().waitFor();
+  await visit(admin, 'admin', 'companies');
+  await admin.getByLabel('Find a company (name)', { exact: true }).fill(renamed);
+  await admin.getByRole('button', { name: 'Filter' }).click();
+  await admin.locator('[data-list-count]', { hasText: '1 of 1 shown' }).waitFor();
+  assert.equal(await admin.locator('tr[data-company] a').textContent(), renamed, 'the corrected name is found');
+  await visit(admin, 'admin', 'applications');
+  await admin.getByLabel('Job fair', { exact: true }).selectOption(fair.id);
+  await admin.locator('tr[data-application] [data-state]').first().waitFor();
+  assert.equal(await admin.getByRole('heading', { level: 1 }).textContent(), 'Applications');
 
   // The import history: past the first page when there is one, else its count.
   await visit(admin, 'admin', 'imports');
