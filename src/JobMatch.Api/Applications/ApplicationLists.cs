@@ -40,12 +40,13 @@ static class ApplicationLists
     }
 
     public static Task<Results<Ok<Page<Application>>, CsvResult<Application>, ValidationProblem>> All(
-        HttpRequest request, ClaimsPrincipal user, NpgsqlDataSource dataSource, string? state, Guid? positionId, Guid? companyId, string? cursor,
-        int? limit) =>
+        HttpRequest request, ClaimsPrincipal user, NpgsqlDataSource dataSource, string? state, Guid? positionId, Guid? companyId, Guid? fairId,
+        Guid? programId, string? cursor, int? limit) =>
         PageOf(request, user, dataSource, """
             (@state::text IS NULL OR a.state = @state) AND (@positionId::uuid IS NULL OR a.position_id = @positionId)
             AND (@companyId::uuid IS NULL OR p.company_id = @companyId)
-            """, new { state, positionId, companyId }, cursor, limit, "applications.csv");
+            AND (@fairId::uuid IS NULL OR p.fair_id = @fairId) AND (@programId::uuid IS NULL OR p.program_id = @programId)
+            """, new { state, positionId, companyId, fairId, programId }, cursor, limit, "applications.csv");
 
     static async Task<Results<Ok<Page<Application>>, CsvResult<Application>, ValidationProblem>> PageOf(
         HttpRequest request, ClaimsPrincipal reader, NpgsqlDataSource dataSource, string where, object filter, string? cursor, int? limit,

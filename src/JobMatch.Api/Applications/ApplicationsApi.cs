@@ -30,7 +30,7 @@ public static class ApplicationsApi
 
         var group = app.MapGroup("/api/applications").WithTags("Applications");
         group.MapGet("/", ApplicationLists.All).RequireAuthorization(Policies.Admin)
-            .WithSummary("Every application, newest first, optionally by state, position or company (admin); JSON or CSV");
+            .WithSummary("Every application, newest first, optionally by state, position, company, job fair or program (admin); JSON or CSV");
         group.MapGet("/{id:guid}", GetById).RequireAuthorization(Policies.AnyRole)
             .WithSummary("One application with its next states and history: the applicant, the company's recruiters, admin");
         group.MapPatch("/{id:guid}", Change).RequireAuthorization(Policies.AnyRole)

@@ -24,6 +24,7 @@ public static class CompaniesApi
         group.MapDelete("/{id:guid}/recruiters/{subject}", Unlink).RequireAuthorization(Policies.Admin)
             .WithSummary("Revoke a recruiter's link; it takes effect on their next request (admin)");
         app.MapRecruiterLinks();
+        app.MapCompanyEdit();
         return group;
     }
 
@@ -101,7 +102,7 @@ public static class CompaniesApi
         """;
 
     /// <summary>The columns that fill a <see cref="Company"/> from companies c, in its order.</summary>
-    const string Columns = $"c.id, c.name, c.credit_code, c.industry, c.district, c.created_at, {MaskedExtras}";
+    internal const string Columns = $"c.id, c.name, c.credit_code, c.industry, c.district, c.created_at, {MaskedExtras}";
 
     static Dictionary<string, string[]> Validate(CreateCompany body)
     {

@@ -44,7 +44,7 @@ static class ChineseSummaries
         ["getVeteransMeApplications"] = "我的投递，最新在前；JSON 或 CSV",
         ["postOpeningsByIdApplications"] = "用我的档案投递岗位或培训名额；重复投递返回同一投递",
         ["getOpeningsByIdApplications"] = "你所代表单位某岗位的投递（其他单位的答 404），最新在前；JSON 或 CSV",
-        ["getApplications"] = "全部投递，最新在前，可按状态、岗位或单位筛选（管理员）；JSON 或 CSV",
+        ["getApplications"] = "全部投递，最新在前，可按状态、岗位、单位、招聘会或培训项目筛选（管理员）；JSON 或 CSV",
         ["getApplicationsById"] = "单个投递及其可转状态和历史：投递人、该单位招聘方、管理员可看",
         ["patchApplicationsById"] = "将投递推进到下一状态；不允许的转换答 409 并列出允许的状态",
         ["postPlacementsImports"] = "导入历史就业记录（CSV 或 XLSX）作为训练数据（管理员；?dryRun=true 仅预览）",
@@ -56,6 +56,7 @@ static class ChineseSummaries
         ["getCompanies"] = "调用者可代表的单位（管理员：全部），最新在前；JSON 或 CSV",
         ["postCompanies"] = "登记单位（管理员）",
         ["getCompaniesById"] = "单个单位（调用者可代表时）",
+        ["putCompaniesById"] = "修改单位的名称、行业、所在区和联系人；名称已被其他单位使用时回答 409（管理员）",
         ["deleteCompaniesByIdRecruitersBySubject"] = "撤销招聘方的关联；自其下一个请求起生效（管理员）",
         // Imports
         ["postJobFairsByIdImports"] = "向招聘会导入岗位 CSV 或 XLSX（?dryRun=true 仅预览，不写入）",

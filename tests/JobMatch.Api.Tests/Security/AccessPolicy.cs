@@ -70,6 +70,7 @@ public static class AccessPolicy
         new("GET /api/companies",                                  "401 403 2xx 403 2xx 403 2xx 403"),
         new("POST /api/companies",                                 "401 403 403 403 2xx 403 403 403", Body: _ => Json(new { name = "矩阵新公司" + Guid.NewGuid().ToString("N")[..6] })),
         new("GET /api/companies/{id}",                             "401 403 2xx 403 2xx 403 404 403", "/api/companies/{company}"),
+        new("PUT /api/companies/{id}",                             "401 403 403 403 2xx 403 403 403", "/api/companies/{company}", w => Json(new { name = w["companyName"], industry = "物流" })),
         new("GET /api/companies/{id}/recruiters",                  "401 403 403 403 2xx 403 403 403", "/api/companies/{company}/recruiters"),
         new("POST /api/companies/{id}/recruiters",                 "401 403 403 403 2xx 403 403 403", "/api/companies/{company}/recruiters", _ => Json(new { subject = "mx-rec-extra" })),
 

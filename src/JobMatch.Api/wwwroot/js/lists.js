@@ -6,14 +6,15 @@ import { t } from './i18n.js';
 import { query } from './pickers.js';
 
 /**
- * pagedTable({ path, params, columns, csv, limit, rowAttrs, empty }) → { element, reload(params), rows() }
+ * pagedTable({ path, params, columns, csv, limit, rowAttrs, empty, afterPage }) → { element, reload(params), rows() }
  * - path: the API list ('/api/audit'); params: its filters ({ action: 'x' }), empty values left out.
  * - columns: [{ head, cell: (item) => node|string }], as dom.table.
  * - csv: the file name of the spreadsheet download (the same list, every page, as CSV); omit where the API has none.
  * - rowAttrs(item): attributes of each row (data-* for tests and links); empty: the sentence for no items.
+ * - afterPage(items, rows): awaited after each page is drawn, with its items and their <tr>s (e.g. names looked up for ids).
  * The first page loads on reload(); "more" fetches the next by cursor (or offset where the API pages by offset).
  */
-export function pagedTable({ path, params = {}, columns, csv, limit = 50, rowAttrs = () => ({}), empty = t('list.none') }) {
+export function pagedTable({ path, params = {}, columns, csv, limit = 50, rowAttrs = () => ({}), empty = t('list.none'), afterPage }) {
   let current = params, cursor = null, offset = 0, shown = 0, total = 0, items = [];
   const body = h('tbody');
   const caption = h('p', { class: 'muted', 'aria-live': 'polite', 'data-list-count': '' });
@@ -28,11 +29,16 @@ export function pagedTable({ path, params = {}, columns, csv, limit = 50, rowAtt
     caption.textContent = total ? t('list.shown', { shown, total }) : empty;
     table.hidden = !shown;
   };
+  let asked = 0; // which request is current: a slower earlier one (the filters changed meanwhile) is dropped
   const load = async (fresh) => {
+    const mine = fresh ? ++asked : asked;
     if (fresh) { cursor = null; offset = 0; shown = 0; items = []; }
     const page = await get(`${path}?${query({ ...current, limit, cursor, offset: offset || null })}`);
+    if (mine !== asked) return;
     if (fresh) body.replaceChildren();
-    body.append(...page.items.map((item) => h('tr', rowAttrs(item), ...columns.map((c) => h('td', {}, c.cell(item))))));
+    const rows = page.items.map((item) => h('tr', rowAttrs(item), ...columns.map((c) => h('td', {}, c.cell(item)))));
+    body.append(...rows);
+    await afterPage?.(page.items, rows);
     items.push(...page.items);
     shown += page.items.length;
     total = page.total ?? shown;

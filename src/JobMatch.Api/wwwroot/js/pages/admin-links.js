@@ -28,16 +28,32 @@ async function recruiters(byAccount) {
   const section = h('section', { class: 'card' }, h('h2', {}, t('links.recruiters')));
   const search = h('input', { type: 'search', name: 'q', autocomplete: 'off' });
   const company = select('company', []);
+  const links = companyRecruiters(byAccount);
   const find = async () => {
     const found = await get(`/api/companies?limit=100&q=${encodeURIComponent(search.value.trim())}`);
     company.replaceChildren(...found.items.map((c) => h('option', { value: c.id }, c.name)));
-    if (found.items.length) await show(); else list.replaceChildren();
+    if (found.items.length) await links.show(company.value); else links.clear();
   };
+  company.addEventListener('change', () => links.show(company.value));
+  search.addEventListener('change', find);
+  section.append(h('div', { class: 'row' }, field(t('links.find'), search), field(t('links.company'), company)), links.element);
+  await Promise.all([find(), links.load()]);
+  return section;
+}
+
+/**
+ * The recruiters linked to one company, each with an unlink button, and a form that links another (an account picked
+ * by search, or a subject typed). show(companyId) draws them for a company; load() runs the first account search.
+ * The companies page uses it too.
+ */
+export function companyRecruiters(byAccount) {
+  let companyId = null;
   const list = h('div');
   const who = chooser('recruiter', byAccount);
   const error = errorBox();
-  const show = async () => {
-    const rows = await get(`/api/companies/${company.value}/recruiters`);
+  const show = async (id = companyId) => {
+    companyId = id;
+    const rows = await get(`/api/companies/${companyId}/recruiters`);
     const name = await subjectNames(rows.map((l) => l.subject), byAccount);
     list.replaceChildren(rows.length ? table([
       { head: t(byAccount ? 'links.account' : 'links.subject'), cell: (l) => h('span', { title: l.subject, 'data-subject': l.subject }, name(l.subject)) },
@@ -46,17 +62,14 @@ async function recruiters(byAccount) {
     ], rows) : h('p', {}, t('links.noRecruiters')));
   };
   const link = h('button', { type: 'submit' }, t('links.link'));
-  company.addEventListener('change', show);
-  search.addEventListener('change', find);
-  section.append(h('div', { class: 'row' }, field(t('links.find'), search), field(t('links.company'), company)), list, h('form', {
+  const form = h('form', {
     class: 'row',
     onsubmit: (event) => {
       event.preventDefault();
-      act(link, async () => { await post(`/api/companies/${company.value}/recruiters`, { subject: who.value() }); who.clear(); await show(); }, error);
+      act(link, async () => { await post(`/api/companies/${companyId}/recruiters`, { subject: who.value() }); who.clear(); await show(); }, error);
     },
-  }, who.element, link), error);
-  await Promise.all([find(), who.load()]);
-  return section;
+  }, who.element, link);
+  return { element: h('div', {}, list, form, error), show, load: who.load, clear: () => list.replaceChildren() };
 }
 
 async function mentorLinks(mentors, byAccount) {

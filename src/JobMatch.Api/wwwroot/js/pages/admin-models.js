@@ -1,6 +1,6 @@
 // Admin: trained ranking models with their held-out metrics beside the baselines; train one (with progress) or promote.
 import { bars, dataTable } from '../chart.js';
-import { get, post } from '../api.js';
+import { downloadCsv, get, post } from '../api.js';
 import { act, announce, errorBox, h, table } from '../dom.js';
 import { date, label, lang, t } from '../i18n.js';
 
@@ -20,7 +20,7 @@ export default async function models(view) {
   const page = await get('/api/models?limit=20');
   const items = page.items ?? page;
   view.querySelector('h1').after(ranksNow(items.find(ranks)));
-  if (!items.length) { view.append(h('p', {}, t('models.none'))); return; }
+  if (!items.length) { view.append(h('p', {}, t('models.none')), trainingSet()); return; }
   const latest = items.find((m) => m.metrics) ?? items[0];
   if (latest.metrics) view.append(comparison(latest));
   view.append(table([
@@ -31,7 +31,22 @@ export default async function models(view) {
     { head: t('models.source'), cell: source },
     { head: t('models.reason'), cell: why },
     { head: '', cell: (m) => (m.status === 'promoted' || !m.metrics || !m.usable ? '' : promote(m)) },
-  ], items));
+  ], items), trainingSet());
+}
+
+/** The rows the ranker learns from, as a spreadsheet, with what they hold in words. */
+function trainingSet() {
+  const error = errorBox();
+  const done = h('span', { class: 'muted', 'aria-live': 'polite' });
+  const button = h('button', {
+    type: 'button', class: 'secondary', 'data-download': 'training-set.csv',
+    onclick: () => act(button, async () => {
+      await downloadCsv('/api/interactions/training-set', 'training-set.csv');
+      done.textContent = t('list.downloaded', { file: 'training-set.csv' });
+    }, error),
+  }, t('records.trainingSet.download'));
+  return h('section', { class: 'card', 'data-training-set': '' }, h('h2', {}, t('records.trainingSet.title')),
+    h('p', {}, t('records.trainingSet.holds')), h('div', { class: 'row' }, button, done), error);
 }
 
 /** A model ranks veterans' matches when it is promoted and this version of the service can load it. */
