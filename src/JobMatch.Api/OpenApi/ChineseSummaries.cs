@@ -89,7 +89,7 @@ static class ChineseSummaries
         ["getMentors"] = "导师及其负荷与容量，最新在前；JSON 或 CSV（管理员）",
         ["postMentors"] = "登记导师（管理员）",
         ["getMentorsById"] = "单个导师（管理员）",
-        ["patchMentorsById"] = "修改导师容量或暂停（暂停的导师不接新企业）（管理员）",
+        ["patchMentorsById"] = "修改导师容量、专长、行业或区县，或暂停（暂停的导师不接新企业）（管理员）",
         ["getMentorsMe"] = "与调用者令牌关联的导师档案，手机号不脱敏",
         ["getMentorsMeCaseload"] = "调用者的帮扶企业，附最近帮扶、逾期标记和未解决需求，最新分配在前",
         ["getMentorsByIdCaseload"] = "某导师的帮扶企业，附最近帮扶、逾期标记和未解决需求（管理员）",
