@@ -7,7 +7,7 @@ import { act, announce, check, errorBox, field, h, select, table } from '../dom.
 import { date, label, t } from '../i18n.js';
 import { filterForm, pagedTable } from '../lists.js';
 import { needs, stages } from '../needs.js';
-import { everything, mentorLoadSelect } from '../pickers.js';
+import { companyPicker, everything, mentorLoadSelect } from '../pickers.js';
 
 export default async function enterprises(view, { id }) {
   view.append(h('h1', {}, t('page.enterprises')));
@@ -69,7 +69,7 @@ async function bulkForm(items, mentors, afterAssigned) {
   const results = h('ul', { 'aria-live': 'polite', 'data-bulk-results': '' });
   const error = errorBox();
   const send = h('button', { type: 'submit' }, t('mentoring.bulk.send', { n: items.length }));
-  const line = (e, outcome, text) => h('li', { 'data-result': e.id, 'data-outcome': outcome, class: outcome === 'assigned' ? 'success' : 'error' },
+  const line = (e, outcome, text) => h('li', { 'data-result': e.id, 'data-outcome': outcome, class: { assigned: 'success', refused: 'error' }[outcome] ?? 'muted' },
     `${e.name}: ${text}`);
   const mentorOf = (i) => mentors.find((m) => m.id === choices[i].value)?.name ?? '';
   return h('form', {
@@ -122,6 +122,7 @@ function createForm() {
   const employees = h('input', { type: 'number', name: 'employees', min: 0, max: 100000, value: 0 });
   const base = h('input', { name: 'demonstrationBase' });
   const boxes = needBoxes();
+  const company = companyPicker();
   const error = errorBox();
   const submit = h('button', { type: 'submit' }, t('mentoring.e.create'));
   return h('form', {
@@ -132,7 +133,7 @@ function createForm() {
         const created = await post('/api/enterprises', {
           name: name.value.trim(), founderName: founder.value.trim(), founderPhone: phone.value.trim() || null,
           creditCode: credit.value.trim() || null, industry: industry.value.trim(), stage: stage.value, district: district.value || null,
-          employees: Number(employees.value || 0), needs: ticks(boxes), demonstrationBase: base.checked,
+          employees: Number(employees.value || 0), needs: ticks(boxes), demonstrationBase: base.checked, companyId: company.value() || null,
         });
         announce(t('mentoring.e.created', { name: created.name }));
         location.hash = `#/admin/enterprises/${created.id}`;
@@ -141,8 +142,12 @@ function createForm() {
   }, h('h2', {}, t('mentoring.e.new')), h('div', { class: 'grid' }, field(t('mentoring.e.name'), name), field(t('mentoring.e.founder'), founder),
     field(t('mentoring.e.founderPhone'), phone), field(t('mentoring.e.creditCode'), credit, t('mentoring.e.creditHint')),
     field(t('mentoring.e.industry'), industry), field(t('mentoring.e.stage'), stage), field(t('mentoring.e.district'), district),
-    field(t('mentoring.e.employees'), employees)), check(t('mentoring.e.base'), base), needsFieldset(boxes), submit, error);
+    field(t('mentoring.e.employees'), employees)), check(t('mentoring.e.base'), base), needsFieldset(boxes),
+  companyField(company, 'mentoring.e.companyHint'), submit, error);
 }
+
+/** The company the enterprise registered as an employer, found by name; none chosen leaves it as it is. */
+const companyField = (picker, hint) => h('fieldset', {}, h('legend', {}, t('mentoring.e.company')), h('p', { class: 'muted' }, t(hint)), picker.element);
 
 async function detail(id, mentors) {
   const [e, suggestions, active] = await Promise.all([get(`/api/enterprises/${id}`),
@@ -216,6 +221,7 @@ function editForm(e, redraw) {
   const employees = h('input', { type: 'number', name: 'employees', min: 0, max: 100000, value: e.employees });
   const base = h('input', { name: 'demonstrationBase', checked: e.demonstrationBase });
   const boxes = needBoxes(e.needs);
+  const company = companyPicker();
   const error = errorBox();
   const submit = h('button', { type: 'submit' }, t('common.save'));
   return h('details', {}, h('summary', {}, t('mentoring.e.edit')), h('form', {
@@ -224,11 +230,13 @@ function editForm(e, redraw) {
       event.preventDefault();
       act(submit, async () => {
         await api(`/api/enterprises/${e.id}`, { method: 'PATCH', body: {
-          stage: stage.value, employees: Number(employees.value || 0), needs: ticks(boxes), demonstrationBase: base.checked } });
+          stage: stage.value, employees: Number(employees.value || 0), needs: ticks(boxes), demonstrationBase: base.checked,
+          companyId: company.value() || null } });
         announce(t('mentoring.e.saved'));
         redraw();
       }, error);
     },
   }, h('div', { class: 'grid' }, field(t('mentoring.e.stage'), stage), field(t('mentoring.e.employees'), employees)),
-  check(t('mentoring.e.base'), base), needsFieldset(boxes), submit, error));
+  check(t('mentoring.e.base'), base), needsFieldset(boxes),
+  companyField(company, e.companyId ? 'mentoring.e.companyLinked' : 'mentoring.e.companyHint'), submit, error));
 }
