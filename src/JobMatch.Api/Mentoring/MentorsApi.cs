@@ -21,7 +21,7 @@ public static class MentorsApi
     {
         var group = app.MapGroup("/api/mentors").WithTags("Mentoring");
         group.MapGet("/", List).RequireAuthorization(Policies.Admin)
-            .WithSummary("Mentors with their load against capacity, newest first; JSON or CSV (admin)");
+            .WithSummary("Mentors with their load against capacity, newest first; filter by name; JSON or CSV (admin)");
         group.MapGet("/{id:guid}", GetById).RequireAuthorization(Policies.Admin)
             .WithSummary("One mentor (admin)");
         group.MapGet("/me", Me).RequireAuthorization(Policies.Mentor)
@@ -42,7 +42,7 @@ public static class MentorsApi
     }
 
     static async Task<Results<Ok<Page<Mentor>>, CsvResult<MentorCsvRow>, ValidationProblem>> List(
-        HttpRequest request, NpgsqlDataSource dataSource, string? cursor, int? limit)
+        HttpRequest request, NpgsqlDataSource dataSource, string? q, string? cursor, int? limit)
     {
         if (!Paging.TryDecode(cursor, out var after))
         {
@@ -50,10 +50,11 @@ public static class MentorsApi
         }
         var take = Paging.Clamp(limit);
         await using var db = await dataSource.OpenConnectionAsync();
+        const string named = "(@q::text IS NULL OR strpos(m.name, @q) > 0)";
         var rows = (await db.QueryAsync<Mentor>($"""
-            SELECT {Columns} FROM mentors m WHERE (@after::uuid IS NULL OR m.id < @after) ORDER BY m.id DESC LIMIT @take
-            """, new { after, take = take + 1 })).ToList();
-        var total = await db.ExecuteScalarAsync<long>("SELECT count(*) FROM mentors");
+            SELECT {Columns} FROM mentors m WHERE {named} AND (@after::uuid IS NULL OR m.id < @after) ORDER BY m.id DESC LIMIT @take
+            """, new { q, after, take = take + 1 })).ToList();
+        var total = await db.ExecuteScalarAsync<long>($"SELECT count(*) FROM mentors m WHERE {named}", new { q });
         var page = Paging.ToPage(rows, take, total, mentor => mentor.Id);
         return Listing.WantsCsv(request)
             ? Listing.Csv(new Page<MentorCsvRow>([.. page.Items.Select(MentorCsvRow.From)], page.Total, page.NextCursor), "mentors.csv")

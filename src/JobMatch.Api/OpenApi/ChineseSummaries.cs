@@ -86,7 +86,7 @@ static class ChineseSummaries
         ["postAssignmentsPlanAccept"] = "接受审核过的分配方案：在一个事务中全部分配，或全不分配（管理员）",
         ["getEnterprisesByIdMentorSuggestions"] = "按专长、行业与企业需求、区县和剩余容量的匹配度排序的导师及理由（管理员）",
         ["getReportsMentoring"] = "各导师负荷与容量、无导师企业、逾期回访、每月帮扶次数和时长；JSON 或 CSV（管理员）",
-        ["getMentors"] = "导师及其负荷与容量，最新在前；JSON 或 CSV（管理员）",
+        ["getMentors"] = "导师及其负荷与容量，最新在前；可按姓名筛选；JSON 或 CSV（管理员）",
         ["postMentors"] = "登记导师（管理员）",
         ["getMentorsById"] = "单个导师（管理员）",
         ["patchMentorsById"] = "修改导师容量、专长、行业或区县，或暂停（暂停的导师不接新企业）（管理员）",

@@ -55,4 +55,17 @@ public sealed class MentoringConsoleTests(ApiFactory api) : IClassFixture<ApiFac
         Assert.Equal(0, await admin.ActiveLoad(full));
         Assert.Equal(1, await admin.ActiveLoad(roomy));
     }
+
+    [Fact]
+    public async Task MentorsAreFoundByAPartOfTheirNameAndCountedAsFound()
+    {
+        var admin = api.Admin();
+        var mentor = await admin.CreateMentor();
+        var name = (await (await admin.GetAsync($"/api/mentors/{mentor}")).Read<NamedMentorAnswer>()).Name;
+
+        var found = await (await admin.GetAsync($"/api/mentors?q={Uri.EscapeDataString(name[2..])}")).Read<PageOf<NamedMentorAnswer>>();
+        Assert.Equal(1, found.Total);
+        Assert.Equal(mentor, Assert.Single(found.Items).Id);
+        Assert.Equal(0, (await (await admin.GetAsync("/api/mentors?q=没有这位导师")).Read<PageOf<NamedMentorAnswer>>()).Total);
+    }
 }

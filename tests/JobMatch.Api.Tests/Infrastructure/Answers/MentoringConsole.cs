@@ -6,3 +6,5 @@ namespace JobMatch.Api.Tests.Infrastructure.Answers;
 public sealed record RefusedPlanAnswer(string Detail, IReadOnlyList<RefusedPairAnswer> Refused);
 
 public sealed record RefusedPairAnswer(Guid EnterpriseId, Guid MentorId, string Reason);
+
+public sealed record NamedMentorAnswer(Guid Id, string Name);
