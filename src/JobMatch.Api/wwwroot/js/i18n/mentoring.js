@@ -3,7 +3,7 @@ export default {
   zh: {
     'page.mentors': '导师', 'page.enterprises': '军创企业',
     'mentoring.pick.load': '{name}（在辅 {load}/{capacity}）', 'mentoring.pick.paused': '{name}（在辅 {load}/{capacity}，已暂停接收）',
-    'mentoring.m.all': '全部导师', 'mentoring.m.name': '姓名', 'mentoring.m.district': '区县', 'mentoring.m.expertise': '专长',
+    'mentoring.m.all': '全部导师', 'mentoring.m.search': '姓名含', 'mentoring.m.name': '姓名', 'mentoring.m.district': '区县', 'mentoring.m.expertise': '专长',
     'mentoring.m.caseload': '在辅/上限', 'mentoring.m.state': '状态', 'mentoring.m.paused': '已暂停接收', 'mentoring.m.taking': '接收新企业',
     'mentoring.m.signIn': '登录', 'mentoring.m.linked': '已关联', 'mentoring.m.notLinked': '未关联',
     'mentoring.m.new': '登记导师', 'mentoring.m.create': '登记', 'mentoring.m.created': '已登记导师 {name}。',
@@ -45,7 +45,7 @@ export default {
   en: {
     'page.mentors': 'Mentors', 'page.enterprises': 'Veteran enterprises',
     'mentoring.pick.load': '{name} ({load}/{capacity} enterprises)', 'mentoring.pick.paused': '{name} ({load}/{capacity} enterprises, paused)',
-    'mentoring.m.all': 'All mentors', 'mentoring.m.name': 'Name', 'mentoring.m.district': 'District', 'mentoring.m.expertise': 'Expertise',
+    'mentoring.m.all': 'All mentors', 'mentoring.m.search': 'Name contains', 'mentoring.m.name': 'Name', 'mentoring.m.district': 'District', 'mentoring.m.expertise': 'Expertise',
     'mentoring.m.caseload': 'Enterprises / capacity', 'mentoring.m.state': 'State', 'mentoring.m.paused': 'Paused', 'mentoring.m.taking': 'Taking new enterprises',
     'mentoring.m.signIn': 'Sign-in', 'mentoring.m.linked': 'linked', 'mentoring.m.notLinked': 'not linked',
     'mentoring.m.new': 'New mentor', 'mentoring.m.create': 'Register', 'mentoring.m.created': 'Mentor {name} registered.',
@@ -59,7 +59,7 @@ export default {
     'mentoring.m.nobody': 'Choose an account or give a user id first.',
     'mentoring.m.reassignTitle': 'Hand everything to another mentor', 'mentoring.m.reassignHint': 'All their enterprises move together, or none does; the old pairs end today and stay on record.',
     'mentoring.m.toMentor': 'Mentor taking over', 'mentoring.m.reason': 'Reason (recorded)', 'mentoring.m.reassign': 'Hand them all over',
-    'mentoring.m.reassignConfirm': 'Hand all of {from}\'s enterprises to {to}?', 'mentoring.m.reassigned': '{n} enterprises handed over.',
+    'mentoring.m.reassignConfirm': 'Hand all of {from}\'s enterprises to {to}?', 'mentoring.m.reassigned': '{n} enterprises handed over.', 'mentoring.m.reassigned.one': '1 enterprise handed over.',
     'mentoring.e.all': 'All veteran enterprises', 'mentoring.e.tick': 'Tick', 'mentoring.e.tickOne': 'Tick {name}', 'mentoring.e.name': 'Enterprise',
     'mentoring.e.district': 'District', 'mentoring.e.stage': 'Stage', 'mentoring.e.needs': 'Help needed', 'mentoring.e.mentors': 'Mentors',
     'mentoring.e.noMentor': 'No mentor yet', 'mentoring.e.checkIn': 'Check-in', 'mentoring.e.search': 'Name contains', 'mentoring.e.hasMentor': 'Mentor',
@@ -82,6 +82,6 @@ export default {
     'mentoring.bulk.title': 'Assign together', 'mentoring.bulk.together': 'Each enterprise has its best suggested mentor with room chosen; change any of them. The pairs go together: all are assigned, or none.',
     'mentoring.bulk.mentor': 'Mentor', 'mentoring.bulk.mentorFor': 'Mentor for {name}', 'mentoring.bulk.suggested': 'Suggested',
     'mentoring.bulk.send': 'Assign together ({n})', 'mentoring.bulk.assigned': 'assigned to {mentor}', 'mentoring.bulk.refused': 'refused: {why}',
-    'mentoring.bulk.waiting': 'not assigned: the pairs go together; change the refused ones (or untick them) and send again.', 'mentoring.bulk.done': '{n} enterprises assigned.',
+    'mentoring.bulk.waiting': 'not assigned: the pairs go together; change the refused ones (or untick them) and send again.', 'mentoring.bulk.done': '{n} enterprises assigned.', 'mentoring.bulk.done.one': '1 enterprise assigned.',
   },
 };

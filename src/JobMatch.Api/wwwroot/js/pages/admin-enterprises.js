@@ -4,7 +4,7 @@
 import { api, ApiError, get, post } from '../api.js';
 import { districtName, districtOptions } from '../districts.js';
 import { act, announce, check, errorBox, field, h, select, table } from '../dom.js';
-import { date, label, t } from '../i18n.js';
+import { count, date, label, t } from '../i18n.js';
 import { filterForm, pagedTable } from '../lists.js';
 import { needs, stages } from '../needs.js';
 import { companyPicker, everything, mentorLoadSelect } from '../pickers.js';
@@ -93,7 +93,7 @@ async function bulkForm(items, mentors, afterAssigned) {
           return;
         }
         const names = items.map((e, i) => line(e, 'assigned', t('mentoring.bulk.assigned', { mentor: mentorOf(i) })));
-        announce(t('mentoring.bulk.done', { n: items.length }));
+        announce(count('mentoring.bulk.done', items.length));
         await afterAssigned();
         results.append(...names);
       }, error);

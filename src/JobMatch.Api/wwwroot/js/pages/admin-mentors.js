@@ -3,8 +3,8 @@
 import { api, get, post } from '../api.js';
 import { districtName, districtOptions } from '../districts.js';
 import { act, announce, check, errorBox, field, h, select, table } from '../dom.js';
-import { date, label, t } from '../i18n.js';
-import { pagedTable } from '../lists.js';
+import { count, date, label, t } from '../i18n.js';
+import { filterForm, pagedTable } from '../lists.js';
 import { needs } from '../needs.js';
 import { accountPicker, everything, mentorLoadSelect, subjectNames } from '../pickers.js';
 
@@ -24,8 +24,9 @@ export default async function mentors(view, { id }) {
       { head: t('mentoring.m.signIn'), cell: (m) => t(m.subject ? 'mentoring.m.linked' : 'mentoring.m.notLinked') },
     ],
   });
+  const filters = filterForm([field(t('mentoring.m.search'), h('input', { type: 'search', name: 'q', autocomplete: 'off' }))], (values) => list.reload(values));
   if (id) view.append(await detail(id, byAccount));
-  view.append(h('section', { class: 'card' }, h('h2', {}, t('mentoring.m.all')), list.element), createForm());
+  view.append(h('section', { class: 'card' }, h('h2', {}, t('mentoring.m.all')), filters.element, list.element), createForm());
   await list.reload();
 }
 
@@ -158,7 +159,7 @@ function reassignForm(m, others, redraw) {
         const target = to.selectedOptions[0]?.textContent ?? '';
         if (!confirm(t('mentoring.m.reassignConfirm', { from: m.name, to: target }))) return;
         const moved = await post(`/api/mentors/${m.id}/reassign`, { toMentorId: to.value, reason: reason.value.trim() });
-        announce(t('mentoring.m.reassigned', { n: moved.assignments.length }));
+        announce(count('mentoring.m.reassigned', moved.assignments.length));
         redraw();
       }, error);
     },
