@@ -79,6 +79,9 @@ test('an admin registers mentors and enterprises, assigns one, two together (ref
   const mentorId = await createMentor(page, mentorName, { capacity: 2, need: '法律', industries: industry });
   assert.equal(await load(page, mentorId), '0/2', 'listed with no enterprises of a capacity of two');
   assert.match(await page.locator(`tr[data-mentor="${mentorId}"]`).textContent(), new RegExp(`${mentorName}.*法律.*0/2.*接收新企业`));
+  await page.getByLabel('姓名含', { exact: true }).fill(mentorName);
+  await page.getByRole('button', { name: '筛选', exact: true }).click();
+  await page.waitForFunction(() => document.querySelectorAll('tr[data-mentor]').length === 2); // found by name: the two of this test
 
   await page.goto('/#/admin/enterprises');
   await ready(page, 'admin-enterprises');
