@@ -81,18 +81,9 @@ static class AssignmentWriter
                 ["items"] = [Say.Text("有结对引用了不存在的导师或企业。", "A pair refers to a mentor or enterprise that does not exist.")],
             });
         }
-        var mentored = await AssignmentGuard.ActiveMentorsAsync(db, tx, enterprises);
-        if (items.Count(item => mentored[item.EnterpriseId].Any()) is > 0 and var taken)
+        if (Refusals(items, await AssignmentGuard.ActiveMentorsAsync(db, tx, enterprises), rooms) is { } refused)
         {
-            return Problems.Conflict($"其中 {taken} 家企业已有导师：请重新生成方案。",
-                $"{taken} of these enterprises already have a mentor: make a new plan.");
-        }
-        foreach (var group in items.GroupBy(item => item.MentorId))
-        {
-            if (AssignmentGuard.RoomProblem(rooms[group.Key], group.Count()) is { } full)
-            {
-                return full;
-            }
+            return refused;
         }
         var created = new List<Assignment>();
         foreach (var item in items)
@@ -107,6 +98,34 @@ static class AssignmentWriter
         await AuditLog.WriteAsync(db, tx, user, "mentoring.plan_accepted", "assignment_plan", null, new { assigned = created.Count });
         await tx.CommitAsync();
         return TypedResults.Created("/api/assignments?active=true", (IReadOnlyList<Assignment>)created);
+    }
+
+    /// <summary>
+    /// Why the pairs cannot all be assigned, or null when they can: the first reason as the detail, and under
+    /// <c>refused</c> each refused pair with its own, so a screen can say which of the pairs to change.
+    /// </summary>
+    static ProblemHttpResult? Refusals(IReadOnlyList<PlanChoice> items, ILookup<Guid, Guid> mentored, Dictionary<Guid, MentorRoom> rooms)
+    {
+        var refused = new List<RefusedPair>();
+        var taken = items.Where(item => mentored[item.EnterpriseId].Any()).ToList();
+        refused.AddRange(taken.Select(item => new RefusedPair(item.EnterpriseId, item.MentorId,
+            Say.Text("该企业已有导师。", "This enterprise already has a mentor."))));
+        foreach (var group in items.Except(taken).GroupBy(item => item.MentorId))
+        {
+            if (AssignmentGuard.RoomProblem(rooms[group.Key], group.Count()) is { ProblemDetails.Detail: { } full })
+            {
+                refused.AddRange(group.Select(item => new RefusedPair(item.EnterpriseId, item.MentorId, full)));
+            }
+        }
+        if (refused.Count == 0)
+        {
+            return null;
+        }
+        var detail = taken.Count > 0
+            ? Say.Text($"其中 {taken.Count} 家企业已有导师：请重新生成方案。", $"{taken.Count} of these enterprises already have a mentor: make a new plan.")
+            : refused[0].Reason;
+        return TypedResults.Problem(statusCode: 409, title: "Conflict", detail: detail,
+            extensions: new Dictionary<string, object?> { ["refused"] = refused });
     }
 
     /// <summary>Ends the mentor's active assignments today and opens the same ones under the receiving mentor.</summary>

@@ -27,6 +27,9 @@ public sealed record AssignmentPlan(
 
 public sealed record PlanChoice(Guid MentorId, Guid EnterpriseId);
 
+/// <summary>A pair of an accepted plan that cannot be assigned, and why (in the 409's <c>refused</c>).</summary>
+public sealed record RefusedPair(Guid EnterpriseId, Guid MentorId, string Reason);
+
 public sealed record AcceptPlan([Items(1000)] IReadOnlyList<PlanChoice> Items, [Text(AssignmentGuard.MaxReason)] string Reason);
 
 public sealed record MentorSuggestion(

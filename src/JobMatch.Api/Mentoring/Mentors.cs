@@ -14,8 +14,10 @@ public sealed record CreateMentor(
     [District] string District, [Between(0, 50)] int Capacity, [Mobile] string? Phone,
     [Text(200)] string? Subject);
 
-/// <summary>Only the members given change.</summary>
-public sealed record UpdateMentor([Between(0, 50)] int? Capacity, bool? Paused);
+/// <summary>Only the members given change: capacity, pause, and what the mentor knows and where (which the fit reads).</summary>
+public sealed record UpdateMentor(
+    [Between(0, 50)] int? Capacity, bool? Paused, [OneOf(typeof(Vocabulary), nameof(Vocabulary.Needs))] string[]? Expertise,
+    [Text(50)] string[]? Industries, [District] string? District);
 
 public sealed record LinkMentor([Text(200)] string Subject);
 

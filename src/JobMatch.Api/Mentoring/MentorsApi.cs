@@ -21,7 +21,7 @@ public static class MentorsApi
     {
         var group = app.MapGroup("/api/mentors").WithTags("Mentoring");
         group.MapGet("/", List).RequireAuthorization(Policies.Admin)
-            .WithSummary("Mentors with their load against capacity, newest first; JSON or CSV (admin)");
+            .WithSummary("Mentors with their load against capacity, newest first; filter by name; JSON or CSV (admin)");
         group.MapGet("/{id:guid}", GetById).RequireAuthorization(Policies.Admin)
             .WithSummary("One mentor (admin)");
         group.MapGet("/me", Me).RequireAuthorization(Policies.Mentor)
@@ -33,7 +33,7 @@ public static class MentorsApi
         group.MapPost("/", Create).RequireAuthorization(Policies.Admin).AcceptsIdempotencyKey()
             .WithSummary("Register a mentor (admin)");
         group.MapPatch("/{id:guid}", Update).RequireAuthorization(Policies.Admin)
-            .WithSummary("Change a mentor's capacity or pause them (a paused mentor takes no new enterprises) (admin)");
+            .WithSummary("Change a mentor's capacity, expertise, industries or district, or pause them (a paused mentor takes no new enterprises) (admin)");
         group.MapPut("/{id:guid}/subject", Link).RequireAuthorization(Policies.Admin)
             .WithSummary("Link the mentor to a token subject (admin)");
         group.MapDelete("/{id:guid}/subject", Unlink).RequireAuthorization(Policies.Admin)
@@ -42,7 +42,7 @@ public static class MentorsApi
     }
 
     static async Task<Results<Ok<Page<Mentor>>, CsvResult<MentorCsvRow>, ValidationProblem>> List(
-        HttpRequest request, NpgsqlDataSource dataSource, string? cursor, int? limit)
+        HttpRequest request, NpgsqlDataSource dataSource, string? q, string? cursor, int? limit)
     {
         if (!Paging.TryDecode(cursor, out var after))
         {
@@ -50,10 +50,11 @@ public static class MentorsApi
         }
         var take = Paging.Clamp(limit);
         await using var db = await dataSource.OpenConnectionAsync();
+        const string named = "(@q::text IS NULL OR strpos(m.name, @q) > 0)";
         var rows = (await db.QueryAsync<Mentor>($"""
-            SELECT {Columns} FROM mentors m WHERE (@after::uuid IS NULL OR m.id < @after) ORDER BY m.id DESC LIMIT @take
-            """, new { after, take = take + 1 })).ToList();
-        var total = await db.ExecuteScalarAsync<long>("SELECT count(*) FROM mentors");
+            SELECT {Columns} FROM mentors m WHERE {named} AND (@after::uuid IS NULL OR m.id < @after) ORDER BY m.id DESC LIMIT @take
+            """, new { q, after, take = take + 1 })).ToList();
+        var total = await db.ExecuteScalarAsync<long>($"SELECT count(*) FROM mentors m WHERE {named}", new { q });
         var page = Paging.ToPage(rows, take, total, mentor => mentor.Id);
         return Listing.WantsCsv(request)
             ? Listing.Csv(new Page<MentorCsvRow>([.. page.Items.Select(MentorCsvRow.From)], page.Total, page.NextCursor), "mentors.csv")
@@ -107,9 +108,9 @@ public static class MentorsApi
         {
             errors["name"] = [Say.Text("请填写导师姓名（1–100 字）。", "Give the mentor's name (1–100 characters).")];
         }
-        if ((body.Industries ?? []).Any(string.IsNullOrWhiteSpace))
+        if (IndustriesError(body.Industries) is { } industries)
         {
-            errors["industries"] = [Say.Text("行业名称须为 1–50 字。", "Each industry must be 1–50 characters.")];
+            errors["industries"] = [industries];
         }
         if (body.District is null)
         {
@@ -122,6 +123,9 @@ public static class MentorsApi
         return errors;
     }
 
+    static string? IndustriesError(string[]? industries) => (industries ?? []).Any(string.IsNullOrWhiteSpace)
+        ? Say.Text("行业名称须为 1–50 字。", "Each industry must be 1–50 characters.") : null;
+
     internal static string DistrictError()
     {
         var codes = string.Join(", ", Districts.All.Select(d => d.Code));
@@ -131,16 +135,25 @@ public static class MentorsApi
 
     static async Task<Results<Ok<Mentor>, NotFound, ValidationProblem>> Update(Guid id, UpdateMentor body, ClaimsPrincipal user, NpgsqlDataSource dataSource)
     {
+        if (IndustriesError(body.Industries) is { } industriesError)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["industries"] = [industriesError] });
+        }
         await using var db = await dataSource.OpenConnectionAsync();
         await using var tx = await db.BeginTransactionAsync();
         var changed = await db.ExecuteAsync("""
-            UPDATE mentors SET capacity = coalesce(@capacity, capacity), paused = coalesce(@paused, paused) WHERE id = @id
-            """, new { id, capacity = body.Capacity, paused = body.Paused }, tx);
+            UPDATE mentors SET capacity = coalesce(@capacity, capacity), paused = coalesce(@paused, paused),
+                   expertise = coalesce(@expertise, expertise), industries = coalesce(@industries, industries),
+                   district = coalesce(@district, district)
+            WHERE id = @id
+            """, new { id, capacity = body.Capacity, paused = body.Paused, expertise = body.Expertise?.Distinct().ToArray(),
+                       industries = body.Industries?.Select(i => i.Trim()).Distinct().ToArray(), district = Districts.Code(body.District) }, tx);
         if (changed == 0)
         {
             return TypedResults.NotFound();
         }
-        await AuditLog.WriteAsync(db, tx, user, "mentor.updated", "mentor", id, new { body.Capacity, body.Paused });
+        await AuditLog.WriteAsync(db, tx, user, "mentor.updated", "mentor", id,
+            new { body.Capacity, body.Paused, body.Expertise, body.Industries, body.District });
         var mentor = await db.QuerySingleAsync<Mentor>($"SELECT {Columns} FROM mentors m WHERE m.id = @id", new { id }, tx);
         await tx.CommitAsync();
         return TypedResults.Ok(mentor);

@@ -23,8 +23,9 @@ export const session = {
   get remembered() { return localStorage.getItem(REMEMBERED) === '1'; },
 };
 
+/** An answer that is not 2xx: its status, one readable sentence, and the ProblemDetails body (its extensions, if any). */
 export class ApiError extends Error {
-  constructor(status, message) { super(message); this.status = status; }
+  constructor(status, message, problem = null) { super(message); this.status = status; this.problem = problem; }
 }
 
 /** A ProblemDetails body as one readable sentence: the detail, then any field errors. */
@@ -98,7 +99,7 @@ export async function api(path, { method = 'GET', body, form, signal } = {}) {
   const data = text ? JSON.parse(text) : null;
   if (!response.ok) {
     if (refused(response)) session.token = null;
-    throw new ApiError(response.status, describe(response.status, data));
+    throw new ApiError(response.status, describe(response.status, data), data);
   }
   return data;
 }

@@ -75,3 +75,9 @@ export async function subjectNames(subjects, lookup = true) {
   }));
   return (subject) => (lookup ? names.get(subject) : null) ?? subject;
 }
+
+/** Choosing a mentor where the choice fills a caseload: each with their caseload against capacity, and paused ones said. */
+export function mentorLoadSelect(name, mentors, selected) {
+  return h('select', { name }, ...mentors.map((m) => h('option', { value: m.id, selected: m.id === selected },
+    t(m.paused ? 'mentoring.pick.paused' : 'mentoring.pick.load', { name: m.name, load: m.load, capacity: m.capacity }))));
+}

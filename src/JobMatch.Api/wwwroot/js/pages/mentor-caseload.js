@@ -3,9 +3,7 @@ import { get, post } from '../api.js';
 import { districtName } from '../districts.js';
 import { act, announce, check, errorBox, field, h, select } from '../dom.js';
 import { date, label, t } from '../i18n.js';
-
-const needs = ['financing', 'marketing', 'ecommerce', 'legal', 'technology', 'hiring', 'management', 'accounting', 'policy', 'export'];
-const formats = ['in_person', 'phone', 'video', 'site_visit'];
+import { formats, needs } from '../needs.js';
 
 export default async function caseload(view) {
   const [mentor, items] = await Promise.all([get('/api/mentors/me'), get('/api/mentors/me/caseload')]);
