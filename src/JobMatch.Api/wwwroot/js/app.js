@@ -8,7 +8,7 @@ const pages = {
   veteran: ['profile', 'matches', 'invitations', 'applications'],
   recruiter: ['positions', 'import'],
   mentor: ['caseload'],
-  admin: ['funnels', 'mentoring', 'models', 'imports', 'import', 'plan', 'links', 'accounts'],
+  admin: ['funnels', 'mentoring', 'models', 'imports', 'import', 'plan', 'links', 'accounts', 'positions'],
 };
 // Pages for everyone, signed in or not (the links handed out and the registration), each its own module.
 const open = ['set-password', 'confirm-email', 'register'];
@@ -30,12 +30,15 @@ async function whoAmI() {
   } catch { session.token = null; return null; }
 }
 
+// A page's name in the nav: the role's own where one page name means another thing to it (page.admin-positions), else the shared one.
+const pageName = (role, page) => (t(`page.${role}-${page}`) === `page.${role}-${page}` ? t(`page.${page}`) : t(`page.${role}-${page}`));
+
 function renderNav(current) {
   const nav = document.getElementById('nav');
   nav.setAttribute('aria-label', t('nav.label'));
   nav.replaceChildren(...(me ? pagesOf(me) : []).map((page) => h('a', {
     href: `#/${me.role}/${page}`, 'aria-current': current === page ? 'page' : null,
-  }, t(`page.${page}`))));
+  }, pageName(me.role, page))));
   document.getElementById('lang').textContent = lang() === 'en' ? '中文' : 'English';
   document.getElementById('lang').setAttribute('aria-label', t('nav.language'));
   const signout = document.getElementById('signout');
