@@ -8,6 +8,7 @@ import { startService } from './service.mjs';
 
 const run = Date.now().toString(36);
 const title = `叉车调度员-${run}`;
+const fair = `冬季专场-${run}`;
 let service, browser, recruiter, phone, known, fresh, staff;
 
 before(async () => {
@@ -50,7 +51,10 @@ async function twoApplicants(positionId) {
 test('the recruiter posts a position, edits it, moves two applications at once and closes it', async () => {
   await phone.goto('/#/signin');
   await phone.evaluate(() => localStorage.setItem('jobmatch.lang', 'en'));
-  await Promise.all([signIn(recruiter, 'demo-recruiter'), signIn(phone, 'demo-recruiter')]);
+  await Promise.all([signIn(recruiter, 'demo-recruiter'), signIn(phone, 'demo-recruiter'), signIn(staff, 'demo-admin')]);
+  // Setup: a fair of this file's own, so that turning away its rest touches no one else's applications.
+  const created = await send(staff, '/api/job-fairs', { name: fair, heldOn: '2026-12-01', online: true });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
   await visit(recruiter, 'recruiter', 'positions');
   await recruiter.getByRole('button', { name: '发布岗位' }).click();
   const form = recruiter.locator('[data-position-form="new"]');
@@ -58,6 +62,7 @@ test('the recruiter posts a position, edits it, moves two applications at once a
   await form.getByLabel('招聘人数', { exact: true }).fill('3');
   await form.getByLabel('工作区县', { exact: true }).selectOption({ label: '田家庵区' });
   await form.getByLabel('工作地址', { exact: true }).fill('洞山路 18 号');
+  await form.getByLabel('招聘会', { exact: true }).selectOption({ label: fair });
   await form.getByLabel('最低月薪（元）', { exact: true }).fill('4500');
   await form.getByLabel('最高月薪（元）', { exact: true }).fill('6000');
   await form.getByLabel('岗位职责', { exact: true }).fill('安排叉车作业，核对出入库。');
@@ -109,7 +114,6 @@ test('the recruiter posts a position, edits it, moves two applications at once a
     assert.match(await line.textContent(), /已转为「初筛」/);
     assert.equal(await recruiter.locator(`[data-row-state="${id}"]`).textContent(), '初筛');
   }
-  // One turned away, then both called to interview: the one rejected says why it was not moved, the other moves.
   const moveTicked = async (ids, state) => {
     for (const id of ids) await recruiter.locator(`[data-tick="${id}"]`).check();
     await recruiter.waitForFunction((n) => document.querySelector('[data-bulk-move]')?.textContent.includes(String(n)), ids.length);
@@ -117,15 +121,33 @@ test('the recruiter posts a position, edits it, moves two applications at once a
     await move.click();
     await recruiter.locator(`[data-bulk-results] li[data-result="${ids[0]}"]`, { hasText: state }).waitFor();
   };
-  await moveTicked([one], '未通过');
+  await moveTicked([two], '面试');
   assert.equal(await lines.count(), 1);
-  await moveTicked([two, one], '面试');
+
+  // After the fair the rest are turned away: one confirm that says how many, one line each; the one at interview stays.
+  await visit(recruiter, 'recruiter', 'positions');
+  await recruiter.getByLabel('招聘会', { exact: true }).selectOption({ label: fair });
+  const asked = new Promise((resolve) => recruiter.once('dialog', (dialog) => resolve(dialog.message())));
+  await recruiter.getByRole('button', { name: '婉拒其余申请' }).click();
+  assert.match(await asked, new RegExp(`「${fair}」中 1 份`));
+  const rest = recruiter.locator(`[data-rest-results] li[data-result="${one}"]`);
+  await rest.waitFor();
+  assert.equal(await rest.getAttribute('data-done'), 'true');
+  assert.match(await rest.textContent(), /已转为「未通过」/);
+  assert.equal(await recruiter.locator('[data-rest-results] li').count(), 1);
+
+  // Both offered the job: the one turned away says why it was not moved, the other moves.
+  await recruiter.getByRole('link', { name: title }).click();
+  await ready(recruiter, 'recruiter-positions');
+  await recruiter.locator(`[data-tick="${one}"]`).waitFor();
+  await moveTicked([two, one], '录用通知');
   assert.equal(await lines.count(), 2);
   assert.equal(await recruiter.locator(`[data-bulk-results] li[data-result="${two}"]`).getAttribute('data-done'), 'true');
   const refused = recruiter.locator(`[data-bulk-results] li[data-result="${one}"]`);
   assert.equal(await refused.getAttribute('data-done'), 'false');
-  assert.match(await refused.textContent(), /未办理——不能从「未通过」变为「面试」/);
-  assert.equal(await recruiter.locator(`[data-row-state="${two}"]`).textContent(), '面试');
+  assert.match(await refused.textContent(), /未办理——不能从「未通过」变为「录用通知」/);
+  assert.equal(await recruiter.locator(`[data-row-state="${two}"]`).textContent(), '录用通知');
+  assert.equal(await recruiter.locator(`[data-row-state="${one}"]`).textContent(), '未通过');
   await shot(recruiter, 'recruiter-bulk.png');
 
   // Closed after a confirm: the page and the list say so.
@@ -146,14 +168,13 @@ test('the recruiter posts a position, edits it, moves two applications at once a
   assert.ok(await phone.evaluate(() => document.documentElement.scrollWidth <= 360), 'the list fits a phone');
   await phone.getByRole('link', { name: title }).click();
   await phone.locator('[data-position-status="closed"]', { hasText: 'closed' }).waitFor();
-  assert.equal(await phone.locator(`[data-row-state="${two}"]`).textContent(), 'Interview');
+  assert.equal(await phone.locator(`[data-row-state="${two}"]`).textContent(), 'Job offered');
   assert.equal(await phone.getByRole('button', { name: 'Close the position' }).count(), 0, 'a closed position offers no edit or close');
   assert.ok(await phone.evaluate(() => document.documentElement.scrollWidth <= 360), 'the position page fits a phone');
   await phone.evaluate(() => localStorage.setItem('jobmatch.lang', 'zh')); // back to Chinese for anyone sharing the profile
 });
 
 test('staff find any company\'s position by its words, closed ones too, on a phone', async () => {
-  await signIn(staff, 'demo-admin');
   await visit(staff, 'admin', 'positions');
   await staff.getByLabel('关键词（岗位、单位或技能）', { exact: true }).fill(title);
   await staff.getByLabel('只看招聘中的岗位', { exact: true }).uncheck();

@@ -117,10 +117,11 @@ async function applications(positionId, detail) {
   });
   move.addEventListener('click', () => act(move, async () => {
     const ids = [...ticked.keys()];
-    results.show(await moveMany(ids, target.value, names));
+    const lines = await moveMany(ids, target.value, names);
     ticked.clear();
-    await list.reload();
+    await list.reload(); // the new stages first, then the lines that say what happened
     refresh();
+    results.show(lines);
     results.element.querySelector('li')?.setAttribute('tabindex', '-1');
     results.element.querySelector('li')?.focus();
   }, error));
