@@ -67,6 +67,7 @@ test('the recruiter posts a position, edits it, moves two applications at once a
   await form.getByLabel('最高月薪（元）', { exact: true }).fill('6000');
   await form.getByLabel('岗位职责', { exact: true }).fill('安排叉车作业，核对出入库。');
   await form.getByLabel('技能', { exact: true }).fill('叉车、调度');
+  await form.evaluate((element) => element.scrollIntoView({ block: 'start' }));
   await shot(recruiter, 'recruiter-position-form.png');
   await form.getByRole('button', { name: '发布', exact: true }).click();
 
