@@ -48,6 +48,14 @@ static class ApplicationLists
             AND (@fairId::uuid IS NULL OR p.fair_id = @fairId) AND (@programId::uuid IS NULL OR p.program_id = @programId)
             """, new { state, positionId, companyId, fairId, programId }, cursor, limit, "applications.csv");
 
+    /// <summary>The early-stage job applications to a fair's positions, of the companies the caller acts for (optionally one).</summary>
+    public static Task<Results<Ok<Page<Application>>, CsvResult<Application>, ValidationProblem>> Early(
+        HttpRequest request, ClaimsPrincipal user, NpgsqlDataSource dataSource, Guid fairId, Guid? companyId, string? cursor, int? limit) =>
+        PageOf(request, user, dataSource, $"""
+            p.fair_id = @fairId AND a.kind = '{ApplicationStates.Job}' AND a.state = ANY(@early) AND {CompanyAccess.ActsFor("p.company_id")}
+            AND (@companyId::uuid IS NULL OR p.company_id = @companyId)
+            """, CompanyAccess.Parameters(user, new { fairId, companyId, early = ApplicationStates.Early.ToArray() }), cursor, limit, "early-applications.csv");
+
     static async Task<Results<Ok<Page<Application>>, CsvResult<Application>, ValidationProblem>> PageOf(
         HttpRequest request, ClaimsPrincipal reader, NpgsqlDataSource dataSource, string where, object filter, string? cursor, int? limit,
         string fileName)

@@ -60,6 +60,12 @@ public static class ApplicationStates
     /// <summary>The stages a company may skip: the move past one is the company's (its recruiters' or staff's), never the veteran's.</summary>
     public static readonly IReadOnlyList<string> Optional = ["screening"];
 
+    /// <summary>
+    /// A job application's early stages: no one has called the candidate to interview yet. After a fair, the company turns away
+    /// those it left there (GET /api/applications/early, then the bulk move to rejected).
+    /// </summary>
+    public static readonly IReadOnlyList<string> Early = ["submitted", "screening"];
+
     /// <summary>Each kind's stages in order, from applying to the last milestone.</summary>
     static readonly string[] JobPath = ["submitted", "screening", "interview", "offer", "hired"];
     static readonly string[] TrainingPath = ["applied", "enrolled", "graduated", "employed", "retained_6m", "retained_12m"];

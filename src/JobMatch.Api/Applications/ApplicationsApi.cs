@@ -45,6 +45,7 @@ public static class ApplicationsApi
             .WithSummary("My applications, newest first; JSON or CSV");
         app.MapApplicationReports();
         app.MapPlacementImport();
+        app.MapApplicationBulk();
         return app;
     }
 
@@ -118,27 +119,43 @@ public static class ApplicationsApi
         {
             return Invalid("on", "日期不能晚于今天。", "The date cannot be after today.");
         }
+        return await Move(dataSource, user, id, body.State, body.Note, body.On ?? today);
+    }
+
+    /// <summary>
+    /// One move of one application in its own transaction, as PATCH and the bulk route (<see cref="ApplicationBulk"/>) make it:
+    /// the caller must find it, the state machine must allow it, the mover must be the right party, and a hire needs an opening.
+    /// <paramref name="onlyFrom"/>, when given, leaves an application that has meanwhile left those states as it is (409).
+    /// </summary>
+    internal static async Task<Results<Ok<ApplicationDetail>, NotFound, ValidationProblem, ProblemHttpResult>> Move(NpgsqlDataSource dataSource,
+        ClaimsPrincipal user, Guid id, string? state, string? note, DateOnly on, IReadOnlyCollection<string>? onlyFrom = null)
+    {
         await using var db = await dataSource.OpenConnectionAsync();
         await using var tx = await db.BeginTransactionAsync();
         if (await ApplicationAccess.Find(db, tx, user, id, forUpdate: true) is not { } current)
         {
             return TypedResults.NotFound();
         }
-        if (body.State is null || !ApplicationStates.States(current.Kind).Contains(body.State))
+        if (state is null || !ApplicationStates.States(current.Kind).Contains(state))
         {
             return Invalid("state", $"未知的状态：可选 {string.Join("、", ApplicationStates.States(current.Kind).Select(s => $"{s}（{ApplicationStates.Label(s)}）"))}。",
                 $"Unknown state; one of {string.Join(", ", ApplicationStates.States(current.Kind))}.");
         }
+        if (onlyFrom is not null && !onlyFrom.Contains(current.State))
+        {
+            return TypedResults.Problem(statusCode: 409, title: "Conflict", extensions: new Dictionary<string, object?> { ["state"] = current.State },
+                detail: Say.Text($"该投递已变为「{ApplicationStates.Label(current.State)}」，未改动。", $"It is now at {ApplicationStates.Label(current.State)}; left as it is."));
+        }
         var allowed = ApplicationStates.Next(current.Kind, current.State);
-        if (!allowed.Contains(body.State))
+        if (!allowed.Contains(state))
         {
-            return IllegalMove(current.State, body.State, allowed);
+            return IllegalMove(current.State, state, allowed);
         }
-        if (!ApplicationAccess.MayMove(user, current, body.State))
+        if (!ApplicationAccess.MayMove(user, current, state))
         {
-            return ApplicationAccess.NotYourMove(body.State);
+            return ApplicationAccess.NotYourMove(state);
         }
-        if (!await ApplicationSql.MoveAsync(db, tx, current, body.State, body.On ?? today, body.Note?.Trim(), user))
+        if (!await ApplicationSql.MoveAsync(db, tx, current, state, on, note?.Trim(), user))
         {
             return Problems.Conflict("该岗位已无剩余名额。", "No openings remain on this position.");
         }

@@ -46,6 +46,8 @@ static class ChineseSummaries
         ["getOpeningsByIdApplications"] = "你所代表单位某岗位的投递（其他单位的答 404），最新在前；JSON 或 CSV",
         ["getApplications"] = "全部投递，最新在前，可按状态、岗位、单位、招聘会或培训项目筛选（管理员）；JSON 或 CSV",
         ["getApplicationsById"] = "单个投递及其可转状态和历史：投递人、该单位招聘方、管理员可看",
+        ["postApplicationsMoves"] = "将多份投递（最多 100 份）推进到同一状态；逐份办理，如同逐一 PATCH，每份一条结果",
+        ["getApplicationsEarly"] = "某招聘会岗位中仍处于早期阶段（已提交、初筛）的投递，限你所代表的单位；JSON 或 CSV",
         ["patchApplicationsById"] = "将投递推进到下一状态；不允许的转换答 409 并列出允许的状态",
         ["postPlacementsImports"] = "导入历史就业记录（CSV 或 XLSX）作为训练数据（管理员；?dryRun=true 仅预览）",
         // Audit

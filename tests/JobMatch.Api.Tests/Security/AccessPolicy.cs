@@ -105,6 +105,9 @@ public static class AccessPolicy
         new("GET /api/applications/{id}",                          "401 2xx 2xx 404 2xx 404 404 404", "/api/applications/{application}"),
         // The applicant may not move their application to screening (a company's move): 403 about the move, not the object.
         new("PATCH /api/applications/{id}",                        "401 403 2xx 404 409 404 404 404", "/api/applications/{application}", _ => Json(new { state = "screening" })),
+        // Bulk moves answer 200 with one result per item: another company's application is a result "not found", not a 404.
+        new("POST /api/applications/moves",                        "401 403 2xx 403 2xx 403 2xx 403", Body: w => Json(new { ids = new[] { w["application"] }, state = "rejected", onlyFrom = new[] { "submitted" } })),
+        new("GET /api/applications/early",                         "401 403 2xx 403 2xx 403 2xx 403", "/api/applications/early?fairId={fair}"),
         new("GET /api/veterans/me/applications",                   "401 2xx 403 403 403 2xx 403 403"),
         new("POST /api/openings/{id}/interactions",                "401 2xx 403 403 403 2xx 403 403", "/api/openings/{opening}/interactions", _ => Json(new { kind = "view" })),
         new("GET /api/interactions/training-set",                  "401 403 403 403 2xx 403 403 403"),

@@ -127,7 +127,9 @@ public sealed class DocumentedLimitsTests(ApiFactory api) : IClassFixture<ApiFac
         {
             var first = sample is JsonArray { Count: > 0 } array ? array[0] : new JsonObject();
             yield return ($"{maxItems.GetInt32() + 1} items", new JsonArray([.. Enumerable.Range(0, maxItems.GetInt32() + 1)
-                .Select(n => items.TryGetProperty("$ref", out _) ? first!.DeepClone() : (JsonNode)$"项{n}")]));
+                .Select(n => items.TryGetProperty("$ref", out _) ? first!.DeepClone()
+                    : items.TryGetProperty("format", out var itemFormat) && itemFormat.GetString() == "uuid" ? Guid.NewGuid().ToString()
+                    : (JsonNode)$"项{n}")]));
         }
         var value = isArray ? items : schema;
         JsonNode? Wrap(JsonNode node) => isArray ? new JsonArray(node) : node;

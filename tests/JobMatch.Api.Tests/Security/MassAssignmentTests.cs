@@ -20,6 +20,7 @@ public sealed class MassAssignmentTests(ApiFactory api) : IClassFixture<ApiFacto
     static readonly Dictionary<string, string> Guarded = new()
     {
         ["ApplicationChange.state"] = "the transition endpoint itself: legal next states and the party per move (ApplicationTransitionTests, matrix PATCH row)",
+        ["ApplicationMoves.state"] = "each item moved through PATCH's own checks: legal next state, the party per move (ApplicationBulkTests, matrix moves row)",
         ["ConsentChange.granted"] = "the caller's own consent: the route is /me, the profile is the token's (matrix PUT consents row)",
         ["ConsentChange.textVersion"] = "recorded beside the answer; any version is the caller's own statement",
         ["ConsentInput.kind"] = "consents inside the caller's own profile body (/me); no member names another veteran",

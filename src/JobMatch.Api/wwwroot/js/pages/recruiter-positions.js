@@ -1,94 +1,74 @@
-// Recruiter: my company's positions; for one position, the ranked candidates (invite) and its applications (move).
-import { applicationDetail } from '../application.js';
-import { get, post } from '../api.js';
+// Recruiter: my companies' positions (open and closed, paged), posting a new one, and turning away the rest after a fair;
+// one position's page: edit, close, its applications (move several) and candidates (invite several).
 import { districtName } from '../districts.js';
-import { educationName } from '../education.js';
-import { act, announce, errorBox, field, h, table } from '../dom.js';
-import { count, date, label, pick, recommendation, t } from '../i18n.js';
+import { act, errorBox, field, h, select } from '../dom.js';
+import { label, t } from '../i18n.js';
+import { pagedTable } from '../lists.js';
+import { everything } from '../pickers.js';
+import { positionForm } from '../position-form.js';
+import { moveMany, positionPage, resultLines } from '../position-view.js';
 
 export default async function positions(view, { id, me }) {
-  if (id) return position(view, id);
+  if (id) return positionPage(view, id, { back: '#/recruiter/positions' });
   view.append(h('h1', {}, t('page.positions')));
   if (!me.companyIds.length) { view.append(h('p', {}, t('positions.noCompany'))); return; }
-  for (const companyId of me.companyIds) {
-    const page = await get(`/api/openings?companyId=${companyId}&openOnly=false&limit=100`);
-    view.append(h('h2', {}, page.items[0]?.companyName ?? companyId), table([
-      { head: t('positions.title'), cell: (p) => h('a', { href: `#/recruiter/positions/${p.id}` }, p.title) },
-      { head: t('positions.kind'), cell: (p) => label('kind', p.kind) },
-      { head: t('positions.headcount'), cell: (p) => `${p.filled}/${p.headcount ?? '?'}` },
-      { head: t('positions.status'), cell: (p) => label('positionStatus', p.status) },
-      { head: t('positions.district'), cell: (p) => districtName(p.districtCode) || p.location || '' },
-    ], page.items));
-    if (!page.items.length) view.append(h('p', {}, t('positions.none')));
-  }
-}
+  const [companies, fairs] = await Promise.all([everything('/api/companies'), everything('/api/job-fairs').catch(() => [])]);
+  const lists = new Map(companies.map((c) => [c.id, positionList('#/recruiter/positions', { companyId: c.id, openOnly: false })]));
 
-async function position(view, id) {
-  const opening = await get(`/api/openings/${id}`);
-  view.append(h('p', {}, h('a', { href: '#/recruiter/positions' }, t('common.back'))),
-    h('h1', {}, opening.title, ' ', h('span', { class: 'muted' }, opening.companyName)),
-    h('p', {}, label('kind', opening.kind), ' · ', t('positions.filled', { filled: opening.filled, headcount: opening.headcount ?? '?' })));
-  const detail = h('div');
-  view.append(h('h2', {}, t('positions.applications')), await applications(id, detail), detail,
-    h('h2', {}, t('positions.candidates')), await candidates(id));
-}
-
-async function applications(positionId, detail) {
-  const page = await get(`/api/openings/${positionId}/applications?limit=100`);
-  if (!page.items.length) return h('p', {}, t('positions.noApplications'));
-  const open = async (applicationId) => {
-    // After a move the detail is drawn again: its new stage and the states it may move to next.
-    detail.replaceChildren(await applicationDetail(applicationId, {
-      onMoved: (state) => {
-        const badge = document.querySelector(`[data-row-state="${applicationId}"]`);
-        if (badge) badge.textContent = label('state', state);
-        return open(applicationId);
-      },
-    }));
-    detail.querySelector('button')?.focus();
-  };
-  return table([
-    { head: t('applications.applicant'), cell: (a) => h('button', { type: 'button', class: 'link', onclick: () => open(a.id) }, a.veteranName) },
-    { head: t('applications.phone'), cell: (a) => h('span', { 'data-row-phone': a.id }, a.applicantPhone ?? '') },
-    { head: t('applications.state'), cell: (a) => h('span', { class: 'badge', 'data-row-state': a.id }, label('state', a.state)) },
-    { head: t('applications.updated'), cell: (a) => date(a.updatedAt) },
-  ], page.items, count('positions.applicationsTotal', page.total));
-}
-
-/** Ranked candidates, a page at a time ("more" asks for the next offset). */
-async function candidates(positionId) {
-  const list = h('ol', { class: 'cards' });
-  const more = h('button', { type: 'button', class: 'secondary', hidden: true }, t('positions.more'));
-  const box = h('div', {}, list, more);
-  let offset = 0;
-  const load = async () => {
-    const page = await get(`/api/openings/${positionId}/candidates?limit=20&offset=${offset}`);
-    list.append(...page.items.map((c) => candidate(positionId, c)));
-    offset = page.nextOffset ?? offset;
-    more.hidden = page.nextOffset == null;
-    if (!list.children.length) box.replaceChildren(h('p', {}, t('positions.noCandidates')));
-  };
-  more.addEventListener('click', () => act(more, load));
-  await load();
-  return box;
-}
-
-function candidate(positionId, c) {
+  const formBox = h('div');
   const error = errorBox();
-  const message = h('input', { name: 'message', maxlength: 500, value: t('positions.inviteMessage') });
-  const invite = h('button', {
-    type: 'button',
-    onclick: () => act(invite, async () => {
-      await post(`/api/openings/${positionId}/invitations`, { veteranId: c.candidateId, message: message.value.trim() || null });
-      announce(t('positions.invited'));
-      invite.closest('.row').replaceWith(h('span', { class: 'badge ok' }, label('invitation', 'pending')));
-    }, error),
-  }, t('positions.invite'));
-  return h('li', { class: 'card', 'data-candidate': c.candidateId },
-    h('div', { class: 'row' }, h('strong', { class: 'grow' }, `${c.rank}. ${c.displayName}`),
-      h('span', { class: 'muted' }, districtName(c.homeDistrict), ' · ', educationName(c.educationLevel), ' · ', recommendation(c.rank))),
-    h('ul', { class: 'reasons' }, ...c.reasons.map((r) => h('li', {}, pick(r)))),
-    c.invitation ? h('span', { class: 'badge' }, label('invitation', c.invitation))
-      : h('div', { class: 'row' }, h('div', { class: 'grow' }, field(t('positions.message'), message)), invite),
-    error);
+  const post = h('button', { type: 'button', 'data-post-position': '' }, t('recruiting.post'));
+  post.addEventListener('click', () => act(post, async () => {
+    formBox.replaceChildren(await positionForm({ companies, onSaved: async (saved) => {
+      formBox.replaceChildren();
+      await lists.get(saved.companyId)?.reload();
+      view.querySelector(`[data-position-row="${saved.id}"] a`)?.focus();
+    } }));
+    formBox.querySelector('input[name="title"]')?.focus();
+  }, error));
+  view.append(h('div', { class: 'row' }, post), error, formBox);
+  for (const company of companies) view.append(h('h2', {}, company.name), lists.get(company.id).element);
+  view.append(restAfterFair(fairs));
+  await Promise.all([...lists.values()].map((list) => list.reload()));
 }
+
+/** A paged list of positions (open and closed) whose titles open `${base}/{id}`. */
+export function positionList(base, params) {
+  return pagedTable({
+    path: '/api/openings', params, csv: 'positions.csv', empty: t('positions.none'),
+    rowAttrs: (p) => ({ 'data-position-row': p.id, 'data-status': p.status }),
+    columns: [
+      { head: t('positions.title'), cell: (p) => h('a', { href: `${base}/${p.id}` }, p.title) },
+      { head: t('recruiting.company'), cell: (p) => p.companyName },
+      { head: t('positions.kind'), cell: (p) => label('kind', p.kind) },
+      { head: t('positions.headcount'), cell: (p) => h('span', { 'data-headcount': p.headcount ?? '' }, `${p.filled}/${p.headcount ?? '?'}`) },
+      { head: t('positions.status'), cell: (p) => h('span', { class: `badge ${p.status === 'open' ? 'ok' : ''}` }, label('positionStatus', p.status)) },
+      { head: t('positions.district'), cell: (p) => districtName(p.districtCode) || p.location || '' },
+    ],
+  });
+}
+
+/**
+ * After a fair: every application to my companies' positions at that fair that no one called to interview is turned away,
+ * after one confirm that says how many; one line per application.
+ */
+function restAfterFair(fairs) {
+  const fair = select('fair', fairs.map((f) => [f.id, f.name]));
+  const error = errorBox();
+  const results = resultLines('data-rest-results');
+  const reject = h('button', { type: 'button', class: 'secondary', 'data-reject-rest': '', disabled: !fairs.length }, t('recruiting.rest.reject'));
+  reject.addEventListener('click', () => act(reject, async () => {
+    const name = fair.selectedOptions[0]?.textContent ?? '';
+    const rest = await everything(`/api/applications/early?fairId=${fair.value}`);
+    if (!rest.length) { results.show([]); error.textContent = t('recruiting.rest.none', { fair: name }); return; }
+    if (!confirm(t('recruiting.rest.confirm', { n: rest.length, fair: name }))) return;
+    const names = new Map(rest.map((a) => [a.id, `${a.veteranName}（${a.positionTitle}）`]));
+    // The states the list showed: one that has moved on since is left as it is, and its line says so.
+    results.show(await moveMany(rest.map((a) => a.id), 'rejected', names, { onlyFrom: [...new Set(rest.map((a) => a.state))] }));
+  }, error));
+  return h('section', { class: 'card', 'aria-label': t('recruiting.rest.title') },
+    h('h2', {}, t('recruiting.rest.title')), h('p', { class: 'muted' }, t('recruiting.rest.explain')),
+    fairs.length ? h('div', { class: 'row' }, field(t('recruiting.rest.fair'), fair), reject) : h('p', {}, t('recruiting.rest.noFairs')),
+    error, results.element);
+}
+
