@@ -5,6 +5,7 @@ using Dapper;
 using JobMatch.Api.Audit;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Conventions;
+using JobMatch.Api.JobFairs;
 using JobMatch.Api.Openings;
 using JobMatch.Api.Programs;
 using Npgsql;
@@ -85,6 +86,10 @@ public static class ImportRunner
         if (!found)
         {
             return new(false, null, null, null);
+        }
+        if (await SourceClosing.IsClosedAsync(db, null, source.Id))
+        {
+            return new(true, allowed, null, source.ProgramId is null ? JobFairsApi.Closed() : ProgramsApi.Closed());
         }
         if (allowed is { Count: 0 })
         {
