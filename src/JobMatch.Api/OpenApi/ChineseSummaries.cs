@@ -118,7 +118,7 @@ static class ChineseSummaries
         ["putOpeningsById"] = "编辑你所代表单位的岗位（其他单位的答 404）；培训名额不得超出出资单位配额",
         ["deleteOpeningsById"] = "关闭你所代表单位的岗位",
         // Programs
-        ["getPrograms"] = "订单班项目及其出资单位，最新在前",
+        ["getPrograms"] = "订单班项目及其出资单位，最新在前；JSON 或 CSV",
         ["postPrograms"] = "创建订单班项目；每个出资单位的名额配额成为一个培训岗位（管理员）",
         ["getProgramsById"] = "单个订单班项目",
         ["putProgramsById"] = "修改订单班项目：字段、出资单位及名额（不少于已入学人数）；已结束的项目不再修改（管理员）",

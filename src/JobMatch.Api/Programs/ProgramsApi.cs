@@ -17,6 +17,14 @@ public sealed record Sponsor(Guid CompanyId, string CompanyName, int Seats);
 public sealed record OrderClass(Guid Id, string Name, string College, string[] Majors, string DegreeLevel, DateOnly StartsOn,
     int DurationMonths, IReadOnlyList<Sponsor> Sponsors, DateTime CreatedAt, DateTime? ClosedAt);
 
+/// <summary>A program as one spreadsheet row: its sponsors and their seats in one cell.</summary>
+public sealed record ProgramCsvRow(string Name, string College, string DegreeLevel, DateOnly StartsOn, int DurationMonths, string Sponsors,
+    int Seats, DateTime? ClosedAt)
+{
+    public static ProgramCsvRow From(OrderClass p) => new(p.Name, p.College, p.DegreeLevel, p.StartsOn, p.DurationMonths,
+        string.Join("; ", p.Sponsors.Select(s => $"{s.CompanyName} {s.Seats}")), p.Sponsors.Sum(s => s.Seats), p.ClosedAt);
+}
+
 public sealed record SponsorSeats(Guid CompanyId, [AtLeast(1)] int Seats);
 
 public sealed record CreateProgram([Text(200)] string Name, [Text(200)] string College, string[]? Majors,
@@ -32,14 +40,15 @@ public static class ProgramsApi
     public static RouteGroupBuilder MapPrograms(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/programs").WithTags("Programs");
-        group.MapGet("/", List).RequireAuthorization(Policies.AnyRole).WithSummary("Order-class programs with their sponsors, newest first");
+        group.MapGet("/", List).RequireAuthorization(Policies.AnyRole).WithSummary("Order-class programs with their sponsors, newest first; JSON or CSV");
         group.MapGet("/{id:guid}", GetById).RequireAuthorization(Policies.AnyRole).WithSummary("One order-class program");
         group.MapPost("/", Create).RequireAuthorization(Policies.Admin).AcceptsIdempotencyKey()
             .WithSummary("Create an order-class program; each sponsor's seat quota becomes a training position (admin)");
         return group;
     }
 
-    static async Task<Results<Ok<Page<OrderClass>>, ValidationProblem>> List(NpgsqlDataSource dataSource, bool? closed, string? cursor, int? limit)
+    static async Task<Results<Ok<Page<OrderClass>>, CsvResult<ProgramCsvRow>, ValidationProblem>> List(HttpRequest request, NpgsqlDataSource dataSource,
+        bool? closed, string? cursor, int? limit)
     {
         if (!Paging.TryDecode(cursor, out var after))
         {
@@ -50,7 +59,10 @@ public static class ProgramsApi
         var rows = await Load(db, null, $"WHERE {WhetherClosed} AND (@after::uuid IS NULL OR p.id < @after) ORDER BY p.id DESC LIMIT @take",
             new { closed, after, take = take + 1 });
         var total = await db.ExecuteScalarAsync<long>($"SELECT count(*) FROM programs p WHERE {WhetherClosed}", new { closed });
-        return TypedResults.Ok(Paging.ToPage(rows, take, total, program => program.Id));
+        var page = Paging.ToPage(rows, take, total, program => program.Id);
+        return Listing.WantsCsv(request)
+            ? Listing.Csv(new Page<ProgramCsvRow>([.. page.Items.Select(ProgramCsvRow.From)], page.Total, page.NextCursor), "programs.csv")
+            : TypedResults.Ok(page);
     }
 
     static async Task<Results<Ok<OrderClass>, NotFound>> GetById(Guid id, NpgsqlDataSource dataSource)

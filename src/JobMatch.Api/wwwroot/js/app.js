@@ -8,7 +8,7 @@ const pages = {
   veteran: ['profile', 'matches', 'invitations', 'applications'],
   recruiter: ['positions', 'import'],
   mentor: ['caseload'],
-  admin: ['funnels', 'mentoring', 'models', 'imports', 'import', 'plan', 'links', 'accounts'],
+  admin: ['funnels', 'fairs', 'mentoring', 'models', 'imports', 'import', 'plan', 'links', 'accounts'],
 };
 // Pages for everyone, signed in or not (the links handed out and the registration), each its own module.
 const open = ['set-password', 'confirm-email', 'register'];
