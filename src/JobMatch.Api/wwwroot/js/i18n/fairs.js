@@ -3,7 +3,7 @@ export default {
   zh: {
     'page.fairs': '管理招聘会和订单班',
     'fairs.fairs': '招聘会', 'fairs.programs': '订单班项目', 'fairs.noFairs': '还没有招聘会。', 'fairs.noPrograms': '还没有订单班项目。',
-    'fairs.name': '招聘会名称', 'fairs.heldOn': '举办日期', 'fairs.where': '地点', 'fairs.online': '网上招聘会', 'fairs.state': '状态',
+    'fairs.name': '招聘会名称', 'fairs.nameColumn': '名称', 'fairs.heldOn': '举办日期', 'fairs.where': '地点', 'fairs.online': '网上招聘会', 'fairs.state': '状态',
     'fairs.actions': '操作', 'fairs.open': '进行中', 'fairs.closed': '已结束', 'fairs.closedOn': '{when} 结束',
     'fairs.show': '显示', 'fairs.all': '全部', 'fairs.onlyOpen': '进行中的', 'fairs.onlyClosed': '已结束的',
     'fairs.edit': '修改', 'fairs.close': '结束', 'fairs.cancel': '取消', 'fairs.save': '保存修改', 'fairs.editing': '修改：{name}',
@@ -27,7 +27,7 @@ export default {
   en: {
     'page.fairs': 'Manage fairs and programs',
     'fairs.fairs': 'Job fairs', 'fairs.programs': 'Order-class programs', 'fairs.noFairs': 'No job fairs yet.', 'fairs.noPrograms': 'No programs yet.',
-    'fairs.name': 'Name of the fair', 'fairs.heldOn': 'Date', 'fairs.where': 'Where', 'fairs.online': 'Online', 'fairs.state': 'State',
+    'fairs.name': 'Name of the fair', 'fairs.nameColumn': 'Name', 'fairs.heldOn': 'Date', 'fairs.where': 'Where', 'fairs.online': 'Online', 'fairs.state': 'State',
     'fairs.actions': 'Actions', 'fairs.open': 'open', 'fairs.closed': 'closed', 'fairs.closedOn': 'closed {when}',
     'fairs.show': 'Show', 'fairs.all': 'all', 'fairs.onlyOpen': 'open ones', 'fairs.onlyClosed': 'closed ones',
     'fairs.edit': 'Edit', 'fairs.close': 'Close', 'fairs.cancel': 'Cancel', 'fairs.save': 'Save changes', 'fairs.editing': 'Editing: {name}',

@@ -30,7 +30,7 @@ async function fairPart(section) {
     path: '/api/job-fairs', csv: 'job-fairs.csv', empty: t('fairs.noFairs'),
     rowAttrs: (fair) => ({ 'data-fair': fair.name }),
     columns: [
-      { head: t('fairs.name'), cell: (fair) => h('a', { href: `#/admin/fairs/${fair.id}` }, fair.name) },
+      { head: t('fairs.nameColumn'), cell: (fair) => h('a', { href: `#/admin/fairs/${fair.id}` }, fair.name) },
       { head: t('fairs.heldOn'), cell: (fair) => date(fair.heldOn) },
       { head: t('fairs.where'), cell: place },
       { head: t('fairs.state'), cell: state },
@@ -140,7 +140,7 @@ async function programPart(section) {
     path: '/api/programs', csv: 'programs.csv', empty: t('fairs.noPrograms'),
     rowAttrs: (program) => ({ 'data-program': program.name }),
     columns: [
-      { head: t('fairs.programName'), cell: (p) => h('a', { href: `#/admin/fairs/${p.id}?kind=program` }, p.name) },
+      { head: t('fairs.nameColumn'), cell: (p) => h('a', { href: `#/admin/fairs/${p.id}?kind=program` }, p.name) },
       { head: t('fairs.college'), cell: (p) => p.college },
       { head: t('fairs.startsOn'), cell: (p) => date(p.startsOn) },
       { head: t('fairs.sponsors'), cell: (p) => p.sponsors.map((s) => t('fairs.sponsorSeats', { name: s.companyName, seats: s.seats })).join('；') },
