@@ -72,10 +72,13 @@ public static class SourceClosing
         await AuditLog.WriteAsync(db, tx, user, action, type, id, new { positionsClosed });
     }
 
-    /// <summary>Whether a fair or program (by id) is closed: it then takes no new positions or imports.</summary>
+    /// <summary>
+    /// Whether a fair or program (by id) is closed: it then takes no new positions or imports. In a transaction, its row
+    /// stays shared-locked until the end, so that a close waits for a write that found it open.
+    /// </summary>
     public static Task<bool> IsClosedAsync(DbConnection db, DbTransaction? tx, Guid sourceId) =>
         db.ExecuteScalarAsync<bool>("""
-            SELECT EXISTS (SELECT 1 FROM job_fairs WHERE id = @sourceId AND closed_at IS NOT NULL)
-                OR EXISTS (SELECT 1 FROM programs WHERE id = @sourceId AND closed_at IS NOT NULL)
+            SELECT coalesce((SELECT closed_at IS NOT NULL FROM job_fairs WHERE id = @sourceId FOR SHARE),
+                            (SELECT closed_at IS NOT NULL FROM programs WHERE id = @sourceId FOR SHARE), false)
             """, new { sourceId }, tx);
 }
