@@ -164,7 +164,8 @@ public static class ProgramsApi
 
     /// <summary>
     /// Adds sponsors to a program, each with its seats and the program's own training position for them (its name at its
-    /// college, headcount = seats): at creation, and when an edit adds a sponsor.
+    /// college, headcount = seats): at creation, and when an edit adds a sponsor (one that left and returns has its own
+    /// position back, open).
     /// </summary>
     public static Task AddSponsorsAsync(NpgsqlConnection db, NpgsqlTransaction tx, Guid id, CreateProgram program,
         IReadOnlyList<SponsorSeats> sponsors, string actor) =>
@@ -172,7 +173,9 @@ public static class ProgramsApi
             INSERT INTO program_sponsors (program_id, company_id, seats) SELECT @id, unnest(@companies), unnest(@seats);
             INSERT INTO positions (id, company_id, program_id, kind, title, headcount, majors, location, district_code, created_by)
             SELECT x.position_id, x.company_id, @id, 'training', @Name, x.seats, @majors, @College, c.district_code, @actor
-            FROM unnest(@positionIds, @companies, @seats) AS x (position_id, company_id, seats) JOIN companies c ON c.id = x.company_id;
+            FROM unnest(@positionIds, @companies, @seats) AS x (position_id, company_id, seats) JOIN companies c ON c.id = x.company_id
+            ON CONFLICT (source_id, company_id, title, location) WHERE source_id IS NOT NULL
+            DO UPDATE SET headcount = excluded.headcount, status = 'open', updated_at = now();
             """, new { id, program.Name, program.College, majors = program.Majors ?? [], actor,
                        companies = sponsors.Select(s => s.CompanyId).ToArray(), seats = sponsors.Select(s => s.Seats).ToArray(),
                        positionIds = sponsors.Select(_ => Guid.CreateVersion7()).ToArray() }, tx);

@@ -76,6 +76,11 @@ public sealed class SourceChangesTests(ApiFactory api) : IClassFixture<ApiFactor
         Assert.Equal(12, seats.Single(s => s.CompanyId == a).Headcount);
         Assert.Equal(("焊工订单班（二期）", "open"), (seats.Single(s => s.CompanyId == c).Title, seats.Single(s => s.CompanyId == c).Status));
         Assert.Equal("closed", seats.Single(s => s.CompanyId == b).Status);
+        // b comes back: its own position is open again with its new seats.
+        await admin.PutAsJsonAsync($"/api/programs/{created.Id}", Program("焊工订单班（二期）", (a, 12), (b, 3), (c, 4)));
+        var back = (await Positions("programId", created.Id)).Single(s => s.CompanyId == b);
+        Assert.Equal(("open", (int?)3), (back.Status, back.Headcount));
+        await admin.PutAsJsonAsync($"/api/programs/{created.Id}", Program("焊工订单班（二期）", (a, 12), (c, 4)));
 
         // a's own position gives 4 of its 12 seats to a second one: the seats cannot drop below those 4 (and one for its own),
         // and raising them grows its own position.
