@@ -99,6 +99,29 @@ public sealed class SourceChangesTests(ApiFactory api) : IClassFixture<ApiFactor
     }
 
     [Fact]
+    public async Task SeatsNeverDropBelowTheEnrolledAndMoreSeatsReopenAFullProgram()
+    {
+        var (company, recruiter) = await api.CompanyWithRecruiter();
+        var (program, seat) = await api.OrderClass(company, seats: 1);
+        var (veteran, _, _) = await api.Applicant();
+        await recruiter.MoveOk(await veteran.Apply(seat), "enrolled");
+        Assert.Equal("filled", (await (await api.Admin().GetAsync($"/api/openings/{seat}")).Read<OpeningAnswer>()).Status);
+
+        var other = await api.Admin().CreateCompany();
+        var leaving = await (await api.Admin().PutAsJsonAsync($"/api/programs/{program}", Program("订单班", (other, 2)))).AssertProblem(400);
+        Assert.Contains("1 人入学", leaving.GetProperty("errors").GetProperty("sponsors")[0].GetString());
+        var program0 = await (await api.Admin().GetAsync($"/api/programs/{program}")).Read<ProgramStateAnswer>();
+        var more = await api.Admin().PutAsJsonAsync($"/api/programs/{program}", new
+        {
+            name = program0.Name, college = program0.College, degreeLevel = "大专", startsOn = "2023-09-01", durationMonths = 36,
+            sponsors = new[] { new { companyId = company, seats = 3 } },
+        });
+        Assert.Equal(HttpStatusCode.OK, more.StatusCode);
+        var reopened = await (await api.Admin().GetAsync($"/api/openings/{seat}")).Read<OpeningAnswer>();
+        Assert.Equal(("open", (int?)3, 1), (reopened.Status, reopened.Headcount, reopened.Filled));
+    }
+
+    [Fact]
     public async Task ClosingAProgramClosesItsSeatsAndRefusesChanges()
     {
         var admin = api.Admin();
