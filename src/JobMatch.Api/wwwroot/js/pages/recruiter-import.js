@@ -12,7 +12,13 @@ export default async function importPage(view, { params } = {}) {
   ]);
   // A fair's or program's detail links here with it chosen (?target=job-fairs/<id>).
   const wanted = params?.get('target');
-  if (wanted && [...target.options].some((o) => o.value === wanted)) target.value = wanted;
+  if (wanted && /^(job-fairs|programs)\/[0-9a-f-]{36}$/.test(wanted)) {
+    if (![...target.options].some((o) => o.value === wanted)) { // beyond the first 100 listed
+      const source = await get(`/api/${wanted}`);
+      target.append(h('option', { value: wanted }, `${t(wanted.startsWith('job-fairs') ? 'import.fair' : 'import.program')}: ${source.name}`));
+    }
+    target.value = wanted;
+  }
   const file = h('input', { type: 'file', name: 'file', accept: '.csv,.xlsx', required: true });
   const error = errorBox();
   const result = h('div', { 'aria-live': 'polite' });
