@@ -82,6 +82,8 @@ static async Task<int> Serve(string[] args)
     app.MapCompanies();
     app.MapJobFairs();
     app.MapPrograms();
+    app.MapProgramChanges();
+    app.MapSourceClosing();
     app.MapOpenings();
     app.MapImports();
     app.MapAudit();

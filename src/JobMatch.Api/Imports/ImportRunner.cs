@@ -5,6 +5,7 @@ using Dapper;
 using JobMatch.Api.Audit;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Conventions;
+using JobMatch.Api.JobFairs;
 using JobMatch.Api.Openings;
 using JobMatch.Api.Programs;
 using Npgsql;
@@ -86,6 +87,10 @@ public static class ImportRunner
         {
             return new(false, null, null, null);
         }
+        if (await SourceClosing.IsClosedAsync(db, null, source.Id))
+        {
+            return new(true, allowed, null, Closed(source));
+        }
         if (allowed is { Count: 0 })
         {
             // Every row would be refused (a recruiter imports only their companies' positions): the file is not read at all.
@@ -118,6 +123,10 @@ public static class ImportRunner
             var parsed = Parse(request.File, request.Mapping, options, Progress, ct);
             await using var db = await dataSource.OpenConnectionAsync(ct);
             await using var tx = await db.BeginTransactionAsync(ct);
+            if (await SourceClosing.IsClosedAsync(db, tx, request.Source.Id))
+            {
+                return (null, Closed(request.Source)); // closed while the file was read
+            }
             if (await ImportQuota.RefusalAsync(db, tx, user, parsed.RowsRead, options, clock, response) is { } over)
             {
                 return (null, over);
@@ -151,6 +160,8 @@ public static class ImportRunner
             inFlight.Finish(batchId);
         }
     }
+
+    static ProblemHttpResult Closed(ImportSource source) => source.ProgramId is null ? JobFairsApi.Closed() : ProgramsApi.Closed();
 
     /// <summary>Reads and parses the whole file, then writes it (sample data and benchmarks: files of our own).</summary>
     public static async Task<ImportResult> RunAsync(NpgsqlConnection db, NpgsqlTransaction tx, Guid batchId, ImportRequest request,

@@ -78,6 +78,8 @@ static class ChineseSummaries
         ["getJobFairs"] = "招聘会，最新在前；JSON 或 CSV",
         ["postJobFairs"] = "创建招聘会（管理员）",
         ["getJobFairsById"] = "单个招聘会",
+        ["putJobFairsById"] = "修改招聘会：字段与创建时相同；已结束的招聘会不再修改（管理员）",
+        ["postJobFairsByIdClose"] = "结束招聘会：其在招岗位随之关闭，此后不再接收岗位或导入（管理员）",
         // Matching
         ["getVeteransMeMatches"] = "为我排序的在招岗位和培训名额，附理由和已通过的资格规则（未同意智能匹配时为普通列表）",
         ["getVeteransByIdMatches"] = "任一老兵的同样排序结果（管理员）",
@@ -122,9 +124,11 @@ static class ChineseSummaries
         ["putOpeningsById"] = "编辑你所代表单位的岗位（其他单位的答 404）；培训名额不得超出出资单位配额",
         ["deleteOpeningsById"] = "关闭你所代表单位的岗位",
         // Programs
-        ["getPrograms"] = "订单班项目及其出资单位，最新在前",
+        ["getPrograms"] = "订单班项目及其出资单位，最新在前；JSON 或 CSV",
         ["postPrograms"] = "创建订单班项目；每个出资单位的名额配额成为一个培训岗位（管理员）",
         ["getProgramsById"] = "单个订单班项目",
+        ["putProgramsById"] = "修改订单班项目：字段、出资单位及名额（不少于已入学人数）；已结束的项目不再修改（管理员）",
+        ["postProgramsByIdClose"] = "结束订单班项目：其在招名额随之关闭，此后不再接收名额或导入（管理员）",
         // Reports
         ["getReportsJobFairsById"] = "招聘会漏斗：岗位、投递、面试、录用意向、入职、满岗率（管理员）；JSON 或 CSV",
         ["getReportsProgramsById"] = "项目漏斗：名额（出资单位配额）、已提供名额、入学、毕业、就业、留存（管理员）",

@@ -6,7 +6,8 @@ namespace JobMatch.Api.Openings;
 /// <summary>
 /// The one rule of open and filled, written to the stored status so that every read of "open" agrees. A position that is
 /// not closed is filled when its own openings are all taken or, for a program seat, when its sponsor's quota is; open
-/// otherwise. Closed is never touched here: a person or the closing sweep closes, and no count of hires reopens.
+/// otherwise, or closed when its fair or program is closed (<see cref="SourceClosing"/>). Closed is never touched here: a
+/// person, the closing sweep or closing its source closes, and no count of hires reopens.
 /// </summary>
 static class OpeningStatus
 {
@@ -15,9 +16,11 @@ static class OpeningStatus
         UPDATE positions p SET status = x.next, updated_at = now()
         FROM (SELECT q.id, CASE WHEN q.headcount IS NOT NULL AND q.filled >= q.headcount
                                   OR s.seats <= (SELECT sum(r.filled) FROM positions r WHERE r.source_id = s.program_id AND r.company_id = s.company_id)
-                                THEN 'filled' ELSE 'open' END AS next
+                                THEN 'filled'
+                                WHEN f.closed_at IS NOT NULL OR g.closed_at IS NOT NULL THEN 'closed' ELSE 'open' END AS next
               FROM positions q JOIN scope ON scope.id = q.id
-              LEFT JOIN program_sponsors s ON s.program_id = q.program_id AND s.company_id = q.company_id) x
+              LEFT JOIN program_sponsors s ON s.program_id = q.program_id AND s.company_id = q.company_id
+              LEFT JOIN job_fairs f ON f.id = q.fair_id LEFT JOIN programs g ON g.id = q.program_id) x
         WHERE p.id = x.id AND p.status <> 'closed' AND p.status <> x.next
         """;
 

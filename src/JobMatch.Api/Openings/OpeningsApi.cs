@@ -3,6 +3,7 @@ using Dapper;
 using JobMatch.Api.Audit;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Conventions;
+using JobMatch.Api.JobFairs;
 using JobMatch.Api.Programs;
 using JobMatch.Api.Taxonomy;
 using Npgsql;
@@ -72,7 +73,7 @@ public static class OpeningsApi
     internal static Task<Opening?> Find(NpgsqlConnection db, NpgsqlTransaction? tx, Guid id, TimeProvider clock) =>
         db.QuerySingleOrDefaultAsync<Opening>($"{OpeningSql.Select} WHERE p.id = @id", new { id, today = ShanghaiTime.Today(clock) }, tx);
 
-    static async Task<Results<Created<Opening>, NotFound, ValidationProblem>> Create(OpeningInput body, ClaimsPrincipal user,
+    static async Task<Results<Created<Opening>, NotFound, ValidationProblem, ProblemHttpResult>> Create(OpeningInput body, ClaimsPrincipal user,
         NpgsqlDataSource dataSource, TimeProvider clock)
     {
         var (errors, values) = OpeningValidation.Check(body);
@@ -88,6 +89,10 @@ public static class OpeningsApi
         if (body.FairId is { } fair && !await db.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM job_fairs WHERE id = @fair)", new { fair }))
         {
             return Invalid("fairId", "招聘会不存在。", "No such job fair.");
+        }
+        if (body.FairId is { } open && await SourceClosing.IsClosedAsync(db, null, open))
+        {
+            return JobFairsApi.Closed();
         }
         await using var tx = await db.BeginTransactionAsync();
         var id = Guid.CreateVersion7();

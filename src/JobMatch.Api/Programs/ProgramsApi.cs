@@ -10,9 +10,20 @@ namespace JobMatch.Api.Programs;
 
 public sealed record Sponsor(Guid CompanyId, string CompanyName, int Seats);
 
-/// <summary>An order-class program (订单班): enrolment is hiring; each sponsor's seats are a training position.</summary>
+/// <summary>
+/// An order-class program (订单班): enrolment is hiring; each sponsor's seats are a training position. Closed (when) once
+/// staff close it: its seats closed with it and it takes no more (Openings/SourceClosing).
+/// </summary>
 public sealed record OrderClass(Guid Id, string Name, string College, string[] Majors, string DegreeLevel, DateOnly StartsOn,
-    int DurationMonths, IReadOnlyList<Sponsor> Sponsors, DateTime CreatedAt);
+    int DurationMonths, IReadOnlyList<Sponsor> Sponsors, DateTime CreatedAt, DateTime? ClosedAt);
+
+/// <summary>A program as one spreadsheet row: its sponsors and their seats in one cell.</summary>
+public sealed record ProgramCsvRow(string Name, string College, string DegreeLevel, DateOnly StartsOn, int DurationMonths, string Sponsors,
+    int Seats, DateTime? ClosedAt)
+{
+    public static ProgramCsvRow From(OrderClass p) => new(p.Name, p.College, p.DegreeLevel, p.StartsOn, p.DurationMonths,
+        string.Join("; ", p.Sponsors.Select(s => $"{s.CompanyName} {s.Seats}")), p.Sponsors.Sum(s => s.Seats), p.ClosedAt);
+}
 
 public sealed record SponsorSeats(Guid CompanyId, [AtLeast(1)] int Seats);
 
@@ -29,14 +40,15 @@ public static class ProgramsApi
     public static RouteGroupBuilder MapPrograms(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/programs").WithTags("Programs");
-        group.MapGet("/", List).RequireAuthorization(Policies.AnyRole).WithSummary("Order-class programs with their sponsors, newest first");
+        group.MapGet("/", List).RequireAuthorization(Policies.AnyRole).WithSummary("Order-class programs with their sponsors, newest first; JSON or CSV");
         group.MapGet("/{id:guid}", GetById).RequireAuthorization(Policies.AnyRole).WithSummary("One order-class program");
         group.MapPost("/", Create).RequireAuthorization(Policies.Admin).AcceptsIdempotencyKey()
             .WithSummary("Create an order-class program; each sponsor's seat quota becomes a training position (admin)");
         return group;
     }
 
-    static async Task<Results<Ok<Page<OrderClass>>, ValidationProblem>> List(NpgsqlDataSource dataSource, string? cursor, int? limit)
+    static async Task<Results<Ok<Page<OrderClass>>, CsvResult<ProgramCsvRow>, ValidationProblem>> List(HttpRequest request, NpgsqlDataSource dataSource,
+        bool? closed, string? cursor, int? limit)
     {
         if (!Paging.TryDecode(cursor, out var after))
         {
@@ -44,29 +56,40 @@ public static class ProgramsApi
         }
         var take = Paging.Clamp(limit);
         await using var db = await dataSource.OpenConnectionAsync();
-        var rows = await Load(db, null, "WHERE @after::uuid IS NULL OR p.id < @after ORDER BY p.id DESC LIMIT @take", new { after, take = take + 1 });
-        var total = await db.ExecuteScalarAsync<long>("SELECT count(*) FROM programs");
-        return TypedResults.Ok(Paging.ToPage(rows, take, total, program => program.Id));
+        var rows = await Load(db, null, $"WHERE {WhetherClosed} AND (@after::uuid IS NULL OR p.id < @after) ORDER BY p.id DESC LIMIT @take",
+            new { closed, after, take = take + 1 });
+        var total = await db.ExecuteScalarAsync<long>($"SELECT count(*) FROM programs p WHERE {WhetherClosed}", new { closed });
+        var page = Paging.ToPage(rows, take, total, program => program.Id);
+        return Listing.WantsCsv(request)
+            ? Listing.Csv(new Page<ProgramCsvRow>([.. page.Items.Select(ProgramCsvRow.From)], page.Total, page.NextCursor), "programs.csv")
+            : TypedResults.Ok(page);
     }
 
     static async Task<Results<Ok<OrderClass>, NotFound>> GetById(Guid id, NpgsqlDataSource dataSource)
     {
         await using var db = await dataSource.OpenConnectionAsync();
-        return (await Load(db, null, "WHERE p.id = @id", new { id })).SingleOrDefault() is { } program
-            ? TypedResults.Ok(program) : TypedResults.NotFound();
+        return await FindAsync(db, null, id) is { } program ? TypedResults.Ok(program) : TypedResults.NotFound();
     }
+
+    /// <summary>SQL: the programs p that are closed (@closed true), open (false) or both (null).</summary>
+    const string WhetherClosed = "(@closed::boolean IS NULL OR (p.closed_at IS NOT NULL) = @closed)";
+
+    /// <summary>One program with its sponsors; with <paramref name="forUpdate"/>, its row locked for a change.</summary>
+    public static async Task<OrderClass?> FindAsync(NpgsqlConnection db, NpgsqlTransaction? tx, Guid id, bool forUpdate = false) =>
+        (await Load(db, tx, $"WHERE p.id = @id {(forUpdate ? "FOR UPDATE OF p" : "")}", new { id })).SingleOrDefault();
 
     static async Task<List<OrderClass>> Load(NpgsqlConnection db, NpgsqlTransaction? tx, string where, object parameters)
     {
         var programs = (await db.QueryAsync<ProgramRow>($"""
-            SELECT p.id, p.name, p.college, p.majors, p.degree_level, p.starts_on, p.duration_months, p.created_at FROM programs p {where}
+            SELECT p.id, p.name, p.college, p.majors, p.degree_level, p.starts_on, p.duration_months, p.created_at, p.closed_at
+            FROM programs p {where}
             """, parameters, tx)).ToList();
         var sponsors = (await db.QueryAsync<(Guid ProgramId, Guid CompanyId, string Name, int Seats)>("""
             SELECT s.program_id, s.company_id, c.name, s.seats FROM program_sponsors s JOIN companies c ON c.id = s.company_id
             WHERE s.program_id = ANY(@ids) ORDER BY c.name
             """, new { ids = programs.Select(p => p.Id).ToArray() }, tx)).ToLookup(s => s.ProgramId);
         return [.. programs.Select(p => new OrderClass(p.Id, p.Name, p.College, p.Majors, p.DegreeLevel, p.StartsOn, p.DurationMonths,
-            [.. sponsors[p.Id].Select(s => new Sponsor(s.CompanyId, s.Name, s.Seats))], p.CreatedAt))];
+            [.. sponsors[p.Id].Select(s => new Sponsor(s.CompanyId, s.Name, s.Seats))], p.CreatedAt, p.ClosedAt))];
     }
 
     static async Task<Results<Created<OrderClass>, ValidationProblem>> Create(CreateProgram body, ClaimsPrincipal user, NpgsqlDataSource dataSource)
@@ -78,14 +101,9 @@ public static class ProgramsApi
         }
         await using var db = await dataSource.OpenConnectionAsync();
         await using var tx = await db.BeginTransactionAsync();
-        var known = await db.ExecuteScalarAsync<long>("SELECT count(*) FROM companies WHERE id = ANY(@ids)",
-            new { ids = sponsors.Select(s => s.CompanyId).ToArray() }, tx);
-        if (known != sponsors.Count)
+        if (await UnknownSponsor(db, tx, sponsors) is { } unknown)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["sponsors"] = [Say.Text("合作企业不存在：请先登记单位。", "A sponsor is not a registered company: register it first.")],
-            });
+            return unknown;
         }
         var program = await CreateAsync(db, tx, body with { Name = body.Name.Trim(), College = body.College.Trim(), Sponsors = sponsors },
             user.Subject());
@@ -94,8 +112,19 @@ public static class ProgramsApi
         return TypedResults.Created($"/api/programs/{program.Id}", program);
     }
 
-    /// <summary>The field errors of a new program beyond what CreateProgram declares (lengths, degree levels, duration).</summary>
-    static Dictionary<string, string[]> Errors(CreateProgram body, IReadOnlyList<SponsorSeats> sponsors)
+    /// <summary>The 400 to answer when a sponsor is not a registered company, else null.</summary>
+    public static async Task<ValidationProblem?> UnknownSponsor(NpgsqlConnection db, NpgsqlTransaction tx, IReadOnlyList<SponsorSeats> sponsors)
+    {
+        var known = await db.ExecuteScalarAsync<long>("SELECT count(*) FROM companies WHERE id = ANY(@ids)",
+            new { ids = sponsors.Select(s => s.CompanyId).ToArray() }, tx);
+        return known == sponsors.Count ? null : TypedResults.ValidationProblem(new Dictionary<string, string[]>
+        {
+            ["sponsors"] = [Say.Text("合作企业不存在：请先登记单位。", "A sponsor is not a registered company: register it first.")],
+        });
+    }
+
+    /// <summary>The field errors of a program beyond what CreateProgram declares (lengths, degree levels, duration).</summary>
+    public static Dictionary<string, string[]> Errors(CreateProgram body, IReadOnlyList<SponsorSeats> sponsors)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(body.Name))
@@ -125,19 +154,36 @@ public static class ProgramsApi
     public static async Task<OrderClass> CreateAsync(NpgsqlConnection db, NpgsqlTransaction tx, CreateProgram body, string actor)
     {
         var id = Guid.CreateVersion7();
-        var sponsors = body.Sponsors ?? [];
         await db.ExecuteAsync("""
             INSERT INTO programs (id, name, college, majors, degree_level, starts_on, duration_months, created_by)
             VALUES (@id, @Name, @College, @majors, @DegreeLevel, @StartsOn, @DurationMonths, @actor);
+            """, new { id, body.Name, body.College, majors = body.Majors ?? [], body.DegreeLevel, body.StartsOn, body.DurationMonths, actor }, tx);
+        await AddSponsorsAsync(db, tx, id, body, body.Sponsors ?? [], actor);
+        return (await FindAsync(db, tx, id))!;
+    }
+
+    /// <summary>
+    /// Adds sponsors to a program, each with its seats and the program's own training position for them (its name at its
+    /// college, headcount = seats): at creation, and when an edit adds a sponsor (one that left and returns has its own
+    /// position back, open).
+    /// </summary>
+    public static Task AddSponsorsAsync(NpgsqlConnection db, NpgsqlTransaction tx, Guid id, CreateProgram program,
+        IReadOnlyList<SponsorSeats> sponsors, string actor) =>
+        db.ExecuteAsync("""
             INSERT INTO program_sponsors (program_id, company_id, seats) SELECT @id, unnest(@companies), unnest(@seats);
             INSERT INTO positions (id, company_id, program_id, kind, title, headcount, majors, location, district_code, created_by)
             SELECT x.position_id, x.company_id, @id, 'training', @Name, x.seats, @majors, @College, c.district_code, @actor
-            FROM unnest(@positionIds, @companies, @seats) AS x (position_id, company_id, seats) JOIN companies c ON c.id = x.company_id;
-            """, new { id, body.Name, body.College, majors = body.Majors ?? [], body.DegreeLevel, body.StartsOn, body.DurationMonths, actor,
+            FROM unnest(@positionIds, @companies, @seats) AS x (position_id, company_id, seats) JOIN companies c ON c.id = x.company_id
+            ON CONFLICT (source_id, company_id, title, location) WHERE source_id IS NOT NULL
+            DO UPDATE SET headcount = excluded.headcount, status = 'open', updated_at = now();
+            """, new { id, program.Name, program.College, majors = program.Majors ?? [], actor,
                        companies = sponsors.Select(s => s.CompanyId).ToArray(), seats = sponsors.Select(s => s.Seats).ToArray(),
                        positionIds = sponsors.Select(_ => Guid.CreateVersion7()).ToArray() }, tx);
-        return (await Load(db, tx, "WHERE p.id = @id", new { id })).Single();
-    }
+
+    /// <summary>The answer to a change of a closed program: it is a record of what was, and takes no more.</summary>
+    public static ProblemHttpResult Closed() => Problems.Conflict(
+        "该订单班项目已结束，不能再修改或导入名额：如需继续招生，请新建项目。",
+        "This program is closed and takes no more changes or seats: create a new program to go on enrolling.");
 
     // Properties, not a positional record: Dapper matches constructors by exact type, and text[] arrives as System.Array.
     sealed record ProgramRow
@@ -150,5 +196,6 @@ public static class ProgramsApi
         public DateOnly StartsOn { get; init; }
         public int DurationMonths { get; init; }
         public DateTime CreatedAt { get; init; }
+        public DateTime? ClosedAt { get; init; }
     }
 }

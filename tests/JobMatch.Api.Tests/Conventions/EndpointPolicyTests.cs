@@ -54,6 +54,9 @@ public sealed class EndpointPolicyTests(ApiFactory api) : IClassFixture<ApiFacto
         ["/api/accounts/{id:guid}/disable"] = "disabling twice disables once",
         ["/api/accounts/{id:guid}/enable"] = "enabling twice enables once",
         ["/api/accounts/{id:guid}/phone-confirmation"] = "confirming twice confirms once (the second is 409)",
+        // A fair or program closed twice is closed once: the second answers it as it is.
+        ["/api/job-fairs/{id:guid}/close"] = "closing twice closes once",
+        ["/api/programs/{id:guid}/close"] = "closing twice closes once",
     };
 
     [Fact]

@@ -8,7 +8,7 @@ const pages = {
   veteran: ['profile', 'matches', 'search', 'saved', 'invitations', 'applications'],
   recruiter: ['positions', 'import'],
   mentor: ['caseload'],
-  admin: ['funnels', 'mentoring', 'models', 'imports', 'import', 'plan', 'mentors', 'enterprises', 'links', 'accounts', 'veterans', 'roster', 'placements', 'companies', 'applications', 'audit', 'positions'],
+  admin: ['funnels', 'fairs', 'mentoring', 'models', 'imports', 'import', 'plan', 'mentors', 'enterprises', 'links', 'accounts', 'veterans', 'roster', 'placements', 'companies', 'applications', 'audit', 'positions'],
 };
 // Pages for everyone, signed in or not (the links handed out and the registration), each its own module.
 const open = ['set-password', 'confirm-email', 'register'];

@@ -4,13 +4,22 @@ import { act, announce, errorBox, field, h, select } from '../dom.js';
 import { label, t } from '../i18n.js';
 import { problemTable, uploadProgress } from '../uploads.js';
 
-export default async function importPage(view) {
+export default async function importPage(view, { params } = {}) {
   view.append(h('h1', {}, t('page.import')), h('p', { class: 'muted' }, t('import.hint')));
-  const [fairs, programs] = await Promise.all([get('/api/job-fairs?limit=100'), get('/api/programs?limit=100')]);
+  const [fairs, programs] = await Promise.all([get('/api/job-fairs?limit=100&closed=false'), get('/api/programs?limit=100&closed=false')]);
   const target = select('target', [
     ...fairs.items.map((f) => [`job-fairs/${f.id}`, `${t('import.fair')}: ${f.name}`]),
     ...programs.items.map((p) => [`programs/${p.id}`, `${t('import.program')}: ${p.name}`]),
   ]);
+  // A fair's or program's detail links here with it chosen (?target=job-fairs/<id>).
+  const wanted = params?.get('target');
+  if (wanted && /^(job-fairs|programs)\/[0-9a-f-]{36}$/.test(wanted)) {
+    if (![...target.options].some((o) => o.value === wanted)) { // beyond the first 100 listed
+      const source = await get(`/api/${wanted}`);
+      target.append(h('option', { value: wanted }, `${t(wanted.startsWith('job-fairs') ? 'import.fair' : 'import.program')}: ${source.name}`));
+    }
+    target.value = wanted;
+  }
   const file = h('input', { type: 'file', name: 'file', accept: '.csv,.xlsx', required: true });
   const error = errorBox();
   const result = h('div', { 'aria-live': 'polite' });
