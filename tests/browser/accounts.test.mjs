@@ -78,12 +78,13 @@ async function staff(path, { method = 'GET', body } = {}) {
   return text ? JSON.parse(text) : null;
 }
 
-/** What a person sees on landing: the page of their role, its heading, and their role's navigation with "my account". */
+/** What a person sees on landing: the page of their role, its heading, and their role's navigation with "my account"
+ * (staff: the groups, "my account", then the pages of the group they are in). */
 async function assertLanded(who) {
   await ready(who.page, who.landing);
   assert.equal(await who.page.locator('main h1').textContent(), who.heading);
   const nav = await who.page.locator('#nav a').allTextContents();
-  assert.deepEqual(nav, [...who.nav, '我的账号']);
+  assert.deepEqual(nav, who.nav);
 }
 
 /** Opens a set-password link in a fresh browser, checks whose it is, sets the password. */
@@ -126,8 +127,8 @@ test('the first admin is created on the command line, sets a password from the l
   await page.getByLabel('6 位验证码', { exact: true }).fill(await freshCode(key));
   await page.getByRole('button', { name: '验证并登录' }).click();
 
-  people.admin = { page, account: name, key, landing: 'admin-funnels', heading: '招聘会与订单班',
-    nav: ['招聘会与订单班', '导师负荷', '排序模型', '导入记录', '导入岗位表', '待分配企业', '账号关联', '账号管理'] };
+  people.admin = { page, account: name, key, landing: 'admin-funnels', heading: '招聘成效',
+    nav: ['招聘与岗位', '退役军人', '用人单位', '创业帮扶', '系统管理', '我的账号', '招聘成效', '招聘会和订单班', '岗位', '导入岗位表', '导入记录'] };
   await assertLanded(people.admin);
   people.admin.token = await page.evaluate(() => sessionStorage.getItem('jobmatch.token'));
 
@@ -146,8 +147,8 @@ test('staff create a recruiter for a company and a mentor for a mentor record; e
   const mentor = await staff('/api/mentors', { method: 'POST', body: { name: `导师${run}`, district: '340421', capacity: 5 } });
   const invite = [
     { role: 'recruiter', userName: `recruiter-${run}`, companyId: company.id, landing: 'recruiter-positions', heading: '本单位岗位',
-      nav: ['本单位岗位', '导入岗位表'] },
-    { role: 'mentor', userName: `mentor-${run}`, mentorId: mentor.id, landing: 'mentor-caseload', heading: '我的帮扶企业', nav: ['我的帮扶企业'] },
+      nav: ['本单位岗位', '导入岗位表', '我的账号'] },
+    { role: 'mentor', userName: `mentor-${run}`, mentorId: mentor.id, landing: 'mentor-caseload', heading: '我的帮扶企业', nav: ['我的帮扶企业', '我的账号'] },
   ];
   for (const { role, userName, companyId, mentorId, ...seen } of invite) {
     const created = await staff('/api/accounts', { method: 'POST', body: { role, userName, companyId, mentorId } });
@@ -177,7 +178,7 @@ test('a veteran registers, staff confirm the phone, and the veteran signs in wit
   assert.equal(await page.locator('[data-registered] h2').textContent(), '注册已提交，等待确认');
   await shot(page, 'account-register.png');
 
-  const veteran = { page, account: phone, landing: 'veteran-profile', heading: '建立我的求职档案', nav: ['我的档案', '推荐岗位', '邀请', '我的申请'] };
+  const veteran = { page, account: phone, landing: 'veteran-profile', heading: '建立我的求职档案', nav: ['我的档案', '推荐岗位', '搜索岗位', '我的收藏', '邀请', '我的申请', '我的账号'] };
   // Before staff confirm the phone, the right password is answered with what to wait for.
   await signInWithAccount(veteran);
   const refusal = page.locator('[data-account-sign-in] .error:not(:empty)');

@@ -111,7 +111,7 @@ test('staff create, edit and close a fair and a program through the fairs page, 
   assert.equal(await admin.locator('h1').textContent(), renamed);
   assert.match(await positions.first().textContent(), /closed/);
   await visit(admin, 'admin', 'fairs');
-  assert.equal(await admin.locator('h1').textContent(), 'Manage fairs and programs');
+  assert.equal(await admin.locator('h1').textContent(), 'Fairs and programs');
   assert.equal((await row(renamed).locator('[data-state]').textContent()).trim(), 'closed');
   assert.ok(await fitsPhone(admin), 'the English page fits 360 px');
   await picture(admin, fairs.locator('h2'), 'admin-fairs.png');

@@ -4,11 +4,21 @@ import { h } from './dom.js';
 import { lang, setLang, t } from './i18n.js';
 import { finishOidc } from './oidc.js';
 
+// Staff have many pages: their nav is in groups, the groups on one line and the current group's pages under it.
+const groups = {
+  admin: {
+    listings: ['funnels', 'fairs', 'positions', 'import', 'imports'],
+    people: ['veterans', 'roster', 'applications', 'placements'],
+    companies: ['companies', 'links'],
+    startups: ['mentors', 'enterprises', 'plan', 'mentoring'],
+    service: ['accounts', 'audit', 'models'],
+  },
+};
 const pages = {
   veteran: ['profile', 'matches', 'search', 'saved', 'invitations', 'applications'],
   recruiter: ['positions', 'import'],
   mentor: ['caseload'],
-  admin: ['funnels', 'fairs', 'mentoring', 'models', 'imports', 'import', 'plan', 'mentors', 'enterprises', 'links', 'accounts', 'veterans', 'roster', 'placements', 'companies', 'applications', 'audit', 'positions'],
+  admin: Object.values(groups.admin).flat(),
 };
 // Pages for everyone, signed in or not (the links handed out and the registration), each its own module.
 const open = ['set-password', 'confirm-email', 'register'];
@@ -36,9 +46,19 @@ const pageName = (role, page) => (t(`page.${role}-${page}`) === `page.${role}-${
 function renderNav(current) {
   const nav = document.getElementById('nav');
   nav.setAttribute('aria-label', t('nav.label'));
-  nav.replaceChildren(...(me ? pagesOf(me) : []).map((page) => h('a', {
-    href: `#/${me.role}/${page}`, 'aria-current': current === page ? 'page' : null,
-  }, pageName(me.role, page))));
+  const link = (page) => h('a', { href: `#/${me.role}/${page}`, 'aria-current': current === page ? 'page' : null }, pageName(me.role, page));
+  const grouped = me && groups[me.role];
+  if (!grouped) { nav.replaceChildren(...(me ? pagesOf(me) : []).map(link)); return renderTools(); }
+  const [here] = Object.entries(grouped).find(([, list]) => list.includes(current)) ?? [];
+  nav.replaceChildren(
+    h('div', { class: 'groups' }, ...Object.entries(grouped).map(([group, list]) => h('a', {
+      href: `#/${me.role}/${list[0]}`, class: 'group', 'aria-current': group === here ? 'true' : null,
+    }, t(`navgroup.${group}`))), ...(me.account ? [link('account')] : [])),
+    here ? h('div', { class: 'subnav', 'aria-label': t(`navgroup.${here}`), role: 'group' }, ...grouped[here].map(link)) : '');
+  renderTools();
+}
+
+function renderTools() {
   document.getElementById('lang').textContent = lang() === 'en' ? '中文' : 'English';
   document.getElementById('lang').setAttribute('aria-label', t('nav.language'));
   const signout = document.getElementById('signout');

@@ -1,9 +1,10 @@
 // English
 export default {
   'nav.label': 'Main navigation', 'nav.language': 'Switch to Chinese', 'nav.signout': 'Sign out ({who})', 'nav.skip': 'Skip to content',
+  'navgroup.listings': 'Fairs and positions', 'navgroup.people': 'Veterans', 'navgroup.companies': 'Companies', 'navgroup.startups': 'Start-ups', 'navgroup.service': 'Service',
   'page.profile': 'My profile', 'page.matches': 'Matches', 'page.invitations': 'Invitations', 'page.applications': 'My applications',
   'page.positions': 'Our positions', 'page.import': 'Import a spreadsheet', 'page.caseload': 'My caseload',
-  'page.funnels': 'Fairs and programs', 'page.mentoring': 'Mentor load', 'page.models': 'Ranking models', 'page.imports': 'Import history',
+  'page.funnels': 'Fair and program results', 'page.mentoring': 'Mentor load', 'page.models': 'Ranking models', 'page.imports': 'Import history',
   'page.plan': 'Unassigned enterprises', 'page.accounts': 'Accounts', 'page.links': 'Account links',
   'common.save': 'Save', 'common.back': '← Back', 'common.loading': 'Loading…', 'common.none': 'none', 'common.any': 'any',
   'common.negotiable': 'negotiable', 'common.yuan': 'CNY/month', 'common.never': 'never', 'common.asTable': 'Show the data as a table',

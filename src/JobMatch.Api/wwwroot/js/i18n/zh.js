@@ -1,9 +1,10 @@
 // 中文（默认）
 export default {
   'nav.label': '主导航', 'nav.language': '切换到英文', 'nav.signout': '退出（{who}）', 'nav.skip': '跳到正文',
+  'navgroup.listings': '招聘与岗位', 'navgroup.people': '退役军人', 'navgroup.companies': '用人单位', 'navgroup.startups': '创业帮扶', 'navgroup.service': '系统管理',
   'page.profile': '我的档案', 'page.matches': '推荐岗位', 'page.invitations': '邀请', 'page.applications': '我的申请',
   'page.positions': '本单位岗位', 'page.import': '导入岗位表', 'page.caseload': '我的帮扶企业',
-  'page.funnels': '招聘会与订单班', 'page.mentoring': '导师负荷', 'page.models': '排序模型', 'page.imports': '导入记录',
+  'page.funnels': '招聘成效', 'page.mentoring': '导师负荷', 'page.models': '排序模型', 'page.imports': '导入记录',
   'page.plan': '待分配企业', 'page.accounts': '账号管理', 'page.links': '账号关联',
   'common.save': '保存', 'common.back': '← 返回', 'common.loading': '加载中…', 'common.none': '无', 'common.any': '不限',
   'common.negotiable': '面议', 'common.yuan': '元/月', 'common.never': '从未', 'common.asTable': '以表格查看数据',
