@@ -3,7 +3,7 @@
 // a claim code for a roster profile shown once, a consent withdrawn in person, and the openings ranked for them.
 import { get, post } from '../api.js';
 import { branchName, branchOptions } from '../branches.js';
-import { salary } from './veteran-matches.js';
+import { salary } from '../position.js';
 import { districtName, districtOptions } from '../districts.js';
 import { act, announce, errorBox, field, h, select, table } from '../dom.js';
 import { date, dateTime, label, pick, t } from '../i18n.js';
