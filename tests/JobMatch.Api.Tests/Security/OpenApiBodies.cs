@@ -120,7 +120,12 @@ public sealed class OpenApiBodies(JsonElement document)
 
     /// <summary>A concrete path for a template: fresh ids, and plain words for the other route values.</summary>
     public static string Concrete(string template) => System.Text.RegularExpressions.Regex.Replace(template, @"\{(\w+)\}",
-        match => match.Groups[1].Value switch { "kind" => "automated_matching", "id" => Guid.CreateVersion7().ToString(), _ => "x" });
+        match => match.Groups[1].Value switch
+        {
+            "kind" => "automated_matching",
+            var name when name == "id" || name.EndsWith("Id", StringComparison.Ordinal) => Guid.CreateVersion7().ToString(),
+            _ => "x",
+        });
 
     /// <summary>A caller the policy lets past the role check (so that the request reaches body binding), as a client.</summary>
     public static HttpClient AllowedCaller(ApiFactory api, string operation, string? subject = null) =>
