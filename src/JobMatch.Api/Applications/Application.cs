@@ -5,6 +5,7 @@ using JobMatch.Api.Audit;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Conventions;
 using JobMatch.Api.Interactions;
+using JobMatch.Api.Notifications;
 using JobMatch.Api.Privacy;
 
 namespace JobMatch.Api.Applications;
@@ -131,6 +132,7 @@ static class ApplicationSql
         await RecordEvent(db, tx, applicationId, null, state, today, user.Subject(), user.Role(), null);
         await InteractionLog.RecordAsync(db, tx, veteranId, positionId, "application");
         await AuditLog.WriteAsync(db, tx, user, "application.created", "application", applicationId, new { position = positionId, via });
+        await Outbox.AddAsync(db, tx, Notices.Applicant(positionId));
         return applicationId;
     }
 
@@ -178,6 +180,7 @@ static class ApplicationSql
         await RecordEvent(db, tx, current.Id, current.State, target, on, user.Subject(), user.Role(), note);
         await InteractionLog.RecordAsync(db, tx, current.VeteranId, current.PositionId, target);
         await AuditLog.WriteAsync(db, tx, user, "application.moved", "application", current.Id, new { from = current.State, to = target });
+        await Outbox.AddAsync(db, tx, Notices.Moved(current.VeteranId, current.PositionId, user.Role() == Roles.Veteran, ApplicationStates.InWords(target)));
         return true;
     }
 

@@ -1,0 +1,31 @@
+-- Notifications (issue 24): a veteran's consent to be contacted, and the transactional outbox.
+
+-- contact: the veteran agrees to be told by e-mail when something concerning them happens. Without it nothing is sent.
+ALTER TABLE veteran_consents DROP CONSTRAINT veteran_consents_kind_check;
+ALTER TABLE veteran_consents ADD CONSTRAINT veteran_consents_kind_check
+    CHECK (kind IN ('share_with_recruiters', 'automated_matching', 'sensitive_data', 'share_phone_with_company', 'contact'));
+
+-- One message to one person on one channel, written by the transaction of the change that causes it, so that it exists
+-- exactly when the change does. The id is the mail's Message-ID: a repeat after a crash between send and mark carries the
+-- same one. The recipient is the person's subject (an account id), never their address: the address is read when sending.
+-- The payload holds only the fixed placeholders of the event's text.
+CREATE TABLE outbox (
+    id              uuid        PRIMARY KEY,
+    kind            text        NOT NULL CHECK (kind ~ '^[a-z_]+\.[a-z_]+$'),
+    recipient       text        NOT NULL CHECK (length(recipient) BETWEEN 1 AND 200),
+    channel         text        NOT NULL CHECK (channel IN ('email')),
+    language        text        NOT NULL CHECK (language IN ('zh', 'en')),
+    payload         jsonb       NOT NULL,
+    -- pending: to send (again) from next_attempt_at on (null: at once); sent; dead: gave up after the last attempt
+    -- (an admin may replay it); skipped: nothing to send any more (no confirmed address, consent withdrawn, mail off).
+    state           text        NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'dead', 'skipped')),
+    attempts        integer     NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+    next_attempt_at timestamptz,
+    last_error      text        CHECK (length(last_error) <= 500),
+    created_at      timestamptz NOT NULL DEFAULT now(),
+    sent_at         timestamptz,
+    CHECK ((state = 'sent') = (sent_at IS NOT NULL))
+);
+-- What the dispatchers claim, oldest due first; and the dead letters the admin page lists.
+CREATE INDEX outbox_due ON outbox (next_attempt_at NULLS FIRST, id) WHERE state = 'pending';
+CREATE INDEX outbox_dead ON outbox (id DESC) WHERE state = 'dead';
