@@ -9,6 +9,7 @@ using JobMatch.Api.Database;
 using JobMatch.Api.DemoData;
 using JobMatch.Api.Health;
 using JobMatch.Api.Mentoring;
+using JobMatch.Api.Notifications;
 using JobMatch.Api.OpenApi;
 using JobMatch.Api.Taxonomy;
 using JobMatch.Api.Veterans;
@@ -40,6 +41,7 @@ static void AddJobMatchServices(WebApplicationBuilder builder)
     builder.Services.AddImports(builder.Configuration);
     builder.Services.AddOpenings();
     builder.Services.AddMatching();
+    builder.Services.AddNotifications(builder.Configuration);
     builder.Services.AddWebConsole();
 
     // Demo data of every feature, loaded by `seed` and on the embedded database's first start.
@@ -90,6 +92,7 @@ static async Task<int> Serve(string[] args)
     app.MapApplications();
     app.MapInteractions();
     app.MapMatching();
+    app.MapNotifications();
     app.MapWebConsole();
 
     await app.RunAsync();

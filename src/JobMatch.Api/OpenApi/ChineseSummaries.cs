@@ -72,6 +72,9 @@ static class ChineseSummaries
         ["getJobFairs"] = "招聘会，最新在前；JSON 或 CSV",
         ["postJobFairs"] = "创建招聘会（管理员）",
         ["getJobFairsById"] = "单个招聘会",
+        // Notifications
+        ["getNotificationsOutbox"] = "通知发件箱：待发积压与死信数量，死信列表最新在前（管理员）",
+        ["postNotificationsOutboxByIdReplay"] = "重发一封死信：恢复为待发并重置尝试次数，消息 ID 不变（管理员）",
         // Matching
         ["getVeteransMeMatches"] = "为我排序的在招岗位和培训名额，附理由和已通过的资格规则（未同意智能匹配时为普通列表）",
         ["getVeteransByIdMatches"] = "任一老兵的同样排序结果（管理员）",

@@ -139,6 +139,10 @@ public static class AccessPolicy
         new("GET /api/openings/{id}/candidates",                   "401 403 2xx 403 2xx 403 404 403", "/api/openings/{opening}/candidates"),
         new("POST /api/openings/{id}/invitations",                 "401 403 2xx 403 409 403 404 403", "/api/openings/{opening}/invitations", w => Json(new { veteranId = w["candidate"], message = "欢迎" })),
         new("GET /api/veterans/me/invitations",                    "401 2xx 403 403 403 2xx 403 403"),
+        // Notifications: the outbox is the admin's (a message id that does not exist: 404).
+        new("GET /api/notifications/outbox",                       "401 403 403 403 2xx 403 403 403"),
+        new("POST /api/notifications/outbox/{id}/replay",          "401 403 403 403 404 403 403 403",
+            "/api/notifications/outbox/0191a3b2-0000-7000-8000-000000000001/replay"),
         new("POST /api/veterans/me/invitations/{id}/accept",       "401 2xx 403 403 403 404 403 403", "/api/veterans/me/invitations/{invitationAccept}/accept"),
         new("POST /api/veterans/me/invitations/{id}/decline",      "401 2xx 403 403 403 404 403 403", "/api/veterans/me/invitations/{invitationDecline}/decline"),
         new("POST /api/models/train",                              "401 403 403 403 2xx 403 403 403"),
