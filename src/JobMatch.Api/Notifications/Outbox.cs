@@ -60,7 +60,12 @@ public static class Outbox
             """, new { notice.Kind, channel = Email, notice.Language, values = JsonSerializer.Serialize(values), notice.PositionId,
                 ids = subjects.Select(_ => Guid.CreateVersion7()).ToArray(), subjects }, tx);
     }
+
+    /// <summary>A person's messages, whatever their state, when the person is erased (a veteran deleting their profile).</summary>
+    public static Task ForgetAsync(DbConnection db, DbTransaction tx, string subject) =>
+        db.ExecuteAsync("DELETE FROM outbox WHERE recipient = @subject", new { subject }, tx);
 }
+
 
 /// <summary>
 /// Who can be reached by e-mail, the one home of the quiet rules: an account (the subject is its id) that is not disabled,

@@ -154,6 +154,16 @@ public sealed class NotificationsApiFactory : ApiFactory
         readonly List<MimeMessage> taken = [];
         readonly List<MimeMessage> refused = [];
         readonly Dictionary<string, int> failures = [];
+        readonly Dictionary<string, Action> onTaken = [];
+
+        /// <summary>Runs <paramref name="action"/> when the server takes a mail to the address (before it answers).</summary>
+        public void OnTaken(string address, Action action)
+        {
+            lock (taken)
+            {
+                onTaken[address] = action;
+            }
+        }
 
         /// <summary>Refuses the next <paramref name="times"/> mails to the address (int.MaxValue: until told otherwise).</summary>
         public void Refuse(string address, int times)
@@ -195,6 +205,7 @@ public sealed class NotificationsApiFactory : ApiFactory
                     return new SmtpResponse(SmtpReplyCode.MailboxUnavailable, "try again later");
                 }
                 taken.Add(message);
+                onTaken.GetValueOrDefault(address)?.Invoke();
             }
             return SmtpResponse.Ok;
         }

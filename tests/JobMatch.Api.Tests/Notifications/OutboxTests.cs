@@ -134,7 +134,7 @@ public sealed class OutboxTests(NotificationsApiFactory api) : IClassFixture<Not
         // Two more dispatchers beside the service's own, as two more instances would be, all claiming in batches of five.
         var others = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
         {
-            var dispatcher = NewDispatcher();
+            var dispatcher = NewDispatcher(api.Clock);
             while (!stop.IsCancellationRequested)
             {
                 if (await dispatcher.DispatchOnceAsync(CancellationToken.None) == 0)
@@ -162,6 +162,35 @@ public sealed class OutboxTests(NotificationsApiFactory api) : IClassFixture<Not
         var mails = api.Smtp.TakenFor(email);
         Assert.Equal(count, mails.Count);
         Assert.Equal(messages.Select(m => m.Id).Order(), mails.Select(IdOf).Order());
+    }
+
+    [Fact]
+    public async Task ADispatcherStoppedBetweenSendingAndMarkingLeavesOneRepeatWithTheSameMessageId()
+    {
+        var (subject, email, _) = await api.PersonAsync(Roles.Admin);
+        await using (var db = api.Connection())
+        {
+            await db.OpenAsync();
+            await using var tx = await db.BeginTransactionAsync();
+            await Outbox.AddAsync(db, tx, Notices.Import(subject, "crash.csv", 1, 0, 1, 0, "admin/imports", "zh"));
+            // Due in half an hour by the service's clock: only the dispatcher below, whose clock is an hour ahead, sees it now.
+            await db.ExecuteAsync("UPDATE outbox SET next_attempt_at = @at WHERE recipient = @subject",
+                new { at = api.Clock.GetUtcNow().UtcDateTime.AddMinutes(30), subject }, tx);
+            await tx.CommitAsync();
+        }
+        using var crash = new CancellationTokenSource();
+        api.Smtp.OnTaken(email, crash.Cancel);
+        var ahead = new ShiftedClock();
+        ahead.Advance(api.Clock.GetUtcNow() - TimeProvider.System.GetUtcNow() + TimeSpan.FromHours(1));
+
+        // The server took the mail; the dispatcher stops before its transaction commits, as a killed process would.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => NewDispatcher(ahead).DispatchOnceAsync(crash.Token));
+        Assert.Equal(("pending", 0), (await api.MessagesOf(subject)).Select(m => (m.State, m.Attempts)).Single());
+        api.Smtp.OnTaken(email, () => { });
+        api.Clock.Advance(TimeSpan.FromHours(1));
+
+        var sent = (await api.WaitFor(subject, m => AllSent(m, 1))).Single();
+        Assert.Equal([sent.Id, sent.Id], api.Smtp.TakenFor(email).Select(IdOf));
     }
 
     [Fact]
@@ -205,6 +234,19 @@ public sealed class OutboxTests(NotificationsApiFactory api) : IClassFixture<Not
     }
 
     [Fact]
+    public async Task ADeletedProfileTakesItsMessagesWithIt()
+    {
+        var (_, position, _, _, recruiter) = await api.CompanyAsync();
+        var veteran = await api.VeteranAsync();
+        await recruiter.PostAsJsonAsync($"/api/openings/{position}/invitations", new { veteranId = veteran.Id });
+        await api.WaitFor(veteran.Subject, m => AllSent(m, 1));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await veteran.Client.DeleteAsync("/api/veterans/me")).StatusCode);
+
+        Assert.Empty(await api.MessagesOf(veteran.Subject));
+    }
+
+    [Fact]
     public void BackOffDoublesFromTheBaseUpToTheMaximumWithJitterOfHalf()
     {
         var options = new NotificationOptions { RetryBase = TimeSpan.FromSeconds(30), RetryMax = TimeSpan.FromMinutes(5) };
@@ -214,7 +256,7 @@ public sealed class OutboxTests(NotificationsApiFactory api) : IClassFixture<Not
         Assert.Equal(TimeSpan.FromMinutes(5), options.RetryAfter(20, 1));
     }
 
-    OutboxDispatcher NewDispatcher() => new(api.Services.GetRequiredService<NpgsqlDataSource>(), api.Services.GetRequiredService<JobMatch.Api.Mail.MailSender>(),
+    OutboxDispatcher NewDispatcher(TimeProvider clock) => new(api.Services.GetRequiredService<NpgsqlDataSource>(), api.Services.GetRequiredService<JobMatch.Api.Mail.MailSender>(),
         api.Services.GetRequiredService<IOptions<NotificationOptions>>(), api.Services.GetRequiredService<IOptions<JobMatch.Api.Accounts.AccountOptions>>(),
-        api.Clock, api.Services.GetRequiredService<ILogger<OutboxDispatcher>>());
+        clock, api.Services.GetRequiredService<ILogger<OutboxDispatcher>>());
 }

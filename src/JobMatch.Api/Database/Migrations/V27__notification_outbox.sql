@@ -29,3 +29,5 @@ CREATE TABLE outbox (
 -- What the dispatchers claim, oldest due first; and the dead letters the admin page lists.
 CREATE INDEX outbox_due ON outbox (next_attempt_at NULLS FIRST, id) WHERE state = 'pending';
 CREATE INDEX outbox_dead ON outbox (id DESC) WHERE state = 'dead';
+-- A person's messages: erased with a deleted profile (PIPL), and read by the person's own inbox.
+CREATE INDEX outbox_recipient ON outbox (recipient, id DESC);
