@@ -93,6 +93,7 @@ static async Task<int> Serve(string[] args)
     app.MapInteractions();
     app.MapMatching();
     app.MapNotifications();
+    app.MapInbox();
     app.MapWebConsole();
 
     await app.RunAsync();

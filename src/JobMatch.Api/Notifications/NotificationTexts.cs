@@ -60,8 +60,12 @@ public static partial class NotificationTexts
 
     static readonly string[] ToVeterans = [Notices.InvitationReceived, Notices.ApplicationMoved];
 
-    /// <summary>The text of a message of <paramref name="kind"/>; null for a kind this version has no text for.</summary>
-    public static NotificationText? Render(string kind, string language, IReadOnlyDictionary<string, string> payload, string origin)
+    /// <summary>
+    /// The text of a message of <paramref name="kind"/>, for a mail (with the footer saying who sent it and why) or the
+    /// in-app inbox (the link relative to the console); null for a kind this version has no text for.
+    /// </summary>
+    public static NotificationText? Render(string kind, string language, IReadOnlyDictionary<string, string> payload, string origin,
+        bool mail = true)
     {
         var lang = language == English ? English : Chinese;
         if (Texts.Where(text => text.Kind == kind && text.Language == lang).Select(text => new NotificationText(text.Subject, text.Body))
@@ -73,7 +77,7 @@ public static partial class NotificationTexts
         // The interview line is part of the template when the move gave a time; values are filled once, so a value (a file
         // name) that looks like a placeholder stays as it is.
         var body = text.Body.Replace("{interview}", payload.ContainsKey("interviewAt") ? Interview[lang] : "", StringComparison.Ordinal);
-        var footer = Footer[lang] + (ToVeterans.Contains(kind) ? "\n" + ConsentNote[lang] : "");
+        var footer = !mail ? "" : Footer[lang] + (ToVeterans.Contains(kind) ? "\n" + ConsentNote[lang] : "");
         return new(Fill(text.Subject, values, lang), Fill(body, values, lang) + footer);
     }
 

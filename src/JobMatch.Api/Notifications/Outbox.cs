@@ -34,31 +34,38 @@ public sealed record Notice(string Kind, Recipients To, Guid? PositionId, IReadO
 
 /// <summary>
 /// The transactional outbox: <see cref="AddAsync"/> writes an event's messages in the caller's transaction, so they exist
-/// exactly when the change that causes them commits; <see cref="OutboxDispatcher"/> sends them after. A message is written
-/// only for a recipient who can be reached now (<see cref="Reach"/>), and checked again when it is sent.
+/// exactly when the change that causes them commits: one in each recipient's in-app inbox, and an e-mail for those who
+/// can be reached now (<see cref="Reach"/>), which <see cref="OutboxDispatcher"/> sends after (checking again).
 /// </summary>
 public static class Outbox
 {
     public const string Email = "email";
 
+    public const string Inbox = "inbox";
+
     public static async Task AddAsync(DbConnection db, DbTransaction tx, Notice notice)
     {
-        var subjects = (await db.QueryAsync<string>($"""
-            WITH wanted (subject) AS ({notice.To.Sql}) SELECT w.subject FROM wanted w {Reach.Join("w.subject")}
-            """, new { key = notice.To.Key }, tx)).Distinct().ToArray();
-        if (subjects.Length == 0)
+        // Everyone concerned gets it in their in-app inbox; by e-mail only those who can be reached that way.
+        var recipients = (await db.QueryAsync<(string Subject, bool ByMail)>($"""
+            WITH wanted (subject) AS ({notice.To.Sql})
+            SELECT DISTINCT w.subject, a.id IS NOT NULL AS by_mail FROM wanted w {Reach.Join("w.subject", left: true)}
+            """, new { key = notice.To.Key }, tx)).ToList();
+        var messages = recipients.Select(r => (r.Subject, Channel: Inbox)).Concat(recipients.Where(r => r.ByMail).Select(r => (r.Subject, Channel: Email))).ToList();
+        if (messages.Count == 0)
         {
             return;
         }
         var values = new Dictionary<string, string>(notice.Values) { ["route"] = notice.Route };
         await db.ExecuteAsync("""
-            INSERT INTO outbox (id, kind, recipient, channel, language, payload)
-            SELECT m.id, @Kind, m.recipient, @channel, @Language,
+            INSERT INTO outbox (id, kind, recipient, channel, language, payload, state, sent_at)
+            SELECT m.id, @Kind, m.recipient, m.channel, @Language,
                    @values::jsonb || coalesce((SELECT jsonb_build_object('position', p.title, 'company', c.name)
-                                               FROM positions p JOIN companies c ON c.id = p.company_id WHERE p.id = @PositionId), '{}')
-            FROM unnest(@ids, @subjects) AS m (id, recipient)
-            """, new { notice.Kind, channel = Email, notice.Language, values = JsonSerializer.Serialize(values), notice.PositionId,
-                ids = subjects.Select(_ => Guid.CreateVersion7()).ToArray(), subjects }, tx);
+                                               FROM positions p JOIN companies c ON c.id = p.company_id WHERE p.id = @PositionId), '{}'),
+                   CASE WHEN m.channel = 'inbox' THEN 'sent' ELSE 'pending' END, CASE WHEN m.channel = 'inbox' THEN now() END
+            FROM unnest(@ids, @subjects, @channels) AS m (id, recipient, channel)
+            """, new { notice.Kind, notice.Language, values = JsonSerializer.Serialize(values), notice.PositionId,
+                ids = messages.Select(_ => Guid.CreateVersion7()).ToArray(), subjects = messages.Select(m => m.Subject).ToArray(),
+                channels = messages.Select(m => m.Channel).ToArray() }, tx);
     }
 
     /// <summary>A person's messages, whatever their state, when the person is erased (a veteran deleting their profile).</summary>
@@ -74,9 +81,12 @@ public static class Outbox
 /// </summary>
 static class Reach
 {
-    /// <summary>A join keeping the rows whose <paramref name="subject"/> column can be reached; it brings the account as <c>a</c>.</summary>
-    public static string Join(string subject) => $$"""
-        JOIN accounts a ON a.id = (CASE WHEN {{subject}} ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN {{subject}}::uuid END)
+    /// <summary>
+    /// A join keeping the rows whose <paramref name="subject"/> column can be reached, bringing the account as <c>a</c>;
+    /// <paramref name="left"/>: keeping every row, <c>a</c> null for those who cannot.
+    /// </summary>
+    public static string Join(string subject, bool left = false) => $$"""
+        {{(left ? "LEFT JOIN" : "JOIN")}} accounts a ON a.id = (CASE WHEN {{subject}} ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN {{subject}}::uuid END)
             AND a.disabled_at IS NULL AND a.email_confirmed AND a.email IS NOT NULL
             AND (a.role <> 'veteran' OR EXISTS (SELECT 1 FROM veterans v JOIN current_consents cc ON cc.veteran_id = v.id
                                                 WHERE v.subject = {{subject}} AND cc.kind = 'contact' AND cc.granted))

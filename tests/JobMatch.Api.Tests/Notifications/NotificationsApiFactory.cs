@@ -117,12 +117,12 @@ public sealed class NotificationsApiFactory : ApiFactory
         return (company, await this.PostJob(company, headcount: 3), subject, email, recruiter);
     }
 
-    /// <summary>The outbox rows of a recipient, oldest first.</summary>
+    /// <summary>The e-mail messages of a recipient in the outbox, oldest first.</summary>
     public async Task<List<(Guid Id, string Kind, string State, int Attempts)>> MessagesOf(string subject)
     {
         await using var db = Connection();
         return [.. await db.QueryAsync<(Guid, string, string, int)>(
-            "SELECT id, kind, state, attempts FROM outbox WHERE recipient = @subject ORDER BY created_at, id", new { subject })];
+            "SELECT id, kind, state, attempts FROM outbox WHERE recipient = @subject AND channel = 'email' ORDER BY created_at, id", new { subject })];
     }
 
     /// <summary>Waits (up to ten seconds) until the recipient's messages satisfy the condition, and returns them.</summary>

@@ -139,7 +139,11 @@ public static class AccessPolicy
         new("GET /api/openings/{id}/candidates",                   "401 403 2xx 403 2xx 403 404 403", "/api/openings/{opening}/candidates"),
         new("POST /api/openings/{id}/invitations",                 "401 403 2xx 403 409 403 404 403", "/api/openings/{opening}/invitations", w => Json(new { veteranId = w["candidate"], message = "欢迎" })),
         new("GET /api/veterans/me/invitations",                    "401 2xx 403 403 403 2xx 403 403"),
-        // Notifications: the outbox is the admin's (a message id that does not exist: 404).
+        // Notifications: each person's own inbox (another's message, or none: 404); the outbox is the admin's.
+        new("GET /api/notifications",                              "401 2xx 2xx 2xx 2xx 2xx 2xx 2xx"),
+        new("GET /api/notifications/unread-count",                 "401 2xx 2xx 2xx 2xx 2xx 2xx 2xx"),
+        new("POST /api/notifications/{id}/read",                   "401 404 404 404 404 404 404 404",
+            "/api/notifications/0191a3b2-0000-7000-8000-000000000001/read"),
         new("GET /api/notifications/outbox",                       "401 403 403 403 2xx 403 403 403"),
         new("POST /api/notifications/outbox/{id}/replay",          "401 403 403 403 404 403 403 403",
             "/api/notifications/outbox/0191a3b2-0000-7000-8000-000000000001/replay"),
