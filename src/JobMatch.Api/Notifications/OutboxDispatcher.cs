@@ -70,7 +70,17 @@ public sealed class OutboxDispatcher(NpgsqlDataSource dataSource, MailSender mai
         {
             return new(message.Id, "skipped", message.Attempts, null, skip, null);
         }
-        var error = await mail.TrySendAsync(address!, text!.Subject, text.Body, message.Id, ct);
+        string? error;
+        try
+        {
+            error = await mail.TrySendAsync(address!, text!.Subject, text.Body, message.Id, ct);
+        }
+        catch (Exception unexpected) when (unexpected is not OperationCanceledException)
+        {
+            // Whatever else the client throws is one failed attempt of this message, never a batch that can never commit
+            // (which would send the others again at every poll). Its type only: a message can name the recipient.
+            error = unexpected.GetType().Name;
+        }
         var attempts = message.Attempts + 1;
         var now = clock.GetUtcNow().UtcDateTime;
         if (error is null)
@@ -96,17 +106,28 @@ sealed class OutboxDispatch(OutboxDispatcher dispatcher, IOptions<NotificationOp
         {
             return;
         }
+        var failing = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             var handled = 0;
             try
             {
                 handled = await dispatcher.DispatchOnceAsync(stoppingToken);
+                if (failing)
+                {
+                    logger.LogInformation("Outbox dispatch resumed");
+                    failing = false;
+                }
             }
             catch (NpgsqlException error) when (!stoppingToken.IsCancellationRequested)
             {
-                // The database may be briefly away: what was claimed stays pending (the transaction did not commit).
-                logger.LogWarning("Outbox dispatch failed: {Error}", error.GetType().Name);
+                // The database may be away: what was claimed stays pending (the transaction did not commit). Said once per
+                // outage, not at every poll (the database's own supervisor reports the outage).
+                if (!failing)
+                {
+                    logger.LogWarning("Outbox dispatch paused: {Error}", error.GetType().Name);
+                    failing = true;
+                }
             }
             if (handled < options.Value.BatchSize)
             {
