@@ -40,7 +40,8 @@ public static class ApplicationsApi
                 "(the company or admin), withdrawn from any open stage (the veteran), hired → cancelled (gives the opening back). " +
                 "Training: applied → enrolled → graduated → employed → retained_6m → retained_12m (the sponsor's recruiters or admin), " +
                 "applied or enrolled → dropped (also the veteran; from enrolled gives the seat back). hired and enrolled take one " +
-                "remaining opening; none left answers 409.");
+                "remaining opening; none left answers 409. A move to interview may give interviewAt (an ISO time in the future, " +
+                "kept in the history); the applicant is told it with the move.");
         app.MapGet("/api/veterans/me/applications", ApplicationLists.Mine).RequireAuthorization(Policies.Veteran).WithTags("Applications")
             .WithSummary("My applications, newest first; JSON or CSV");
         app.MapApplicationReports();
@@ -114,9 +115,9 @@ public static class ApplicationsApi
         Guid id, ApplicationChange body, ClaimsPrincipal user, NpgsqlDataSource dataSource, TimeProvider clock)
     {
         var today = ShanghaiTime.Today(clock);
-        if (body.On is { } on && (on > today || on.Year < 2000))
+        if (body.Refusal(today, clock.GetUtcNow().UtcDateTime) is { } refused)
         {
-            return Invalid("on", "日期不能晚于今天。", "The date cannot be after today.");
+            return refused;
         }
         await using var db = await dataSource.OpenConnectionAsync();
         await using var tx = await db.BeginTransactionAsync();
@@ -138,7 +139,7 @@ public static class ApplicationsApi
         {
             return ApplicationAccess.NotYourMove(body.State);
         }
-        if (!await ApplicationSql.MoveAsync(db, tx, current, body.State, body.On ?? today, body.Note?.Trim(), user))
+        if (!await ApplicationSql.MoveAsync(db, tx, current, body.State, body.On ?? today, body.Note?.Trim(), user, body.InterviewAt))
         {
             return Problems.Conflict("该岗位已无剩余名额。", "No openings remain on this position.");
         }

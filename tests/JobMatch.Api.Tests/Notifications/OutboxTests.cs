@@ -32,7 +32,11 @@ public sealed class OutboxTests(NotificationsApiFactory api) : IClassFixture<Not
         var accepted = await veteran.Client.PostAsync($"/api/veterans/me/invitations/{invitation.Id}/accept", null);
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         var application = (await (await veteran.Client.GetAsync("/api/veterans/me/applications")).Read<PageOf<ApplicationAnswer>>()).Items.Single();
-        await recruiter.MoveOk(application.Id, "interview");
+        var past = await recruiter.PatchAsJsonAsync($"/api/applications/{application.Id}", new { state = "interview", interviewAt = DateTime.UtcNow.AddHours(-1) });
+        await past.AssertProblem(400);
+        var interviewAt = new DateTime(2031, 5, 6, 1, 30, 0, DateTimeKind.Utc); // 09:30 in Beijing
+        var moved = await recruiter.PatchAsJsonAsync($"/api/applications/{application.Id}", new { state = "interview", interviewAt });
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
         await veteran.Client.MoveOk(application.Id, "withdrawn");
 
         var toVeteran = await api.WaitFor(veteran.Subject, m => AllSent(m, 2));
@@ -45,7 +49,7 @@ public sealed class OutboxTests(NotificationsApiFactory api) : IClassFixture<Not
         Assert.Equal(toVeteran.Select(m => m.Id), veteranMails.Select(IdOf));
         Assert.Contains(invitation.Title, veteranMails[0].Subject);
         Assert.Contains("https://jobmatch.example.test/#/veteran/invitations", veteranMails[0].TextBody);
-        Assert.Contains("面试", veteranMails[1].TextBody);
+        Assert.Contains("进展为：面试。\n面试时间：2031-05-06 09:30（北京时间）", veteranMails[1].TextBody);
         var recruiterMails = api.Smtp.TakenFor(recruiterEmail);
         Assert.Equal(toRecruiter.Select(m => m.Id), recruiterMails.Select(IdOf));
         Assert.Contains("已撤回", recruiterMails[1].Subject);

@@ -5,6 +5,9 @@ ALTER TABLE veteran_consents DROP CONSTRAINT veteran_consents_kind_check;
 ALTER TABLE veteran_consents ADD CONSTRAINT veteran_consents_kind_check
     CHECK (kind IN ('share_with_recruiters', 'automated_matching', 'sensitive_data', 'share_phone_with_company', 'contact'));
 
+-- A move to interview may give the interview's time: kept with the move, shown in the history and told to the veteran.
+ALTER TABLE application_events ADD COLUMN interview_at timestamptz;
+
 -- One message to one person on one channel, written by the transaction of the change that causes it, so that it exists
 -- exactly when the change does. Channel email is sent by the dispatchers; channel inbox is the person's in-app inbox,
 -- delivered when written (state sent), read_at set when they mark it read. The id is the mail's Message-ID: a repeat after a crash between send and mark carries the
