@@ -50,7 +50,8 @@ public static class Outbox
             WITH wanted (subject) AS ({notice.To.Sql})
             SELECT DISTINCT w.subject, a.id IS NOT NULL AS by_mail FROM wanted w {Reach.Join("w.subject", left: true)}
             """, new { key = notice.To.Key }, tx)).ToList();
-        var messages = recipients.Select(r => (r.Subject, Channel: Inbox)).Concat(recipients.Where(r => r.ByMail).Select(r => (r.Subject, Channel: Email))).ToList();
+        var messages = recipients.Select(r => (r.Subject, Channel: Inbox))
+            .Concat(recipients.Where(r => r.ByMail).Select(r => (r.Subject, Channel: Email))).ToList();
         if (messages.Count == 0)
         {
             return;
@@ -72,7 +73,6 @@ public static class Outbox
     public static Task ForgetAsync(DbConnection db, DbTransaction tx, string subject) =>
         db.ExecuteAsync("DELETE FROM outbox WHERE recipient = @subject", new { subject }, tx);
 }
-
 
 /// <summary>
 /// Who can be reached by e-mail, the one home of the quiet rules: an account (the subject is its id) that is not disabled,
