@@ -9,6 +9,7 @@ using JobMatch.Api.Database;
 using JobMatch.Api.DemoData;
 using JobMatch.Api.Health;
 using JobMatch.Api.Mentoring;
+using JobMatch.Api.Notifications;
 using JobMatch.Api.OpenApi;
 using JobMatch.Api.Taxonomy;
 using JobMatch.Api.Veterans;
@@ -41,6 +42,7 @@ static void AddJobMatchServices(WebApplicationBuilder builder)
     builder.Services.AddImports(builder.Configuration);
     builder.Services.AddOpenings();
     builder.Services.AddMatching();
+    builder.Services.AddNotifications(builder.Configuration);
     builder.Services.AddWebConsole();
 
     // Demo data of every feature, loaded by `seed` and on the embedded database's first start.
@@ -94,6 +96,8 @@ static async Task<int> Serve(string[] args)
     app.MapInteractions();
     app.MapSavedPositions();
     app.MapMatching();
+    app.MapNotifications();
+    app.MapInbox();
     app.MapWebConsole();
 
     await app.RunAsync();

@@ -35,7 +35,7 @@ test('a new veteran who opens 推荐岗位 first is told to create a profile, an
 
   await ready(page, 'veteran-profile');
   const boxes = await page.locator('input[name^="consent-"]').all();
-  assert.equal(boxes.length, 3);
+  assert.equal(boxes.length, 4);
   for (const box of boxes) assert.equal(await box.isChecked(), false, `${await box.getAttribute('name')} is not ticked in advance`);
   assert.match(await page.locator('[data-consent-hint="automated_matching"]').textContent(), /推荐/);
   assert.match(await page.locator('[data-consent-hint="share_with_recruiters"]').textContent(), /招聘单位/);

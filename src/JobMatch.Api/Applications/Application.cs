@@ -5,6 +5,7 @@ using JobMatch.Api.Audit;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Conventions;
 using JobMatch.Api.Interactions;
+using JobMatch.Api.Notifications;
 using JobMatch.Api.Privacy;
 
 namespace JobMatch.Api.Applications;
@@ -38,19 +39,33 @@ public sealed record ApplyInput(bool SharePhone, [Text(20)] string? TextVersion)
 }
 
 /// <summary>
-/// One change: when, who, the day it happened and an optional note. Who: the opaque subject for staff; for the applicant
+/// One change: when, who, the day it happened, an optional note, and for a move to interview the interview's time if given. Who: the opaque subject for staff; for the applicant
 /// and the company, the role that acted (veteran, recruiter, bureau), never the other party's subject.
 /// </summary>
 public sealed record ApplicationEvent(Guid Id, string? FromState, string ToState, DateTime At, string OccurredOn, string Actor,
-    string ActorRole, string? Note);
+    string ActorRole, string? Note, DateTime? InterviewAt);
 
 /// <summary>An application with the states it may move to next and its history, oldest first.</summary>
 public sealed record ApplicationDetail(Application Application, IReadOnlyList<string> NextStates, IReadOnlyList<ApplicationEvent> History);
 
-/// <summary>PATCH body: the state to move to, an optional note, and the day it happened (default today, Asia/Shanghai).</summary>
+/// <summary>
+/// PATCH body: the state to move to, an optional note, the day it happened (default today, Asia/Shanghai), and with a move
+/// to interview the interview's time (the veteran is told it).
+/// </summary>
 public sealed record ApplicationChange(
-    [OneOf(typeof(ApplicationChange), nameof(ApplicationChange.States))] string State, [Text(1000)] string? Note, DateOnly? On)
+    [OneOf(typeof(ApplicationChange), nameof(ApplicationChange.States))] string State, [Text(1000)] string? Note, DateOnly? On,
+    DateTime? InterviewAt = null)
 {
+    /// <summary>400 for a day after today, or an interview time with another state or not in the future; null when fine.</summary>
+    public ValidationProblem? Refusal(DateOnly today, DateTime now) =>
+        On is { } on && (on > today || on.Year < 2000) ? Invalid("on", "日期不能晚于今天。", "The date cannot be after today.")
+        : InterviewAt is { } at && (State != "interview" || at.ToUniversalTime() <= now)
+            ? Invalid("interviewAt", "面试时间只能随“转为面试”填写，且须晚于现在。", "An interview time goes with a move to interview and must be in the future.")
+        : null;
+
+    static ValidationProblem Invalid(string field, string chinese, string english) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [Say.Text(chinese, english)] });
+
     internal static readonly string[] States =
         [.. ApplicationStates.States(ApplicationStates.Job).Concat(ApplicationStates.States(ApplicationStates.Training)).Distinct()];
 }
@@ -71,7 +86,7 @@ static class ApplicationSql
     {
         var application = await db.QuerySingleAsync<Application>($"{Select} WHERE a.id = @id", new { id }, tx);
         var history = await db.QueryAsync<ApplicationEvent>("""
-            SELECT id, from_state, to_state, at, occurred_on::text AS occurred_on, actor, actor_role, note
+            SELECT id, from_state, to_state, at, occurred_on::text AS occurred_on, actor, actor_role, note, interview_at
             FROM application_events WHERE application_id = @id ORDER BY at, id
             """, new { id }, tx);
         return new ApplicationDetail((await ShownTo(db, tx, [application], reader))[0], ApplicationStates.Next(application.Kind, application.State),
@@ -131,6 +146,7 @@ static class ApplicationSql
         await RecordEvent(db, tx, applicationId, null, state, today, user.Subject(), user.Role(), null);
         await InteractionLog.RecordAsync(db, tx, veteranId, positionId, "application");
         await AuditLog.WriteAsync(db, tx, user, "application.created", "application", applicationId, new { position = positionId, via });
+        await Outbox.AddAsync(db, tx, Notices.Applicant(positionId));
         return applicationId;
     }
 
@@ -164,7 +180,7 @@ static class ApplicationSql
     /// opening and none remains; then nothing is written.
     /// </summary>
     public static async Task<bool> MoveAsync(DbConnection db, DbTransaction tx, ApplicationAccess.Current current, string target,
-        DateOnly on, string? note, ClaimsPrincipal user)
+        DateOnly on, string? note, ClaimsPrincipal user, DateTime? interviewAt = null)
     {
         if (ApplicationStates.TakesOpening(target) && !await Headcount.TakeAsync(db, tx, current.PositionId))
         {
@@ -175,16 +191,17 @@ static class ApplicationSql
             await Headcount.GiveBackAsync(db, tx, current.PositionId);
         }
         await db.ExecuteAsync("UPDATE applications SET state = @target, updated_at = now() WHERE id = @Id", new { target, current.Id }, tx);
-        await RecordEvent(db, tx, current.Id, current.State, target, on, user.Subject(), user.Role(), note);
+        await RecordEvent(db, tx, current.Id, current.State, target, on, user.Subject(), user.Role(), note, interviewAt?.ToUniversalTime());
         await InteractionLog.RecordAsync(db, tx, current.VeteranId, current.PositionId, target);
         await AuditLog.WriteAsync(db, tx, user, "application.moved", "application", current.Id, new { from = current.State, to = target });
+        await Outbox.AddAsync(db, tx, Notices.Moved(current.VeteranId, current.PositionId, user.Role() == Roles.Veteran, ApplicationStates.InWords(target), interviewAt));
         return true;
     }
 
     public static Task RecordEvent(DbConnection db, DbTransaction tx, Guid applicationId, string? from, string to, DateOnly on,
-        string actor, string actorRole, string? note) =>
+        string actor, string actorRole, string? note, DateTime? interviewAt = null) =>
         db.ExecuteAsync("""
-            INSERT INTO application_events (id, application_id, from_state, to_state, occurred_on, actor, actor_role, note)
-            VALUES (@id, @applicationId, @from, @to, @on, @actor, @actorRole, @note)
-            """, new { id = Guid.CreateVersion7(), applicationId, from, to, on, actor, actorRole, note }, tx);
+            INSERT INTO application_events (id, application_id, from_state, to_state, occurred_on, actor, actor_role, note, interview_at)
+            VALUES (@id, @applicationId, @from, @to, @on, @actor, @actorRole, @note, @interviewAt)
+            """, new { id = Guid.CreateVersion7(), applicationId, from, to, on, actor, actorRole, note, interviewAt }, tx);
 }

@@ -54,6 +54,9 @@ public static class ApplicationStates
     public static string Label(string state) =>
         Words.TryGetValue(state, out var words) ? Say.Text(words.Chinese, words.English) : state;
 
+    /// <summary>A state in both languages (an outbox message is written before anyone knows its reader's language).</summary>
+    public static (string Chinese, string English) InWords(string state) => Words.GetValueOrDefault(state, (state, state));
+
     /// <summary>Several states in words, joined for the request's language.</summary>
     public static string Labels(IEnumerable<string> states) => string.Join(Say.Text("、", ", "), states.Select(Label));
 

@@ -40,7 +40,8 @@ public static class ApplicationsApi
                 "(the company or admin), withdrawn from any open stage (the veteran), hired → cancelled (gives the opening back). " +
                 "Training: applied → enrolled → graduated → employed → retained_6m → retained_12m (the sponsor's recruiters or admin), " +
                 "applied or enrolled → dropped (also the veteran; from enrolled gives the seat back). hired and enrolled take one " +
-                "remaining opening; none left answers 409.");
+                "remaining opening; none left answers 409. A move to interview may give interviewAt (an ISO time in the future, " +
+                "kept in the history); the applicant is told it with the move.");
         app.MapGet("/api/veterans/me/applications", ApplicationLists.Mine).RequireAuthorization(Policies.Veteran).WithTags("Applications")
             .WithSummary("My applications, newest first; JSON or CSV");
         app.MapApplicationReports();
@@ -115,20 +116,22 @@ public static class ApplicationsApi
         Guid id, ApplicationChange body, ClaimsPrincipal user, NpgsqlDataSource dataSource, TimeProvider clock)
     {
         var today = ShanghaiTime.Today(clock);
-        if (body.On is { } on && (on > today || on.Year < 2000))
+        if (body.Refusal(today, clock.GetUtcNow().UtcDateTime) is { } refused)
         {
-            return Invalid("on", "日期不能晚于今天。", "The date cannot be after today.");
+            return refused;
         }
-        return await Move(dataSource, user, id, body.State, body.Note, body.On ?? today);
+        return await Move(dataSource, user, id, body.State, body.Note, body.On ?? today, interviewAt: body.InterviewAt);
     }
 
     /// <summary>
     /// One move of one application in its own transaction, as PATCH and the bulk route (<see cref="ApplicationBulk"/>) make it:
     /// the caller must find it, the state machine must allow it, the mover must be the right party, and a hire needs an opening.
     /// <paramref name="onlyFrom"/>, when given, leaves an application that has meanwhile left those states as it is (409).
+    /// <paramref name="interviewAt"/>: the interview's time on a move to interview (checked by the caller), told to the applicant.
     /// </summary>
     internal static async Task<Results<Ok<ApplicationDetail>, NotFound, ValidationProblem, ProblemHttpResult>> Move(NpgsqlDataSource dataSource,
-        ClaimsPrincipal user, Guid id, string? state, string? note, DateOnly on, IReadOnlyCollection<string>? onlyFrom = null)
+        ClaimsPrincipal user, Guid id, string? state, string? note, DateOnly on, IReadOnlyCollection<string>? onlyFrom = null,
+        DateTime? interviewAt = null)
     {
         await using var db = await dataSource.OpenConnectionAsync();
         await using var tx = await db.BeginTransactionAsync();
@@ -155,7 +158,7 @@ public static class ApplicationsApi
         {
             return ApplicationAccess.NotYourMove(state);
         }
-        if (!await ApplicationSql.MoveAsync(db, tx, current, state, on, note?.Trim(), user))
+        if (!await ApplicationSql.MoveAsync(db, tx, current, state, on, note?.Trim(), user, interviewAt))
         {
             return Problems.Conflict("该岗位已无剩余名额。", "No openings remain on this position.");
         }

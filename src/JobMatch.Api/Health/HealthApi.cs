@@ -22,9 +22,24 @@ public static class HealthApi
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") })
             .AllowAnonymous().WithTags("Health")
             .WithSummary("Liveness: the process answers, and in embedded mode its database has not been down past Embedded:LivenessOutage");
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") })
-            .AllowAnonymous().WithTags("Health").WithSummary("Readiness: database reachable, migrated, demo data loaded, ranking warm");
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = WriteDetails })
+            .AllowAnonymous().WithTags("Health")
+            .WithSummary("Readiness: database reachable, migrated, demo data loaded, ranking warm; details per check (the outbox's backlog and dead letters)");
         return app;
+    }
+
+    /// <summary>The overall status and each check's status, description and figures, as JSON (counts only, nothing personal).</summary>
+    static Task WriteDetails(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return context.Response.WriteAsJsonAsync(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(entry => entry.Key, entry => new
+            {
+                status = entry.Value.Status.ToString(), description = entry.Value.Description, data = entry.Value.Data,
+            }),
+        });
     }
 }
 

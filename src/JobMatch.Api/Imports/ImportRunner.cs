@@ -6,6 +6,7 @@ using JobMatch.Api.Audit;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Conventions;
 using JobMatch.Api.JobFairs;
+using JobMatch.Api.Notifications;
 using JobMatch.Api.Openings;
 using JobMatch.Api.Programs;
 using Npgsql;
@@ -148,6 +149,9 @@ public static class ImportRunner
                 source = request.Source.Id, result.RowsRead, result.RowsRejected,
                 result.Counts.PositionsCreated, result.Counts.PositionsUpdated,
             });
+            await Outbox.AddAsync(db, tx, Notices.Import(request.Actor, request.FileName, result.RowsRead, result.RowsRejected,
+                result.Counts.PositionsCreated, result.Counts.PositionsUpdated, user.IsAdmin() ? "admin/imports" : "recruiter/import",
+                Say.Text(NotificationTexts.Chinese, NotificationTexts.English)));
             await tx.CommitAsync(ct);
             return (batch, null);
         }

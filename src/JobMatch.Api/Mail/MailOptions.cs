@@ -26,8 +26,12 @@ public sealed class MailOptions
     public string? From { get; set; }
     public string FromName { get; set; } = "JobMatch";
 
+    /// <summary>How long one step with the server (connect, a command) may take before the mail counts as not sent.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
     public bool IsOn => !string.IsNullOrWhiteSpace(Host);
 
     public bool IsValid() => !IsOn || (Port is > 0 and <= 65535 && MimeKit.MailboxAddress.TryParse(From, out _)
-        && string.IsNullOrEmpty(UserName) == string.IsNullOrEmpty(Password));
+        && string.IsNullOrEmpty(UserName) == string.IsNullOrEmpty(Password)
+        && Timeout > TimeSpan.Zero && Timeout <= TimeSpan.FromMinutes(5));
 }

@@ -6,6 +6,7 @@ using JobMatch.Api.Auth;
 using JobMatch.Api.Companies;
 using JobMatch.Api.Conventions;
 using JobMatch.Api.Interactions;
+using JobMatch.Api.Notifications;
 using JobMatch.Api.Openings;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -79,6 +80,7 @@ public static class InvitationsApi
         }
         await AuditLog.WriteAsync(db, tx, user, "invitation.created", "invitation", invitationId, new { position = id });
         var invitation = await db.QuerySingleAsync<Invitation>($"{Select} WHERE i.id = @invitationId", new { invitationId }, tx);
+        await Outbox.AddAsync(db, tx, Notices.Invitation(body.VeteranId, id, invitation.ExpiresAt));
         await tx.CommitAsync();
         return TypedResults.Created($"/api/veterans/me/invitations/{invitationId}", invitation);
     }

@@ -80,6 +80,12 @@ static class ChineseSummaries
         ["getJobFairsById"] = "单个招聘会",
         ["putJobFairsById"] = "修改招聘会：字段与创建时相同；已结束的招聘会不再修改（管理员）",
         ["postJobFairsByIdClose"] = "结束招聘会：其在招岗位随之关闭，此后不再接收岗位或导入（管理员）",
+        // Notifications
+        ["getNotifications"] = "我的通知，最新在前；?unread=true 只看未读",
+        ["getNotificationsUnreadCount"] = "我的未读通知数（控制台顶部的角标）",
+        ["postNotificationsByIdRead"] = "把我的一条通知标为已读（重复标记不变）；他人的通知答 404",
+        ["getNotificationsOutbox"] = "通知发件箱：待发积压与死信数量，死信列表最新在前（管理员）",
+        ["postNotificationsOutboxByIdReplay"] = "重发一封死信：恢复为待发并重置尝试次数，消息 ID 不变（管理员）",
         // Matching
         ["getVeteransMeMatches"] = "为我排序的在招岗位和培训名额，附理由和已通过的资格规则（未同意智能匹配时为普通列表）",
         ["getVeteransByIdMatches"] = "任一老兵的同样排序结果（管理员）",

@@ -25,13 +25,17 @@ public sealed record ConsentState(
 
 public sealed record ConsentText(string Kind, string Version, string Chinese, string English);
 
-/// <summary>The three separate consents PIPL asks for, the text each version shows, and the history of answers.</summary>
+/// <summary>
+/// The separate consents PIPL asks for (the three of the profile, and contact: being told of events by e-mail), the text
+/// each version shows, and the history of answers.
+/// </summary>
 public static class Consents
 {
     public const string ShareWithRecruiters = "share_with_recruiters";
     public const string AutomatedMatching = "automated_matching";
     public const string SensitiveData = "sensitive_data";
     public const string SharePhoneWithCompany = "share_phone_with_company";
+    public const string Contact = "contact";
 
     public const string BySelf = "self";
     public const string FromSignedForm = "signed_form";
@@ -50,6 +54,9 @@ public static class Consents
         new(SensitiveData, "2026-11",
             "我同意处理我的敏感个人信息（身份证号、服役信息），仅用于身份核验、去重和就业服务；撤回后这些信息立即删除。",
             "I agree to the processing of my sensitive data (ID number, service details) for identity checks, de-duplication and employment services only; withdrawing erases them at once."),
+        new(Contact, "2026-12",
+            "我同意在与我有关的事情发生时（收到邀请、申请进度变化、面试安排），就业服务通过我已确认的电子邮箱通知我；通知只说明这件事，可随时撤回，撤回后不再发送。",
+            "I agree that the service tells me by my confirmed e-mail address when something concerning me happens (an invitation, a change in an application, an interview); a notice says only that, and I may withdraw at any time, after which nothing more is sent."),
     ];
 
     /// <summary>

@@ -5,6 +5,7 @@ using JobMatch.Api.Accounts;
 using JobMatch.Api.Audit;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Conventions;
+using JobMatch.Api.Notifications;
 using JobMatch.Api.Privacy;
 using Npgsql;
 
@@ -60,7 +61,7 @@ static class VeteranRights
 
     /// <summary>
     /// Removes the profile with its skills and consents (cascade), and any stored answer that copied the person's
-    /// identifiers (idempotency replays), and erases the built-in account's phone and e-mail and disables it
+    /// identifiers (idempotency replays) and their outbox messages, and erases the built-in account's phone and e-mail and disables it
     /// (Accounts/OwnAccounts). Only a count by month, district and branch stays; the audit entries name the profile and the
     /// account by their opaque ids. An account holder without a profile erases the account alone.
     /// </summary>
@@ -99,6 +100,7 @@ static class VeteranRights
             DELETE FROM idempotency_keys
             WHERE subject = @subject OR EXISTS (SELECT 1 FROM unnest(@identifiers::bytea[]) AS i (value) WHERE position(i.value IN body) > 0)
             """, new { subject = row.Subject, identifiers }, tx);
+        await Outbox.ForgetAsync(db, tx, user.Subject());
         await db.ExecuteAsync("DELETE FROM veterans WHERE id = @id", new { id = row.Id }, tx);
         await AuditLog.WriteAsync(db, tx, user, "veteran.deleted", "veteran", row.Id);
     }
