@@ -17,6 +17,16 @@ const dictionaries = {
 };
 const KEY = 'jobmatch.lang';
 
+/**
+ * An area's words ({ zh: {...}, en: {...} }) into the dictionaries: an area's file calls it, and each module that uses
+ * the area's words imports that file (`import '../i18n/fairs.js';`), so a page loads only the words it shows.
+ */
+export function words(area) {
+  Object.assign(dictionaries.zh, area.zh);
+  Object.assign(dictionaries.en, area.en);
+  return area;
+}
+
 export const lang = () => (localStorage.getItem(KEY) === 'en' ? 'en' : 'zh');
 
 export function setLang(value) {
