@@ -16,6 +16,9 @@ test('every import of the console names an existing module and a name it exports
   const broken = [];
   for (const file of files) {
     const source = await readFile(join(root, file), 'utf8');
+    for (const [, from] of source.matchAll(/^import\s+'([^']+)';/gm)) { // for its side effect: an area's words
+      if (await readFile(resolve(dirname(join(root, file)), from), 'utf8').catch(() => null) === null) broken.push(`${file}: no module ${from}`);
+    }
     for (const [, names, from] of source.matchAll(/import\s*\{([^}]*)\}\s*from\s*'([^']+)'/g)) {
       const target = resolve(dirname(join(root, file)), from);
       const text = await readFile(target, 'utf8').catch(() => null);

@@ -34,12 +34,30 @@ test('the shell and every area say each thing in Chinese and in English, with th
   }
 });
 
-test('every dictionary is loaded by i18n.js and preloaded by the first page, so none is fetched late or forgotten', async () => {
+test('each module imports the areas whose words it shows, and every word it asks for by name exists', async () => {
   const { readFile } = await import('node:fs/promises');
-  const shell = await readFile(join(folder, '..', 'i18n.js'), 'utf8');
-  const index = await readFile(join(folder, '..', '..', 'index.html'), 'utf8');
-  for (const file of await readdir(folder)) {
-    assert.ok(shell.includes(`'./i18n/${file}'`), `i18n.js does not import ${file}`);
-    assert.ok(index.includes(`href="/js/i18n/${file}"`), `index.html does not preload ${file}`);
+  const root = join(folder, '..');
+  const areas = new Map();
+  for (const file of (await readdir(folder)).filter((f) => !['zh.js', 'en.js'].includes(f))) {
+    const { zh } = await load(file);
+    for (const key of Object.keys(zh)) areas.set(key.split('.')[0], file);
   }
+  const known = new Set([...Object.keys(await load('zh.js')), ...(await Promise.all([...new Set(areas.values())].map(load))).flatMap((a) => Object.keys(a.zh))]);
+  const problems = [];
+  for (const file of (await readdir(root, { recursive: true })).filter((f) => f.endsWith('.js') && !f.startsWith('i18n'))) {
+    const source = await readFile(join(root, file), 'utf8');
+    for (const [, key] of source.matchAll(/\b(?:t|count)\(\s*'([\w.-]+)'/g)) {
+      if (!known.has(key)) problems.push(`${file} asks for ${key}, which no dictionary has`);
+      const area = areas.get(key.split('.')[0]);
+      if (area && !source.includes(`i18n/${area}'`)) problems.push(`${file} shows ${key} but does not import i18n/${area}`);
+    }
+  }
+  assert.deepEqual(problems, []);
+});
+
+test("the first page preloads the shell's dictionaries and none of the areas (a page loads its own)", async () => {
+  const { readFile } = await import('node:fs/promises');
+  const index = await readFile(join(folder, '..', '..', 'index.html'), 'utf8');
+  const preloaded = [...index.matchAll(/href="\/js\/i18n\/([\w-]+\.js)"/g)].map((m) => m[1]).sort();
+  assert.deepEqual(preloaded, ['en.js', 'zh.js']);
 });

@@ -1,20 +1,10 @@
-// Chinese by default, English on request. The shell's words are one dictionary per language; each area of the
-// console keeps its own words, both languages side by side, in i18n/<area>.js ({ zh: {...}, en: {...} }).
+// Chinese by default, English on request. The shell's words (the nav, the sign-in, the common ones) are one dictionary
+// per language; each area of the console keeps its own words, both languages side by side, in i18n/<area>.js, added by
+// words() when the first module that shows them is loaded: the first page loads the shell's words only.
 import zh from './i18n/zh.js';
 import en from './i18n/en.js';
-import lists from './i18n/lists.js';
-import fairs from './i18n/fairs.js';
-import mentoring from './i18n/mentoring.js';
-import veterans from './i18n/veterans.js';
-import records from './i18n/records.js';
-import recruiting from './i18n/recruiting.js';
-import seeking from './i18n/seeking.js';
 
-export const areas = { lists, fairs, mentoring, veterans, records, recruiting, seeking };
-const dictionaries = {
-  zh: Object.assign({}, zh, ...Object.values(areas).map((area) => area.zh)),
-  en: Object.assign({}, en, ...Object.values(areas).map((area) => area.en)),
-};
+const dictionaries = { zh: { ...zh }, en: { ...en } };
 const KEY = 'jobmatch.lang';
 
 /**

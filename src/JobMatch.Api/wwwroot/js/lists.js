@@ -4,6 +4,7 @@ import { downloadCsv, get } from './api.js';
 import { act, errorBox, h } from './dom.js';
 import { t } from './i18n.js';
 import { query } from './pickers.js';
+import './i18n/lists.js';
 
 /**
  * pagedTable({ path, params, columns, csv, limit, rowAttrs, empty, afterPage }) → { element, reload(params), rows() }

@@ -3,6 +3,7 @@
 import { get } from './api.js';
 import { act, field, h } from './dom.js';
 import { label, t } from './i18n.js';
+import './i18n/mentoring.js';
 
 /** A query string from the parameters that have a value. */
 export const query = (params) => new URLSearchParams(Object.entries(params).filter(([, v]) => v !== '' && v != null)).toString();

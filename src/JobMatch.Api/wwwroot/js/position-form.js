@@ -6,6 +6,7 @@ import { act, announce, check, errorBox, field, h, select } from './dom.js';
 import { educationOptions } from './education.js';
 import { label, t } from './i18n.js';
 import { companyPicker, everything } from './pickers.js';
+import './i18n/recruiting.js';
 
 const number = (name, value, attrs = {}) => h('input', { type: 'number', name, inputMode: 'numeric', value: value ?? '', ...attrs });
 const text = (name, value, max) => h('input', { name, maxlength: max, value: value ?? '' });

@@ -9,6 +9,7 @@ import { educationName } from './education.js';
 import { date, label, pick, recommendation, t } from './i18n.js';
 import { pagedTable } from './lists.js';
 import { positionForm } from './position-form.js';
+import './i18n/recruiting.js';
 
 /** Draws the position `id` into `view`; `back` is the hash of the list it came from. */
 export async function positionPage(view, id, { back, staff = false }) {

@@ -8,6 +8,7 @@ import { errorBox, h } from './dom.js';
 import { count, date, label, t } from './i18n.js';
 import { profileFirst } from './profile-first.js';
 import { saveButton, savedAmong } from './saving.js';
+import './i18n/seeking.js';
 
 /** Pay from a minimum and maximum in yuan: "4000–6000 元", "4000+ 元", or negotiable. */
 export const salary = (min, max) => (min == null && max == null ? t('common.negotiable')

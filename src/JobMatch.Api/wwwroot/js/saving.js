@@ -4,6 +4,7 @@ import { api, get } from './api.js';
 import { act, announce, h } from './dom.js';
 import { t } from './i18n.js';
 import { query } from './pickers.js';
+import './i18n/seeking.js';
 
 /** The ids among `ids` (at most a page: 50) that I saved; an empty set when the list cannot be read. */
 export async function savedAmong(ids) {

@@ -187,4 +187,5 @@ export default {
   'format.in_person': 'in person', 'format.phone': 'phone', 'format.video': 'video', 'format.site_visit': 'site visit',
   'need.financing': 'financing', 'need.marketing': 'marketing', 'need.ecommerce': 'e-commerce', 'need.legal': 'legal', 'need.technology': 'technology',
   'need.hiring': 'hiring', 'need.management': 'management', 'need.accounting': 'accounting', 'need.policy': 'policy applications', 'need.export': 'export',
+  'page.fairs': 'Fairs and programs', 'page.mentors': 'Mentors', 'page.enterprises': 'Veteran enterprises', 'page.veterans': 'Veterans', 'page.roster': 'Roster and placements', 'page.placements': 'Placements', 'page.companies': 'Companies', 'page.admin-applications': 'Applications', 'page.audit': 'Audit log', 'page.admin-positions': 'Positions', 'page.search': 'Search', 'page.saved': 'Saved',
 };

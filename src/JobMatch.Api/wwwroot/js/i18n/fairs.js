@@ -1,7 +1,8 @@
 // Words of the console's fairs screens, both languages side by side.
-export default {
+import { words } from '../i18n.js';
+
+export default words({
   zh: {
-    'page.fairs': '招聘会和订单班',
     'fairs.fairs': '招聘会', 'fairs.programs': '订单班项目', 'fairs.noFairs': '还没有招聘会。', 'fairs.noPrograms': '还没有订单班项目。',
     'fairs.name': '招聘会名称', 'fairs.nameColumn': '名称', 'fairs.heldOn': '举办日期', 'fairs.where': '地点', 'fairs.online': '网上招聘会', 'fairs.state': '状态',
     'fairs.actions': '操作', 'fairs.open': '进行中', 'fairs.closed': '已结束', 'fairs.closedOn': '{when} 结束',
@@ -25,7 +26,6 @@ export default {
     'fairs.moreReports': '再显示一批', 'fairs.shownReports': '已显示 {shown} / {total} 个',
   },
   en: {
-    'page.fairs': 'Fairs and programs',
     'fairs.fairs': 'Job fairs', 'fairs.programs': 'Order-class programs', 'fairs.noFairs': 'No job fairs yet.', 'fairs.noPrograms': 'No programs yet.',
     'fairs.name': 'Name of the fair', 'fairs.nameColumn': 'Name', 'fairs.heldOn': 'Date', 'fairs.where': 'Where', 'fairs.online': 'Online', 'fairs.state': 'State',
     'fairs.actions': 'Actions', 'fairs.open': 'open', 'fairs.closed': 'closed', 'fairs.closedOn': 'closed {when}',
@@ -48,4 +48,4 @@ export default {
     'fairs.importInto': 'Import a spreadsheet into it', 'fairs.funnel': 'See its funnel',
     'fairs.moreReports': 'Show more', 'fairs.shownReports': '{shown} of {total} shown',
   },
-};
+});

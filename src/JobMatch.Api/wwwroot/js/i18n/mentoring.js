@@ -1,7 +1,8 @@
 // Words of the console's mentoring screens, both languages side by side.
-export default {
+import { words } from '../i18n.js';
+
+export default words({
   zh: {
-    'page.mentors': '导师', 'page.enterprises': '军创企业',
     'mentoring.pick.load': '{name}（在辅 {load}/{capacity}）', 'mentoring.pick.paused': '{name}（在辅 {load}/{capacity}，已暂停接收）',
     'mentoring.m.all': '全部导师', 'mentoring.m.search': '姓名含', 'mentoring.m.name': '姓名', 'mentoring.m.district': '区县', 'mentoring.m.expertise': '专长',
     'mentoring.m.caseload': '在辅/上限', 'mentoring.m.state': '状态', 'mentoring.m.paused': '已暂停接收', 'mentoring.m.taking': '接收新企业',
@@ -43,7 +44,6 @@ export default {
     'mentoring.bulk.waiting': '未分配：这批结对一起提交，请先更改未能分配的结对（或取消勾选）后再提交。', 'mentoring.bulk.done': '已分配 {n} 家企业。',
   },
   en: {
-    'page.mentors': 'Mentors', 'page.enterprises': 'Veteran enterprises',
     'mentoring.pick.load': '{name} ({load}/{capacity} enterprises)', 'mentoring.pick.paused': '{name} ({load}/{capacity} enterprises, paused)',
     'mentoring.m.all': 'All mentors', 'mentoring.m.search': 'Name contains', 'mentoring.m.name': 'Name', 'mentoring.m.district': 'District', 'mentoring.m.expertise': 'Expertise',
     'mentoring.m.caseload': 'Enterprises / capacity', 'mentoring.m.state': 'State', 'mentoring.m.paused': 'Paused', 'mentoring.m.taking': 'Taking new enterprises',
@@ -84,4 +84,4 @@ export default {
     'mentoring.bulk.send': 'Assign together ({n})', 'mentoring.bulk.assigned': 'assigned to {mentor}', 'mentoring.bulk.refused': 'refused: {why}',
     'mentoring.bulk.waiting': 'not assigned: the pairs go together; change the refused ones (or untick them) and send again.', 'mentoring.bulk.done': '{n} enterprises assigned.', 'mentoring.bulk.done.one': '1 enterprise assigned.',
   },
-};
+});

@@ -1,10 +1,11 @@
 // Words of the console's records screens (companies, applications across fairs, the audit log, import history, the
 // training set), both languages side by side. records.action.* names the audit log's actions; others show as logged.
-export default {
+import { words } from '../i18n.js';
+
+export default words({
   zh: {
-    'page.companies': '单位管理',
-    'page.admin-applications': '投递记录',
-    'page.audit': '操作日志',
+    
+    
     'records.companies.new': '登记新单位',
     'records.companies.create': '登记单位',
     'records.companies.created': '已登记“{name}”。',
@@ -170,9 +171,8 @@ export default {
     'records.detail.to': '新阶段',
   },
   en: {
-    'page.companies': 'Companies',
-    'page.admin-applications': 'Applications',
-    'page.audit': 'Audit log',
+    
+    
     'records.companies.new': 'Register a company',
     'records.companies.create': 'Register',
     'records.companies.created': '“{name}” registered.',
@@ -337,4 +337,4 @@ export default {
     'records.detail.from': 'from',
     'records.detail.to': 'to',
   },
-};
+});

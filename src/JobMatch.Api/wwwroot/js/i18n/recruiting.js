@@ -1,7 +1,8 @@
 // Words of the console's recruiting screens, both languages side by side.
-export default {
+import { words } from '../i18n.js';
+
+export default words({
   zh: {
-    'page.admin-positions': '岗位',
     'recruiting.post': '发布岗位', 'recruiting.edit': '修改岗位', 'recruiting.close': '关闭岗位',
     'recruiting.closeConfirm': '关闭岗位「{title}」？关闭后不再接受申请，已有申请不受影响。', 'recruiting.closed': '岗位「{title}」已关闭。',
     'recruiting.company': '单位', 'recruiting.salary': '薪资', 'recruiting.salaryRange': '{min}–{max} 元/月',
@@ -31,7 +32,6 @@ export default {
     'recruiting.anyCompany': '（任意单位）', 'recruiting.program': '订单班', 'recruiting.openOnly': '只看招聘中的岗位',
   },
   en: {
-    'page.admin-positions': 'Positions',
     'recruiting.post': 'Post a position', 'recruiting.edit': 'Edit the position', 'recruiting.close': 'Close the position',
     'recruiting.closeConfirm': 'Close “{title}”? It will take no more applications; the ones it has stay as they are.', 'recruiting.closed': '“{title}” is closed.',
     'recruiting.company': 'Company', 'recruiting.salary': 'Salary', 'recruiting.salaryRange': '{min}–{max} yuan a month',
@@ -60,4 +60,4 @@ export default {
     'recruiting.find': 'Find positions', 'recruiting.search': 'Words (title, company or skill)', 'recruiting.any': 'Any',
     'recruiting.anyCompany': '(any company)', 'recruiting.program': 'Order class', 'recruiting.openOnly': 'Open positions only',
   },
-};
+});

@@ -1,7 +1,8 @@
 // Words of the console's seeking screens, both languages side by side.
-export default {
+import { words } from '../i18n.js';
+
+export default words({
   zh: {
-    'page.search': '搜索岗位', 'page.saved': '我的收藏',
     'seeking.save': '收藏', 'seeking.saved': '已收藏', 'seeking.savedNow': '已收藏。', 'seeking.unsavedNow': '已取消收藏。',
     'seeking.matchesShown': '已显示 {n} 个', 'seeking.backToMatches': '← 返回推荐岗位', 'seeking.backToSearch': '← 返回搜索结果', 'seeking.backToSaved': '← 返回我的收藏',
     'seeking.status.open': '在招', 'seeking.status.closed': '已关闭', 'seeking.status.filled': '已招满',
@@ -23,7 +24,6 @@ export default {
     'seeking.detail.notOpen': '不能再申请（{status}）。', 'seeking.detail.profileFirst': '请先创建求职档案（只需姓名），再申请或收藏岗位。',
   },
   en: {
-    'page.search': 'Search', 'page.saved': 'Saved',
     'seeking.save': 'Save', 'seeking.saved': 'Saved', 'seeking.savedNow': 'Saved.', 'seeking.unsavedNow': 'Removed from your saved positions.',
     'seeking.matchesShown': '{n} shown', 'seeking.backToMatches': '← Back to matches', 'seeking.backToSearch': '← Back to the results', 'seeking.backToSaved': '← Back to saved positions',
     'seeking.status.open': 'Open', 'seeking.status.closed': 'Closed', 'seeking.status.filled': 'Filled',
@@ -44,4 +44,4 @@ export default {
     'seeking.detail.veteransFirst': 'Veterans preferred', 'seeking.detail.notes': 'Notes',
     'seeking.detail.notOpen': 'No longer taking applications ({status}).', 'seeking.detail.profileFirst': 'Create your profile first (only the name is required), then apply for or save positions.',
   },
-};
+});

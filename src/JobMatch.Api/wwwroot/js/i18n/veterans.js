@@ -1,7 +1,9 @@
 // Words of the console's veterans screens, both languages side by side.
-export default {
+import { words } from '../i18n.js';
+
+export default words({
   zh: {
-    'page.veterans': '退役军人', 'page.roster': '名册与就业导入', 'page.placements': '就业统计',
+    
     // The search and the list.
     'veterans.searchHint': '按姓名、身份证号或手机号查找。身份证号和手机号均已脱敏；确需查看完整信息时，在档案页说明理由后显示，并记入审计日志。',
     'veterans.q': '姓名', 'veterans.idNumberSearch': '身份证号', 'veterans.idNumberHint': '完整的 18 位号码，精确查找',
@@ -62,7 +64,6 @@ export default {
     'veterans.allFigures': '全部数字（月份 × 区县 × 军种）', 'veterans.month': '月份', 'veterans.total': '合计',
   },
   en: {
-    'page.veterans': 'Veterans', 'page.roster': 'Roster and placements', 'page.placements': 'Placements',
     'veterans.searchHint': 'Find by name, ID number or phone. ID numbers and phones are masked; when you truly need them, state why on the veteran\'s page: they are shown then, and the audit log records it.',
     'veterans.q': 'Name', 'veterans.idNumberSearch': 'ID number', 'veterans.idNumberHint': 'All 18 characters, exact match',
     'veterans.phoneSearch': 'Phone', 'veterans.phoneHint': 'All 11 digits, exact match',
@@ -118,4 +119,4 @@ export default {
     'veterans.byMonth': 'By month', 'veterans.byDistrict': 'By home district', 'veterans.byBranch': 'By service branch', 'veterans.unknown': 'Not given',
     'veterans.allFigures': 'All figures (month × district × branch)', 'veterans.month': 'Month', 'veterans.total': 'Total',
   },
-};
+});

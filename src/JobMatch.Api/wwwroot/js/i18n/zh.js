@@ -187,4 +187,5 @@ export default {
   'format.in_person': '面谈', 'format.phone': '电话', 'format.video': '视频', 'format.site_visit': '实地走访',
   'need.financing': '融资', 'need.marketing': '营销', 'need.ecommerce': '电子商务', 'need.legal': '法律', 'need.technology': '技术',
   'need.hiring': '招聘用工', 'need.management': '经营管理', 'need.accounting': '财税', 'need.policy': '政策申报', 'need.export': '外贸',
+  'page.fairs': '招聘会和订单班', 'page.mentors': '导师', 'page.enterprises': '军创企业', 'page.veterans': '退役军人', 'page.roster': '名册与就业导入', 'page.placements': '就业统计', 'page.companies': '单位管理', 'page.admin-applications': '投递记录', 'page.audit': '操作日志', 'page.admin-positions': '岗位', 'page.search': '搜索岗位', 'page.saved': '我的收藏',
 };

@@ -5,6 +5,7 @@ import { field, h, select } from '../dom.js';
 import { date, label, t } from '../i18n.js';
 import { filterForm, pagedTable } from '../lists.js';
 import { everything } from '../pickers.js';
+import '../i18n/records.js';
 
 // Every stage an application can be at, jobs then training (the API's ApplicationStates), for the stage filter.
 const STATES = ['submitted', 'screening', 'interview', 'offer', 'hired', 'rejected', 'withdrawn', 'cancelled',

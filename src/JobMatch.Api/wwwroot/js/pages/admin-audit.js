@@ -5,6 +5,8 @@ import { field, h, select } from '../dom.js';
 import { dateTime, label, t } from '../i18n.js';
 import { filterForm, pagedTable } from '../lists.js';
 import { subjectNames } from '../pickers.js';
+import '../i18n/mentoring.js';
+import '../i18n/records.js';
 
 // The actions the console names in words (records.action.*); any other is shown as it is written in the log.
 export const ACTIONS = [

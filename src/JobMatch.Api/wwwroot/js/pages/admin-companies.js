@@ -6,6 +6,7 @@ import { districtName } from '../districts.js';
 import { date, label, t } from '../i18n.js';
 import { filterForm, pagedTable } from '../lists.js';
 import { companyRecruiters } from './admin-links.js';
+import '../i18n/records.js';
 
 export default async function companies(view, { id }) {
   if (id) return company(view, id);

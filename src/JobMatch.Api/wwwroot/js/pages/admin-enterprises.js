@@ -8,6 +8,7 @@ import { count, date, label, t } from '../i18n.js';
 import { filterForm, pagedTable } from '../lists.js';
 import { needs, stages } from '../needs.js';
 import { companyPicker, everything, mentorLoadSelect } from '../pickers.js';
+import '../i18n/mentoring.js';
 
 export default async function enterprises(view, { id }) {
   view.append(h('h1', {}, t('page.enterprises')));

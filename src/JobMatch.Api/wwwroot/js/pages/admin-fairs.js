@@ -7,6 +7,7 @@ import { date, dateTime, label, lang, t } from '../i18n.js';
 import { educationLevels } from '../education.js';
 import { filterForm, pagedTable } from '../lists.js';
 import { companyPicker } from '../pickers.js';
+import '../i18n/fairs.js';
 
 const state = (item) => h('span', { class: `badge ${item.closedAt ? 'bad' : 'ok'}`, 'data-state': item.closedAt ? 'closed' : 'open' },
   item.closedAt ? t('fairs.closed') : t('fairs.open'));

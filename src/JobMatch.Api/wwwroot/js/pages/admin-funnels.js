@@ -5,6 +5,7 @@ import { get } from '../api.js';
 import { act, h } from '../dom.js';
 import { count, t } from '../i18n.js';
 import { query } from '../pickers.js';
+import '../i18n/fairs.js';
 
 const percent = (rate) => (rate == null ? '—' : `${(rate * 100).toFixed(1)}%`);
 

@@ -4,6 +4,7 @@ import { api, get } from '../api.js';
 import { act, announce, errorBox, h } from '../dom.js';
 import { date, label, t } from '../i18n.js';
 import { pagedTable } from '../lists.js';
+import '../i18n/records.js';
 
 export default async function imports(view, { id }) {
   if (id) return batchReport(view, id);

@@ -3,6 +3,7 @@ import { bars, dataTable, legend } from '../chart.js';
 import { get } from '../api.js';
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
+import '../i18n/mentoring.js';
 
 export default async function mentoring(view) {
   const report = await get('/api/reports/mentoring');

@@ -7,6 +7,7 @@ import { count, date, label, t } from '../i18n.js';
 import { filterForm, pagedTable } from '../lists.js';
 import { needs } from '../needs.js';
 import { accountPicker, everything, mentorLoadSelect, subjectNames } from '../pickers.js';
+import '../i18n/mentoring.js';
 
 export default async function mentors(view, { id }) {
   view.append(h('h1', {}, t('page.mentors')));

@@ -3,6 +3,8 @@ import { bars, dataTable } from '../chart.js';
 import { downloadCsv, get, post } from '../api.js';
 import { act, announce, errorBox, h, table } from '../dom.js';
 import { date, label, lang, t } from '../i18n.js';
+import '../i18n/lists.js';
+import '../i18n/records.js';
 
 export default async function models(view) {
   view.append(h('h1', {}, t('page.models')));

@@ -8,6 +8,8 @@ import { act, errorBox, field, h, table } from '../dom.js';
 import { t } from '../i18n.js';
 import { filterForm } from '../lists.js';
 import { query } from '../pickers.js';
+import '../i18n/lists.js';
+import '../i18n/veterans.js';
 
 export default async function placements(view) {
   view.append(h('h1', {}, t('page.placements')), h('p', { class: 'muted' }, t('veterans.reportHint')));

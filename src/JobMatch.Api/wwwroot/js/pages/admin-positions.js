@@ -7,6 +7,7 @@ import { companyPicker, everything } from '../pickers.js';
 import { positionForm } from '../position-form.js';
 import { positionPage } from '../position-view.js';
 import { positionList } from './recruiter-positions.js';
+import '../i18n/recruiting.js';
 
 export default async function positions(view, { id }) {
   if (id) return positionPage(view, id, { back: '#/admin/positions', staff: true });

@@ -5,6 +5,7 @@ import { act, announce, errorBox, field, h, select } from '../dom.js';
 import { dateTime, label, lang, t } from '../i18n.js';
 import { pagedTable } from '../lists.js';
 import { problemTable, uploadProgress } from '../uploads.js';
+import '../i18n/veterans.js';
 
 export default async function roster(view, { id }) {
   view.append(h('h1', {}, t('page.roster')));

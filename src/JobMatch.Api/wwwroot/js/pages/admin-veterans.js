@@ -8,6 +8,8 @@ import { districtName, districtOptions } from '../districts.js';
 import { act, announce, errorBox, field, h, select, table } from '../dom.js';
 import { date, dateTime, label, pick, t } from '../i18n.js';
 import { filterForm, pagedTable } from '../lists.js';
+import '../i18n/lists.js';
+import '../i18n/veterans.js';
 
 const STATUSES = ['seeking', 'employed', 'training', 'not_seeking'];
 

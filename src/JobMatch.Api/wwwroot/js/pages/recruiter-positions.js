@@ -7,6 +7,7 @@ import { pagedTable } from '../lists.js';
 import { everything } from '../pickers.js';
 import { positionForm } from '../position-form.js';
 import { moveMany, positionPage, resultLines } from '../position-view.js';
+import '../i18n/recruiting.js';
 
 export default async function positions(view, { id, me }) {
   if (id) return positionPage(view, id, { back: '#/recruiter/positions' });

@@ -8,6 +8,8 @@ import { count, label, pick, recommendation, t } from '../i18n.js';
 import { positionDetail, salary } from '../position.js';
 import { profileFirst } from '../profile-first.js';
 import { saveButton, savedAmong } from '../saving.js';
+import '../i18n/lists.js';
+import '../i18n/seeking.js';
 
 const PAGE = 20;
 

@@ -6,6 +6,7 @@ import { act, announce, errorBox, h } from '../dom.js';
 import { date, label, t } from '../i18n.js';
 import { pagedTable } from '../lists.js';
 import { positionDetail, salaryOf, statusWords } from '../position.js';
+import '../i18n/seeking.js';
 
 export default async function saved(view, { id }) {
   if (id) return positionDetail(view, id, { href: '#/veteran/saved', text: t('seeking.backToSaved') });

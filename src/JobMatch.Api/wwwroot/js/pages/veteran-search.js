@@ -7,6 +7,7 @@ import { count, label, t } from '../i18n.js';
 import { filterForm, pagedTable } from '../lists.js';
 import { query } from '../pickers.js';
 import { positionDetail, salaryOf } from '../position.js';
+import '../i18n/seeking.js';
 
 const keys = ['q', 'district', 'kind', 'salaryMin', 'industry'];
 
