@@ -8,6 +8,9 @@ public sealed record ConsentInput(
     [OneOf(typeof(ConsentInput), nameof(ConsentInput.Kinds))] string Kind, bool Granted,
     [OneOf(typeof(ConsentInput), nameof(ConsentInput.Versions))] string TextVersion)
 {
+    /// <summary>A profile's form sends each kind of <see cref="Consents.Texts"/> once at most: as many as there are kinds.</summary>
+    public const int MostPerProfile = 4;
+
     internal static readonly string[] Kinds = [.. Consents.Texts.Select(text => text.Kind)];
     internal static readonly string[] Versions = [.. Consents.Texts.Select(text => text.Version).Distinct()];
 }

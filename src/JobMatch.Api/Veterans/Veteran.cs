@@ -16,7 +16,7 @@ public sealed record VeteranInput(
     [District] string? HomeDistrict,
     PreferenceRecord? Preferences,
     [OneOf(typeof(Vocabulary), nameof(Vocabulary.Statuses), Loose = true)] string? Status,
-    [Items(3)] IReadOnlyList<ConsentInput>? Consents); // known kinds, each once
+    [Items(ConsentInput.MostPerProfile)] IReadOnlyList<ConsentInput>? Consents); // known kinds, each once
 
 public sealed record ServiceRecord(
     [OneOf(typeof(ServiceBranches), nameof(ServiceBranches.Names), Loose = true)] string? Branch, [Between(0, 40)] int? Years,

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -25,7 +26,10 @@ public sealed class ProfileFirstTests(ApiFactory api) : IClassFixture<ApiFactory
     public async Task AProfileWithEveryConsentDeclinedIsCreatedAndListsOpeningsUnranked()
     {
         var veteran = api.Veteran("vet-noconsent-" + Guid.NewGuid().ToString("N")[..8]);
-        var declined = new[] { "share_with_recruiters", "automated_matching", "sensitive_data" }.Select(kind => VeteranData.Consent(kind, granted: false));
+        // Every kind the profile form offers, as the console sends them: each consent text in force, declined.
+        var texts = JsonDocument.Parse(await veteran.GetStringAsync("/api/veterans/consent-texts")).RootElement.EnumerateArray().ToList();
+        Assert.Equal(JobMatch.Api.Privacy.ConsentInput.MostPerProfile, texts.Count); // the limit grows with the kinds
+        var declined = texts.Select(text => new { kind = text.GetProperty("kind").GetString(), granted = false, textVersion = text.GetProperty("version").GetString() });
 
         await veteran.CreateProfile(new { name = VeteranData.NewName(), consents = declined });
         var matches = await veteran.GetAsync("/api/veterans/me/matches");
