@@ -108,12 +108,12 @@ function signedOut() {
   if (location.hash === '#/signin') route(); else location.hash = '#/signin';
 }
 
-document.getElementById('lang').addEventListener('click', () => { setLang(lang() === 'en' ? 'zh' : 'en'); route(); });
+document.getElementById('lang').addEventListener('click', async () => { await setLang(lang() === 'en' ? 'zh' : 'en'); route(); });
 document.getElementById('signout').addEventListener('click', async () => { await signOut(); signedOut(); });
 window.addEventListener('jobmatch:signed-out', () => { if (me) signedOut(); });
 window.addEventListener('hashchange', route);
 
-setLang(lang());
+await setLang(lang());
 const returned = await finishOidc().catch((error) => { document.getElementById('main').textContent = error.message; return null; });
 if (returned) session.token = returned;
 me = await whoAmI();

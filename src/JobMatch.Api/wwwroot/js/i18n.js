@@ -1,10 +1,11 @@
 // Chinese by default, English on request. The shell's words (the nav, the sign-in, the common ones) are one dictionary
-// per language; each area of the console keeps its own words, both languages side by side, in i18n/<area>.js, added by
-// words() when the first module that shows them is loaded: the first page loads the shell's words only.
+// per language, the other language's loaded only when someone switches to it; each area of the console keeps its own
+// words, both languages side by side, in i18n/<area>.js, added by words() when the first module that shows them is
+// loaded: the first page loads the Chinese shell's words only.
 import zh from './i18n/zh.js';
-import en from './i18n/en.js';
 
-const dictionaries = { zh: { ...zh }, en: { ...en } };
+const dictionaries = { zh: { ...zh }, en: {} };
+let english = null; // the English shell's words, once loaded
 const KEY = 'jobmatch.lang';
 
 /**
@@ -19,7 +20,12 @@ export function words(area) {
 
 export const lang = () => (localStorage.getItem(KEY) === 'en' ? 'en' : 'zh');
 
-export function setLang(value) {
+/** Switches the language, loading the English shell's words the first time (the areas' come with their modules). */
+export async function setLang(value) {
+  if (value === 'en') {
+    english ??= import('./i18n/en.js').then(({ default: en }) => { dictionaries.en = { ...en, ...dictionaries.en }; });
+    await english;
+  }
   localStorage.setItem(KEY, value);
   document.documentElement.lang = value === 'en' ? 'en' : 'zh-CN';
 }
