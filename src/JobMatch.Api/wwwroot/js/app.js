@@ -1,7 +1,7 @@
 // The shell: language switch, navigation per role, hash routes, each page a module loaded when first visited.
 import { api, renew, session, signOut } from './api.js';
 import { h } from './dom.js';
-import { lang, setLang, t } from './i18n.js';
+import { lang, loadLang, setLang, t } from './i18n.js';
 import { finishOidc } from './oidc.js';
 
 // Staff have many pages: their nav is in groups, the groups on one line and the current group's pages under it.
@@ -75,6 +75,8 @@ async function route() {
   if (!me && !public_ && location.hash !== '#/signin') { location.hash = '#/signin'; return; }
   if (me && !public_ && (role !== me.role || !pagesOf(me).includes(page))) { location.hash = `#/${me.role}/${pages[me.role][0]}`; return; }
   const visit = ++visits;
+  await loadLang();
+  if (visit !== visits) return;
   renderNav(page);
   const name = public_ ? role : !me ? 'signin' : page === 'account' ? 'account' : `${role}-${page}`;
   const module = await import(`./pages/${name}.js`);

@@ -20,14 +20,19 @@ export function words(area) {
 
 export const lang = () => (localStorage.getItem(KEY) === 'en' ? 'en' : 'zh');
 
-/** Switches the language, loading the English shell's words the first time (the areas' come with their modules). */
-export async function setLang(value) {
-  if (value === 'en') {
+/** The current language's shell words, loaded before a page draws (the language may have been chosen in another tab). */
+export async function loadLang() {
+  if (lang() === 'en') {
     english ??= import('./i18n/en.js').then(({ default: en }) => { dictionaries.en = { ...en, ...dictionaries.en }; });
     await english;
   }
+  document.documentElement.lang = lang() === 'en' ? 'en' : 'zh-CN';
+}
+
+/** Switches the language, loading the English shell's words the first time (the areas' come with their modules). */
+export async function setLang(value) {
   localStorage.setItem(KEY, value);
-  document.documentElement.lang = value === 'en' ? 'en' : 'zh-CN';
+  await loadLang();
 }
 
 /** The text for a key in the current language, with {name} placeholders filled; the key itself when missing. */
