@@ -20,6 +20,14 @@ public sealed class Recipients
     public static Recipients RecruitersOfPosition(Guid positionId) =>
         new("SELECT r.subject FROM recruiter_links r JOIN positions p ON p.company_id = r.company_id WHERE p.id = @key", positionId);
 
+    /// <summary>The mentor's linked subject: none while no account acts as the mentor.</summary>
+    public static Recipients Mentor(Guid mentorId) =>
+        new("SELECT subject FROM mentors WHERE id = @key AND subject IS NOT NULL", mentorId);
+
+    /// <summary>The recruiters linked to the sponsors of an order-class program.</summary>
+    public static Recipients SponsorsOfProgram(Guid programId) =>
+        new("SELECT r.subject FROM recruiter_links r JOIN program_sponsors s ON s.company_id = r.company_id WHERE s.program_id = @key", programId);
+
     /// <summary>One person by subject (the uploader of an import).</summary>
     public static Recipients Person(string subject) => new("SELECT @key::text", subject);
 }
