@@ -80,15 +80,15 @@ public sealed class ScheduledNotices(NpgsqlDataSource dataSource, IOptions<Sched
     {
         var day = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var digests = await db.QueryAsync<(Guid VeteranId, int Matches, string[] Titles)>($"""
-            SELECT v.id, count(*)::int, (array_agg(p.title ORDER BY p.created_at DESC, p.id DESC))[1:@top]
+            SELECT v.id, count(*)::int, (array_agg(p.title ORDER BY p.created_at DESC, p.id DESC))[1:50]
             FROM veterans v {Reach.Join("v.subject")}
             JOIN positions p ON p.status = 'open' AND p.created_batch_id IS NOT NULL AND p.created_at >= @from AND p.created_at < @to
                             AND (p.district_code IS NULL OR p.district_code = v.home_district OR p.district_code = ANY (v.preferred_districts))
             WHERE v.accepts_matching
               AND NOT EXISTS (SELECT 1 FROM scheduled_notices n WHERE n.key = 'matches.digest:' || v.id || ':' || @day)
             GROUP BY v.id
-            """, new { top, day, from = ShanghaiTime.StartUtc(today.AddDays(-1)), to = ShanghaiTime.StartUtc(today) });
-        return await WriteAsync(db, digests.Select(d => ($"matches.digest:{d.VeteranId}:{day}", Notices.Digest(d.VeteranId, d.Matches, d.Titles))), ct);
+            """, new { day, from = ShanghaiTime.StartUtc(today.AddDays(-1)), to = ShanghaiTime.StartUtc(today) });
+        return await WriteAsync(db, digests.Select(d => ($"matches.digest:{d.VeteranId}:{day}", Notices.Digest(d.VeteranId, d.Matches, d.Titles.Distinct().Take(top)))), ct);
     }
 
     /// <summary>An open order class starting or ending within the lead days: once per program, milestone and date.</summary>
