@@ -18,6 +18,7 @@ using JobMatch.Api.JobFairs;
 using JobMatch.Api.Matching;
 using JobMatch.Api.Openings;
 using JobMatch.Api.Programs;
+using JobMatch.Api.Reminders;
 using JobMatch.Api.Applications;
 using JobMatch.Api.Interactions;
 using JobMatch.Api.SavedPositions;
@@ -43,6 +44,7 @@ static void AddJobMatchServices(WebApplicationBuilder builder)
     builder.Services.AddOpenings();
     builder.Services.AddMatching();
     builder.Services.AddNotifications(builder.Configuration);
+    builder.Services.AddReminders(builder.Configuration);
     builder.Services.AddWebConsole();
 
     // Demo data of every feature, loaded by `seed` and on the embedded database's first start.

@@ -31,6 +31,7 @@ public static class Commands
         root.Subcommands.Add(BackupCommand.Create());
         root.Subcommands.Add(RestoreCommand.Create(addServices));
         root.Subcommands.Add(AccountCommand.Create(addServices));
+        root.Subcommands.Add(RemindCommand.Create(addServices));
         return root;
     }
 

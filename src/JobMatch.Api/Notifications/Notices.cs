@@ -16,6 +16,13 @@ public static class Notices
     public const string NewApplicant = "application.created";
     public const string ImportFinished = "import.finished";
 
+    // Events that come from time, written by the scheduled job (Reminders/ScheduledNotices) once per event and period.
+    public const string InvitationExpiring = "invitation.expiring";
+    public const string CheckInOverdue = "checkin.overdue";
+    public const string CaseloadWeekly = "caseload.weekly";
+    public const string MatchesDigest = "matches.digest";
+    public const string ProgramMilestone = "program.milestone";
+
     /// <summary>A recruiter invited the veteran to a position; the invitation is open until <paramref name="expiresAt"/>.</summary>
     public static Notice Invitation(Guid veteranId, Guid positionId, DateTime expiresAt) =>
         new(InvitationReceived, Recipients.Veteran(veteranId), positionId,
@@ -50,6 +57,40 @@ public static class Notices
             ["file"] = fileName, ["rowsRead"] = Count(rowsRead), ["rowsRejected"] = Count(rowsRejected),
             ["positionsCreated"] = Count(positionsCreated), ["positionsUpdated"] = Count(positionsUpdated),
         }, route, language);
+
+    /// <summary>The veteran's invitation to a position closes on <paramref name="expiresAt"/>, unanswered so far.</summary>
+    public static Notice Expiring(Guid veteranId, Guid positionId, DateTime expiresAt) =>
+        new(InvitationExpiring, Recipients.Veteran(veteranId), positionId,
+            new Dictionary<string, string> { ["expiresOn"] = Day(expiresAt) }, "veteran/invitations");
+
+    /// <summary>An enterprise of the mentor's caseload had no session since its check-in was due.</summary>
+    public static Notice Overdue(Guid mentorId, string enterprise, DateOnly dueOn) =>
+        new(CheckInOverdue, Recipients.Mentor(mentorId), null,
+            new Dictionary<string, string> { ["enterprise"] = enterprise, ["dueOn"] = Date(dueOn) }, "mentor/caseload");
+
+    /// <summary>The mentor's week: how many enterprises they mentor, and how many of them are overdue.</summary>
+    public static Notice Caseload(Guid mentorId, int enterprises, int overdue) =>
+        new(CaseloadWeekly, Recipients.Mentor(mentorId), null,
+            new Dictionary<string, string> { ["count"] = Count(enterprises), ["overdue"] = Count(overdue) }, "mentor/caseload");
+
+    /// <summary>Yesterday's imports brought openings for the veteran: how many, and the titles of the newest few.</summary>
+    public static Notice Digest(Guid veteranId, int matches, IEnumerable<string> titles) =>
+        new(MatchesDigest, Recipients.Veteran(veteranId), null,
+            new Dictionary<string, string> { ["count"] = Count(matches), ["titles.zh"] = string.Join("、", titles),
+                ["titles.en"] = string.Join("; ", titles) }, "veteran/matches");
+
+    /// <summary>
+    /// An order class starts or ends (its graduation) on <paramref name="on"/>: its sponsors' recruiters are told, to record
+    /// enrolments or graduations.
+    /// </summary>
+    public static Notice Milestone(Guid programId, string program, bool start, DateOnly on) =>
+        new(ProgramMilestone, Recipients.SponsorsOfProgram(programId), null, new Dictionary<string, string>
+        {
+            ["program"] = program, ["date"] = Date(on),
+            ["milestone.zh"] = start ? "开班" : "结业", ["milestone.en"] = start ? "starts" : "ends (graduation)",
+        }, "recruiter/positions");
+
+    static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     static string Day(DateTime at) => ShanghaiTime.DateOf(at.ToUniversalTime()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -8,7 +8,9 @@ public sealed record NotificationText(string Subject, string Body);
 /// <summary>
 /// The text of each event in Chinese and English, with a fixed set of placeholders filled from the message's payload:
 /// {position} {company} (the position the event is about), {state} (in the message's language), {interviewAt} {expiresOn}
-/// {file} {rowsRead} {rowsRejected} {positionsCreated} {positionsUpdated}, and {link} (the console page, by
+/// {file} {rowsRead} {rowsRejected} {positionsCreated} {positionsUpdated}, {enterprise} {dueOn} (a mentor's overdue check-in),
+/// {count} {overdue} {titles} (the weekly caseload, the daily digest of matches), {program} {milestone} {date} (an order
+/// class's milestone), and {link} (the console page, by
 /// Accounts:PublicOrigin). A placeholder without a value is left out.
 /// </summary>
 public static partial class NotificationTexts
@@ -38,6 +40,26 @@ public static partial class NotificationTexts
             "您好：\n\n「{file}」已导入：读取 {rowsRead} 行，拒收 {rowsRejected} 行，新增岗位 {positionsCreated} 个，更新 {positionsUpdated} 个。导入报告：\n\n{link}\n"),
         (Notices.ImportFinished, English, "JobMatch: {file} imported",
             "Hello,\n\n{file} was imported: {rowsRead} rows read, {rowsRejected} rejected, {positionsCreated} positions created, {positionsUpdated} updated. The report:\n\n{link}\n"),
+        (Notices.InvitationExpiring, Chinese, "JobMatch：「{position}」的邀请将于 {expiresOn} 过期",
+            "您好：\n\n{company} 邀请您申请岗位「{position}」，邀请在 {expiresOn} 过期，您还没有答复。请登录查看并答复：\n\n{link}\n"),
+        (Notices.InvitationExpiring, English, "JobMatch: your invitation to {position} expires on {expiresOn}",
+            "Hello,\n\n{company} invited you to apply for {position}. The invitation expires on {expiresOn} and is not answered yet; sign in to answer it:\n\n{link}\n"),
+        (Notices.CheckInOverdue, Chinese, "JobMatch：「{enterprise}」的回访已逾期",
+            "您好：\n\n您辅导的企业「{enterprise}」应在 {dueOn} 前回访，至今没有记录。请安排回访并登记：\n\n{link}\n"),
+        (Notices.CheckInOverdue, English, "JobMatch: the check-in with {enterprise} is overdue",
+            "Hello,\n\nThe enterprise {enterprise} you mentor was due a check-in by {dueOn} and none is recorded. Please see them and record the session:\n\n{link}\n"),
+        (Notices.CaseloadWeekly, Chinese, "JobMatch：本周辅导概况",
+            "您好：\n\n您正在辅导 {count} 家企业，其中 {overdue} 家回访已逾期。请登录查看：\n\n{link}\n"),
+        (Notices.CaseloadWeekly, English, "JobMatch: your caseload this week",
+            "Hello,\n\nYou mentor {count} enterprises; {overdue} of them are overdue for a check-in. Sign in to see them:\n\n{link}\n"),
+        (Notices.MatchesDigest, Chinese, "JobMatch：有 {count} 个新岗位适合您",
+            "您好：\n\n昨天新导入的岗位中有 {count} 个适合您，例如：{titles}。请登录查看为您推荐的岗位：\n\n{link}\n"),
+        (Notices.MatchesDigest, English, "JobMatch: {count} new openings for you",
+            "Hello,\n\n{count} of the openings imported yesterday fit you, such as: {titles}. Sign in to see the openings matched to you:\n\n{link}\n"),
+        (Notices.ProgramMilestone, Chinese, "JobMatch：订单班「{program}」将于 {date} {milestone}",
+            "您好：\n\n贵单位赞助的订单班「{program}」将于 {date} {milestone}。请登录登记学员的进展：\n\n{link}\n"),
+        (Notices.ProgramMilestone, English, "JobMatch: the order class {program} {milestone} on {date}",
+            "Hello,\n\nThe order class {program} your company sponsors {milestone} on {date}. Sign in to record the trainees' progress:\n\n{link}\n"),
     ];
 
     static readonly Dictionary<string, string> Interview = new()
@@ -58,7 +80,8 @@ public static partial class NotificationTexts
         [English] = "You get this mail because you agreed to be told of events; withdraw the \"contact\" consent in My profile and nothing more is sent.",
     };
 
-    static readonly string[] ToVeterans = [Notices.InvitationReceived, Notices.ApplicationMoved];
+    static readonly string[] ToVeterans = [Notices.InvitationReceived, Notices.ApplicationMoved, Notices.InvitationExpiring,
+        Notices.MatchesDigest];
 
     /// <summary>
     /// The text of a message of <paramref name="kind"/>, for a mail (with the footer saying who sent it and why) or the

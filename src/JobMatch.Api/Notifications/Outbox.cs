@@ -20,6 +20,14 @@ public sealed class Recipients
     public static Recipients RecruitersOfPosition(Guid positionId) =>
         new("SELECT r.subject FROM recruiter_links r JOIN positions p ON p.company_id = r.company_id WHERE p.id = @key", positionId);
 
+    /// <summary>The mentor's linked subject: none while no account acts as the mentor.</summary>
+    public static Recipients Mentor(Guid mentorId) =>
+        new("SELECT subject FROM mentors WHERE id = @key AND subject IS NOT NULL", mentorId);
+
+    /// <summary>The recruiters linked to the sponsors of an order-class program.</summary>
+    public static Recipients SponsorsOfProgram(Guid programId) =>
+        new("SELECT r.subject FROM recruiter_links r JOIN program_sponsors s ON s.company_id = r.company_id WHERE s.program_id = @key", programId);
+
     /// <summary>One person by subject (the uploader of an import).</summary>
     public static Recipients Person(string subject) => new("SELECT @key::text", subject);
 }
@@ -83,12 +91,13 @@ static class Reach
 {
     /// <summary>
     /// A join keeping the rows whose <paramref name="subject"/> column can be reached, bringing the account as <c>a</c>;
-    /// <paramref name="left"/>: keeping every row, <c>a</c> null for those who cannot.
+    /// <paramref name="left"/>: keeping every row, <c>a</c> null for those who cannot. Its own aliases are prefixed reach_, so
+    /// a caller's alias (a veterans <c>v</c>) is never shadowed inside it.
     /// </summary>
     public static string Join(string subject, bool left = false) => $$"""
         {{(left ? "LEFT JOIN" : "JOIN")}} accounts a ON a.id = (CASE WHEN {{subject}} ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN {{subject}}::uuid END)
             AND a.disabled_at IS NULL AND a.email_confirmed AND a.email IS NOT NULL
-            AND (a.role <> 'veteran' OR EXISTS (SELECT 1 FROM veterans v JOIN current_consents cc ON cc.veteran_id = v.id
-                                                WHERE v.subject = {{subject}} AND cc.kind = 'contact' AND cc.granted))
+            AND (a.role <> 'veteran' OR EXISTS (SELECT 1 FROM veterans reach_v JOIN current_consents reach_c ON reach_c.veteran_id = reach_v.id
+                                                WHERE reach_v.subject = {{subject}} AND reach_c.kind = 'contact' AND reach_c.granted))
         """;
 }

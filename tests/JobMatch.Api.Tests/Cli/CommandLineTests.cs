@@ -22,7 +22,7 @@ public sealed class CommandLineTests
         Assert.NotEqual(0, exitCode);
         Assert.Null(served);
         Assert.Contains("'acount' is not a command", error, StringComparison.Ordinal);
-        Assert.All(["migrate", "token", "seed", "train", "backup", "restore", "account"],
+        Assert.All(["migrate", "token", "seed", "train", "backup", "restore", "account", "remind"],
             command => Assert.Contains(command, error, StringComparison.Ordinal));
     }
 
