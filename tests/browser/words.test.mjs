@@ -39,6 +39,8 @@ test('every dictionary is loaded by i18n.js and preloaded by the first page, so 
   const shell = await readFile(join(folder, '..', 'i18n.js'), 'utf8');
   const index = await readFile(join(folder, '..', '..', 'index.html'), 'utf8');
   for (const file of await readdir(folder)) {
+    // An area that adds itself with words() when a module that uses it loads (i18n/notices.js) is neither.
+    if ((await readFile(join(folder, file), 'utf8')).includes("import { words } from '../i18n.js'")) continue;
     assert.ok(shell.includes(`'./i18n/${file}'`), `i18n.js does not import ${file}`);
     assert.ok(index.includes(`href="/js/i18n/${file}"`), `index.html does not preload ${file}`);
   }
