@@ -32,7 +32,7 @@ trap stop EXIT
 
 log=$(mktemp)
 (cd tests/browser && JOBMATCH_URL="http://127.0.0.1:$port" JOBMATCH_DATA="$data/pgdata" \
-  node --test --test-reporter=tap words.test.mjs modules.test.mjs console.test.mjs oidc.test.mjs staff-accounts.test.mjs accounts.test.mjs journeys-words.test.mjs journeys-veteran.test.mjs journeys-import.test.mjs journeys-apply.test.mjs recruiter-stages.test.mjs veteran-search.test.mjs staff-veterans.test.mjs staff-records.test.mjs staff-mentoring.test.mjs recruiter-positions.test.mjs staff-fairs.test.mjs) 2>&1 | tee "$log"
+  node --test --test-reporter=tap words.test.mjs modules.test.mjs console.test.mjs oidc.test.mjs staff-accounts.test.mjs accounts.test.mjs journeys-words.test.mjs journeys-veteran.test.mjs journeys-import.test.mjs journeys-apply.test.mjs recruiter-stages.test.mjs veteran-search.test.mjs staff-veterans.test.mjs staff-records.test.mjs staff-mentoring.test.mjs recruiter-positions.test.mjs staff-fairs.test.mjs notices-settings.test.mjs) 2>&1 | tee "$log"
 passed=$(grep -E '^# pass [0-9]+' "$log" | awk '{print $3}')
 failed=$(grep -E '^# fail [0-9]+' "$log" | awk '{print $3}')
 if [ -z "$passed" ] || [ -z "$failed" ]; then

@@ -100,6 +100,8 @@ static async Task<int> Serve(string[] args)
     app.MapMatching();
     app.MapNotifications();
     app.MapInbox();
+    app.MapNotificationPreferences();
+    app.MapUnsubscribe();
     app.MapWebConsole();
 
     await app.RunAsync();

@@ -23,9 +23,11 @@ public sealed class MailSender(IOptions<MailOptions> options, ILogger<MailSender
     /// <summary>
     /// Sends with the given Message-ID (an outbox message's id, so that a receiver can drop a repeat; the From address's domain
     /// after the @). Null when the server took the mail; otherwise why not, as the exception's type: its message can name
-    /// the recipient (a refused RCPT TO).
+    /// the recipient (a refused RCPT TO). With an <paramref name="unsubscribe"/> link (an https or http URL that stops mails
+    /// like this one), the mail carries it as List-Unsubscribe with RFC 8058's one-click List-Unsubscribe-Post.
     /// </summary>
-    public async Task<string?> TrySendAsync(string to, string subject, string body, Guid? messageId, CancellationToken cancellationToken)
+    public async Task<string?> TrySendAsync(string to, string subject, string body, Guid? messageId, CancellationToken cancellationToken,
+        string? unsubscribe = null)
     {
         var mail = options.Value;
         var message = new MimeMessage { Subject = subject, Body = new TextPart("plain") { Text = body } };
@@ -35,6 +37,11 @@ public sealed class MailSender(IOptions<MailOptions> options, ILogger<MailSender
         if (messageId is { } id)
         {
             message.MessageId = $"{id}@{from.Domain}";
+        }
+        if (unsubscribe is not null)
+        {
+            message.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
         var logged = messageId is { } named ? $"message {named}" : subject;
         using var smtp = new SmtpClient { Timeout = (int)mail.Timeout.TotalMilliseconds };

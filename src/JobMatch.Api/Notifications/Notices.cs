@@ -23,6 +23,12 @@ public static class Notices
     public const string MatchesDigest = "matches.digest";
     public const string ProgramMilestone = "program.milestone";
 
+    /// <summary>Every kind of event, the list people's preferences choose from (<see cref="Preferences"/>).</summary>
+    public static readonly IReadOnlyList<string> Kinds = [
+        InvitationReceived, ApplicationMoved, ApplicationWithdrawn, NewApplicant, ImportFinished,
+        InvitationExpiring, CheckInOverdue, CaseloadWeekly, MatchesDigest, ProgramMilestone,
+    ];
+
     /// <summary>A recruiter invited the veteran to a position; the invitation is open until <paramref name="expiresAt"/>.</summary>
     public static Notice Invitation(Guid veteranId, Guid positionId, DateTime expiresAt) =>
         new(InvitationReceived, Recipients.Veteran(veteranId), positionId,

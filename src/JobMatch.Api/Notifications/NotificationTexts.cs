@@ -62,6 +62,25 @@ public static partial class NotificationTexts
             "Hello,\n\nThe order class {program} your company sponsors {milestone} on {date}. Sign in to record the trainees' progress:\n\n{link}\n"),
     ];
 
+    /// <summary>What each kind of event is, in a few words (the unsubscribe page names what it stops).</summary>
+    static readonly Dictionary<string, (string Chinese, string English)> Names = new()
+    {
+        [Notices.InvitationReceived] = ("岗位邀请", "invitations to apply"),
+        [Notices.ApplicationMoved] = ("申请进展", "news about my applications"),
+        [Notices.ApplicationWithdrawn] = ("申请人撤回申请", "applicants withdrawing"),
+        [Notices.NewApplicant] = ("新的申请", "new applications"),
+        [Notices.ImportFinished] = ("导入完成", "imports finished"),
+        [Notices.InvitationExpiring] = ("邀请即将过期", "invitations about to expire"),
+        [Notices.CheckInOverdue] = ("回访逾期", "overdue check-ins"),
+        [Notices.CaseloadWeekly] = ("每周辅导概况", "the weekly caseload summary"),
+        [Notices.MatchesDigest] = ("新岗位日报", "the daily digest of new openings"),
+        [Notices.ProgramMilestone] = ("订单班节点", "order-class milestones"),
+    };
+
+    /// <summary>The few words that name events of <paramref name="kind"/> in <paramref name="language"/>.</summary>
+    public static string Name(string kind, string language) =>
+        Names.TryGetValue(kind, out var name) ? (language == English ? name.English : name.Chinese) : kind;
+
     static readonly Dictionary<string, string> Interview = new()
     {
         [Chinese] = "面试时间：{interviewAt}（北京时间）。\n", [English] = "Interview: {interviewAt} (Beijing time).\n",
@@ -80,15 +99,21 @@ public static partial class NotificationTexts
         [English] = "You get this mail because you agreed to be told of events; withdraw the \"contact\" consent in My profile and nothing more is sent.",
     };
 
+    static readonly Dictionary<string, string> StopNote = new()
+    {
+        [Chinese] = "不想再收到此类邮件？打开此链接即可退订：", [English] = "To stop mails of this kind, open this link: ",
+    };
+
     static readonly string[] ToVeterans = [Notices.InvitationReceived, Notices.ApplicationMoved, Notices.InvitationExpiring,
         Notices.MatchesDigest];
 
     /// <summary>
     /// The text of a message of <paramref name="kind"/>, for a mail (with the footer saying who sent it and why) or the
-    /// in-app inbox (the link relative to the console); null for a kind this version has no text for.
+    /// in-app inbox (the link relative to the console); null for a kind this version has no text for. A mail ends with its
+    /// <paramref name="unsubscribe"/> link when given (<see cref="UnsubscribeTokens"/>).
     /// </summary>
     public static NotificationText? Render(string kind, string language, IReadOnlyDictionary<string, string> payload, string origin,
-        bool mail = true)
+        bool mail = true, string? unsubscribe = null)
     {
         var lang = language == English ? English : Chinese;
         if (Texts.Where(text => text.Kind == kind && text.Language == lang).Select(text => new NotificationText(text.Subject, text.Body))
@@ -100,7 +125,8 @@ public static partial class NotificationTexts
         // The interview line is part of the template when the move gave a time; values are filled once, so a value (a file
         // name) that looks like a placeholder stays as it is.
         var body = text.Body.Replace("{interview}", payload.ContainsKey("interviewAt") ? Interview[lang] : "", StringComparison.Ordinal);
-        var footer = !mail ? "" : Footer[lang] + (ToVeterans.Contains(kind) ? "\n" + ConsentNote[lang] : "");
+        var footer = !mail ? "" : Footer[lang] + (ToVeterans.Contains(kind) ? "\n" + ConsentNote[lang] : "")
+            + (unsubscribe is null ? "" : "\n" + StopNote[lang] + unsubscribe);
         return new(Fill(text.Subject, values, lang), Fill(body, values, lang) + footer);
     }
 

@@ -16,6 +16,7 @@ public static class NotificationsSetup
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<UnsubscribeTokens>();
         services.AddHostedService<OutboxDispatch>();
         services.AddHealthChecks().AddCheck<OutboxHealthCheck>("outbox", tags: ["ready"]);
         return services;

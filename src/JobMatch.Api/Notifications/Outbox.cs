@@ -51,14 +51,20 @@ public static class Outbox
 
     public const string Inbox = "inbox";
 
+    /// <summary>Every channel a message goes by, the list people's preferences choose from (<see cref="Preferences"/>).</summary>
+    public static readonly IReadOnlyList<string> Channels = [Inbox, Email];
+
     public static async Task AddAsync(DbConnection db, DbTransaction tx, Notice notice)
     {
-        // Everyone concerned gets it in their in-app inbox; by e-mail only those who can be reached that way.
-        var recipients = (await db.QueryAsync<(string Subject, bool ByMail)>($"""
+        // Everyone concerned gets it in their in-app inbox; by e-mail only those who can be reached that way. A channel the
+        // person turned off for this kind gets nothing.
+        var recipients = (await db.QueryAsync<(string Subject, bool ByMail, bool InInbox)>($"""
             WITH wanted (subject) AS ({notice.To.Sql})
-            SELECT DISTINCT w.subject, a.id IS NOT NULL AS by_mail FROM wanted w {Reach.Join("w.subject", left: true)}
-            """, new { key = notice.To.Key }, tx)).ToList();
-        var messages = recipients.Select(r => (r.Subject, Channel: Inbox))
+            SELECT DISTINCT w.subject, a.id IS NOT NULL AND {Reach.Wants("w.subject", "@kind", Email)} AS by_mail,
+                   {Reach.Wants("w.subject", "@kind", Inbox)} AS in_inbox
+            FROM wanted w {Reach.Join("w.subject", left: true)}
+            """, new { key = notice.To.Key, kind = notice.Kind }, tx)).ToList();
+        var messages = recipients.Where(r => r.InInbox).Select(r => (r.Subject, Channel: Inbox))
             .Concat(recipients.Where(r => r.ByMail).Select(r => (r.Subject, Channel: Email))).ToList();
         if (messages.Count == 0)
         {
@@ -79,16 +85,29 @@ public static class Outbox
 
     /// <summary>A person's messages, whatever their state, when the person is erased (a veteran deleting their profile).</summary>
     public static Task ForgetAsync(DbConnection db, DbTransaction tx, string subject) =>
-        db.ExecuteAsync("DELETE FROM outbox WHERE recipient = @subject", new { subject }, tx);
+        db.ExecuteAsync("""
+            DELETE FROM outbox WHERE recipient = @subject;
+            DELETE FROM notification_preferences WHERE subject = @subject;
+            """, new { subject }, tx);
 }
 
 /// <summary>
 /// Who can be reached by e-mail, the one home of the quiet rules: an account (the subject is its id) that is not disabled,
 /// with a confirmed address, and, for a veteran, the current contact consent. A subject with no account (OIDC, a roster
-/// profile never claimed) is never reached.
+/// profile never claimed) is never reached. And on any channel, only with what the person did not turn off
+/// (<see cref="Preferences"/>, an e-mail's unsubscribe link).
 /// </summary>
 static class Reach
 {
+    /// <summary>
+    /// A condition true unless the person of <paramref name="subject"/> turned off messages of <paramref name="kind"/> (SQL
+    /// expressions) on <paramref name="channel"/> (one of <see cref="Outbox.Channels"/>); no choice is the default, on.
+    /// </summary>
+    public static string Wants(string subject, string kind, string channel) => $"""
+        NOT EXISTS (SELECT 1 FROM notification_preferences np WHERE np.subject = {subject} AND np.kind = {kind}
+                    AND np.channel = '{(Outbox.Channels.Contains(channel) ? channel : throw new ArgumentException(channel))}' AND NOT np.enabled)
+        """;
+
     /// <summary>
     /// A join keeping the rows whose <paramref name="subject"/> column can be reached, bringing the account as <c>a</c>;
     /// <paramref name="left"/>: keeping every row, <c>a</c> null for those who cannot. Its own aliases are prefixed reach_, so

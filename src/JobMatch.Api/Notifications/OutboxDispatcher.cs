@@ -15,7 +15,7 @@ namespace JobMatch.Api.Notifications;
 /// with the same Message-ID.
 /// </summary>
 public sealed class OutboxDispatcher(NpgsqlDataSource dataSource, MailSender mail, IOptions<NotificationOptions> options,
-    IOptions<AccountOptions> accounts, TimeProvider clock, ILogger<OutboxDispatcher> logger)
+    IOptions<AccountOptions> accounts, UnsubscribeTokens unsubscribe, TimeProvider clock, ILogger<OutboxDispatcher> logger)
 {
     sealed record Claimed(Guid Id, string Kind, string Recipient, string Language, string Payload, int Attempts);
 
@@ -40,10 +40,16 @@ public sealed class OutboxDispatcher(NpgsqlDataSource dataSource, MailSender mai
         var addresses = (await db.QueryAsync<(string Subject, string Email)>($"""
             SELECT r.subject, a.email FROM unnest(@subjects) AS r (subject) {Reach.Join("r.subject")}
             """, new { subjects = batch.Select(m => m.Recipient).Distinct().ToArray() }, tx)).ToDictionary(r => r.Subject, r => r.Email);
+        // What the person turned off since the message was written (their settings, an unsubscribe link) is not sent.
+        var unwanted = (await db.QueryAsync<(string Subject, string Kind)>($"""
+            SELECT r.subject, r.kind FROM unnest(@subjects, @kinds) AS r (subject, kind) WHERE NOT {Reach.Wants("r.subject", "r.kind", Outbox.Email)}
+            """, new { subjects = batch.Select(m => m.Recipient).ToArray(), kinds = batch.Select(m => m.Kind).ToArray() }, tx)).ToHashSet();
         var outcomes = new List<Outcome>();
         foreach (var message in batch)
         {
-            outcomes.Add(await SendAsync(message, addresses.GetValueOrDefault(message.Recipient), settings, ct));
+            outcomes.Add(unwanted.Contains((message.Recipient, message.Kind))
+                ? new(message.Id, "skipped", message.Attempts, null, "turned off by the person (preferences or unsubscribe link)", null)
+                : await SendAsync(message, addresses.GetValueOrDefault(message.Recipient), settings, ct));
         }
         await db.ExecuteAsync("""
             UPDATE outbox o SET state = u.state, attempts = u.attempts, next_attempt_at = u.next_attempt_at, last_error = u.last_error,
@@ -63,7 +69,9 @@ public sealed class OutboxDispatcher(NpgsqlDataSource dataSource, MailSender mai
     async Task<Outcome> SendAsync(Claimed message, string? address, NotificationOptions settings, CancellationToken ct)
     {
         var payload = JsonSerializer.Deserialize<Dictionary<string, string>>(message.Payload) ?? [];
-        var text = NotificationTexts.Render(message.Kind, message.Language, payload, accounts.Value.Origin ?? "");
+        var origin = accounts.Value.Origin ?? "";
+        var stop = unsubscribe.Link(origin, message.Recipient, message.Kind);
+        var text = NotificationTexts.Render(message.Kind, message.Language, payload, origin, unsubscribe: stop);
         var skip = !mail.IsOn ? "mail is off (no Mail:Host)" : address is null ? "no one to reach: no confirmed address or no contact consent"
             : text is null ? $"no text for {message.Kind}" : null;
         if (skip is not null)
@@ -73,7 +81,7 @@ public sealed class OutboxDispatcher(NpgsqlDataSource dataSource, MailSender mai
         string? error;
         try
         {
-            error = await mail.TrySendAsync(address!, text!.Subject, text.Body, message.Id, ct);
+            error = await mail.TrySendAsync(address!, text!.Subject, text.Body, message.Id, ct, stop);
         }
         catch (Exception unexpected) when (unexpected is not OperationCanceledException)
         {

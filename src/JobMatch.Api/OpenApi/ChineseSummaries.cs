@@ -86,6 +86,10 @@ static class ChineseSummaries
         ["postNotificationsByIdRead"] = "把我的一条通知标为已读（重复标记不变）；他人的通知答 404",
         ["getNotificationsOutbox"] = "通知发件箱：待发积压与死信数量，死信列表最新在前（管理员）",
         ["postNotificationsOutboxByIdReplay"] = "重发一封死信：恢复为待发并重置尝试次数，消息 ID 不变（管理员）",
+        ["getNotificationsPreferences"] = "我接收哪些通知：每类事件在每个渠道的开关及默认值",
+        ["putNotificationsPreferences"] = "为自己按渠道开启或关闭某类事件的通知；未列出的保持不变",
+        ["getNotificationsUnsubscribe"] = "邮件退订链接的页面：说明将停止什么，并提供退订按钮（打开本身不做更改）",
+        ["postNotificationsUnsubscribe"] = "停止该链接对应的人和事件类别的邮件：页面按钮与 RFC 8058 一键退订（重复退订不变）",
         // Matching
         ["getVeteransMeMatches"] = "为我排序的在招岗位和培训名额，附理由和已通过的资格规则（未同意智能匹配时为普通列表）",
         ["getVeteransByIdMatches"] = "任一老兵的同样排序结果（管理员）",

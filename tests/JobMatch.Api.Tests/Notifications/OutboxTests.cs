@@ -262,5 +262,5 @@ public sealed class OutboxTests(NotificationsApiFactory api) : IClassFixture<Not
 
     OutboxDispatcher NewDispatcher(TimeProvider clock) => new(api.Services.GetRequiredService<NpgsqlDataSource>(), api.Services.GetRequiredService<JobMatch.Api.Mail.MailSender>(),
         api.Services.GetRequiredService<IOptions<NotificationOptions>>(), api.Services.GetRequiredService<IOptions<JobMatch.Api.Accounts.AccountOptions>>(),
-        clock, api.Services.GetRequiredService<ILogger<OutboxDispatcher>>());
+        api.Services.GetRequiredService<UnsubscribeTokens>(), clock, api.Services.GetRequiredService<ILogger<OutboxDispatcher>>());
 }

@@ -48,6 +48,7 @@ public sealed class MassAssignmentTests(ApiFactory api) : IClassFixture<ApiFacto
         ["OpeningInput.headcount"] = "the company's to set; never below the hires already made (FilledIsNeverTakenFromABody)",
         ["OpeningInput.fairId"] = "fairs are public: any company may list a position at one; must exist (OpeningsTests)",
         ["OpeningInput.kind"] = "job or training on creation, fixed afterwards",
+        ["PreferenceChoice.kind"] = "an event kind of Notices.Kinds, for the caller's own preferences only (PreferencesTests)",
         ["PlanChoice.mentorId"] = "admin only (matrix)",
         ["PlanChoice.enterpriseId"] = "admin only (matrix)",
         ["ReassignCaseload.toMentorId"] = "admin only (matrix)",

@@ -4,11 +4,13 @@ import { act, announce, errorBox, field, h } from '../dom.js';
 import { date, label, t } from '../i18n.js';
 import { newPassword } from '../passwords.js';
 import { codeInput, enrolment, finishSignIn } from '../second-factor.js';
+import { noticeSettings } from '../notice-settings.js';
 
 export default async function account(view, { onSignedIn }) {
   const draw = async () => {
     const mine = await get('/api/account');
-    view.replaceChildren(h('h1', {}, t('page.account')), summary(mine), changePassword(onSignedIn), email(mine), secondFactor(mine, draw));
+    view.replaceChildren(h('h1', {}, t('page.account')), summary(mine), changePassword(onSignedIn), email(mine), secondFactor(mine, draw),
+      await noticeSettings());
   };
   await draw();
 }
