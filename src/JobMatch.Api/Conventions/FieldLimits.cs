@@ -42,7 +42,8 @@ public sealed class TextAttribute(int maxLength) : FieldLimitAttribute
         Say.Text($"最多 {MaxLength} 个字（不计首尾空格）。", $"At most {MaxLength} characters, not counting surrounding white space.");
 }
 
-/// <summary>At most <see cref="MaxItems"/> items; in a list of texts, blank and repeated entries do not count (they are dropped).
+/// <summary>At most <see cref="MaxItems"/> items; in a list of texts, blank and repeated entries do not count (they are dropped),
+/// in a list of records an empty one (null) is refused.
 /// </summary>
 public sealed class ItemsAttribute(int maxItems) : FieldLimitAttribute
 {
@@ -52,11 +53,11 @@ public sealed class ItemsAttribute(int maxItems) : FieldLimitAttribute
     {
         IEnumerable<string?> texts =>
             texts.Where(text => !string.IsNullOrWhiteSpace(text)).Select(text => text!.Trim()).Distinct().Count() <= MaxItems,
-        IEnumerable items => items.Cast<object?>().Count() <= MaxItems,
+        IEnumerable items => items.Cast<object?>().ToList() is var list && list.Count <= MaxItems && !list.Contains(null), // [null]: no item at all
         _ => true,
     };
 
-    protected override string Message(ValidationContext context) => Say.Text($"最多 {MaxItems} 项。", $"At most {MaxItems} items.");
+    protected override string Message(ValidationContext context) => Say.Text($"最多 {MaxItems} 项，且不能有空项。", $"At most {MaxItems} items, none of them empty.");
 }
 
 /// <summary>One of the values a static member of <paramref name="holder"/> lists (texts, or the keys of a dictionary).</summary>

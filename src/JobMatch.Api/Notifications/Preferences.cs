@@ -20,7 +20,7 @@ public sealed record PreferenceChoice(
     bool On);
 
 /// <summary>The choices to change; kinds and channels not named stay as they are.</summary>
-public sealed record PreferenceChoices([Items(20)] IReadOnlyList<PreferenceChoice> Preferences);
+public sealed record PreferenceChoices([Items(20)] IReadOnlyList<PreferenceChoice>? Preferences);
 
 /// <summary>
 /// What each person wants to be told, per event kind (<see cref="Notices.Kinds"/>) and channel (<see cref="Outbox.Channels"/>):
@@ -45,9 +45,16 @@ public static class Preferences
         return TypedResults.Ok(await ReadAsync(db, user.Subject()));
     }
 
-    static async Task<Ok<NotificationPreferences>> Change(PreferenceChoices body, ClaimsPrincipal user, NpgsqlDataSource dataSource,
-        TimeProvider clock)
+    static async Task<Results<Ok<NotificationPreferences>, ValidationProblem>> Change(PreferenceChoices body, ClaimsPrincipal user,
+        NpgsqlDataSource dataSource, TimeProvider clock)
     {
+        if (body.Preferences is not { Count: > 0 })
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["preferences"] = [Say.Text("请至少给出一项选择（类别、渠道、开或关）。", "Give at least one choice (kind, channel, on or off).")],
+            });
+        }
         await using var db = await dataSource.OpenConnectionAsync();
         await using var tx = await db.BeginTransactionAsync();
         var choices = body.Preferences.DistinctBy(p => (p.Kind, p.Channel)).ToList();
