@@ -154,6 +154,7 @@ public static class AccessPolicy
         new("GET /api/notifications/unread-count",                 "401 2xx 2xx 2xx 2xx 2xx 2xx 2xx"),
         new("POST /api/notifications/{id}/read",                   "401 404 404 404 404 404 404 404",
             "/api/notifications/0191a3b2-0000-7000-8000-000000000001/read"),
+        new("POST /api/notifications/read-all",                    "401 2xx 2xx 2xx 2xx 2xx 2xx 2xx"),
         new("GET /api/notifications/outbox",                       "401 403 403 403 2xx 403 403 403"),
         new("POST /api/notifications/outbox/{id}/replay",          "401 403 403 403 404 403 403 403",
             "/api/notifications/outbox/0191a3b2-0000-7000-8000-000000000001/replay"),
