@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Dapper;
+using JobMatch.Api.Audit;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Conventions;
 using Npgsql;
@@ -70,9 +71,13 @@ public static class InboxApi
     static async Task<Ok<UnreadCount>> MarkAllRead(ClaimsPrincipal user, NpgsqlDataSource dataSource, TimeProvider clock)
     {
         await using var db = await dataSource.OpenConnectionAsync();
-        return TypedResults.Ok(new UnreadCount(await db.ExecuteAsync(
+        await using var tx = await db.BeginTransactionAsync();
+        var marked = await db.ExecuteAsync(
             "UPDATE outbox SET read_at = @now WHERE recipient = @subject AND channel = 'inbox' AND read_at IS NULL",
-            new { subject = user.Subject(), now = clock.GetUtcNow().UtcDateTime })));
+            new { subject = user.Subject(), now = clock.GetUtcNow().UtcDateTime }, tx);
+        await AuditLog.WriteAsync(db, tx, user, "notifications.read_all", "outbox_message", null, new { marked });
+        await tx.CommitAsync();
+        return TypedResults.Ok(new UnreadCount(marked));
     }
 
     // In the request's language: the message is about an event, not a letter to a fixed reader.
