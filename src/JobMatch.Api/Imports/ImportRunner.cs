@@ -150,7 +150,7 @@ public static class ImportRunner
                 result.Counts.PositionsCreated, result.Counts.PositionsUpdated,
             });
             await Outbox.AddAsync(db, tx, Notices.Import(request.Actor, request.FileName, result.RowsRead, result.RowsRejected,
-                result.Counts.PositionsCreated, result.Counts.PositionsUpdated, user.IsAdmin() ? "admin/imports" : "recruiter/import",
+                result.Counts.PositionsCreated, result.Counts.PositionsUpdated, user.IsAdmin() ? $"admin/imports/{batchId}" : "recruiter/import",
                 Say.Text(NotificationTexts.Chinese, NotificationTexts.English)));
             await tx.CommitAsync(ct);
             return (batch, null);

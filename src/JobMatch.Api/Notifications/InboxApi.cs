@@ -1,14 +1,18 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Dapper;
+using JobMatch.Api.Audit;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Conventions;
 using Npgsql;
 
 namespace JobMatch.Api.Notifications;
 
-/// <summary>A notice in my inbox, in the request's language; <c>ReadAt</c> null while unread.</summary>
-public sealed record InboxItem(Guid Id, string Kind, string Subject, string Body, DateTime CreatedAt, DateTime? ReadAt);
+/// <summary>
+/// A notice in my inbox, in the request's language; <c>ReadAt</c> null while unread; <c>Route</c> the console page it is
+/// about (the part after <c>#/</c>: "veteran/invitations", "admin/imports/{batch}"), the one its mail links to.
+/// </summary>
+public sealed record InboxItem(Guid Id, string Kind, string Subject, string Body, DateTime CreatedAt, DateTime? ReadAt, string Route);
 
 public sealed record UnreadCount(long Unread);
 
@@ -22,6 +26,8 @@ public static class InboxApi
         group.MapGet("/unread-count", Unread).WithSummary("How many of my notifications are unread (the console's header badge)");
         group.MapPost("/{id:guid}/read", MarkRead).AcceptsIdempotencyKey()
             .WithSummary("Mark one of my notifications read (again: nothing changes); another person's answers 404");
+        group.MapPost("/read-all", MarkAllRead).AcceptsIdempotencyKey()
+            .WithSummary("Mark all my notifications read; answers how many were unread until now");
         return group;
     }
 
@@ -62,12 +68,24 @@ public static class InboxApi
         return found == 0 ? TypedResults.NotFound() : TypedResults.NoContent();
     }
 
+    static async Task<Ok<UnreadCount>> MarkAllRead(ClaimsPrincipal user, NpgsqlDataSource dataSource, TimeProvider clock)
+    {
+        await using var db = await dataSource.OpenConnectionAsync();
+        await using var tx = await db.BeginTransactionAsync();
+        var marked = await db.ExecuteAsync(
+            "UPDATE outbox SET read_at = @now WHERE recipient = @subject AND channel = 'inbox' AND read_at IS NULL",
+            new { subject = user.Subject(), now = clock.GetUtcNow().UtcDateTime }, tx);
+        await AuditLog.WriteAsync(db, tx, user, "notifications.read_all", "outbox_message", null, new { marked });
+        await tx.CommitAsync();
+        return TypedResults.Ok(new UnreadCount(marked));
+    }
+
     // In the request's language: the message is about an event, not a letter to a fixed reader.
     static InboxItem Shown(Row row)
     {
         var payload = JsonSerializer.Deserialize<Dictionary<string, string>>(row.Payload) ?? [];
         var text = NotificationTexts.Render(row.Kind, Say.Text(NotificationTexts.Chinese, NotificationTexts.English), payload, "", mail: false)
             ?? new NotificationText(row.Kind, "");
-        return new InboxItem(row.Id, row.Kind, text.Subject, text.Body, row.CreatedAt, row.ReadAt);
+        return new InboxItem(row.Id, row.Kind, text.Subject, text.Body, row.CreatedAt, row.ReadAt, payload.GetValueOrDefault("route", ""));
     }
 }

@@ -84,6 +84,7 @@ static class ChineseSummaries
         ["getNotifications"] = "我的通知，最新在前；?unread=true 只看未读",
         ["getNotificationsUnreadCount"] = "我的未读通知数（控制台顶部的角标）",
         ["postNotificationsByIdRead"] = "把我的一条通知标为已读（重复标记不变）；他人的通知答 404",
+        ["postNotificationsReadAll"] = "把我的通知全部标为已读：答此前未读的条数",
         ["getNotificationsOutbox"] = "通知发件箱：待发积压与死信数量，死信列表最新在前（管理员）",
         ["postNotificationsOutboxByIdReplay"] = "重发一封死信：恢复为待发并重置尝试次数，消息 ID 不变（管理员）",
         ["getNotificationsPreferences"] = "我接收哪些通知：每类事件在每个渠道的开关及默认值",

@@ -21,6 +21,7 @@ public sealed class InboxTests(NotificationsApiFactory api) : IClassFixture<Noti
         Assert.Equal(Notices.InvitationReceived, item.Kind);
         Assert.Contains($"「{title}」", item.Subject);
         Assert.Contains("/#/veteran/invitations", item.Body);
+        Assert.Equal("veteran/invitations", item.Route); // the console page it is about, for the inbox's link
         Assert.Empty(await api.MessagesOf(veteran.Subject)); // and no e-mail
 
         using var english = new HttpRequestMessage(HttpMethod.Get, "/api/notifications");
@@ -34,5 +35,25 @@ public sealed class InboxTests(NotificationsApiFactory api) : IClassFixture<Noti
         Assert.Equal(0, (await (await veteran.Client.GetAsync("/api/notifications/unread-count")).Read<UnreadCountAnswer>()).Unread);
         Assert.Empty((await (await veteran.Client.GetAsync("/api/notifications?unread=true")).Read<PageOf<InboxItemAnswer>>()).Items);
         Assert.NotNull((await (await veteran.Client.GetAsync("/api/notifications")).Read<PageOf<InboxItemAnswer>>()).Items.Single().ReadAt);
+    }
+
+    [Fact]
+    public async Task MarkAllReadMarksOnlyMyUnreadNoticesAndSaysHowManyItWere()
+    {
+        var (_, position, _, _, recruiter) = await api.CompanyAsync();
+        var (_, other, _, _, otherRecruiter) = await api.CompanyAsync();
+        var veteran = await api.VeteranAsync(contact: false);
+        var neighbour = await api.VeteranAsync(contact: false);
+        foreach (var (opening, who) in new[] { (position, veteran), (other, veteran), (position, neighbour) })
+        {
+            var invited = await (opening == position ? recruiter : otherRecruiter).PostAsJsonAsync($"/api/openings/{opening}/invitations", new { veteranId = who.Id });
+            Assert.True(invited.IsSuccessStatusCode, await invited.Content.ReadAsStringAsync());
+        }
+
+        Assert.Equal(2, (await (await veteran.Client.PostAsync("/api/notifications/read-all", null)).Read<UnreadCountAnswer>()).Unread);
+        Assert.Equal(0, (await (await veteran.Client.PostAsync("/api/notifications/read-all", null)).Read<UnreadCountAnswer>()).Unread);
+        Assert.Equal(0, (await (await veteran.Client.GetAsync("/api/notifications/unread-count")).Read<UnreadCountAnswer>()).Unread);
+        Assert.All((await (await veteran.Client.GetAsync("/api/notifications")).Read<PageOf<InboxItemAnswer>>()).Items, item => Assert.NotNull(item.ReadAt));
+        Assert.Equal(1, (await (await neighbour.Client.GetAsync("/api/notifications/unread-count")).Read<UnreadCountAnswer>()).Unread);
     }
 }

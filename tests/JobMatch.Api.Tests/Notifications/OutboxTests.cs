@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Dapper;
 using JobMatch.Api.Auth;
 using JobMatch.Api.Notifications;
@@ -71,6 +72,7 @@ public sealed class OutboxTests(NotificationsApiFactory api) : IClassFixture<Not
         var mail = Assert.Single(api.Smtp.TakenFor(email));
         Assert.Equal("JobMatch: notify.csv imported", mail.Subject);
         Assert.Contains("2 rows read, 0 rejected, 2 positions created, 0 updated", mail.TextBody);
+        Assert.Contains($"/#/admin/imports/{(await uploaded.Read<JsonElement>()).GetProperty("id").GetGuid()}", mail.TextBody); // its report
     }
 
     [Fact]

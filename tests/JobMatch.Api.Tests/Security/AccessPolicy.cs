@@ -159,6 +159,7 @@ public static class AccessPolicy
         // The unsubscribe link is anonymous: the signed token is the proof (none here: 400 for anyone, nothing changed).
         new("GET /api/notifications/unsubscribe",                  "400 400 400 400 400 400 400 400"),
         new("POST /api/notifications/unsubscribe",                 "400 400 400 400 400 400 400 400"),
+        new("POST /api/notifications/read-all",                    "401 2xx 2xx 2xx 2xx 2xx 2xx 2xx"),
         new("GET /api/notifications/outbox",                       "401 403 403 403 2xx 403 403 403"),
         new("POST /api/notifications/outbox/{id}/replay",          "401 403 403 403 404 403 403 403",
             "/api/notifications/outbox/0191a3b2-0000-7000-8000-000000000001/replay"),

@@ -9,7 +9,7 @@ public sealed record DeadLetterAnswer(Guid Id, string Kind, string Recipient, in
 public sealed record OutboxSummaryAnswer(long Pending, long Due, long Dead, PageOf<DeadLetterAnswer> DeadLetters);
 
 /// <summary>A notice in my inbox (GET /api/notifications).</summary>
-public sealed record InboxItemAnswer(Guid Id, string Kind, string Subject, string Body, DateTime? ReadAt);
+public sealed record InboxItemAnswer(Guid Id, string Kind, string Subject, string Body, DateTime? ReadAt, string Route);
 
 /// <summary>GET /api/notifications/unread-count.</summary>
 public sealed record UnreadCountAnswer(long Unread);
