@@ -42,7 +42,7 @@ public static class MentorsApi
     }
 
     static async Task<Results<Ok<Page<Mentor>>, CsvResult<MentorCsvRow>, ValidationProblem>> List(
-        HttpRequest request, NpgsqlDataSource dataSource, string? q, string? cursor, int? limit)
+        HttpRequest request, NpgsqlDataSource dataSource, [Text(100)] string? q, string? cursor, int? limit)
     {
         if (!Paging.TryDecode(cursor, out var after))
         {

@@ -86,14 +86,14 @@ public static class UnsubscribeApi
         return group;
     }
 
-    static Results<ContentHttpResult, ProblemHttpResult> Confirm(string? token, UnsubscribeTokens tokens) =>
+    static Results<ContentHttpResult, ProblemHttpResult> Confirm([Text(600)] string? token, UnsubscribeTokens tokens) =>
         !tokens.TryRead(token, out _, out var kind) ? Refused() : TypedResults.Content(Page(Say.Text(
             $"退订「{Kind(kind, NotificationTexts.Chinese)}」邮件？站内通知不受影响，登录后可在“通知设置”中重新开启。",
             $"Stop the mails about \"{Kind(kind, NotificationTexts.English)}\"? Notices in the console stay; you can turn mails back on in Notification settings."),
             $"""<form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">{Say.Text("退订", "Unsubscribe")}</button></form>"""),
             "text/html; charset=utf-8");
 
-    static async Task<Results<ContentHttpResult, ProblemHttpResult>> Stop(string? token, UnsubscribeTokens tokens, NpgsqlDataSource dataSource,
+    static async Task<Results<ContentHttpResult, ProblemHttpResult>> Stop([Text(600)] string? token, UnsubscribeTokens tokens, NpgsqlDataSource dataSource,
         TimeProvider clock)
     {
         if (!tokens.TryRead(token, out var subject, out var kind))
