@@ -38,7 +38,7 @@ public static class SavedPositionsApi
     }
 
     static async Task<Results<Ok<Page<SavedPosition>>, CsvResult<SavedPosition>, ValidationProblem>> Mine(HttpRequest request,
-        ClaimsPrincipal user, NpgsqlDataSource dataSource, TimeProvider clock, [Items(MaxLookup)] Guid[]? positionId, string? cursor, int? limit)
+        ClaimsPrincipal user, NpgsqlDataSource dataSource, TimeProvider clock, Guid[]? positionId, string? cursor, int? limit)
     {
         if (!Paging.TryDecode(cursor, out var after))
         {
